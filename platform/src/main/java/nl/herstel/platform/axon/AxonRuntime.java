@@ -1,0 +1,205 @@
+package nl.herstel.platform.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import nl.herstel.platform.config.KafkaConfig;
+import nl.herstel.platform.config.ServiceConfig;
+import nl.herstel.platform.jdbc.Database;
+import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.kafka.KafkaPublisher;
+import nl.herstel.platform.kafka.KafkaSubscriber;
+import nl.herstel.platform.messaging.EventMetadata;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * Axon Framework, configured from CDI when the application starts (no Spring, no Axon Server): the
+ * JDBC event store and token store on the service's PostgreSQL database, one transaction per
+ * command and per processor batch, caller metadata on every event, one tracking processor per
+ * projection group, and the Kafka bridge. What is registered comes from the service's {@link
+ * ServiceModule}.
+ */
+@ApplicationScoped
+public class AxonRuntime {
+  private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
+  private static final int SNAPSHOT_THRESHOLD = 250;
+  private static final int BATCH_SIZE = 100;
+
+  @Inject Database database;
+  @Inject ServiceConfig service;
+  @Inject KafkaConfig kafka;
+  @Inject ServiceModule serviceModule;
+
+  private Configuration configuration;
+  private KafkaPublisher publisher;
+  private KafkaSubscriber subscriber;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    start();
+  }
+
+  /** Builds and starts Axon; idempotent. */
+  public synchronized void start() {
+    if (configuration != null) {
+      return;
+    }
+    JdbcTransactions transactions = database.transactions();
+    ModuleDefinition module = new ModuleDefinition();
+    serviceModule.configure(module);
+
+    Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
+    Configurer configurer =
+        DefaultConfigurer.defaultConfiguration()
+            .configureSerializer(c -> serializer)
+            .configureEventSerializer(c -> serializer)
+            .configureMessageSerializer(c -> serializer)
+            .configureTransactionManager(c -> transactions)
+            .configureCorrelationDataProviders(c -> EventMetadata.correlationProviders())
+            .configureEmbeddedEventStore(
+                c ->
+                    JdbcEventStorageEngine.builder()
+                        .connectionProvider(transactions)
+                        .transactionManager(transactions)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build())
+            .registerComponent(
+                TokenStore.class,
+                c ->
+                    JdbcTokenStore.builder()
+                        .connectionProvider(transactions)
+                        .serializer(serializer)
+                        .build());
+
+    for (Class<?> aggregate : module.aggregates) {
+      configurer.configureAggregate(withSnapshots(aggregate));
+    }
+    module.queryHandlers.forEach(handler -> configurer.registerQueryHandler(c -> handler));
+
+    List<String> processors = new ArrayList<>();
+    configurer.eventProcessing(
+        processing -> {
+          processing.usingTrackingEventProcessors();
+          processing.registerDefaultListenerInvocationErrorHandler(
+              c -> PropagatingErrorHandler.instance());
+          processing.registerTrackingEventProcessorConfiguration(
+              c ->
+                  TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                      .andBatchSize(BATCH_SIZE));
+          for (Object projection : module.projections) {
+            processors.add(projection.getClass().getAnnotation(ProcessingGroup.class).value());
+            processing.registerEventHandler(c -> projection);
+          }
+          if (!module.publications.isEmpty()) {
+            publisher = new KafkaPublisher(module.publications, kafka, service.eventSource());
+            processors.add(KafkaPublisher.PROCESSOR);
+            processing.registerEventHandler(c -> publisher);
+          }
+        });
+
+    configuration = configurer.buildConfiguration();
+    configuration.commandBus().registerDispatchInterceptor(EventMetadata.callerInterceptor());
+    configuration.start();
+
+    subscriber = new KafkaSubscriber(module.subscriptions(), kafka, transactions, service.name());
+    subscriber.start();
+    LOG.info(() -> service.name() + ": Axon started with processors " + processors);
+  }
+
+  private static <A> AggregateConfigurer<A> withSnapshots(Class<A> type) {
+    return AggregateConfigurer.defaultConfiguration(type)
+        .configureSnapshotTrigger(
+            c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_THRESHOLD));
+  }
+
+  /**
+   * The mapper for stored events and snapshots: ISO-8601 times, field visibility ANY (snapshots
+   * fail silently otherwise, STACK.md), no default typing (a deserialisation hole).
+   */
+  static ObjectMapper objectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+        .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+        .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+  }
+
+  /** Whether every tracking processor is running (not stopped or in error back-off). */
+  public boolean processorsHealthy() {
+    if (configuration == null) {
+      return false;
+    }
+    for (EventProcessor processor :
+        configuration.eventProcessingConfiguration().eventProcessors().values()) {
+      if (processor instanceof TrackingEventProcessor tracking
+          && (!tracking.isRunning() || tracking.isError())) {
+        return false;
+      }
+    }
+    return subscriber == null || subscriber.isHealthy();
+  }
+
+  public boolean isStarted() {
+    return configuration != null;
+  }
+
+  public Configuration configuration() {
+    start();
+    return configuration;
+  }
+
+  @Produces
+  CommandGateway commandGateway() {
+    return configuration().commandGateway();
+  }
+
+  @Produces
+  QueryGateway queryGateway() {
+    return configuration().queryGateway();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (subscriber != null) {
+      subscriber.close();
+    }
+    if (configuration != null) {
+      configuration.shutdown();
+    }
+    if (publisher != null) {
+      publisher.close();
+    }
+  }
+}

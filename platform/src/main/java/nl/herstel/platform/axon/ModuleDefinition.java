@@ -1,0 +1,64 @@
+package nl.herstel.platform.axon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import nl.herstel.contracts.IntegrationEvent;
+import nl.herstel.platform.kafka.ContractMapper;
+import nl.herstel.platform.kafka.IntegrationEventHandler;
+import org.axonframework.config.ProcessingGroup;
+
+/** Collects what a {@link ServiceModule} registers; read by {@link AxonRuntime}. */
+public final class ModuleDefinition {
+  final List<Class<?>> aggregates = new ArrayList<>();
+  final List<Object> projections = new ArrayList<>();
+  final List<Object> queryHandlers = new ArrayList<>();
+  final List<ContractMapper> publications = new ArrayList<>();
+  final List<Subscription<?>> subscriptions = new ArrayList<>();
+
+  /** An event-sourced aggregate type. */
+  public ModuleDefinition aggregate(Class<?> type) {
+    aggregates.add(type);
+    return this;
+  }
+
+  /**
+   * An event handler that maintains a read model. It must name its tracking processor with {@link
+   * ProcessingGroup}; its rows commit with the processor's token.
+   */
+  public ModuleDefinition projection(Object handler) {
+    if (!handler.getClass().isAnnotationPresent(ProcessingGroup.class)) {
+      throw new IllegalArgumentException(
+          handler.getClass().getName() + " needs @ProcessingGroup to name its processor");
+    }
+    projections.add(handler);
+    return this;
+  }
+
+  /** An object with {@code @QueryHandler} methods. */
+  public ModuleDefinition queryHandler(Object handler) {
+    queryHandlers.add(handler);
+    return this;
+  }
+
+  /** Maps internal events to the contract events this service publishes to Kafka. */
+  public ModuleDefinition publish(ContractMapper mapper) {
+    publications.add(Objects.requireNonNull(mapper));
+    return this;
+  }
+
+  /** Applies every contract event of {@code type} from Kafka, once, in a transaction. */
+  public <E extends IntegrationEvent> ModuleDefinition subscribe(
+      Class<E> type, IntegrationEventHandler<E> handler) {
+    subscriptions.add(new Subscription<>(type, handler));
+    return this;
+  }
+
+  /** A consumed contract event type and what applies it. */
+  public record Subscription<E extends IntegrationEvent>(
+      Class<E> type, IntegrationEventHandler<E> handler) {}
+
+  public List<Subscription<?>> subscriptions() {
+    return List.copyOf(subscriptions);
+  }
+}

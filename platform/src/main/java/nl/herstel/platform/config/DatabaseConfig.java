@@ -1,0 +1,51 @@
+package nl.herstel.platform.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The service's own PostgreSQL database. The password comes from the environment ({@code
+ * HERSTEL_DB_PASSWORD}) or a mounted secret, never from a file in the repository.
+ */
+@ApplicationScoped
+public class DatabaseConfig {
+
+  /** JDBC URL of this service's own database. */
+  @Inject
+  @ConfigProperty(
+      name = "herstel.db.url",
+      defaultValue = "jdbc:postgresql://localhost:15432/herstel")
+  String url;
+
+  /** Database user. */
+  @Inject
+  @ConfigProperty(name = "herstel.db.user", defaultValue = "postgres")
+  String user;
+
+  /** Database password; empty for the devstack's trust authentication. */
+  @Inject
+  @ConfigProperty(name = "herstel.db.password", defaultValue = "")
+  String password;
+
+  /** Maximum number of pooled connections. */
+  @Inject
+  @ConfigProperty(name = "herstel.db.pool-size", defaultValue = "10")
+  int poolSize;
+
+  public String url() {
+    return url;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  public int poolSize() {
+    return poolSize;
+  }
+}

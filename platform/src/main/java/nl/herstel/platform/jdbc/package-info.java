@@ -1,0 +1,2 @@
+/** PostgreSQL access: the connection pool, transactions shared with Axon, and migrations. */
+package nl.herstel.platform.jdbc;
