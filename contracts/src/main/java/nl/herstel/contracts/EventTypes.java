@@ -1,0 +1,83 @@
+package nl.herstel.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.plans.PlanPublished;
+
+/**
+ * The register of every published integration event: the single place where a record is tied to its
+ * CloudEvents type, its topic and its JSON Schema. Producers look up the type to put in {@code
+ * ce_type}; consumers look up the record to read a payload as.
+ */
+public final class EventTypes {
+
+  private static final List<EventType> ALL =
+      List.of(
+          event("nl.herstel.bia.process-registered.v1", ProcessRegistered.class, Topic.BIA),
+          event("nl.herstel.bia.asset-registered.v1", AssetRegistered.class, Topic.BIA),
+          event("nl.herstel.bia.dependency-added.v1", DependencyAdded.class, Topic.BIA),
+          event("nl.herstel.bia.recovery-targets-set.v1", RecoveryTargetsSet.class, Topic.BIA),
+          event("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
+          event("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
+          event("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
+          event(
+              "nl.herstel.lessons.target-revision-proposed.v1",
+              TargetRevisionProposed.class,
+              Topic.LESSONS));
+
+  private static final Map<String, EventType> BY_TYPE =
+      ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+
+  private static final Map<Class<? extends IntegrationEvent>, EventType> BY_CLASS =
+      ALL.stream()
+          .collect(Collectors.toUnmodifiableMap(EventType::recordClass, Function.identity()));
+
+  private EventTypes() {}
+
+  private static EventType event(
+      String type, Class<? extends IntegrationEvent> recordClass, Topic topic) {
+    return new EventType(type, recordClass, topic, "schemas/" + type + ".json");
+  }
+
+  /**
+   * The event type of a record class.
+   *
+   * @throws IllegalArgumentException if the class is not a published integration event
+   */
+  public static EventType of(Class<? extends IntegrationEvent> recordClass) {
+    Objects.requireNonNull(recordClass, "recordClass");
+    EventType eventType = BY_CLASS.get(recordClass);
+    if (eventType == null) {
+      throw new IllegalArgumentException(
+          "not a published integration event: " + recordClass.getName());
+    }
+    return eventType;
+  }
+
+  /** The event type with the given CloudEvents {@code ce_type}, if it is published. */
+  public static Optional<EventType> byType(String ceType) {
+    return Optional.ofNullable(ceType).map(BY_TYPE::get);
+  }
+
+  /** Every published event type. */
+  public static List<EventType> all() {
+    return ALL;
+  }
+
+  /** The event types published on a topic. */
+  public static List<EventType> on(Topic topic) {
+    Objects.requireNonNull(topic, "topic");
+    return ALL.stream().filter(t -> t.topic() == topic).toList();
+  }
+}
