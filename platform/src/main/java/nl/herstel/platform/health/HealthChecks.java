@@ -1,0 +1,82 @@
+package nl.herstel.platform.health;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import nl.herstel.platform.axon.AxonRuntime;
+import nl.herstel.platform.config.KafkaConfig;
+import nl.herstel.platform.jdbc.Database;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * MicroProfile Health for every service: ready when PostgreSQL answers and the Kafka cluster can be
+ * described; live once Axon has started. A Kafka outage makes a service unready, never dead: it
+ * keeps accepting commands and publishes when the broker is back.
+ */
+@ApplicationScoped
+public class HealthChecks {
+  private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(2);
+
+  @Inject Database database;
+  @Inject KafkaConfig kafka;
+  @Inject AxonRuntime axon;
+
+  private Admin admin;
+
+  @Produces
+  @Readiness
+  HealthCheck database() {
+    return () -> HealthCheckResponse.named("postgresql").status(database.isReachable()).build();
+  }
+
+  @Produces
+  @Readiness
+  HealthCheck kafka() {
+    return () -> HealthCheckResponse.named("kafka").status(kafkaReachable()).build();
+  }
+
+  @Produces
+  @Liveness
+  HealthCheck axon() {
+    return () -> HealthCheckResponse.named("axon").status(axon.isStarted()).build();
+  }
+
+  private synchronized boolean kafkaReachable() {
+    try {
+      if (admin == null) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
+        admin = Admin.create(p);
+      }
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs((int) KAFKA_TIMEOUT.toMillis()))
+          .nodes()
+          .get(KAFKA_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(1));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Liveness and readiness: PostgreSQL, Kafka and Axon, as MicroProfile Health checks. */
+package nl.herstel.platform.health;

@@ -1,0 +1,245 @@
+package nl.herstel.platform.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import nl.herstel.platform.domain.Conflict;
+import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.rest.Problem.FieldError;
+import nl.herstel.platform.rest.Problem.Kind;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+/**
+ * Turns every exception into an RFC 9457 answer. Client mistakes get a 4xx naming what is wrong;
+ * anything else is a 500 whose cause is logged under an error id, never sent.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Context UriInfo uriInfo;
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    return map(unwrap(exception)).toResponse();
+  }
+
+  private static Throwable unwrap(Throwable exception) {
+    Throwable current = exception;
+    while ((current instanceof jakarta.ws.rs.ProcessingException
+            || current instanceof java.util.concurrent.CompletionException
+            || current instanceof java.util.concurrent.ExecutionException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  Problem map(Throwable e) {
+    String path = instance();
+    if (e instanceof ConstraintViolationException violations) {
+      return Problem.validation("One or more fields are not valid", path, fieldErrors(violations));
+    }
+    if (e instanceof StreamConstraintsException limits) {
+      return Problem.of(Kind.PAYLOAD_TOO_LARGE, limits.getOriginalMessage(), path);
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String field = jsonPath(unknown);
+      return Problem.validation(
+          "Unknown field '" + field + "'",
+          path,
+          List.of(new FieldError(field, "is not a known field")));
+    }
+    if (e instanceof InvalidFormatException invalid) {
+      String field = jsonPath(invalid);
+      return Problem.validation(
+          "Field '" + field + "' has a value of the wrong form",
+          path,
+          List.of(new FieldError(field, invalidValue(invalid))));
+    }
+    if (e instanceof InvalidNullException invalidNull) {
+      String field = jsonPath(invalidNull);
+      return Problem.validation(
+          "Field '" + field + "' must not be null",
+          path,
+          List.of(new FieldError(field, "must not be null")));
+    }
+    if (e instanceof ValueInstantiationException instantiation) {
+      String field = jsonPath(instantiation);
+      Throwable cause = instantiation.getCause();
+      String message = cause == null ? "is not valid" : cause.getMessage();
+      return Problem.validation(
+          "The request body is not valid", path, List.of(new FieldError(field, message)));
+    }
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = jsonPath(mapping);
+      return Problem.validation(
+          "Field '" + field + "' has a value of the wrong type",
+          path,
+          List.of(new FieldError(field, "has the wrong type: " + mapping.getOriginalMessage())));
+    }
+    if (e instanceof JsonProcessingException json) {
+      return Problem.of(Kind.MALFORMED, "Malformed JSON: " + json.getOriginalMessage(), path);
+    }
+    if (e instanceof RuleViolation rule) {
+      Problem problem = Problem.of(Kind.RULE_VIOLATION, rule.getMessage(), path);
+      return rule.field() == null
+          ? problem
+          : problem.withErrors(List.of(new FieldError(rule.field(), rule.getMessage())));
+    }
+    if (e instanceof NotFound notFound) {
+      Problem problem = Problem.of(Kind.NOT_FOUND, notFound.getMessage(), path);
+      return notFound.field() == null
+          ? problem
+          : problem.withErrors(List.of(new FieldError(notFound.field(), notFound.getMessage())));
+    }
+    if (e instanceof AggregateNotFoundException) {
+      return Problem.of(Kind.NOT_FOUND, "No such resource: " + path, path);
+    }
+    if (e instanceof Conflict conflict) {
+      return Problem.of(Kind.CONFLICT, conflict.getMessage(), path);
+    }
+    if (e instanceof ConcurrencyException) {
+      return Problem.of(
+          Kind.CONFLICT,
+          "The resource was changed or created concurrently; reload it and try again",
+          path);
+    }
+    if (e instanceof WebApplicationException web) {
+      return http(web.getResponse().getStatus(), web.getMessage(), path);
+    }
+    String errorId = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unhandled error " + errorId + " on " + path, e);
+    return Problem.of(
+            Kind.INTERNAL, "An internal error occurred; it was logged as " + errorId, path)
+        .withErrorId(errorId);
+  }
+
+  private static Problem http(int status, String message, String path) {
+    for (Kind kind : Kind.values()) {
+      if (kind.status() == status) {
+        String detail =
+            switch (kind) {
+              case NOT_FOUND -> "No resource at " + path;
+              case METHOD_NOT_ALLOWED -> "This method is not supported on " + path;
+              case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
+              case NOT_ACCEPTABLE -> "This resource produces application/json";
+              case UNAUTHORIZED -> "Send a valid bearer token";
+              case FORBIDDEN -> "Your role may not do this";
+              default -> message;
+            };
+        return Problem.of(kind, detail, path);
+      }
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return Problem.of(Kind.HTTP, message, path)
+        .withStatus(status, known == null ? "HTTP " + status : known.getReasonPhrase());
+  }
+
+  private String instance() {
+    return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+  }
+
+  static List<FieldError> fieldErrors(ConstraintViolationException e) {
+    List<FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+      errors.add(new FieldError(field(violation.getPropertyPath()), violation.getMessage()));
+    }
+    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+    return errors;
+  }
+
+  /** The client's view of a violation path: properties after the method parameter. */
+  static String field(Path path) {
+    List<String> names = new ArrayList<>();
+    String parameter = null;
+    for (Path.Node node : path) {
+      if (node.getKind() == ElementKind.PARAMETER) {
+        parameter = node.getName();
+      } else if (node.getKind() == ElementKind.PROPERTY
+          || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+        String name = node.getName() == null ? "" : node.getName();
+        if (node.getIndex() != null) {
+          name = name + "[" + node.getIndex() + "]";
+        }
+        if (!name.isEmpty()) {
+          names.add(name);
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      return parameter == null ? "body" : parameter;
+    }
+    return String.join(".", names);
+  }
+
+  static String jsonPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "body" : path.toString();
+  }
+
+  private static String invalidValue(InvalidFormatException e) {
+    Class<?> target = e.getTargetType();
+    if (target != null && target.isEnum()) {
+      String allowed =
+          Arrays.stream(target.getEnumConstants())
+              .map(Object::toString)
+              .collect(Collectors.joining(", "));
+      return "unknown value '" + e.getValue() + "'; allowed: " + allowed;
+    }
+    if (target == java.time.Duration.class) {
+      return "'" + e.getValue() + "' is not an ISO-8601 duration such as PT8H or P1D";
+    }
+    if (target == java.time.Instant.class) {
+      return "'" + e.getValue() + "' is not an ISO-8601 instant such as 2026-11-29T10:00:00Z";
+    }
+    return "'" + e.getValue() + "' is not a valid " + simpleType(target);
+  }
+
+  private static String simpleType(Class<?> type) {
+    if (type == null) {
+      return "value";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+      return "number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "boolean (true or false)";
+    }
+    return "value";
+  }
+}
