@@ -1,0 +1,33 @@
+package nl.herstel.bia.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.herstel.bia.command.Asset;
+import nl.herstel.bia.command.BusinessProcess;
+import nl.herstel.bia.command.TargetRevision;
+import nl.herstel.bia.integration.BiaContractMapper;
+import nl.herstel.bia.integration.RevisionProposalIntake;
+import nl.herstel.bia.query.BiaProjection;
+import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.platform.axon.ModuleDefinition;
+import nl.herstel.platform.axon.ServiceModule;
+import nl.herstel.platform.jdbc.Database;
+
+/** Everything bia-service registers with the platform, explicitly. */
+@ApplicationScoped
+public class BiaModule implements ServiceModule {
+  @Inject Database database;
+
+  @Override
+  public void configure(ModuleDefinition module) {
+    BiaProjection projection = new BiaProjection(database.transactions());
+    module
+        .aggregate(BusinessProcess.class)
+        .aggregate(Asset.class)
+        .aggregate(TargetRevision.class)
+        .projection(projection)
+        .queryHandler(projection)
+        .publish(new BiaContractMapper())
+        .subscribe(TargetRevisionProposed.class, new RevisionProposalIntake(module.commands()));
+  }
+}

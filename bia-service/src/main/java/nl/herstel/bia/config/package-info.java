@@ -1,0 +1,2 @@
+/** How bia-service is wired: its ServiceModule. */
+package nl.herstel.bia.config;

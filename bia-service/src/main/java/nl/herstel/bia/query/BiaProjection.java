@@ -1,0 +1,254 @@
+package nl.herstel.bia.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.herstel.bia.api.BiaEvents.AssetRegistered;
+import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
+import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
+import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
+import nl.herstel.bia.api.BiaQueries.FindAsset;
+import nl.herstel.bia.api.BiaQueries.FindProcess;
+import nl.herstel.bia.api.BiaQueries.ListAssets;
+import nl.herstel.bia.api.BiaQueries.ListProcesses;
+import nl.herstel.bia.api.BiaQueries.ListRevisions;
+import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.platform.jdbc.DataAccessException;
+import nl.herstel.platform.jdbc.JdbcTransactions;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * The BIA read model in PostgreSQL: processes, assets, dependencies and target revisions. Its rows
+ * commit in the same transaction as the processor's token, so no event is applied twice.
+ */
+@ProcessingGroup("bia-read-model")
+public class BiaProjection {
+  private final JdbcTransactions db;
+
+  public BiaProjection(JdbcTransactions db) {
+    this.db = db;
+  }
+
+  @EventHandler
+  void on(ProcessRegistered e, @Timestamp Instant at) {
+    update(
+        "INSERT INTO bia_process (process_id, name, description, critical, crown_jewel, owner,"
+            + " mtpd_seconds, rto_seconds, rpo_seconds, status, registered_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)",
+        e.processId(),
+        e.name(),
+        e.description(),
+        e.critical(),
+        e.crownJewel(),
+        e.owner(),
+        e.mtpd().toSeconds(),
+        e.rto().toSeconds(),
+        e.rpo() == null ? null : e.rpo().toSeconds(),
+        Timestamp.from(at));
+  }
+
+  @EventHandler
+  void on(AssetRegistered e, @Timestamp Instant at) {
+    update(
+        "INSERT INTO bia_asset (asset_id, name, kind, description, status, registered_at)"
+            + " VALUES (?, ?, ?, ?, 'ACTIVE', ?)",
+        e.assetId(),
+        e.name(),
+        e.kind().name(),
+        e.description(),
+        Timestamp.from(at));
+  }
+
+  @EventHandler
+  void on(ProcessDependencyAdded e, @Timestamp Instant at) {
+    update(
+        "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at)"
+            + " VALUES (?, ?, 'PROCESS', ?, ?, ?)",
+        e.dependencyId(),
+        e.processId(),
+        e.toId(),
+        e.toKind().name(),
+        Timestamp.from(at));
+  }
+
+  @EventHandler
+  void on(TargetRevisionProposed e, @Timestamp Instant at) {
+    update(
+        "INSERT INTO bia_revision (revision_id, process_id, incident_id, current_rto_seconds,"
+            + " actual_seconds, proposed_rto_seconds, rationale, proposed_by, status, proposed_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)",
+        e.revisionId(),
+        e.processId(),
+        e.incidentId(),
+        seconds(e.currentRto()),
+        seconds(e.actualRecoveryTime()),
+        e.proposedRto().toSeconds(),
+        e.rationale(),
+        e.proposedBy(),
+        Timestamp.from(at));
+  }
+
+  @QueryHandler
+  public Optional<ProcessView> find(FindProcess query) {
+    List<ProcessView> found =
+        processes("SELECT * FROM bia_process WHERE process_id = ?", query.processId());
+    return found.stream().findFirst();
+  }
+
+  @QueryHandler
+  public List<ProcessView> list(ListProcesses query) {
+    return processes("SELECT * FROM bia_process ORDER BY rto_seconds, name");
+  }
+
+  @QueryHandler
+  public Optional<AssetView> find(FindAsset query) {
+    return assets("SELECT * FROM bia_asset WHERE asset_id = ?", query.assetId()).stream()
+        .findFirst();
+  }
+
+  @QueryHandler
+  public List<AssetView> list(ListAssets query) {
+    return assets("SELECT * FROM bia_asset ORDER BY name");
+  }
+
+  @QueryHandler
+  public List<RevisionView> list(ListRevisions query) {
+    String sql =
+        query.status() == null
+            ? "SELECT * FROM bia_revision ORDER BY proposed_at"
+            : "SELECT * FROM bia_revision WHERE status = ? ORDER BY proposed_at";
+    List<RevisionView> revisions = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      if (query.status() != null) {
+        s.setString(1, query.status());
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          revisions.add(
+              new RevisionView(
+                  r.getString("revision_id"),
+                  r.getString("process_id"),
+                  r.getString("incident_id"),
+                  duration(r, "current_rto_seconds"),
+                  duration(r, "actual_seconds"),
+                  duration(r, "proposed_rto_seconds"),
+                  r.getString("rationale"),
+                  r.getString("proposed_by"),
+                  r.getString("status"),
+                  r.getTimestamp("proposed_at").toInstant()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read target revisions", e);
+    }
+    return revisions;
+  }
+
+  private List<ProcessView> processes(String sql, Object... args) {
+    List<ProcessView> processes = new ArrayList<>();
+    Map<String, List<String>> supportedBy = new HashMap<>();
+    try (Connection c = db.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        bind(s, args);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            String id = r.getString("process_id");
+            List<String> assets = new ArrayList<>();
+            supportedBy.put(id, assets);
+            processes.add(
+                new ProcessView(
+                    id,
+                    r.getString("name"),
+                    r.getString("description"),
+                    r.getBoolean("critical"),
+                    r.getBoolean("crown_jewel"),
+                    r.getString("owner"),
+                    duration(r, "mtpd_seconds"),
+                    duration(r, "rto_seconds"),
+                    duration(r, "rpo_seconds"),
+                    r.getString("status"),
+                    r.getTimestamp("registered_at").toInstant(),
+                    assets));
+          }
+        }
+      }
+      if (!supportedBy.isEmpty()) {
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT from_id, to_id FROM bia_dependency WHERE from_id = ANY (?)"
+                    + " ORDER BY added_at")) {
+          s.setArray(1, c.createArrayOf("varchar", supportedBy.keySet().toArray()));
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              supportedBy.get(r.getString("from_id")).add(r.getString("to_id"));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read processes", e);
+    }
+    return processes;
+  }
+
+  private List<AssetView> assets(String sql, Object... args) {
+    List<AssetView> assets = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          assets.add(
+              new AssetView(
+                  r.getString("asset_id"),
+                  r.getString("name"),
+                  AssetKind.valueOf(r.getString("kind")),
+                  r.getString("description"),
+                  r.getString("status"),
+                  r.getTimestamp("registered_at").toInstant()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read assets", e);
+    }
+    return assets;
+  }
+
+  private void update(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not update the BIA read model", e);
+    }
+  }
+
+  private static void bind(PreparedStatement s, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+  }
+
+  private static Long seconds(Duration d) {
+    return d == null ? null : d.toSeconds();
+  }
+
+  private static Duration duration(ResultSet r, String column) throws SQLException {
+    long value = r.getLong(column);
+    return r.wasNull() ? null : Duration.ofSeconds(value);
+  }
+}

@@ -1,0 +1,2 @@
+/** The BIA read model: projections into PostgreSQL and the queries they answer. */
+package nl.herstel.bia.query;

@@ -1,0 +1,105 @@
+package nl.herstel.bia.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import nl.herstel.bia.api.BiaCommands.RegisterAsset;
+import nl.herstel.bia.api.BiaQueries.FindAsset;
+import nl.herstel.bia.api.BiaQueries.ListAssets;
+import nl.herstel.bia.query.AssetView;
+import nl.herstel.bia.rest.ProcessResource.Created;
+import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.security.Roles;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Assets: the software, hardware, people, suppliers, data and facilities processes rely on. */
+@Path("/assets")
+@RequestScoped
+@Tag(name = "Assets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AssetResource {
+  @Inject CommandGateway commands;
+  @Inject QueryGateway queries;
+
+  /** An asset to register. */
+  public record RegisterAssetRequest(
+      @NotBlank @Size(max = 200) String name,
+      @NotNull AssetKind kind,
+      @Size(max = 4000) String description) {}
+
+  @POST
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(
+      summary = "Register an asset",
+      description =
+          "kind is one of SOFTWARE, HARDWARE, PEOPLE, SUPPLIER, DATA, FACILITY. SOC alerts name"
+              + " assets by this name.")
+  @APIResponse(responseCode = "201", description = "Registered; Location names the asset")
+  @APIResponse(responseCode = "400", description = "A field is missing or malformed")
+  public Response register(@Valid @NotNull RegisterAssetRequest request, @Context UriInfo uri) {
+    String id = UUID.randomUUID().toString();
+    commands.sendAndWait(
+        new RegisterAsset(id, request.name().strip(), request.kind(), request.description()));
+    return Response.created(uri.getAbsolutePathBuilder().path(id).build())
+        .entity(new Created(id))
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(summary = "List assets by name")
+  public List<AssetView> list() {
+    return queries.query(new ListAssets(), ResponseTypes.multipleInstancesOf(AssetView.class)).join();
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(summary = "One asset")
+  @APIResponse(responseCode = "404", description = "No such asset")
+  public AssetView get(@PathParam("id") String id) {
+    return queries
+        .query(new FindAsset(id), ResponseTypes.optionalInstanceOf(AssetView.class))
+        .join()
+        .orElseThrow(() -> new NotFound("Asset", id));
+  }
+}
