@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.AssetRegistered;
@@ -122,7 +123,7 @@ class ContractJsonTest {
 
   @Test
   void listsAreDefensivelyCopied() {
-    var ids = new java.util.ArrayList<>(List.of("proc-1"));
+    var ids = new ArrayList<>(List.of("proc-1"));
     PlanPublished plan =
         new PlanPublished("p", "Plan", 1, ids, List.of(), List.of(), Instant.EPOCH);
 

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.ProcessRegistered;
@@ -91,8 +92,7 @@ class SchemaConformanceTest {
   @Test
   void everySampleSurvivesARoundTrip() {
     List<IntegrationEvent> samples =
-        java.util.stream.Stream.concat(Samples.full().stream(), Samples.minimal().stream())
-            .toList();
+        Stream.concat(Samples.full().stream(), Samples.minimal().stream()).toList();
     assertThat(samples).hasSize(2 * EventTypes.all().size());
     for (IntegrationEvent event : samples) {
       assertThat(ContractJson.read(ContractJson.write(event), event.getClass())).isEqualTo(event);
