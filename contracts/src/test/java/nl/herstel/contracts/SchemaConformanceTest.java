@@ -14,6 +14,9 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -132,6 +135,46 @@ class SchemaConformanceTest {
 
       assertThat(properties).as(type.type()).isEqualTo(components);
       assertThat(properties).as(type.type()).containsAll(required);
+    }
+  }
+
+  @Test
+  void requiredInTheSchemaExactlyWhenTheRecordRejectsNull() throws Exception {
+    List<IntegrationEvent> samples = Samples.full();
+    assertThat(samples).hasSize(EventTypes.all().size());
+    for (IntegrationEvent event : samples) {
+      EventType type = EventTypes.of(event.getClass());
+      RecordComponent[] components = event.getClass().getRecordComponents();
+      Object[] values = new Object[components.length];
+      for (int i = 0; i < components.length; i++) {
+        values[i] = components[i].getAccessor().invoke(event);
+      }
+      Constructor<?> canonical =
+          event
+              .getClass()
+              .getDeclaredConstructor(
+                  Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
+      Set<String> nonNull = new HashSet<>();
+      for (int i = 0; i < components.length; i++) {
+        if (components[i].getType().isPrimitive()) {
+          nonNull.add(components[i].getName());
+          continue;
+        }
+        Object[] withNull = values.clone();
+        withNull[i] = null;
+        try {
+          canonical.newInstance(withNull);
+        } catch (InvocationTargetException e) {
+          assertThat(e.getCause()).isInstanceOf(NullPointerException.class);
+          nonNull.add(components[i].getName());
+        }
+      }
+      Set<String> required =
+          StreamSupport.stream(schemaJson(type).get("required").spliterator(), false)
+              .map(JsonNode::asText)
+              .collect(Collectors.toSet());
+
+      assertThat(required).as(type.type()).isEqualTo(nonNull);
     }
   }
 
