@@ -2,6 +2,7 @@ package nl.herstel.contracts.bia;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import nl.herstel.contracts.IntegrationEvent;
 
@@ -10,6 +11,9 @@ import nl.herstel.contracts.IntegrationEvent;
  * MTPD: after how long an outage becomes critical; RTO: how long recovery to an acceptable level
  * may take; RPO: how much data loss is acceptable (the age of the last usable backup). Crown jewels
  * (kroonjuwelen) are the processes that matter most; see DOMAIN.md, BIA steps 1, 3 and 4.
+ *
+ * <p>Durations travel as ISO-8601 strings in whole seconds (the schema's {@code duration} format
+ * allows no fractions), so a sub-second part is dropped on construction.
  *
  * @param processId the process's id; the subject
  * @param name the process's name
@@ -38,8 +42,9 @@ public record ProcessRegistered(
   public ProcessRegistered {
     Objects.requireNonNull(processId, "processId");
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(mtpd, "mtpd");
-    Objects.requireNonNull(rto, "rto");
+    mtpd = Objects.requireNonNull(mtpd, "mtpd").truncatedTo(ChronoUnit.SECONDS);
+    rto = Objects.requireNonNull(rto, "rto").truncatedTo(ChronoUnit.SECONDS);
+    rpo = rpo == null ? null : rpo.truncatedTo(ChronoUnit.SECONDS);
     Objects.requireNonNull(occurredAt, "occurredAt");
   }
 

@@ -2,6 +2,7 @@ package nl.herstel.contracts.bia;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import nl.herstel.contracts.IntegrationEvent;
 
@@ -10,6 +11,9 @@ import nl.herstel.contracts.IntegrationEvent;
  * learned proposed. MTPD: after how long an outage becomes critical; RTO: how long recovery to an
  * acceptable level may take; RPO: how much data loss is acceptable. See DOMAIN.md, BIA step 3 and
  * "Improve".
+ *
+ * <p>Durations travel as ISO-8601 strings in whole seconds (the schema's {@code duration} format
+ * allows no fractions), so a sub-second part is dropped on construction.
  *
  * @param processId the process whose targets changed; the subject
  * @param mtpd maximum tolerable period of disruption
@@ -34,9 +38,10 @@ public record RecoveryTargetsSet(
 
   public RecoveryTargetsSet {
     Objects.requireNonNull(processId, "processId");
-    Objects.requireNonNull(mtpd, "mtpd");
-    Objects.requireNonNull(rto, "rto");
+    mtpd = Objects.requireNonNull(mtpd, "mtpd").truncatedTo(ChronoUnit.SECONDS);
+    rto = Objects.requireNonNull(rto, "rto").truncatedTo(ChronoUnit.SECONDS);
     Objects.requireNonNull(source, "source");
+    rpo = rpo == null ? null : rpo.truncatedTo(ChronoUnit.SECONDS);
     Objects.requireNonNull(occurredAt, "occurredAt");
   }
 

@@ -2,6 +2,7 @@ package nl.herstel.contracts.incidents;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Objects;
  * that started when the disruption began: recovery within the RTO (how long recovery to an
  * acceptable level may take) and before the MTPD (after how long the outage becomes critical); see
  * DOMAIN.md. A value inside {@link IncidentOpened}, not an event.
+ *
+ * <p>Durations travel as ISO-8601 strings in whole seconds (the schema's {@code duration} format
+ * allows no fractions), so a sub-second part is dropped on construction.
  *
  * @param processId the disrupted process
  * @param name the process's name
@@ -28,8 +32,8 @@ public record AffectedProcess(
   public AffectedProcess {
     Objects.requireNonNull(processId, "processId");
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(rto, "rto");
-    Objects.requireNonNull(mtpd, "mtpd");
+    rto = Objects.requireNonNull(rto, "rto").truncatedTo(ChronoUnit.SECONDS);
+    mtpd = Objects.requireNonNull(mtpd, "mtpd").truncatedTo(ChronoUnit.SECONDS);
     Objects.requireNonNull(rtoDeadline, "rtoDeadline");
     Objects.requireNonNull(mtpdDeadline, "mtpdDeadline");
   }

@@ -2,6 +2,7 @@ package nl.herstel.contracts.lessons;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import nl.herstel.contracts.IntegrationEvent;
 
@@ -10,6 +11,9 @@ import nl.herstel.contracts.IntegrationEvent;
  * to an acceptable level may take), for example because the actual recovery took longer than the
  * target. The BIA shows it pending until the process owner accepts or rejects it; see DOMAIN.md,
  * "Improve".
+ *
+ * <p>Durations travel as ISO-8601 strings in whole seconds (the schema's {@code duration} format
+ * allows no fractions), so a sub-second part is dropped on construction.
  *
  * @param proposalId the proposal's id
  * @param processId the process whose target the proposal would revise
@@ -35,9 +39,12 @@ public record TargetRevisionProposed(
     Objects.requireNonNull(proposalId, "proposalId");
     Objects.requireNonNull(processId, "processId");
     Objects.requireNonNull(incidentId, "incidentId");
-    Objects.requireNonNull(currentRto, "currentRto");
-    Objects.requireNonNull(actualRecoveryTime, "actualRecoveryTime");
-    Objects.requireNonNull(proposedRto, "proposedRto");
+    currentRto = Objects.requireNonNull(currentRto, "currentRto").truncatedTo(ChronoUnit.SECONDS);
+    actualRecoveryTime =
+        Objects.requireNonNull(actualRecoveryTime, "actualRecoveryTime")
+            .truncatedTo(ChronoUnit.SECONDS);
+    proposedRto =
+        Objects.requireNonNull(proposedRto, "proposedRto").truncatedTo(ChronoUnit.SECONDS);
     Objects.requireNonNull(rationale, "rationale");
     Objects.requireNonNull(occurredAt, "occurredAt");
   }

@@ -1,0 +1,144 @@
+package nl.herstel.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.plans.PlanPublished;
+import org.junit.jupiter.api.Test;
+
+class ContractJsonTest {
+
+  private static JsonNode tree(IntegrationEvent event) throws Exception {
+    return ContractJson.mapper().readTree(ContractJson.write(event));
+  }
+
+  @Test
+  void durationIsAnIso8601StringAndInstantAnIsoUtcString() throws Exception {
+    ProcessRegistered event =
+        new ProcessRegistered(
+            "proc-payments",
+            "Payments",
+            null,
+            true,
+            true,
+            null,
+            Duration.ofHours(24),
+            Duration.ofHours(8),
+            Duration.ofMinutes(90),
+            Instant.parse("2025-03-01T08:00:00Z"));
+
+    JsonNode json = tree(event);
+
+    assertThat(json.get("rto").isTextual()).isTrue();
+    assertThat(json.get("rto").asText()).isEqualTo("PT8H");
+    assertThat(json.get("mtpd").asText()).isEqualTo("PT24H");
+    assertThat(json.get("rpo").asText()).isEqualTo("PT1H30M");
+    assertThat(json.get("occurredAt").isTextual()).isTrue();
+    assertThat(json.get("occurredAt").asText()).isEqualTo("2025-03-01T08:00:00Z");
+  }
+
+  @Test
+  void subSecondPartOfADurationIsDropped() throws Exception {
+    Instant disrupted = Instant.parse("2025-03-01T08:00:00Z");
+    Duration measured =
+        Duration.between(disrupted, disrupted.plusSeconds(11 * 3600).plusMillis(250));
+    TargetRevisionProposed proposal =
+        new TargetRevisionProposed(
+            "rev-1",
+            "proc-payments",
+            "inc-1",
+            Duration.ofHours(8),
+            measured,
+            Duration.ofHours(12),
+            "Recovery took 11h",
+            disrupted);
+
+    assertThat(proposal.actualRecoveryTime()).isEqualTo(Duration.ofHours(11));
+    assertThat(tree(proposal).get("actualRecoveryTime").asText()).isEqualTo("PT11H");
+  }
+
+  @Test
+  void subjectIsNotPartOfThePayload() throws Exception {
+    List<IntegrationEvent> samples = Samples.full();
+    assertThat(samples).hasSize(EventTypes.all().size());
+    for (IntegrationEvent event : samples) {
+      assertThat(tree(event).has("subject")).as(event.getClass().getSimpleName()).isFalse();
+    }
+  }
+
+  @Test
+  void readIgnoresFieldsAddedLater() {
+    String json =
+        """
+        {"assetId":"a-1","name":"ERP","kind":"SOFTWARE","description":null,
+         "occurredAt":"2025-03-01T08:00:00Z","vendor":"added in a later version"}
+        """;
+
+    AssetRegistered read =
+        ContractJson.read(json.getBytes(StandardCharsets.UTF_8), AssetRegistered.class);
+
+    assertThat(read)
+        .isEqualTo(
+            new AssetRegistered(
+                "a-1", "ERP", AssetKind.SOFTWARE, null, Instant.parse("2025-03-01T08:00:00Z")));
+  }
+
+  @Test
+  void readWrapsMalformedJsonInContractException() {
+    assertThatThrownBy(
+            () ->
+                ContractJson.read(
+                    "{not json".getBytes(StandardCharsets.UTF_8), PlanPublished.class))
+        .isInstanceOf(ContractException.class);
+  }
+
+  @Test
+  void readRejectsMissingRequiredField() {
+    String json =
+        "{\"assetId\":\"a-1\",\"kind\":\"SOFTWARE\",\"occurredAt\":\"2025-03-01T08:00:00Z\"}";
+
+    assertThatThrownBy(
+            () -> ContractJson.read(json.getBytes(StandardCharsets.UTF_8), AssetRegistered.class))
+        .isInstanceOf(ContractException.class);
+  }
+
+  @Test
+  void mapperHasNoPolymorphicDefaultTyping() {
+    var mapper = ContractJson.mapper();
+    var objectType = mapper.constructType(Object.class);
+
+    assertThat(mapper.getSerializationConfig().getDefaultTyper(objectType)).isNull();
+    assertThat(mapper.getDeserializationConfig().getDefaultTyper(objectType)).isNull();
+  }
+
+  @Test
+  void listsAreDefensivelyCopied() {
+    var ids = new ArrayList<>(List.of("proc-1"));
+    PlanPublished plan =
+        new PlanPublished("p", "Plan", 1, ids, List.of(), List.of(), Instant.EPOCH);
+
+    ids.add("proc-2");
+
+    assertThat(plan.coveredProcessIds()).containsExactly("proc-1");
+    assertThatThrownBy(() -> plan.coveredProcessIds().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void requiredFieldsAreNullChecked() {
+    assertThatThrownBy(
+            () -> new PlanPublished("p", "Plan", 1, null, List.of(), List.of(), Instant.EPOCH))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("coveredProcessIds");
+  }
+}

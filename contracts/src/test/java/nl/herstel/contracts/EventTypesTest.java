@@ -1,0 +1,120 @@
+package nl.herstel.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.plans.PlanPublished;
+import org.junit.jupiter.api.Test;
+
+class EventTypesTest {
+
+  @Test
+  void registersExactlyThePublishedTypes() {
+    assertThat(EventTypes.all())
+        .extracting(EventType::type, EventType::recordClass, EventType::topic)
+        .containsExactlyInAnyOrder(
+            tuple("nl.herstel.bia.process-registered.v1", ProcessRegistered.class, Topic.BIA),
+            tuple("nl.herstel.bia.asset-registered.v1", AssetRegistered.class, Topic.BIA),
+            tuple("nl.herstel.bia.dependency-added.v1", DependencyAdded.class, Topic.BIA),
+            tuple("nl.herstel.bia.recovery-targets-set.v1", RecoveryTargetsSet.class, Topic.BIA),
+            tuple("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
+            tuple("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
+            tuple("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.lessons.target-revision-proposed.v1",
+                TargetRevisionProposed.class,
+                Topic.LESSONS));
+  }
+
+  @Test
+  void typesRecordClassesAndSchemasAreUnique() {
+    List<EventType> all = EventTypes.all();
+    assertThat(all).hasSize(8);
+    assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
+    assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
+    assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
+    assertThat(EventTypes.all()).hasSize(8);
+    for (EventType t : EventTypes.all()) {
+      assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
+      assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
+          .as(t.schemaPath())
+          .isNotNull();
+    }
+  }
+
+  @Test
+  void typeNamesFollowTheConvention() {
+    assertThat(EventTypes.all())
+        .hasSize(8)
+        .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
+  }
+
+  @Test
+  void byTypeFindsEveryRegisteredType() {
+    assertThat(EventTypes.all()).hasSize(8);
+    for (EventType t : EventTypes.all()) {
+      assertThat(EventTypes.byType(t.type())).contains(t);
+    }
+  }
+
+  @Test
+  void byTypeIsEmptyForUnknownOrMissingType() {
+    assertThat(EventTypes.byType("nl.herstel.bia.process-registered.v99")).isEmpty();
+    assertThat(EventTypes.byType(null)).isEmpty();
+  }
+
+  @Test
+  void ofFindsEveryRecordClass() {
+    assertThat(EventTypes.all()).hasSize(8);
+    for (EventType t : EventTypes.all()) {
+      assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
+    }
+  }
+
+  @Test
+  void ofRejectsAnUnpublishedClass() {
+    record Unpublished(String subject, Instant occurredAt) implements IntegrationEvent {}
+
+    assertThatThrownBy(() -> EventTypes.of(Unpublished.class))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void onPartitionsTheTypesByTopic() {
+    assertThat(EventTypes.on(Topic.BIA)).hasSize(4);
+    assertThat(EventTypes.on(Topic.PLANS)).hasSize(1);
+    assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(2);
+    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(1);
+    assertThat(
+            Arrays.stream(Topic.values()).flatMap(topic -> EventTypes.on(topic).stream()).toList())
+        .containsExactlyInAnyOrderElementsOf(EventTypes.all());
+  }
+
+  @Test
+  void topicNamesAreVersionedAndConfigurable() {
+    assertThat(Topic.BIA.configKey()).isEqualTo("herstel.topics.bia");
+    assertThat(Topic.BIA.defaultName()).isEqualTo("herstel.bia.v1");
+    assertThat(Topic.values())
+        .hasSize(4)
+        .allSatisfy(
+            topic -> {
+              assertThat(topic.configKey()).startsWith("herstel.topics.");
+              assertThat(topic.defaultName()).matches("herstel\\.[a-z]+\\.v\\d+");
+            });
+  }
+}

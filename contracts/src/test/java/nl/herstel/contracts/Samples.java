@@ -1,0 +1,137 @@
+package nl.herstel.contracts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.bia.TargetSource;
+import nl.herstel.contracts.incidents.AffectedProcess;
+import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.incidents.Restoration;
+import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.plans.PlanPublished;
+import nl.herstel.contracts.plans.ScenarioCard;
+
+/** One filled-in and one minimal (every nullable field null) instance of each event type. */
+final class Samples {
+
+  static final Instant DISRUPTED = Instant.parse("2025-03-01T08:00:00Z");
+  static final Instant NOW = Instant.parse("2025-03-02T10:15:30.123Z");
+
+  private Samples() {}
+
+  static List<IntegrationEvent> full() {
+    return List.of(
+        new ProcessRegistered(
+            "proc-payments",
+            "Payments",
+            "Outgoing and incoming payments",
+            true,
+            true,
+            "cfo",
+            Duration.ofHours(24),
+            Duration.ofHours(8),
+            Duration.ofHours(1),
+            NOW),
+        new AssetRegistered(
+            "asset-paydb", "Payments database", AssetKind.DATA, "PostgreSQL cluster", NOW),
+        new DependencyAdded(
+            "dep-1", "proc-payments", NodeKind.PROCESS, "asset-paydb", NodeKind.ASSET, NOW),
+        new RecoveryTargetsSet(
+            "proc-payments",
+            Duration.ofHours(24),
+            Duration.ofHours(12),
+            Duration.ofMinutes(90),
+            TargetSource.REVISION,
+            "rev-1",
+            "Actual recovery took 11h",
+            NOW),
+        new PlanPublished(
+            "plan-1",
+            "Payments recovery",
+            2,
+            List.of("proc-payments"),
+            List.of("incident-commander"),
+            List.of(
+                new ScenarioCard(
+                    "ransomware",
+                    "Ransomware on the payments database",
+                    List.of("Isolate the network", "Restore the last clean backup"))),
+            NOW),
+        new IncidentOpened(
+            "inc-1",
+            "Ransomware on payments database",
+            Severity.CRITICAL,
+            DISRUPTED,
+            List.of("asset-paydb"),
+            List.of(
+                new AffectedProcess(
+                    "proc-payments",
+                    "Payments",
+                    Duration.ofHours(8),
+                    Duration.ofHours(24),
+                    DISRUPTED.plus(Duration.ofHours(8)),
+                    DISRUPTED.plus(Duration.ofHours(24)))),
+            NOW),
+        new IncidentClosed(
+            "inc-1",
+            DISRUPTED,
+            List.of(new Restoration("proc-payments", DISRUPTED.plus(Duration.ofHours(11)))),
+            "Restored from backup",
+            NOW),
+        new TargetRevisionProposed(
+            "rev-1",
+            "proc-payments",
+            "inc-1",
+            Duration.ofHours(8),
+            Duration.ofHours(11),
+            Duration.ofHours(12),
+            "Recovery took 11h against a target of 8h",
+            NOW));
+  }
+
+  static List<IntegrationEvent> minimal() {
+    return List.of(
+        new ProcessRegistered(
+            "proc-hr",
+            "Payroll",
+            null,
+            false,
+            false,
+            null,
+            Duration.ofDays(7),
+            Duration.ofDays(2),
+            null,
+            NOW),
+        new AssetRegistered("asset-x", "Badge readers", AssetKind.FACILITY, null, NOW),
+        new DependencyAdded("dep-2", "asset-paydb", NodeKind.ASSET, "asset-x", NodeKind.ASSET, NOW),
+        new RecoveryTargetsSet(
+            "proc-hr",
+            Duration.ofDays(7),
+            Duration.ofDays(2),
+            null,
+            TargetSource.MANUAL,
+            null,
+            null,
+            NOW),
+        new PlanPublished("plan-2", "Empty plan", 1, List.of(), List.of(), List.of(), NOW),
+        new IncidentOpened("inc-2", "Phishing", Severity.LOW, DISRUPTED, List.of(), List.of(), NOW),
+        new IncidentClosed("inc-2", DISRUPTED, List.of(), null, NOW),
+        new TargetRevisionProposed(
+            "rev-2",
+            "proc-hr",
+            "inc-2",
+            Duration.ofDays(2),
+            Duration.ofHours(30),
+            Duration.ofDays(2),
+            "Met",
+            NOW));
+  }
+}
