@@ -21,8 +21,7 @@ public final class BiaEvents {
       Duration rpo) {}
 
   /** An asset was recorded. */
-  public record AssetRegistered(
-      String assetId, String name, AssetKind kind, String description) {}
+  public record AssetRegistered(String assetId, String name, AssetKind kind, String description) {}
 
   /** A process was recorded as supported by an asset or depending on another process. */
   public record ProcessDependencyAdded(

@@ -19,8 +19,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * A product, service or business process in the BIA, with its recovery targets: MTPD (after how
- * long an outage becomes critical), RTO (how long recovery to an acceptable level may take) and
- * RPO (how much data loss is acceptable); see DOMAIN.md, step 1.
+ * long an outage becomes critical), RTO (how long recovery to an acceptable level may take) and RPO
+ * (how much data loss is acceptable); see DOMAIN.md, step 1.
  */
 public class BusinessProcess {
   @AggregateIdentifier private String processId;
@@ -85,7 +85,12 @@ public class BusinessProcess {
       }
       if (rto.compareTo(mtpd) > 0) {
         throw new RuleViolation(
-            "rto", "RTO (" + rto + ") must not exceed MTPD (" + mtpd + "): recovery would outlast"
+            "rto",
+            "RTO ("
+                + rto
+                + ") must not exceed MTPD ("
+                + mtpd
+                + "): recovery would outlast"
                 + " the maximum tolerable disruption");
       }
       if (rpo != null && rpo.isNegative()) {

@@ -31,8 +31,7 @@ public class BiaContractMapper implements ContractMapper {
               at));
     }
     if (payload instanceof BiaEvents.AssetRegistered e) {
-      return Optional.of(
-          new AssetRegistered(e.assetId(), e.name(), e.kind(), e.description(), at));
+      return Optional.of(new AssetRegistered(e.assetId(), e.name(), e.kind(), e.description(), at));
     }
     if (payload instanceof BiaEvents.ProcessDependencyAdded e) {
       return Optional.of(

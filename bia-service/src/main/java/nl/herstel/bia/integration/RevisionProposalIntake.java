@@ -22,15 +22,17 @@ public class RevisionProposalIntake implements IntegrationEventHandler<TargetRev
 
   @Override
   public void handle(TargetRevisionProposed event, IncomingEvent envelope) {
-    commands.get().sendAndWait(
-        new ProposeTargetRevision(
-            UUID.nameUUIDFromBytes(("revision:" + event.proposalId()).getBytes()).toString(),
-            event.processId(),
-            event.incidentId(),
-            event.currentRto(),
-            event.actualRecoveryTime(),
-            event.proposedRto(),
-            event.rationale(),
-            "lessons-service"));
+    commands
+        .get()
+        .sendAndWait(
+            new ProposeTargetRevision(
+                UUID.nameUUIDFromBytes(("revision:" + event.proposalId()).getBytes()).toString(),
+                event.processId(),
+                event.incidentId(),
+                event.currentRto(),
+                event.actualRecoveryTime(),
+                event.proposedRto(),
+                event.rationale(),
+                "lessons-service"));
   }
 }

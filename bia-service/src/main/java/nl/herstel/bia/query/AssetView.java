@@ -5,4 +5,9 @@ import nl.herstel.contracts.bia.AssetKind;
 
 /** An asset as the BIA currently knows it. */
 public record AssetView(
-    String id, String name, AssetKind kind, String description, String status, Instant registeredAt) {}
+    String id,
+    String name,
+    AssetKind kind,
+    String description,
+    String status,
+    Instant registeredAt) {}

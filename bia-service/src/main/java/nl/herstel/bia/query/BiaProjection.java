@@ -26,7 +26,6 @@ import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -42,7 +41,7 @@ public class BiaProjection {
   }
 
   @EventHandler
-  void on(ProcessRegistered e, @Timestamp Instant at) {
+  void on(ProcessRegistered e, @org.axonframework.eventhandling.Timestamp Instant at) {
     update(
         "INSERT INTO bia_process (process_id, name, description, critical, crown_jewel, owner,"
             + " mtpd_seconds, rto_seconds, rpo_seconds, status, registered_at)"
@@ -60,7 +59,7 @@ public class BiaProjection {
   }
 
   @EventHandler
-  void on(AssetRegistered e, @Timestamp Instant at) {
+  void on(AssetRegistered e, @org.axonframework.eventhandling.Timestamp Instant at) {
     update(
         "INSERT INTO bia_asset (asset_id, name, kind, description, status, registered_at)"
             + " VALUES (?, ?, ?, ?, 'ACTIVE', ?)",
@@ -72,7 +71,7 @@ public class BiaProjection {
   }
 
   @EventHandler
-  void on(ProcessDependencyAdded e, @Timestamp Instant at) {
+  void on(ProcessDependencyAdded e, @org.axonframework.eventhandling.Timestamp Instant at) {
     update(
         "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at)"
             + " VALUES (?, ?, 'PROCESS', ?, ?, ?)",
@@ -84,7 +83,7 @@ public class BiaProjection {
   }
 
   @EventHandler
-  void on(TargetRevisionProposed e, @Timestamp Instant at) {
+  void on(TargetRevisionProposed e, @org.axonframework.eventhandling.Timestamp Instant at) {
     update(
         "INSERT INTO bia_revision (revision_id, process_id, incident_id, current_rto_seconds,"
             + " actual_seconds, proposed_rto_seconds, rationale, proposed_by, status, proposed_at)"

@@ -80,7 +80,9 @@ public class AssetResource {
   })
   @Operation(summary = "List assets by name")
   public List<AssetView> list() {
-    return queries.query(new ListAssets(), ResponseTypes.multipleInstancesOf(AssetView.class)).join();
+    return queries
+        .query(new ListAssets(), ResponseTypes.multipleInstancesOf(AssetView.class))
+        .join();
   }
 
   @GET

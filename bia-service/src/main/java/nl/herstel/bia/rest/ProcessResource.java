@@ -76,7 +76,8 @@ public class ProcessResource {
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "A supporting asset does not exist")
   @APIResponse(responseCode = "422", description = "A domain rule is broken, e.g. RTO > MTPD")
-  public Response register(@Valid @NotNull RegisterProcessRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+  public Response register(
+      @Valid @NotNull RegisterProcessRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
     List<String> assets = request.supportedBy() == null ? List.of() : request.supportedBy();
     if (assets.stream().distinct().count() != assets.size()) {
       throw new RuleViolation("supportedBy", "An asset is named more than once");
@@ -117,7 +118,9 @@ public class ProcessResource {
   })
   @Operation(summary = "List processes, ordered by RTO then name")
   public List<ProcessView> list() {
-    return queries.query(new ListProcesses(), ResponseTypes.multipleInstancesOf(ProcessView.class)).join();
+    return queries
+        .query(new ListProcesses(), ResponseTypes.multipleInstancesOf(ProcessView.class))
+        .join();
   }
 
   @GET

@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public class AxonRuntime {
   @Inject Database database;
   @Inject ServiceConfig service;
   @Inject KafkaConfig kafka;
-  @Inject ServiceModule serviceModule;
+  @Inject Instance<ServiceModule> serviceModule;
 
   private Configuration configuration;
   private KafkaPublisher publisher;
@@ -66,14 +67,22 @@ public class AxonRuntime {
     start();
   }
 
-  /** Builds and starts Axon; idempotent. */
+  /**
+   * Whether this deployment is an event-sourced service (it has a {@link ServiceModule}); the
+   * gateway uses the platform's REST plumbing without Axon.
+   */
+  public boolean isServiceRuntime() {
+    return serviceModule.isResolvable();
+  }
+
+  /** Builds and starts Axon; idempotent, and a no-op without a {@link ServiceModule}. */
   public synchronized void start() {
-    if (configuration != null) {
+    if (configuration != null || !isServiceRuntime()) {
       return;
     }
     JdbcTransactions transactions = database.transactions();
-    ModuleDefinition module = new ModuleDefinition();
-    serviceModule.configure(module);
+    ModuleDefinition module = new ModuleDefinition(() -> configuration.commandGateway());
+    serviceModule.get().configure(module);
 
     Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
     Configurer configurer =
@@ -177,6 +186,9 @@ public class AxonRuntime {
 
   public Configuration configuration() {
     start();
+    if (configuration == null) {
+      throw new IllegalStateException("No ServiceModule: this deployment runs no Axon");
+    }
     return configuration;
   }
 

@@ -3,9 +3,11 @@ package nl.herstel.platform.axon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.platform.kafka.ContractMapper;
 import nl.herstel.platform.kafka.IntegrationEventHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 
 /** Collects what a {@link ServiceModule} registers; read by {@link AxonRuntime}. */
@@ -15,6 +17,19 @@ public final class ModuleDefinition {
   final List<Object> queryHandlers = new ArrayList<>();
   final List<ContractMapper> publications = new ArrayList<>();
   final List<Subscription<?>> subscriptions = new ArrayList<>();
+  private final Supplier<CommandGateway> commands;
+
+  ModuleDefinition(Supplier<CommandGateway> commands) {
+    this.commands = commands;
+  }
+
+  /**
+   * The command gateway, for Kafka handlers that turn another service's event into a command. It is
+   * available once Axon has started, which is before any record is consumed.
+   */
+  public Supplier<CommandGateway> commands() {
+    return commands;
+  }
 
   /** An event-sourced aggregate type. */
   public ModuleDefinition aggregate(Class<?> type) {

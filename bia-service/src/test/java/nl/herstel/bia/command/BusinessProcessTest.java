@@ -1,0 +1,122 @@
+package nl.herstel.bia.command;
+
+import static java.time.Duration.ofHours;
+
+import java.util.List;
+import nl.herstel.bia.api.BiaCommands.AddProcessDependency;
+import nl.herstel.bia.api.BiaCommands.RegisterProcess;
+import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
+import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
+import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.platform.domain.Conflict;
+import nl.herstel.platform.domain.RuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BusinessProcessTest {
+  private AggregateTestFixture<BusinessProcess> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(BusinessProcess.class);
+  }
+
+  private static ProcessRegistered payments() {
+    return new ProcessRegistered(
+        "p1", "Payments", null, true, true, "CFO", ofHours(24), ofHours(8), ofHours(1));
+  }
+
+  @Test
+  void registersAProcessWithItsTargets() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RegisterProcess(
+                "p1",
+                "Payments",
+                null,
+                true,
+                true,
+                "CFO",
+                ofHours(24),
+                ofHours(8),
+                ofHours(1),
+                List.of()))
+        .expectSuccessfulHandlerExecution()
+        .expectEvents(payments());
+  }
+
+  @Test
+  void registersTheSupportingAssetsInTheSameCommand() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RegisterProcess(
+                "p1",
+                "Payments",
+                null,
+                true,
+                true,
+                "CFO",
+                ofHours(24),
+                ofHours(8),
+                ofHours(1),
+                List.of("a1")))
+        .expectSuccessfulHandlerExecution()
+        .expectEventsMatching(
+            Matchers.payloadsMatching(
+                Matchers.<Object>exactSequenceOf(
+                    Matchers.<Object>equalTo(payments()),
+                    Matchers.<Object>matches(
+                        e ->
+                            e instanceof ProcessDependencyAdded d
+                                && d.toId().equals("a1")
+                                && d.toKind() == NodeKind.ASSET),
+                    Matchers.andNoMore())));
+  }
+
+  @Test
+  void cannotHaveAnRtoLongerThanTheMtpd() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RegisterProcess(
+                "p1", "Payments", null, true, true, null, ofHours(8), ofHours(24), null, List.of()))
+        .expectException(RuleViolation.class)
+        .expectExceptionMessage(Matchers.matches(m -> m.toString().contains("must not exceed")))
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotHaveANonPositiveRto() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RegisterProcess(
+                "p1", "Payments", null, true, true, null, ofHours(8), ofHours(0), null, List.of()))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotDependOnTheSameAssetTwice() {
+    fixture
+        .given(
+            List.<Object>of(
+                payments(), new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET)))
+        .when(new AddProcessDependency("p1", "d2", "a1", NodeKind.ASSET))
+        .expectException(Conflict.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotDependOnItself() {
+    fixture
+        .given(payments())
+        .when(new AddProcessDependency("p1", "d2", "p1", NodeKind.PROCESS))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+}

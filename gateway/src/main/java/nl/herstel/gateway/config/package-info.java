@@ -1,0 +1,2 @@
+/** The gateway's configuration: where each route goes. */
+package nl.herstel.gateway.config;

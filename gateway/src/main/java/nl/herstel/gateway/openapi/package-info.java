@@ -1,0 +1,2 @@
+/** The merged OpenAPI document of all services. */
+package nl.herstel.gateway.openapi;

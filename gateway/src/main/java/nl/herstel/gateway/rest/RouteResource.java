@@ -1,0 +1,87 @@
+package nl.herstel.gateway.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import nl.herstel.gateway.routing.Proxy;
+import nl.herstel.platform.security.Roles;
+
+/**
+ * Routes {@code /api/bia/**}, {@code /api/plans/**}, {@code /api/incidents/**} and {@code
+ * /api/lessons/**} to their services. Any Herstel role may pass the gateway; each service then
+ * decides what that role may do there.
+ */
+@Path("/{service: bia|plans|incidents|lessons}")
+@RequestScoped
+@RolesAllowed({
+  Roles.BCM_MANAGER,
+  Roles.PROCESS_OWNER,
+  Roles.PLAN_OWNER,
+  Roles.INCIDENT_COMMANDER,
+  Roles.RECOVERY_TEAM,
+  Roles.SOC_INTAKE,
+  Roles.MANAGEMENT,
+  Roles.AUDITOR
+})
+public class RouteResource {
+  @Inject Proxy proxy;
+  @Context UriInfo uri;
+  @Context HttpHeaders headers;
+  @Context Request request;
+  @Context HttpServletRequest servlet;
+
+  @GET
+  @Path("{path: .*}")
+  public Response get(@PathParam("service") String service) {
+    return forward(service, null);
+  }
+
+  @DELETE
+  @Path("{path: .*}")
+  public Response delete(@PathParam("service") String service) {
+    return forward(service, null);
+  }
+
+  @POST
+  @Path("{path: .*}")
+  public Response post(@PathParam("service") String service, InputStream body) {
+    return forward(service, body);
+  }
+
+  @PUT
+  @Path("{path: .*}")
+  public Response put(@PathParam("service") String service, InputStream body) {
+    return forward(service, body);
+  }
+
+  @PATCH
+  @Path("{path: .*}")
+  public Response patch(@PathParam("service") String service, InputStream body) {
+    return forward(service, body);
+  }
+
+  private Response forward(String service, InputStream body) {
+    return proxy.forward(
+        request.getMethod(),
+        service,
+        uri.getRequestUri().getRawPath(),
+        uri.getRequestUri().getRawQuery(),
+        headers.getRequestHeaders(),
+        body,
+        servlet == null ? null : servlet.getRemoteAddr());
+  }
+}
