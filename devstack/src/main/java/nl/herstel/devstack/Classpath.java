@@ -50,6 +50,13 @@ final class Classpath {
     return List.copyOf(result);
   }
 
+  /** The entries with every manifest Class-Path expanded (recursively), existing files only. */
+  static List<Path> expand(List<Path> entries) {
+    Set<Path> result = new LinkedHashSet<>();
+    entries.forEach(e -> add(result, e));
+    return List.copyOf(result);
+  }
+
   /** Adds the entry and, for a jar, everything its manifest Class-Path names (recursively). */
   private static void add(Set<Path> result, Path entry) {
     Deque<Path> todo = new ArrayDeque<>();

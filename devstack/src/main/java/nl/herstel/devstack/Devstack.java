@@ -90,7 +90,8 @@ public final class Devstack implements AutoCloseable {
             data.resolve("kafka"),
             options.kafkaPort(),
             options.kafkaControllerPort(),
-            data.resolve("logs").resolve("kafka.log"));
+            data.resolve("logs").resolve("kafka.log"),
+            false);
     startMillis.put("kafka", ms(t));
     kafka.createTopics(TOPICS, TOPIC_PARTITIONS);
     ports = new Ports(options.portBase(), postgres.port(), kafka.port(), kafka.controllerPort());

@@ -24,6 +24,10 @@ public final class DevstackMain {
       """;
 
   public static void main(String[] args) {
+    // Libraries in this JVM (zonky, Kafka admin client) log through SLF4J: keep the console quiet.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(run(args));
   }
 

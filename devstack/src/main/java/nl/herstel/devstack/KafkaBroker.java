@@ -35,9 +35,12 @@ public final class KafkaBroker implements AutoCloseable {
   private final int controllerPort;
   private final Path logFile;
   private final Path config;
+  private final boolean quickStart;
   private volatile Process process;
 
-  private KafkaBroker(Path dataDir, int port, int controllerPort, Path logFile) {
+  private KafkaBroker(
+      Path dataDir, int port, int controllerPort, Path logFile, boolean quickStart) {
+    this.quickStart = quickStart;
     this.dataDir = dataDir;
     this.port = port;
     this.controllerPort = controllerPort;
@@ -58,12 +61,24 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** As {@link #start(Path, int, int)}, with the child's output going to {@code logFile}. */
   public static KafkaBroker start(Path dataDir, int port, int controllerPort, Path logFile) {
+    return start(dataDir, port, controllerPort, logFile, true);
+  }
+
+  /**
+   * As {@link #start(Path, int, int, Path)}.
+   *
+   * @param quickStart run the child JVM with the C1 compiler only: starts ~40% faster on two cores
+   *     (tests); false for full JIT throughput (the devstack)
+   */
+  public static KafkaBroker start(
+      Path dataDir, int port, int controllerPort, Path logFile, boolean quickStart) {
     int p = FreePorts.orFree(port);
     int c = FreePorts.orFree(controllerPort);
     while (c == p) {
       c = FreePorts.find();
     }
-    KafkaBroker broker = new KafkaBroker(dataDir.toAbsolutePath().normalize(), p, c, logFile);
+    KafkaBroker broker =
+        new KafkaBroker(dataDir.toAbsolutePath().normalize(), p, c, logFile, quickStart);
     broker.launch();
     return broker;
   }
@@ -283,6 +298,9 @@ public final class KafkaBroker implements AutoCloseable {
     cmd.add("-Xmx512m");
     cmd.add("-Xss1m");
     cmd.add("-XX:+UseSerialGC");
+    if (quickStart) {
+      cmd.add("-XX:TieredStopAtLevel=1");
+    }
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
     cmd.add("-Dorg.slf4j.simpleLogger.showDateTime=true");

@@ -62,20 +62,20 @@ final class ProcessTree {
     }
   }
 
+  /** Polls: onExit() of a process that is not our child can lag by seconds. */
   private static boolean await(ProcessHandle p, long nanos) {
-    if (!p.isAlive()) {
-      return true;
+    long deadline = System.nanoTime() + nanos;
+    while (p.isAlive()) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return !p.isAlive();
+      }
     }
-    try {
-      p.onExit().get(nanos, TimeUnit.NANOSECONDS);
-      return true;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return !p.isAlive();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !p.isAlive();
-    } catch (java.util.concurrent.ExecutionException e) {
-      return !p.isAlive();
-    }
+    return true;
   }
 }
