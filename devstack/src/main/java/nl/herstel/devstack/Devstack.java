@@ -214,7 +214,9 @@ public final class Devstack implements AutoCloseable {
 
   /** Measured start times in ms: postgres, kafka, services (all servers ready). */
   public Map<String, Long> startMillis() {
-    return Map.copyOf(startMillis);
+    synchronized (startMillis) {
+      return Collections.unmodifiableMap(new LinkedHashMap<>(startMillis));
+    }
   }
 
   /** Stops servers, token service, Kafka, PostgreSQL, in that order; each step runs regardless. */

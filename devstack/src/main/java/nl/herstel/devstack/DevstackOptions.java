@@ -109,7 +109,7 @@ public final class DevstackOptions {
 
   /** The Liberty servers to start (default: all five). */
   public Set<String> services() {
-    return Set.copyOf(services);
+    return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(services));
   }
 
   public DevstackOptions services(Set<String> names) {

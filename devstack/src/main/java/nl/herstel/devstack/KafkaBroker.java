@@ -214,6 +214,11 @@ public final class KafkaBroker implements AutoCloseable {
                 + ")\n"
                 + LogTail.of(logFile, 60));
       }
+      if (!accepts(port)) {
+        // No admin client before the listener is up: it would log a warning per attempt.
+        sleep(200);
+        continue;
+      }
       try (Admin admin = admin(bootstrapServers(), 2_000)) {
         admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
         LOG.log(
@@ -327,6 +332,15 @@ public final class KafkaBroker implements AutoCloseable {
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "herstel-devstack-admin");
     return Admin.create(p);
+  }
+
+  private static boolean accepts(int port) {
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void sleep(long ms) {
