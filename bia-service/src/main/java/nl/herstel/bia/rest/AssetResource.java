@@ -3,7 +3,6 @@ package nl.herstel.bia.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,6 +25,7 @@ import nl.herstel.bia.query.AssetView;
 import nl.herstel.bia.rest.ProcessResource.Created;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssetResource {
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
+  @Inject RequestValidator validator;
 
   /** An asset to register. */
   public record RegisterAssetRequest(
@@ -59,7 +60,8 @@ public class AssetResource {
               + " assets by this name.")
   @APIResponse(responseCode = "201", description = "Registered; Location names the asset")
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
-  public Response register(@Valid @NotNull RegisterAssetRequest request, @Context UriInfo uri) {
+  public Response register(RegisterAssetRequest request, @Context UriInfo uri) {
+    validator.check(request);
     String id = UUID.randomUUID().toString();
     commands.sendAndWait(
         new RegisterAsset(id, request.name().strip(), request.kind(), request.description()));

@@ -3,7 +3,6 @@ package nl.herstel.bia.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,6 +26,7 @@ import nl.herstel.bia.query.AssetView;
 import nl.herstel.bia.query.ProcessView;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -44,17 +44,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProcessResource {
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
+  @Inject RequestValidator validator;
 
   /**
    * A process to register.
    *
+   * @param critical whether the process is critical rather than supporting; default false
+   * @param crownJewel whether it is one of the crown jewels; default false
    * @param supportedBy ids of registered assets that support the process
    */
   public record RegisterProcessRequest(
       @NotBlank @Size(max = 200) String name,
       @Size(max = 4000) String description,
-      boolean critical,
-      boolean crownJewel,
+      Boolean critical,
+      Boolean crownJewel,
       @Size(max = 200) String owner,
       @NotNull Duration mtpd,
       @NotNull Duration rto,
@@ -77,7 +80,8 @@ public class ProcessResource {
   @APIResponse(responseCode = "404", description = "A supporting asset does not exist")
   @APIResponse(responseCode = "422", description = "A domain rule is broken, e.g. RTO > MTPD")
   public Response register(
-      @Valid @NotNull RegisterProcessRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+      RegisterProcessRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    validator.check(request);
     List<String> assets = request.supportedBy() == null ? List.of() : request.supportedBy();
     if (assets.stream().distinct().count() != assets.size()) {
       throw new RuleViolation("supportedBy", "An asset is named more than once");
@@ -94,8 +98,8 @@ public class ProcessResource {
             id,
             request.name().strip(),
             request.description(),
-            request.critical(),
-            request.crownJewel(),
+            Boolean.TRUE.equals(request.critical()),
+            Boolean.TRUE.equals(request.crownJewel()),
             request.owner(),
             request.mtpd(),
             request.rto(),

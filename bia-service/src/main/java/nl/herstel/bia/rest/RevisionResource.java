@@ -3,7 +3,6 @@ package nl.herstel.bia.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import nl.herstel.bia.api.BiaQueries.ListRevisions;
 import nl.herstel.bia.query.RevisionView;
+import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -39,8 +39,10 @@ public class RevisionResource {
   @Operation(
       summary = "List target revisions",
       description = "status filters: PENDING, ACCEPTED or REJECTED; without it, all of them.")
-  public List<RevisionView> list(
-      @QueryParam("status") @Pattern(regexp = "PENDING|ACCEPTED|REJECTED") String status) {
+  public List<RevisionView> list(@QueryParam("status") String status) {
+    if (status != null && !status.matches("PENDING|ACCEPTED|REJECTED")) {
+      throw new RuleViolation("status", "status must be PENDING, ACCEPTED or REJECTED");
+    }
     return queries
         .query(new ListRevisions(status), ResponseTypes.multipleInstancesOf(RevisionView.class))
         .join();

@@ -55,7 +55,8 @@ class BiaServiceIT {
 
   @Test
   void registersAProcessWithItsTargetsAndSupportingAsset() {
-    String assetId = api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("db-payments-01")));
+    String assetId =
+        api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("db-payments-01")));
     String processId =
         api.createdId(
             api.post(
@@ -91,27 +92,37 @@ class BiaServiceIT {
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonNode problem = api.json(response);
-    assertThat(problem.get("type").asText()).isEqualTo("https://herstel.nl/problems/rule-violation");
+    assertThat(problem.get("type").asText())
+        .isEqualTo("https://herstel.nl/problems/rule-violation");
     assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("rto");
     assertThat(storedEvents()).isEqualTo(before);
   }
 
   @Test
   void namesEachBadFieldOfAnInvalidRequest() {
-    var missingName = api.post("/api/bia/processes", "bcm-manager", "{\"mtpd\":\"PT8H\",\"rto\":\"PT1H\"}");
+    var missingName =
+        api.post("/api/bia/processes", "bcm-manager", "{\"mtpd\":\"PT8H\",\"rto\":\"PT1H\"}");
     assertThat(missingName.statusCode()).isEqualTo(400);
     assertThat(fields(api.json(missingName))).contains("name");
 
     var badDuration =
-        api.post("/api/bia/processes", "bcm-manager", "{\"name\":\"X\",\"mtpd\":\"8 hours\",\"rto\":\"PT1H\"}");
+        api.post(
+            "/api/bia/processes",
+            "bcm-manager",
+            "{\"name\":\"X\",\"mtpd\":\"8 hours\",\"rto\":\"PT1H\"}");
     assertThat(badDuration.statusCode()).isEqualTo(400);
     assertThat(fields(api.json(badDuration))).containsExactly("mtpd");
 
-    var unknownKind = api.post("/api/bia/assets", "bcm-manager", "{\"name\":\"X\",\"kind\":\"SPACESHIP\"}");
+    var unknownKind =
+        api.post("/api/bia/assets", "bcm-manager", "{\"name\":\"X\",\"kind\":\"SPACESHIP\"}");
     assertThat(unknownKind.statusCode()).isEqualTo(400);
     assertThat(fields(api.json(unknownKind))).containsExactly("kind");
 
-    var wrongType = api.post("/api/bia/processes", "bcm-manager", "{\"name\":\"X\",\"critical\":\"yes\",\"mtpd\":\"PT8H\",\"rto\":\"PT1H\"}");
+    var wrongType =
+        api.post(
+            "/api/bia/processes",
+            "bcm-manager",
+            "{\"name\":\"X\",\"critical\":\"yes\",\"mtpd\":\"PT8H\",\"rto\":\"PT1H\"}");
     assertThat(wrongType.statusCode()).isEqualTo(400);
     assertThat(fields(api.json(wrongType))).containsExactly("critical");
 
@@ -133,7 +144,8 @@ class BiaServiceIT {
   void unknownProcessIsNotFound() {
     var response = api.get("/api/bia/processes/" + UUID.randomUUID(), "auditor");
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(api.json(response).get("type").asText()).isEqualTo("https://herstel.nl/problems/not-found");
+    assertThat(api.json(response).get("type").asText())
+        .isEqualTo("https://herstel.nl/problems/not-found");
   }
 
   @Test
@@ -153,11 +165,14 @@ class BiaServiceIT {
           .atMost(Duration.ofSeconds(30))
           .until(
               () -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                  if (assetId.equals(r.key())) {
-                    found.add(r);
-                  }
-                });
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        r -> {
+                          if (assetId.equals(r.key())) {
+                            found.add(r);
+                          }
+                        });
                 return !found.isEmpty();
               });
       assertThat(found).hasSize(1);
@@ -183,7 +198,7 @@ class BiaServiceIT {
                     + "'")) {
       assertThat(r.next()).isTrue();
       JsonNode metadata = ContractJson.mapper().readTree(r.getString(1));
-      assertThat(metadata.get("principal").asText()).isEqualTo("it-bcm-manager");
+      assertThat(metadata.get("principal").asText()).isEqualTo("test-bcm-manager");
       assertThat(metadata.get("role").asText()).isEqualTo("bcm-manager");
       assertThat(metadata.get("source").asText()).isEqualTo("rest");
       assertThat(metadata.get("correlationId").asText()).isNotBlank();
@@ -208,7 +223,8 @@ class BiaServiceIT {
     try (KafkaProducer<String, byte[]> producer = producer()) {
       for (int i = 0; i < 2; i++) {
         ProducerRecord<String, byte[]> record =
-            new ProducerRecord<>("herstel.lessons.v1", proposal.subject(), ContractJson.write(proposal));
+            new ProducerRecord<>(
+                "herstel.lessons.v1", proposal.subject(), ContractJson.write(proposal));
         Map.of(
                 "ce_id", ceId,
                 "ce_type", "nl.herstel.lessons.target-revision-proposed.v1",
@@ -219,9 +235,7 @@ class BiaServiceIT {
         producer.send(record).get();
       }
     }
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> revisionsFor(processId).size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> revisionsFor(processId).size() == 1);
     Thread.sleep(1500);
     List<JsonNode> revisions = revisionsFor(processId);
     assertThat(revisions).hasSize(1);
@@ -233,11 +247,12 @@ class BiaServiceIT {
     List<JsonNode> matching = new ArrayList<>();
     JsonNode all = api.getJson("/api/bia/revisions?status=PENDING", "process-owner");
     if (all != null) {
-      all.forEach(r -> {
-        if (processId.equals(r.get("processId").asText())) {
-          matching.add(r);
-        }
-      });
+      all.forEach(
+          r -> {
+            if (processId.equals(r.get("processId").asText())) {
+              matching.add(r);
+            }
+          });
     }
     return matching;
   }
@@ -269,7 +284,9 @@ class BiaServiceIT {
   private static Connection database() throws Exception {
     TestInfrastructure infra = TestInfrastructure.get();
     return DriverManager.getConnection(
-        infra.jdbcUrl(System.getProperty("herstel.it.database")), infra.dbUser(), infra.dbPassword());
+        infra.jdbcUrl(System.getProperty("herstel.it.database")),
+        infra.dbUser(),
+        infra.dbPassword());
   }
 
   private static KafkaConsumer<String, byte[]> consumer() {

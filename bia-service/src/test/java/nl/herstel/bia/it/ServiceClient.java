@@ -13,7 +13,8 @@ import nl.herstel.devstack.testing.TestInfrastructure;
 
 /** HTTP against the service under test, with a token per role. */
 final class ServiceClient {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base = "http://localhost:" + System.getProperty("herstel.it.http.port");
 
   HttpResponse<String> post(String path, String role, String json) {
@@ -26,7 +27,10 @@ final class ServiceClient {
   }
 
   HttpResponse<String> get(String path, String role) {
-    return send(authorise(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET(), role));
+    return send(
+        authorise(
+            HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET(),
+            role));
   }
 
   /** The body of a 200 answer, or null for 404 (not yet projected). */
@@ -36,14 +40,16 @@ final class ServiceClient {
       return null;
     }
     if (response.statusCode() != 200) {
-      throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return json(response);
   }
 
   String createdId(HttpResponse<String> response) {
     if (response.statusCode() != 201) {
-      throw new AssertionError("Expected 201 but got " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "Expected 201 but got " + response.statusCode() + ": " + response.body());
     }
     return json(response).get("id").asText();
   }

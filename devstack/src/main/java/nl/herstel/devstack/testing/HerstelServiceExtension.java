@@ -2,6 +2,8 @@ package nl.herstel.devstack.testing;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.herstel.devstack.DevstackOptions;
@@ -20,6 +22,7 @@ public final class HerstelServiceExtension implements BeforeAllCallback {
   public static final String SERVER_PROPERTY = "herstel.it.server";
   public static final String DATABASE_PROPERTY = "herstel.it.database";
   public static final String WLP_PROPERTY = "herstel.liberty.wlp";
+  public static final String HTTP_PORT_PROPERTY = "herstel.it.http.port";
 
   private static final Set<String> PREPARED = ConcurrentHashMap.newKeySet();
 
@@ -43,10 +46,15 @@ public final class HerstelServiceExtension implements BeforeAllCallback {
               ? DevstackOptions.projectRoot().resolve("target/liberty/wlp")
               : Paths.get(wlp);
       TestInfrastructure infra = TestInfrastructure.get().startAll();
-      LibertyServerEnv.write(
-          wlpDir,
-          server,
-          LibertyServerEnv.serviceEnv(infra, server, System.getProperty(DATABASE_PROPERTY)));
+      String service = server.replaceFirst("-it$", "");
+      Map<String, String> env =
+          new LinkedHashMap<>(
+              LibertyServerEnv.serviceEnv(infra, service, System.getProperty(DATABASE_PROPERTY)));
+      String port = System.getProperty(HTTP_PORT_PROPERTY);
+      if (port != null && !port.isBlank()) {
+        env.put("HTTP_PORT", port);
+      }
+      LibertyServerEnv.write(wlpDir, server, env);
       PREPARED.add(server);
     }
   }

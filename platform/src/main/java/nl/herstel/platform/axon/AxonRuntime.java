@@ -213,5 +213,6 @@ public class AxonRuntime {
     if (publisher != null) {
       publisher.close();
     }
+    database.close();
   }
 }

@@ -2,6 +2,7 @@ package nl.herstel.platform.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,8 +26,8 @@ public class DatabaseConfig {
 
   /** Database password; empty for the devstack's trust authentication. */
   @Inject
-  @ConfigProperty(name = "herstel.db.password", defaultValue = "")
-  String password;
+  @ConfigProperty(name = "herstel.db.password")
+  Optional<String> password;
 
   /** Maximum number of pooled connections. */
   @Inject
@@ -42,7 +43,7 @@ public class DatabaseConfig {
   }
 
   public String password() {
-    return password;
+    return password.orElse("");
   }
 
   public int poolSize() {

@@ -2,7 +2,6 @@ package nl.herstel.platform.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -69,8 +68,8 @@ public class Database {
         .migrate();
   }
 
-  @PreDestroy
-  void close() {
+  /** Closes the pool; called by the Axon runtime after its processors have stopped. */
+  public synchronized void close() {
     if (dataSource != null) {
       dataSource.close();
     }

@@ -61,6 +61,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   Problem map(Throwable e) {
     String path = instance();
+    if (e instanceof InvalidRequest invalid) {
+      return Problem.validation("One or more fields are not valid", path, invalid.errors());
+    }
     if (e instanceof ConstraintViolationException violations) {
       return Problem.validation("One or more fields are not valid", path, fieldErrors(violations));
     }

@@ -5,7 +5,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
@@ -27,18 +26,9 @@ public class RequestLimits implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-          request.abortWith(tooLarge());
-          return;
-        }
-      } catch (NumberFormatException e) {
-        request.abortWith(
-            Problem.of(Kind.MALFORMED, "Content-Length is not a number", path()).toResponse());
-        return;
-      }
+    if (request.getLength() > MAX_BODY_BYTES) {
+      request.abortWith(tooLarge());
+      return;
     }
     if (request.hasEntity()) {
       request.setEntityStream(new Limited(request.getEntityStream()));
