@@ -212,6 +212,29 @@ public final class Devstack implements AutoCloseable {
     return s;
   }
 
+  /**
+   * Restarts server {@code name} with the same environment: gracefully, or after a SIGKILL when
+   * {@code crash} is set (what a fault test needs), and waits until it is ready again.
+   */
+  public synchronized LibertyServer restart(String name, boolean crash) {
+    LibertyServer old = server(name);
+    if (crash) {
+      old.kill();
+    } else {
+      old.stop();
+    }
+    ServiceSpec spec =
+        specs().stream()
+            .filter(s -> s.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("unknown server " + name));
+    LibertyServer fresh =
+        LibertyServer.start(options.wlpDir(), name, spec.port(), envFor(spec), old.logFile());
+    servers.put(name, fresh);
+    fresh.awaitReady(SERVER_READY_TIMEOUT);
+    return fresh;
+  }
+
   /** Measured start times in ms: postgres, kafka, services (all servers ready). */
   public Map<String, Long> startMillis() {
     synchronized (startMillis) {

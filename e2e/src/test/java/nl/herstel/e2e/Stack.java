@@ -1,0 +1,37 @@
+package nl.herstel.e2e;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import nl.herstel.devstack.Devstack;
+import nl.herstel.devstack.DevstackOptions;
+
+/**
+ * One whole devstack for the end-to-end suite, started on first use and stopped when the JVM
+ * ends: embedded PostgreSQL, Kafka and all five Liberty servers, on ports away from a developer's
+ * running devstack (gateway on 18080).
+ */
+final class Stack {
+  static final int PORT_BASE = 18080;
+  private static Devstack running;
+
+  private Stack() {}
+
+  static synchronized Devstack get() {
+    if (running == null) {
+      Path data =
+          Paths.get(System.getProperty("herstel.e2e.data", "target/devstack")).toAbsolutePath();
+      running =
+          Devstack.start(
+              DevstackOptions.defaults()
+                  .dataDir(data)
+                  .reset(true)
+                  .portBase(PORT_BASE)
+                  .postgresPort(0)
+                  .kafkaPort(0)
+                  .kafkaControllerPort(0)
+                  .demoData(false));
+      Runtime.getRuntime().addShutdownHook(new Thread(running::close, "e2e-devstack-stop"));
+    }
+    return running;
+  }
+}

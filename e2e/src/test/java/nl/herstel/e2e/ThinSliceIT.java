@@ -1,0 +1,149 @@
+package nl.herstel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The foundation's thin slice, every step through the gateway with a token: the BIA registers
+ * <em>Payments</em>; plan-service learns it is not covered; a SOC alert on its database opens an
+ * incident that knows the process and its deadlines; closing the incident 11 hours after the
+ * disruption makes lessons-service find the 8-hour RTO breached and propose a revision, which
+ * bia-service lists as pending.
+ */
+class ThinSliceIT {
+  private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+  private final Gateway api = new Gateway();
+
+  @Test
+  void anRtoBreachFlowsBackIntoTheBiaAsAPendingRevision() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String assetName = "db-payments-" + suffix;
+
+    String assetId =
+        api.ok(
+                api.post(
+                    "/api/bia/assets",
+                    "bcm-manager",
+                    "{\"name\":\"" + assetName + "\",\"kind\":\"DATA\"}"))
+            .get("id")
+            .asText();
+    String processId =
+        api.ok(
+                api.post(
+                    "/api/bia/processes",
+                    "bcm-manager",
+                    ("{\"name\":\"Payments %s\",\"critical\":true,\"crownJewel\":true,"
+                            + "\"mtpd\":\"PT24H\",\"rto\":\"PT8H\",\"rpo\":\"PT1H\","
+                            + "\"supportedBy\":[\"%s\"]}")
+                        .formatted(suffix, assetId)))
+            .get("id")
+            .asText();
+
+    JsonNode coverage =
+        await("plan-service lists the process")
+            .atMost(EVENTUALLY)
+            .until(() -> api.getOrNull("/api/plans/coverage/" + processId, "plan-owner"), c -> c != null);
+    assertThat(coverage.get("status").asText()).isEqualTo("NOT_COVERED");
+
+    Instant detectedAt = Instant.now().minus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    JsonNode incident =
+        await("incident-service knows the process behind the asset")
+            .atMost(EVENTUALLY)
+            .until(
+                () -> {
+                  JsonNode accepted =
+                      api.ok(
+                          api.post(
+                              "/api/incidents/intake",
+                              "soc-intake",
+                              ("{\"source\":\"e2e-siem\",\"sourceId\":\"%s\",\"title\":\"Ransomware"
+                                      + " on %s\",\"severity\":\"CRITICAL\",\"assets\":[\"%s\"],"
+                                      + "\"detectedAt\":\"%s\"}")
+                                  .formatted(UUID.randomUUID(), assetName, assetName, detectedAt)));
+                  return api.ok(
+                      api.get("/api/incidents/" + accepted.get("incidentId").asText(), "incident-commander"));
+                },
+                i -> i.get("affectedProcesses").size() == 1);
+    String incidentId = incident.get("id").asText();
+    JsonNode affected = incident.get("affectedProcesses").get(0);
+    assertThat(affected.get("processId").asText()).isEqualTo(processId);
+    assertThat(Instant.parse(affected.get("rtoDeadline").asText()))
+        .isEqualTo(detectedAt.plus(8, ChronoUnit.HOURS));
+    assertThat(Instant.parse(affected.get("mtpdDeadline").asText()))
+        .isEqualTo(detectedAt.plus(24, ChronoUnit.HOURS));
+
+    Instant restoredAt = detectedAt.plus(11, ChronoUnit.HOURS);
+    api.ok(
+        api.post(
+            "/api/incidents/" + incidentId + "/closure",
+            "incident-commander",
+            "{\"restorations\":[{\"processId\":\"%s\",\"restoredAt\":\"%s\"}],\"summary\":\"Restored from backup\"}"
+                .formatted(processId, restoredAt)));
+
+    JsonNode review =
+        await("lessons-service computes the recovery information")
+            .atMost(EVENTUALLY)
+            .until(
+                () -> api.getOrNull("/api/lessons/recovery-information/" + incidentId, "management"),
+                r -> r != null);
+    JsonNode measured = review.get("processes").get(0);
+    assertThat(review.get("processes")).hasSize(1);
+    assertThat(measured.get("actualRecoveryTime").asText()).isEqualTo("PT11H");
+    assertThat(measured.get("verdict").asText()).isEqualTo("RTO_BREACHED");
+
+    List<JsonNode> pending =
+        await("bia-service lists the proposal as pending")
+            .atMost(EVENTUALLY)
+            .until(() -> revisionsFor(processId), r -> !r.isEmpty());
+    assertThat(pending).hasSize(1);
+    assertThat(pending.get(0).get("status").asText()).isEqualTo("PENDING");
+    assertThat(pending.get(0).get("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(pending.get(0).get("currentRto").asText()).isEqualTo("PT8H");
+    assertThat(pending.get(0).get("actualRecoveryTime").asText()).isEqualTo("PT11H");
+  }
+
+  @Test
+  void theGatewayServesOneMergedOpenApiDocument() {
+    JsonNode document =
+        await()
+            .atMost(EVENTUALLY)
+            .until(
+                () -> api.ok(api.get("/api/openapi", null)),
+                d -> !d.has("x-herstel-unavailable"));
+    List<String> paths = new ArrayList<>();
+    document.get("paths").fieldNames().forEachRemaining(paths::add);
+    assertThat(paths)
+        .contains(
+            "/api/bia/processes",
+            "/api/plans/coverage",
+            "/api/incidents/intake",
+            "/api/lessons/recovery-information");
+  }
+
+  @Test
+  void theGatewayRequiresAToken() {
+    assertThat(api.get("/api/bia/processes", null).statusCode()).isEqualTo(401);
+    assertThat(api.get("/api/bia/processes", "auditor").statusCode()).isEqualTo(200);
+  }
+
+  private List<JsonNode> revisionsFor(String processId) {
+    List<JsonNode> matching = new ArrayList<>();
+    api.ok(api.get("/api/bia/revisions?status=PENDING", "process-owner"))
+        .forEach(
+            r -> {
+              if (processId.equals(r.get("processId").asText())) {
+                matching.add(r);
+              }
+            });
+    return matching;
+  }
+}
