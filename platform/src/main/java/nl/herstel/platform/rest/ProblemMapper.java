@@ -176,28 +176,43 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return errors;
   }
 
-  /** The client's view of a violation path: properties after the method parameter. */
+  /**
+   * The client's view of a violation path: properties after the method parameter, with the index of
+   * a list element, e.g. {@code scenarioCards[0].steps} or {@code coveredProcessIds[1]}. Bean
+   * Validation puts an element's index on the node that follows the container, not on the
+   * container's own node; container element nodes ({@code <list element>}) carry no name of their
+   * own.
+   */
   static String field(Path path) {
-    List<String> names = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
     String parameter = null;
     for (Path.Node node : path) {
-      if (node.getKind() == ElementKind.PARAMETER) {
+      ElementKind kind = node.getKind();
+      if (kind == ElementKind.PARAMETER) {
         parameter = node.getName();
-      } else if (node.getKind() == ElementKind.PROPERTY
-          || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-        String name = node.getName() == null ? "" : node.getName();
+        continue;
+      }
+      if (kind != ElementKind.PROPERTY && kind != ElementKind.CONTAINER_ELEMENT) {
+        continue;
+      }
+      if (node.isInIterable() && field.length() > 0) {
         if (node.getIndex() != null) {
-          name = name + "[" + node.getIndex() + "]";
-        }
-        if (!name.isEmpty()) {
-          names.add(name);
+          field.append('[').append(node.getIndex()).append(']');
+        } else if (node.getKey() != null) {
+          field.append('[').append(node.getKey()).append(']');
         }
       }
+      if (kind == ElementKind.PROPERTY && node.getName() != null && !node.getName().isEmpty()) {
+        if (field.length() > 0) {
+          field.append('.');
+        }
+        field.append(node.getName());
+      }
     }
-    if (names.isEmpty()) {
+    if (field.length() == 0) {
       return parameter == null ? "body" : parameter;
     }
-    return String.join(".", names);
+    return field.toString();
   }
 
   static String jsonPath(JsonMappingException e) {

@@ -1,0 +1,2 @@
+/** How plan-service is wired: its ServiceModule. */
+package nl.herstel.plans.config;

@@ -1,0 +1,122 @@
+package nl.herstel.plans.query;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import nl.herstel.plans.api.PlanQueries.FindCoverage;
+import nl.herstel.plans.api.PlanQueries.FindUnknownProcesses;
+import nl.herstel.plans.api.PlanQueries.ListCoverage;
+import nl.herstel.platform.jdbc.DataAccessException;
+import nl.herstel.platform.jdbc.JdbcTransactions;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * Which business processes the published recovery plans cover. Crown jewels (kroonjuwelen) come
+ * first, then the shortest RTO: the BIA's priority order (DOMAIN.md, BIA step 4), so the gaps that
+ * matter most are at the top.
+ */
+public class CoverageQueries {
+  private static final String COVERAGE =
+      "SELECT p.process_id, p.name, p.critical, p.crown_jewel, p.mtpd_seconds, p.rto_seconds,"
+          + " p.rpo_seconds,"
+          + " COALESCE(array_agg(pl.plan_id ORDER BY pl.published_at, pl.plan_id)"
+          + "   FILTER (WHERE pl.plan_id IS NOT NULL), '{}') AS plan_ids"
+          + " FROM plan_known_process p"
+          + " LEFT JOIN plan_covered_process c ON c.process_id = p.process_id"
+          + " LEFT JOIN plan_plan pl ON pl.plan_id = c.plan_id AND pl.status = 'PUBLISHED'";
+  private static final String ORDER =
+      " GROUP BY p.process_id"
+          + " ORDER BY p.crown_jewel DESC, p.rto_seconds, p.name, p.process_id";
+
+  private final JdbcTransactions db;
+
+  public CoverageQueries(JdbcTransactions db) {
+    this.db = db;
+  }
+
+  @QueryHandler
+  public List<CoverageView> list(ListCoverage query) {
+    return coverage(COVERAGE + ORDER);
+  }
+
+  @QueryHandler
+  public Optional<CoverageView> find(FindCoverage query) {
+    return coverage(COVERAGE + " WHERE p.process_id = ?" + ORDER, query.processId()).stream()
+        .findFirst();
+  }
+
+  @QueryHandler
+  public List<String> unknown(FindUnknownProcesses query) {
+    if (query.processIds().isEmpty()) {
+      return List.of();
+    }
+    Set<String> known = new HashSet<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT process_id FROM plan_known_process WHERE process_id = ANY (?)")) {
+      s.setArray(1, c.createArrayOf("varchar", query.processIds().toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          known.add(r.getString(1));
+        }
+      }
+    } catch (SQLException ex) {
+      throw new DataAccessException("Could not read the known processes", ex);
+    }
+    return query.processIds().stream().filter(id -> !known.contains(id)).distinct().toList();
+  }
+
+  private List<CoverageView> coverage(String sql, Object... args) {
+    List<CoverageView> views = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          List<String> planIds = strings(r.getArray("plan_ids"));
+          views.add(
+              new CoverageView(
+                  r.getString("process_id"),
+                  r.getString("name"),
+                  r.getBoolean("critical"),
+                  r.getBoolean("crown_jewel"),
+                  duration(r, "rto_seconds"),
+                  duration(r, "mtpd_seconds"),
+                  duration(r, "rpo_seconds"),
+                  planIds.isEmpty() ? CoverageStatus.NOT_COVERED : CoverageStatus.COVERED,
+                  planIds));
+        }
+      }
+    } catch (SQLException ex) {
+      throw new DataAccessException("Could not read the coverage", ex);
+    }
+    return views;
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    try {
+      return List.of((String[]) array.getArray());
+    } finally {
+      array.free();
+    }
+  }
+
+  private static Duration duration(ResultSet r, String column) throws SQLException {
+    long value = r.getLong(column);
+    return r.wasNull() ? null : Duration.ofSeconds(value);
+  }
+}

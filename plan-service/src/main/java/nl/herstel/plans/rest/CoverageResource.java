@@ -1,0 +1,74 @@
+package nl.herstel.plans.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import nl.herstel.plans.api.PlanQueries.FindCoverage;
+import nl.herstel.plans.api.PlanQueries.ListCoverage;
+import nl.herstel.plans.query.CoverageView;
+import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.security.Roles;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Coverage: which of the BIA's business processes a published recovery plan recovers. */
+@Path("/coverage")
+@RequestScoped
+@Tag(name = "Coverage")
+@Produces(MediaType.APPLICATION_JSON)
+public class CoverageResource {
+  @Inject QueryGateway queries;
+
+  @GET
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.SOC_INTAKE,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "The coverage of every known process",
+      description =
+          "Every process known from the BIA with its targets, COVERED when a published plan"
+              + " covers it (planIds name those plans), NOT_COVERED otherwise. Crown jewels"
+              + " first, then by RTO, shortest first.")
+  public List<CoverageView> list() {
+    return queries
+        .query(new ListCoverage(), ResponseTypes.multipleInstancesOf(CoverageView.class))
+        .join();
+  }
+
+  @GET
+  @Path("/{processId}")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.SOC_INTAKE,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(summary = "The coverage of one known process")
+  @APIResponse(responseCode = "404", description = "The BIA has not told plan-service of it")
+  public CoverageView get(@PathParam("processId") String processId) {
+    return queries
+        .query(new FindCoverage(processId), ResponseTypes.optionalInstanceOf(CoverageView.class))
+        .join()
+        .orElseThrow(() -> new NotFound("Process", processId));
+  }
+}
