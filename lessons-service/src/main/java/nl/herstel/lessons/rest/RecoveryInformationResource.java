@@ -17,6 +17,8 @@ import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,6 +69,10 @@ public class RecoveryInformationResource {
           "Per restored process: the RTO and MTPD that applied, the actual recovery time (ISO-8601,"
               + " e.g. PT11H) and the verdict MET, RTO_BREACHED or MTPD_BREACHED (null when the"
               + " process's targets were unknown); and the target revisions proposed.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The incident's recovery information",
+      content = @Content(schema = @Schema(implementation = RecoveryInformationView.class)))
   @APIResponse(responseCode = "404", description = "No closed incident with this id was reviewed")
   public RecoveryInformationView get(@PathParam("incidentId") String incidentId) {
     return queries
