@@ -1,0 +1,2 @@
+/** lessons-service's commands, events and queries: the language of learning from incidents. */
+package nl.herstel.lessons.api;

@@ -1,0 +1,2 @@
+/** How lessons-service is wired: its ServiceModule. */
+package nl.herstel.lessons.config;

@@ -1,0 +1,401 @@
+package nl.herstel.lessons.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import nl.herstel.contracts.ContractJson;
+import nl.herstel.contracts.EventTypes;
+import nl.herstel.contracts.IntegrationEvent;
+import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.incidents.AffectedProcess;
+import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.incidents.Restoration;
+import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * lessons-service deployed on Open Liberty against real PostgreSQL and Kafka: it learns targets
+ * from the BIA and incidents from incident-service, turns a closed incident into recovery
+ * information, publishes a target revision proposal for an RTO breach, exactly once, and guards its
+ * API.
+ */
+@ExtendWith({HerstelServiceExtension.class, ArquillianExtension.class})
+class LessonsServiceIT {
+  private static final String READERS_ROLE = "management";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("herstel.it.war")));
+  }
+
+  private final ServiceClient api = new ServiceClient();
+
+  @Test
+  void anRtoBreachBecomesRecoveryInformationAndOneRevisionProposalEvenWhenRedelivered()
+      throws Exception {
+    String processId = registerProcess("Payments", Duration.ofHours(8), Duration.ofHours(24));
+    String incidentId = UUID.randomUUID().toString();
+    Instant disruptedAt = Instant.now().minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.SECONDS);
+    openIncident(incidentId, "Ransomware on the payments database", disruptedAt, processId);
+    IncidentClosed closed =
+        new IncidentClosed(
+            incidentId,
+            disruptedAt,
+            List.of(new Restoration(processId, disruptedAt.plus(Duration.ofHours(11)))),
+            "Restored from offline backups",
+            Instant.now());
+    String closedId = UUID.randomUUID().toString();
+    send("herstel.incidents.v1", closed, closedId, "urn:herstel:incident-service");
+
+    JsonNode review = awaitReview(incidentId);
+    assertThat(review.get("title").asText()).isEqualTo("Ransomware on the payments database");
+    assertThat(review.get("severity").asText()).isEqualTo("CRITICAL");
+    assertThat(Instant.parse(review.get("disruptedAt").asText())).isEqualTo(disruptedAt);
+    assertThat(review.get("closedAt").isNull()).isFalse();
+    assertThat(review.get("processes")).hasSize(1);
+    JsonNode payments = review.get("processes").get(0);
+    assertThat(payments.get("processId").asText()).isEqualTo(processId);
+    assertThat(payments.get("name").asText()).isEqualTo("Payments");
+    assertThat(payments.get("rto").asText()).isEqualTo("PT8H");
+    assertThat(payments.get("mtpd").asText()).isEqualTo("PT24H");
+    assertThat(payments.get("actualRecoveryTime").asText()).isEqualTo("PT11H");
+    assertThat(payments.get("verdict").asText()).isEqualTo("RTO_BREACHED");
+    assertThat(review.get("proposals")).hasSize(1);
+    JsonNode proposal = review.get("proposals").get(0);
+    assertThat(proposal.get("proposedRto").asText()).isEqualTo("PT11H");
+    assertThat(proposal.get("currentRto").asText()).isEqualTo("PT8H");
+    assertThat(proposal.get("rationale").asText())
+        .contains("Payments took 11h against an RTO of 8h");
+
+    List<JsonNode> listed = proposalsFor(incidentId);
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).get("id").asText()).isEqualTo(proposal.get("id").asText());
+
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of("herstel.lessons.v1"));
+      List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> poll(consumer, incidentId, published) && !published.isEmpty());
+      assertThat(published).hasSize(1);
+      ConsumerRecord<String, byte[]> record = published.get(0);
+      assertThat(header(record, "ce_type"))
+          .isEqualTo("nl.herstel.lessons.target-revision-proposed.v1");
+      assertThat(header(record, "ce_source")).isEqualTo("urn:herstel:lessons-service");
+      assertThat(header(record, "ce_subject")).isEqualTo(incidentId);
+      assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+      assertThat(header(record, "ce_id")).isNotBlank();
+      JsonNode payload = ContractJson.mapper().readTree(record.value());
+      assertThat(payload.get("proposalId").asText()).isEqualTo(proposal.get("id").asText());
+      assertThat(payload.get("processId").asText()).isEqualTo(processId);
+      assertThat(payload.get("incidentId").asText()).isEqualTo(incidentId);
+      assertThat(payload.get("currentRto").asText()).isEqualTo("PT8H");
+      assertThat(payload.get("actualRecoveryTime").asText()).isEqualTo("PT11H");
+      assertThat(payload.get("proposedRto").asText()).isEqualTo("PT11H");
+
+      send("herstel.incidents.v1", closed, closedId, "urn:herstel:incident-service");
+      IncidentClosed closedAgain =
+          new IncidentClosed(
+              incidentId,
+              disruptedAt,
+              List.of(new Restoration(processId, disruptedAt.plus(Duration.ofHours(20)))),
+              "Closed a second time",
+              Instant.now());
+      send(
+          "herstel.incidents.v1",
+          closedAgain,
+          UUID.randomUUID().toString(),
+          "urn:herstel:incident-service");
+      awaitApplied(
+          openIncident(incidentId, "Ransomware on the payments database", disruptedAt, processId));
+
+      assertThat(storedEventsOf(incidentId)).isEqualTo(3);
+      JsonNode after = api.getJson("/api/lessons/recovery-information/" + incidentId, "auditor");
+      assertThat(after.get("processes")).hasSize(1);
+      assertThat(after.get("processes").get(0).get("actualRecoveryTime").asText())
+          .isEqualTo("PT11H");
+      assertThat(after.get("proposals")).hasSize(1);
+      assertThat(proposalsFor(incidentId)).hasSize(1);
+      long quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+      while (System.nanoTime() < quietUntil) {
+        poll(consumer, incidentId, published);
+      }
+      assertThat(published).hasSize(1);
+    }
+  }
+
+  @Test
+  void recoveryWithinTheRtoIsMetAndAnUnknownProcessGetsNoVerdict() throws Exception {
+    String processId = registerProcess("Payroll", Duration.ofHours(8), Duration.ofHours(24));
+    String unknownProcess = UUID.randomUUID().toString();
+    String incidentId = UUID.randomUUID().toString();
+    Instant disruptedAt = Instant.now().minus(Duration.ofHours(10)).truncatedTo(ChronoUnit.SECONDS);
+    openIncident(incidentId, "Power failure in the server room", disruptedAt, processId);
+    send(
+        "herstel.incidents.v1",
+        new IncidentClosed(
+            incidentId,
+            disruptedAt,
+            List.of(
+                new Restoration(processId, disruptedAt.plus(Duration.ofHours(6))),
+                new Restoration(unknownProcess, disruptedAt.plus(Duration.ofHours(9)))),
+            null,
+            Instant.now()),
+        UUID.randomUUID().toString(),
+        "urn:herstel:incident-service");
+
+    JsonNode review = awaitReview(incidentId);
+    assertThat(review.get("processes")).hasSize(2);
+    JsonNode payroll = review.get("processes").get(0);
+    assertThat(payroll.get("processId").asText()).isEqualTo(processId);
+    assertThat(payroll.get("actualRecoveryTime").asText()).isEqualTo("PT6H");
+    assertThat(payroll.get("verdict").asText()).isEqualTo("MET");
+    JsonNode unknown = review.get("processes").get(1);
+    assertThat(unknown.get("processId").asText()).isEqualTo(unknownProcess);
+    assertThat(unknown.get("actualRecoveryTime").asText()).isEqualTo("PT9H");
+    assertThat(unknown.get("rto").isNull()).isTrue();
+    assertThat(unknown.get("verdict").isNull()).isTrue();
+    assertThat(review.get("proposals")).isEmpty();
+    assertThat(proposalsFor(incidentId)).isEmpty();
+    assertThat(storedProposalsOf(incidentId)).isZero();
+
+    JsonNode all = api.getJson("/api/lessons/recovery-information", "bcm-manager");
+    List<Instant> closedAt = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    all.forEach(
+        r -> {
+          ids.add(r.get("incidentId").asText());
+          closedAt.add(Instant.parse(r.get("closedAt").asText()));
+        });
+    assertThat(ids).contains(incidentId);
+    assertThat(closedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+  }
+
+  @Test
+  void readsNeedAReadingRoleAndAToken() {
+    assertThat(api.get("/api/lessons/recovery-information", "plan-owner").statusCode())
+        .isEqualTo(403);
+    assertThat(api.get("/api/lessons/revision-proposals", "soc-intake").statusCode())
+        .isEqualTo(403);
+    assertThat(api.get("/api/lessons/recovery-information", null).statusCode()).isEqualTo(401);
+    assertThat(api.get("/api/lessons/revision-proposals", null).statusCode()).isEqualTo(401);
+    for (String role :
+        List.of("management", "bcm-manager", "incident-commander", "auditor", "process-owner")) {
+      assertThat(api.get("/api/lessons/revision-proposals", role).statusCode())
+          .as(role)
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anUnknownIncidentIsNotFound() {
+    var response =
+        api.get("/api/lessons/recovery-information/" + UUID.randomUUID(), "process-owner");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(api.json(response).get("type").asText())
+        .isEqualTo("https://herstel.nl/problems/not-found");
+  }
+
+  private String registerProcess(String name, Duration rto, Duration mtpd) throws Exception {
+    String processId = UUID.randomUUID().toString();
+    String ceId = UUID.randomUUID().toString();
+    send(
+        "herstel.bia.v1",
+        new ProcessRegistered(
+            processId,
+            name,
+            null,
+            true,
+            true,
+            "CFO",
+            mtpd,
+            rto,
+            Duration.ofHours(1),
+            Instant.now()),
+        ceId,
+        "urn:herstel:bia-service");
+    awaitApplied(ceId);
+    return processId;
+  }
+
+  /** Opens the incident and returns the CloudEvent id it was sent with. */
+  private String openIncident(
+      String incidentId, String title, Instant disruptedAt, String processId) throws Exception {
+    String ceId = UUID.randomUUID().toString();
+    send(
+        "herstel.incidents.v1",
+        new IncidentOpened(
+            incidentId,
+            title,
+            Severity.CRITICAL,
+            disruptedAt,
+            List.of(),
+            List.of(
+                new AffectedProcess(
+                    processId,
+                    "Payments",
+                    Duration.ofHours(8),
+                    Duration.ofHours(24),
+                    disruptedAt.plus(Duration.ofHours(8)),
+                    disruptedAt.plus(Duration.ofHours(24)))),
+            Instant.now()),
+        ceId,
+        "urn:herstel:incident-service");
+    return ceId;
+  }
+
+  private JsonNode awaitReview(String incidentId) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> api.getJson("/api/lessons/recovery-information/" + incidentId, READERS_ROLE),
+            r -> r != null);
+  }
+
+  private List<JsonNode> proposalsFor(String incidentId) {
+    List<JsonNode> matching = new ArrayList<>();
+    api.getJson("/api/lessons/revision-proposals", "process-owner")
+        .forEach(
+            p -> {
+              if (incidentId.equals(p.get("incidentId").asText())) {
+                matching.add(p);
+              }
+            });
+    return matching;
+  }
+
+  /**
+   * Waits until the service has applied the record with this CloudEvent id; records with the same
+   * key before it on the partition have then been handled too.
+   */
+  private static void awaitApplied(String ceId) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> count("SELECT count(*) FROM inbox_message WHERE message_id = ?", ceId) == 1);
+  }
+
+  private static long storedEventsOf(String aggregateId) throws Exception {
+    return count(
+        "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", aggregateId);
+  }
+
+  private static long storedProposalsOf(String aggregateId) throws Exception {
+    return count(
+        "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?"
+            + " AND payloadtype LIKE '%TargetRevisionProposed'",
+        aggregateId);
+  }
+
+  private static long count(String sql, String arg) throws Exception {
+    try (Connection c = database();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, arg);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  private static boolean poll(
+      KafkaConsumer<String, byte[]> consumer,
+      String key,
+      List<ConsumerRecord<String, byte[]>> found) {
+    consumer
+        .poll(Duration.ofMillis(500))
+        .forEach(
+            r -> {
+              if (key.equals(r.key())) {
+                found.add(r);
+              }
+            });
+    return true;
+  }
+
+  private static void send(String topic, IntegrationEvent event, String ceId, String source)
+      throws Exception {
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(topic, event.subject(), ContractJson.write(event));
+      Map.of(
+              "ce_id",
+              ceId,
+              "ce_type",
+              EventTypes.of(event.getClass()).type(),
+              "ce_source",
+              source,
+              "ce_specversion",
+              "1.0",
+              "ce_time",
+              Instant.now().toString())
+          .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+      producer.send(record).get();
+    }
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static Connection database() throws Exception {
+    TestInfrastructure infra = TestInfrastructure.get();
+    return DriverManager.getConnection(
+        infra.jdbcUrl(System.getProperty("herstel.it.database")),
+        infra.dbUser(),
+        infra.dbPassword());
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer() {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "lessons-it-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return new KafkaConsumer<>(p);
+  }
+
+  private static KafkaProducer<String, byte[]> producer() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return new KafkaProducer<>(p);
+  }
+}
