@@ -60,6 +60,7 @@ public class Database {
     Flyway.configure(Database.class.getClassLoader())
         .dataSource(dataSource)
         .locations(location)
+        .callbackLocations(location)
         .table(historyTable)
         .baselineOnMigrate(true)
         .baselineVersion("0")
