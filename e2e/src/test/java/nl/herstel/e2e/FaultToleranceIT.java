@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.herstel.devstack.Devstack;
+import nl.herstel.devstack.testing.ServiceClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class FaultToleranceIT {
   private static final Duration EVENTUALLY = Duration.ofSeconds(120);
-  private final Gateway api = new Gateway();
+  private final ServiceClient api =
+      new ServiceClient(Stack.get().gatewayUrl(), role -> Stack.get().token(role));
 
   @Test
   void commandsAreAcceptedWhileKafkaIsDownAndPublishedWhenItIsBack() {
@@ -54,7 +56,7 @@ class FaultToleranceIT {
     for (String processId : processes) {
       await()
           .atMost(EVENTUALLY)
-          .until(() -> api.getOrNull("/api/bia/processes/" + processId, "auditor"), p -> p != null);
+          .until(() -> api.getJson("/api/bia/processes/" + processId, "auditor"), p -> p != null);
     }
     awaitCoveredExactlyOnce(processes);
   }

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.herstel.devstack.testing.ServiceClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class ThinSliceIT {
   private static final Duration EVENTUALLY = Duration.ofSeconds(60);
-  private final Gateway api = new Gateway();
+  private final ServiceClient api =
+      new ServiceClient(Stack.get().gatewayUrl(), role -> Stack.get().token(role));
 
   @Test
   void anRtoBreachFlowsBackIntoTheBiaAsAPendingRevision() {
@@ -51,7 +53,7 @@ class ThinSliceIT {
     JsonNode coverage =
         await("plan-service lists the process")
             .atMost(EVENTUALLY)
-            .until(() -> api.getOrNull("/api/plans/coverage/" + processId, "plan-owner"), c -> c != null);
+            .until(() -> api.getJson("/api/plans/coverage/" + processId, "plan-owner"), c -> c != null);
     assertThat(coverage.get("status").asText()).isEqualTo("NOT_COVERED");
 
     Instant detectedAt = Instant.now().minus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -93,7 +95,7 @@ class ThinSliceIT {
         await("lessons-service computes the recovery information")
             .atMost(EVENTUALLY)
             .until(
-                () -> api.getOrNull("/api/lessons/recovery-information/" + incidentId, "management"),
+                () -> api.getJson("/api/lessons/recovery-information/" + incidentId, "management"),
                 r -> r != null);
     JsonNode measured = review.get("processes").get(0);
     assertThat(review.get("processes")).hasSize(1);

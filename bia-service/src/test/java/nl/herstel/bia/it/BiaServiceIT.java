@@ -20,6 +20,7 @@ import java.util.UUID;
 import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,7 +52,7 @@ class BiaServiceIT {
         WebArchive.class, new File(System.getProperty("herstel.it.war")));
   }
 
-  private final ServiceClient api = new ServiceClient();
+  private final ServiceClient api = ServiceClient.forServiceUnderTest();
 
   @Test
   void registersAProcessWithItsTargetsAndSupportingAsset() {

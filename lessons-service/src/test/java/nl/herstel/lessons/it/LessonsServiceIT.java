@@ -28,6 +28,7 @@ import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,7 +63,7 @@ class LessonsServiceIT {
         WebArchive.class, new File(System.getProperty("herstel.it.war")));
   }
 
-  private final ServiceClient api = new ServiceClient();
+  private final ServiceClient api = ServiceClient.forServiceUnderTest();
 
   @Test
   void anRtoBreachBecomesRecoveryInformationAndOneRevisionProposalEvenWhenRedelivered()

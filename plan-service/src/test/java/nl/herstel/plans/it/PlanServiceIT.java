@@ -24,6 +24,7 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,7 +58,7 @@ class PlanServiceIT {
         WebArchive.class, new File(System.getProperty("herstel.it.war")));
   }
 
-  private final ServiceClient api = new ServiceClient();
+  private final ServiceClient api = ServiceClient.forServiceUnderTest();
 
   @Test
   void learnsAProcessFromTheBiaOnceAndReportsItCoveredByAPublishedPlan() throws Exception {

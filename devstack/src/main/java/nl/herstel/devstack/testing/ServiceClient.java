@@ -1,0 +1,110 @@
+package nl.herstel.devstack.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * HTTP for tests: JSON requests against a service or the gateway, with a bearer token per role
+ * ({@code null} role = no token), and helpers that fail with the status and body when an answer is
+ * not what the test needs.
+ */
+public final class ServiceClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+  private final Function<String, String> tokens;
+
+  public ServiceClient(String baseUrl, Function<String, String> tokens) {
+    this.baseUrl = baseUrl;
+    this.tokens = tokens;
+  }
+
+  /**
+   * The service deployed by the current Arquillian IT (system property {@code
+   * herstel.it.http.port}), with tokens from the {@link TestInfrastructure}.
+   */
+  public static ServiceClient forServiceUnderTest() {
+    return new ServiceClient(
+        "http://localhost:" + System.getProperty("herstel.it.http.port"),
+        role -> TestInfrastructure.get().token(role));
+  }
+
+  public HttpResponse<String> post(String path, String role, String json) {
+    return send(
+        request(path, role)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> get(String path, String role) {
+    return send(request(path, role).GET());
+  }
+
+  /** The body of a 200 answer, or {@code null} for 404 (not there yet); fails otherwise. */
+  public JsonNode getJson(String path, String role) {
+    HttpResponse<String> response = get(path, role);
+    return response.statusCode() == 404 ? null : ok(response);
+  }
+
+  /** The JSON of a 2xx answer; fails with the status and body otherwise. */
+  public JsonNode ok(HttpResponse<String> response) {
+    if (response.statusCode() / 100 != 2) {
+      throw new AssertionError(
+          response.request().method()
+              + " "
+              + response.request().uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
+    }
+    return json(response);
+  }
+
+  /** The {@code id} of a 201 answer; fails otherwise. */
+  public String createdId(HttpResponse<String> response) {
+    if (response.statusCode() != 201) {
+      throw new AssertionError(
+          "Expected 201 but got " + response.statusCode() + ": " + response.body());
+    }
+    return json(response).get("id").asText();
+  }
+
+  public JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not JSON: " + response.body(), e);
+    }
+  }
+
+  private HttpRequest.Builder request(String path, String role) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    if (role != null) {
+      request.header("Authorization", "Bearer " + tokens.apply(role));
+    }
+    return request;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
