@@ -176,7 +176,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return errors;
   }
 
-  /** The client's view of a violation path: properties after the method parameter. */
+  /**
+   * The client's view of a violation path: properties after the method parameter, as the JSON names
+   * them ({@code restorations[0].restoredAt}, {@code assets[1]}). Bean Validation puts an element's
+   * index on the node after the list, and names list elements {@code <list element>}.
+   */
   static String field(Path path) {
     List<String> names = new ArrayList<>();
     String parameter = null;
@@ -185,11 +189,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         parameter = node.getName();
       } else if (node.getKind() == ElementKind.PROPERTY
           || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-        String name = node.getName() == null ? "" : node.getName();
-        if (node.getIndex() != null) {
-          name = name + "[" + node.getIndex() + "]";
+        Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+        if (node.isInIterable() && position != null && !names.isEmpty()) {
+          int last = names.size() - 1;
+          names.set(last, names.get(last) + "[" + position + "]");
         }
-        if (!name.isEmpty()) {
+        String name = node.getName() == null ? "" : node.getName();
+        if (!name.isEmpty() && !name.startsWith("<")) {
           names.add(name);
         }
       }
