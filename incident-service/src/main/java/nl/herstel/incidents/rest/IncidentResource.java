@@ -86,6 +86,7 @@ public class IncidentResource {
   @Operation(
       summary = "List incidents, newest first",
       description = "limit: how many, 1 to 500, default 100.")
+  @APIResponse(responseCode = "200", description = "The incidents")
   @APIResponse(responseCode = "400", description = "limit is not a number from 1 to 500")
   public List<IncidentView> list(@QueryParam("limit") @DefaultValue("100") String limit) {
     return queries
@@ -110,6 +111,7 @@ public class IncidentResource {
           "With its assets (resolved and unresolved), the affected processes with RTO, MTPD and"
               + " their deadlines, and the restorations once closed. An incident just reported"
               + " may take a moment to appear.")
+  @APIResponse(responseCode = "200", description = "The incident")
   @APIResponse(responseCode = "404", description = "No such incident (yet)")
   public IncidentView get(@PathParam("id") String id) {
     return queries
@@ -162,6 +164,7 @@ public class IncidentResource {
       description =
           "Read from the event store, in order: each event's type, time, who caused it under"
               + " which role, its correlation and causation ids, the source system and content.")
+  @APIResponse(responseCode = "200", description = "The events, oldest first")
   @APIResponse(responseCode = "404", description = "No such incident")
   public List<HistoryEntry> history(@PathParam("id") String id) {
     List<HistoryEntry> history =
