@@ -1,0 +1,67 @@
+package nl.herstel.incidents.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.Restoration;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands of the live incident. */
+public final class IncidentCommands {
+  private IncidentCommands() {}
+
+  /**
+   * Open an incident from a SOC alert, or answer the existing one when the same alert ({@code
+   * source}, {@code sourceId}) arrives again: the incident id is derived from both.
+   *
+   * @param detectedAt when the SOC detected the disruption; the RTO and MTPD clocks run from here
+   * @param reportedAt when the alert reached Herstel; {@code detectedAt} may not lie beyond it
+   * @param assets the named assets found in the BIA
+   * @param unresolvedAssets the named assets the BIA does not know, kept by name
+   * @param affectedProcesses the processes depending on the assets, with their targets
+   */
+  public record OpenIncident(
+      @TargetAggregateIdentifier String incidentId,
+      String source,
+      String sourceId,
+      String title,
+      String description,
+      Severity severity,
+      Instant detectedAt,
+      Instant reportedAt,
+      List<AssetRef> assets,
+      List<String> unresolvedAssets,
+      List<ProcessTargets> affectedProcesses) {
+    public OpenIncident {
+      assets = List.copyOf(assets);
+      unresolvedAssets = List.copyOf(unresolvedAssets);
+      affectedProcesses = List.copyOf(affectedProcesses);
+    }
+  }
+
+  /** What the intake answers: the incident an alert opened or correlated into. */
+  public record Intake(String incidentId, IncidentStatus status, boolean duplicate) {}
+
+  /**
+   * A process found through the BIA graph with its recovery targets: RTO (how long recovery to an
+   * acceptable level may take) and MTPD (after how long the outage becomes critical); DOMAIN.md.
+   */
+  public record ProcessTargets(String processId, String name, Duration rto, Duration mtpd) {}
+
+  /**
+   * End the recovery operation, recording when each disrupted process was restored.
+   *
+   * @param requestedAt when the closure was asked for; no restoration may lie beyond it
+   */
+  public record CloseIncident(
+      @TargetAggregateIdentifier String incidentId,
+      List<Restoration> restorations,
+      String summary,
+      Instant requestedAt) {
+    public CloseIncident {
+      restorations = List.copyOf(restorations);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package nl.herstel.incidents.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import nl.herstel.contracts.incidents.Severity;
+
+/** The events of the live incident, as stored in its event store: the incident's audit trail. */
+public final class IncidentEvents {
+  private IncidentEvents() {}
+
+  /**
+   * An incident was opened from a SOC alert. The affected processes carry the deadlines that
+   * started with the disruption: recovery within the RTO, and before the MTPD.
+   */
+  public record IncidentOpened(
+      String incidentId,
+      String source,
+      String sourceId,
+      String title,
+      String description,
+      Severity severity,
+      Instant disruptedAt,
+      List<AssetRef> assets,
+      List<String> unresolvedAssets,
+      List<AffectedProcess> affectedProcesses) {}
+
+  /** The recovery operation ended; each restoration says when a disrupted process was restored. */
+  public record IncidentClosed(
+      String incidentId, Instant disruptedAt, List<Restoration> restorations, String summary) {}
+
+  /** An asset of the BIA that an alert named. */
+  public record AssetRef(String assetId, String name) {}
+
+  /** A process the incident disrupts, with its targets and the deadlines they give. */
+  public record AffectedProcess(
+      String processId,
+      String name,
+      Duration rto,
+      Duration mtpd,
+      Instant rtoDeadline,
+      Instant mtpdDeadline) {}
+
+  /** When a disrupted process was restored to an acceptable level. */
+  public record Restoration(String processId, Instant restoredAt) {}
+}

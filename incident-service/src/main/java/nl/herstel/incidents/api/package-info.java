@@ -1,0 +1,2 @@
+/** incident-service's commands, events and queries: the language of the live incident. */
+package nl.herstel.incidents.api;

@@ -1,0 +1,147 @@
+package nl.herstel.incidents.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
+import nl.herstel.incidents.api.IncidentCommands.Intake;
+import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
+import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
+import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.Restoration;
+import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.platform.domain.Conflict;
+import nl.herstel.platform.domain.RuleViolation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * A cyber incident: IT disrupted so that critical processes can no longer be delivered (DOMAIN.md).
+ * It opens from a SOC alert with the processes the hit assets disrupt and their RTO/MTPD deadlines,
+ * and closes when the recovery operation ends, with when each process was restored; lessons learned
+ * hold those restorations against the RTOs.
+ */
+public class Incident {
+  /** How far a reported time may lie beyond our clock: the SOC's clock is not ours. */
+  static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+  /** No alert or restoration predates this; earlier times are typing errors. */
+  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+  @AggregateIdentifier private String incidentId;
+  private String source;
+  private String sourceId;
+  private IncidentStatus status;
+  private Instant disruptedAt;
+  private final Set<String> affectedProcesses = new HashSet<>();
+
+  protected Incident() {}
+
+  /**
+   * Opens the incident, or, when this alert already opened it, answers it unchanged: the SOC may
+   * send an alert again (a retry, a re-fired rule) without opening a second incident.
+   */
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public Intake handle(OpenIncident command) {
+    if (incidentId != null) {
+      if (!source.equalsIgnoreCase(command.source()) || !sourceId.equals(command.sourceId())) {
+        throw new Conflict("Incident " + incidentId + " belongs to another alert");
+      }
+      return new Intake(incidentId, status, true);
+    }
+    Instant disrupted = command.detectedAt();
+    if (disrupted.isBefore(EARLIEST)) {
+      throw new RuleViolation("detectedAt", "detectedAt must not be before " + EARLIEST);
+    }
+    if (disrupted.isAfter(command.reportedAt().plus(CLOCK_TOLERANCE))) {
+      throw new RuleViolation(
+          "detectedAt", "detectedAt lies in the future (" + disrupted + ") by more than 5 minutes");
+    }
+    List<AffectedProcess> affected =
+        command.affectedProcesses().stream()
+            .map(
+                p ->
+                    new AffectedProcess(
+                        p.processId(),
+                        p.name(),
+                        p.rto(),
+                        p.mtpd(),
+                        disrupted.plus(p.rto()),
+                        disrupted.plus(p.mtpd())))
+            .toList();
+    apply(
+        new IncidentOpened(
+            command.incidentId(),
+            command.source(),
+            command.sourceId(),
+            command.title(),
+            command.description(),
+            command.severity(),
+            disrupted,
+            command.assets(),
+            command.unresolvedAssets(),
+            affected));
+    return new Intake(command.incidentId(), IncidentStatus.REPORTED, false);
+  }
+
+  /**
+   * Ends the recovery operation. Only processes the incident disrupts can be restored, each once,
+   * not before the disruption began and not in the future.
+   */
+  @CommandHandler
+  public void handle(CloseIncident command) {
+    if (status == IncidentStatus.CLOSED) {
+      throw new Conflict("Incident " + incidentId + " is already closed");
+    }
+    Set<String> restored = new HashSet<>();
+    List<Restoration> restorations = command.restorations();
+    for (int i = 0; i < restorations.size(); i++) {
+      Restoration restoration = restorations.get(i);
+      String field = "restorations[" + i + "]";
+      if (!affectedProcesses.contains(restoration.processId())) {
+        throw new RuleViolation(
+            field + ".processId",
+            "Process '" + restoration.processId() + "' is not disrupted by this incident");
+      }
+      if (!restored.add(restoration.processId())) {
+        throw new RuleViolation(
+            field + ".processId",
+            "Process '" + restoration.processId() + "' is restored more than once");
+      }
+      if (restoration.restoredAt().isBefore(disruptedAt)) {
+        throw new RuleViolation(
+            field + ".restoredAt",
+            "restoredAt must not be before the disruption began (" + disruptedAt + ")");
+      }
+      if (restoration.restoredAt().isAfter(command.requestedAt().plus(CLOCK_TOLERANCE))) {
+        throw new RuleViolation(
+            field + ".restoredAt", "restoredAt lies in the future by more than 5 minutes");
+      }
+    }
+    apply(new IncidentClosed(incidentId, disruptedAt, restorations, command.summary()));
+  }
+
+  @EventSourcingHandler
+  void on(IncidentOpened event) {
+    incidentId = event.incidentId();
+    source = event.source();
+    sourceId = event.sourceId();
+    status = IncidentStatus.REPORTED;
+    disruptedAt = event.disruptedAt();
+    event.affectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+  }
+
+  @EventSourcingHandler
+  void on(IncidentClosed event) {
+    status = IncidentStatus.CLOSED;
+  }
+}

@@ -1,0 +1,42 @@
+package nl.herstel.incidents.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.incidents.command.Incident;
+import nl.herstel.incidents.integration.BiaCopy;
+import nl.herstel.incidents.integration.IncidentContractMapper;
+import nl.herstel.incidents.query.BiaGraph;
+import nl.herstel.incidents.query.IncidentHistory;
+import nl.herstel.incidents.query.IncidentProjection;
+import nl.herstel.platform.axon.ModuleDefinition;
+import nl.herstel.platform.axon.ServiceModule;
+import nl.herstel.platform.jdbc.Database;
+import nl.herstel.platform.jdbc.JdbcTransactions;
+
+/** Everything incident-service registers with the platform, explicitly. */
+@ApplicationScoped
+public class IncidentModule implements ServiceModule {
+  @Inject Database database;
+
+  @Override
+  public void configure(ModuleDefinition module) {
+    JdbcTransactions transactions = database.transactions();
+    IncidentProjection projection = new IncidentProjection(transactions);
+    BiaCopy bia = new BiaCopy(transactions);
+    module
+        .aggregate(Incident.class)
+        .projection(projection)
+        .queryHandler(projection)
+        .queryHandler(new BiaGraph(transactions))
+        .queryHandler(new IncidentHistory(transactions))
+        .publish(new IncidentContractMapper())
+        .subscribe(ProcessRegistered.class, bia::processRegistered)
+        .subscribe(RecoveryTargetsSet.class, bia::recoveryTargetsSet)
+        .subscribe(AssetRegistered.class, bia::assetRegistered)
+        .subscribe(DependencyAdded.class, bia::dependencyAdded);
+  }
+}

@@ -1,0 +1,2 @@
+/** How incident-service is wired: its ServiceModule. */
+package nl.herstel.incidents.config;

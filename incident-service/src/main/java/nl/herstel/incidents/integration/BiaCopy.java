@@ -1,0 +1,108 @@
+package nl.herstel.incidents.integration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.platform.jdbc.DataAccessException;
+import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.kafka.IncomingEvent;
+
+/**
+ * Keeps incident-service's copy of the business impact analysis: processes with their recovery
+ * targets, assets, and the dependencies between them (DOMAIN.md, BIA step 1). An alert names
+ * assets; this copy tells which processes they disrupt, without asking bia-service at the worst
+ * possible moment. Each event is upserted in the consumer's transaction, with its inbox entry.
+ *
+ * <p>Recovery targets may change after registration; whichever event set them last (by {@code
+ * occurredAt}) wins, whatever order they arrive in.
+ */
+public class BiaCopy {
+  private final JdbcTransactions db;
+
+  public BiaCopy(JdbcTransactions db) {
+    this.db = db;
+  }
+
+  public void processRegistered(ProcessRegistered e, IncomingEvent envelope) {
+    update(
+        "INSERT INTO bia_copy_process (process_id, name, critical, crown_jewel, mtpd_seconds,"
+            + " rto_seconds, rpo_seconds, targets_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (process_id) DO UPDATE SET name = EXCLUDED.name,"
+            + " critical = EXCLUDED.critical, crown_jewel = EXCLUDED.crown_jewel,"
+            + " mtpd_seconds = CASE WHEN bia_copy_process.targets_at > EXCLUDED.targets_at"
+            + " THEN bia_copy_process.mtpd_seconds ELSE EXCLUDED.mtpd_seconds END,"
+            + " rto_seconds = CASE WHEN bia_copy_process.targets_at > EXCLUDED.targets_at"
+            + " THEN bia_copy_process.rto_seconds ELSE EXCLUDED.rto_seconds END,"
+            + " rpo_seconds = CASE WHEN bia_copy_process.targets_at > EXCLUDED.targets_at"
+            + " THEN bia_copy_process.rpo_seconds ELSE EXCLUDED.rpo_seconds END,"
+            + " targets_at = GREATEST(bia_copy_process.targets_at, EXCLUDED.targets_at)",
+        e.processId(),
+        e.name(),
+        e.critical(),
+        e.crownJewel(),
+        e.mtpd().toSeconds(),
+        e.rto().toSeconds(),
+        seconds(e.rpo()),
+        Timestamp.from(e.occurredAt()));
+  }
+
+  public void recoveryTargetsSet(RecoveryTargetsSet e, IncomingEvent envelope) {
+    update(
+        "INSERT INTO bia_copy_process (process_id, mtpd_seconds, rto_seconds, rpo_seconds,"
+            + " targets_at) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (process_id) DO UPDATE SET mtpd_seconds = EXCLUDED.mtpd_seconds,"
+            + " rto_seconds = EXCLUDED.rto_seconds, rpo_seconds = EXCLUDED.rpo_seconds,"
+            + " targets_at = EXCLUDED.targets_at"
+            + " WHERE bia_copy_process.targets_at <= EXCLUDED.targets_at",
+        e.processId(),
+        e.mtpd().toSeconds(),
+        e.rto().toSeconds(),
+        seconds(e.rpo()),
+        Timestamp.from(e.occurredAt()));
+  }
+
+  public void assetRegistered(AssetRegistered e, IncomingEvent envelope) {
+    update(
+        "INSERT INTO bia_copy_asset (asset_id, name, kind) VALUES (?, ?, ?)"
+            + " ON CONFLICT (asset_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind",
+        e.assetId(),
+        e.name(),
+        e.kind().name());
+  }
+
+  public void dependencyAdded(DependencyAdded e, IncomingEvent envelope) {
+    update(
+        "INSERT INTO bia_copy_dependency (dependency_id, from_id, from_kind, to_id, to_kind)"
+            + " VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (dependency_id) DO UPDATE SET from_id = EXCLUDED.from_id,"
+            + " from_kind = EXCLUDED.from_kind, to_id = EXCLUDED.to_id,"
+            + " to_kind = EXCLUDED.to_kind",
+        e.dependencyId(),
+        e.fromId(),
+        e.fromKind().name(),
+        e.toId(),
+        e.toKind().name());
+  }
+
+  private void update(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not update the BIA copy", e);
+    }
+  }
+
+  private static Long seconds(Duration d) {
+    return d == null ? null : d.toSeconds();
+  }
+}

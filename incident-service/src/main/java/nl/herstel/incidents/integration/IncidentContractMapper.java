@@ -1,0 +1,57 @@
+package nl.herstel.incidents.integration;
+
+import java.util.Optional;
+import nl.herstel.contracts.IntegrationEvent;
+import nl.herstel.contracts.incidents.AffectedProcess;
+import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.incidents.Restoration;
+import nl.herstel.incidents.api.IncidentEvents;
+import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.platform.kafka.ContractMapper;
+import org.axonframework.eventhandling.EventMessage;
+
+/**
+ * Which incident events leave the service, and in which contract shape (topic
+ * herstel.incidents.v1). The alert's source and unresolved asset names stay inside.
+ */
+public class IncidentContractMapper implements ContractMapper {
+
+  @Override
+  public Optional<IntegrationEvent> toContract(Object payload, EventMessage<?> message) {
+    var at = message.getTimestamp();
+    if (payload instanceof IncidentEvents.IncidentOpened e) {
+      return Optional.of(
+          new IncidentOpened(
+              e.incidentId(),
+              e.title(),
+              e.severity(),
+              e.disruptedAt(),
+              e.assets().stream().map(AssetRef::assetId).toList(),
+              e.affectedProcesses().stream()
+                  .map(
+                      p ->
+                          new AffectedProcess(
+                              p.processId(),
+                              p.name(),
+                              p.rto(),
+                              p.mtpd(),
+                              p.rtoDeadline(),
+                              p.mtpdDeadline()))
+                  .toList(),
+              at));
+    }
+    if (payload instanceof IncidentEvents.IncidentClosed e) {
+      return Optional.of(
+          new IncidentClosed(
+              e.incidentId(),
+              e.disruptedAt(),
+              e.restorations().stream()
+                  .map(r -> new Restoration(r.processId(), r.restoredAt()))
+                  .toList(),
+              e.summary(),
+              at));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,98 @@
+package nl.herstel.incidents.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
+import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentQueries.FindAffectedProcesses;
+import nl.herstel.incidents.api.IncidentQueries.ResolveAssets;
+import nl.herstel.platform.jdbc.DataAccessException;
+import nl.herstel.platform.jdbc.JdbcTransactions;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * Reads the BIA copy as a graph: which assets an alert names, and which business processes depend
+ * on them, directly or through other assets and processes (DOMAIN.md, BIA step 1: the dependencies
+ * across the supply chain).
+ */
+public class BiaGraph {
+  private final JdbcTransactions db;
+
+  public BiaGraph(JdbcTransactions db) {
+    this.db = db;
+  }
+
+  @QueryHandler
+  public AssetResolution resolve(ResolveAssets query) {
+    Map<String, AssetRef> resolved = new LinkedHashMap<>();
+    List<String> unresolved = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT asset_id, name FROM bia_copy_asset"
+                    + " WHERE lower(asset_id) = ? OR lower(name) = ? ORDER BY name, asset_id")) {
+      for (String reference : query.references()) {
+        String key = reference.toLowerCase(Locale.ROOT);
+        s.setString(1, key);
+        s.setString(2, key);
+        boolean found = false;
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            found = true;
+            String id = r.getString("asset_id");
+            resolved.putIfAbsent(id, new AssetRef(id, r.getString("name")));
+          }
+        }
+        if (!found) {
+          unresolved.add(reference);
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the BIA copy", e);
+    }
+    return new AssetResolution(List.copyOf(resolved.values()), unresolved);
+  }
+
+  /** Walks the dependency edges backwards from the assets; UNION stops at cycles. */
+  @QueryHandler
+  public List<ProcessTargets> affected(FindAffectedProcesses query) {
+    List<ProcessTargets> processes = new ArrayList<>();
+    if (query.assetIds().isEmpty()) {
+      return processes;
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "WITH RECURSIVE hit (node_id) AS ("
+                    + " SELECT unnest(?::varchar[])"
+                    + " UNION"
+                    + " SELECT d.from_id FROM bia_copy_dependency d JOIN hit ON d.to_id = hit.node_id)"
+                    + " SELECT p.process_id, COALESCE(p.name, p.process_id) AS name,"
+                    + " p.rto_seconds, p.mtpd_seconds"
+                    + " FROM bia_copy_process p JOIN hit ON p.process_id = hit.node_id"
+                    + " ORDER BY p.rto_seconds, name, p.process_id")) {
+      s.setArray(1, c.createArrayOf("varchar", query.assetIds().toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          processes.add(
+              new ProcessTargets(
+                  r.getString("process_id"),
+                  r.getString("name"),
+                  Duration.ofSeconds(r.getLong("rto_seconds")),
+                  Duration.ofSeconds(r.getLong("mtpd_seconds"))));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not walk the BIA graph", e);
+    }
+    return processes;
+  }
+}

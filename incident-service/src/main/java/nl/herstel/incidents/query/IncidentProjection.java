@@ -1,0 +1,259 @@
+package nl.herstel.incidents.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
+import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.Restoration;
+import nl.herstel.incidents.api.IncidentQueries.FindIncident;
+import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
+import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.query.IncidentView.AffectedProcessView;
+import nl.herstel.incidents.query.IncidentView.AssetView;
+import nl.herstel.incidents.query.IncidentView.RestorationView;
+import nl.herstel.platform.jdbc.DataAccessException;
+import nl.herstel.platform.jdbc.JdbcTransactions;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * The incident read model in PostgreSQL: incidents, the assets their alerts named, the processes
+ * they disrupt with RTO/MTPD deadlines, and restorations. Its rows commit in the same transaction
+ * as the processor's token, so no event is applied twice.
+ */
+@ProcessingGroup("incident-read-model")
+public class IncidentProjection {
+  private final JdbcTransactions db;
+
+  public IncidentProjection(JdbcTransactions db) {
+    this.db = db;
+  }
+
+  @EventHandler
+  void on(IncidentOpened e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "INSERT INTO incident (incident_id, source, source_id, title, description, severity,"
+            + " status, disrupted_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.incidentId(),
+        e.source(),
+        e.sourceId(),
+        e.title(),
+        e.description(),
+        e.severity().name(),
+        IncidentStatus.REPORTED.name(),
+        Timestamp.from(e.disruptedAt()),
+        Timestamp.from(at));
+    int position = 0;
+    for (AssetRef asset : e.assets()) {
+      update(
+          "INSERT INTO incident_asset (incident_id, position, asset_id, name) VALUES (?, ?, ?, ?)",
+          e.incidentId(),
+          position++,
+          asset.assetId(),
+          asset.name());
+    }
+    for (String name : e.unresolvedAssets()) {
+      update(
+          "INSERT INTO incident_asset (incident_id, position, asset_id, name)"
+              + " VALUES (?, ?, NULL, ?)",
+          e.incidentId(),
+          position++,
+          name);
+    }
+    for (AffectedProcess p : e.affectedProcesses()) {
+      update(
+          "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
+              + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          e.incidentId(),
+          p.processId(),
+          p.name(),
+          p.rto().toSeconds(),
+          p.mtpd().toSeconds(),
+          Timestamp.from(p.rtoDeadline()),
+          Timestamp.from(p.mtpdDeadline()));
+    }
+  }
+
+  @EventHandler
+  void on(IncidentClosed e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "UPDATE incident SET status = ?, closed_at = ?, summary = ? WHERE incident_id = ?",
+        IncidentStatus.CLOSED.name(),
+        Timestamp.from(at),
+        e.summary(),
+        e.incidentId());
+    for (Restoration r : e.restorations()) {
+      update(
+          "UPDATE incident_process SET restored_at = ? WHERE incident_id = ? AND process_id = ?",
+          Timestamp.from(r.restoredAt()),
+          e.incidentId(),
+          r.processId());
+    }
+  }
+
+  @ResetHandler
+  void reset() {
+    update("DELETE FROM incident_process");
+    update("DELETE FROM incident_asset");
+    update("DELETE FROM incident");
+  }
+
+  @QueryHandler
+  public Optional<IncidentView> find(FindIncident query) {
+    return incidents("SELECT * FROM incident WHERE incident_id = ?", query.incidentId()).stream()
+        .findFirst();
+  }
+
+  @QueryHandler
+  public List<IncidentView> list(ListIncidents query) {
+    return incidents(
+        "SELECT * FROM incident ORDER BY opened_at DESC, incident_id LIMIT ?", query.limit());
+  }
+
+  /** The incidents the SQL selects, each with its assets and processes: three queries in all. */
+  private List<IncidentView> incidents(String sql, Object... args) {
+    Map<String, Row> rows = new LinkedHashMap<>();
+    try (Connection c = db.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        bind(s, args);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            rows.put(r.getString("incident_id"), new Row(r));
+          }
+        }
+      }
+      if (rows.isEmpty()) {
+        return List.of();
+      }
+      var ids = c.createArrayOf("varchar", rows.keySet().toArray());
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT * FROM incident_asset WHERE incident_id = ANY (?)"
+                  + " ORDER BY incident_id, position")) {
+        s.setArray(1, ids);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            Row row = rows.get(r.getString("incident_id"));
+            String assetId = r.getString("asset_id");
+            if (assetId == null) {
+              row.unresolved.add(r.getString("name"));
+            } else {
+              row.assets.add(new AssetView(assetId, r.getString("name")));
+            }
+          }
+        }
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT * FROM incident_process WHERE incident_id = ANY (?)"
+                  + " ORDER BY incident_id, rto_deadline, name, process_id")) {
+        s.setArray(1, ids);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            Row row = rows.get(r.getString("incident_id"));
+            String processId = r.getString("process_id");
+            row.processes.add(
+                new AffectedProcessView(
+                    processId,
+                    r.getString("name"),
+                    Duration.ofSeconds(r.getLong("rto_seconds")),
+                    Duration.ofSeconds(r.getLong("mtpd_seconds")),
+                    r.getTimestamp("rto_deadline").toInstant(),
+                    r.getTimestamp("mtpd_deadline").toInstant()));
+            Timestamp restoredAt = r.getTimestamp("restored_at");
+            if (restoredAt != null) {
+              row.restorations.add(new RestorationView(processId, restoredAt.toInstant()));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read incidents", e);
+    }
+    return rows.values().stream().map(Row::view).toList();
+  }
+
+  /** One incident row while its assets and processes are read. */
+  private static final class Row {
+    final String id;
+    final String title;
+    final String description;
+    final Severity severity;
+    final IncidentStatus status;
+    final String source;
+    final String sourceId;
+    final Instant disruptedAt;
+    final Instant openedAt;
+    final Instant closedAt;
+    final String summary;
+    final List<AssetView> assets = new ArrayList<>();
+    final List<String> unresolved = new ArrayList<>();
+    final List<AffectedProcessView> processes = new ArrayList<>();
+    final List<RestorationView> restorations = new ArrayList<>();
+
+    Row(ResultSet r) throws SQLException {
+      id = r.getString("incident_id");
+      title = r.getString("title");
+      description = r.getString("description");
+      severity = Severity.valueOf(r.getString("severity"));
+      status = IncidentStatus.valueOf(r.getString("status"));
+      source = r.getString("source");
+      sourceId = r.getString("source_id");
+      disruptedAt = r.getTimestamp("disrupted_at").toInstant();
+      openedAt = r.getTimestamp("opened_at").toInstant();
+      Timestamp closed = r.getTimestamp("closed_at");
+      closedAt = closed == null ? null : closed.toInstant();
+      summary = r.getString("summary");
+    }
+
+    IncidentView view() {
+      return new IncidentView(
+          id,
+          title,
+          description,
+          severity,
+          status,
+          source,
+          sourceId,
+          disruptedAt,
+          openedAt,
+          List.copyOf(assets),
+          List.copyOf(unresolved),
+          List.copyOf(processes),
+          closedAt,
+          summary,
+          List.copyOf(restorations));
+    }
+  }
+
+  private void update(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not update the incident read model", e);
+    }
+  }
+
+  private static void bind(PreparedStatement s, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+  }
+}

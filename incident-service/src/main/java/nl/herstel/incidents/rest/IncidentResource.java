@@ -1,0 +1,202 @@
+package nl.herstel.incidents.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
+import nl.herstel.incidents.api.IncidentEvents.Restoration;
+import nl.herstel.incidents.api.IncidentQueries.FindIncident;
+import nl.herstel.incidents.api.IncidentQueries.FindIncidentHistory;
+import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
+import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.query.HistoryEntry;
+import nl.herstel.incidents.query.IncidentView;
+import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.rest.InvalidRequest;
+import nl.herstel.platform.rest.Problem.FieldError;
+import nl.herstel.platform.rest.RequestValidator;
+import nl.herstel.platform.security.Roles;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Incidents: what they disrupt, their closure with restorations, and their audit trail. */
+@Path("/")
+@RequestScoped
+@Tag(name = "Incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+  private static final int MAX_LIMIT = 500;
+
+  @Inject CommandGateway commands;
+  @Inject QueryGateway queries;
+  @Inject RequestValidator validator;
+
+  /**
+   * The end of the recovery operation.
+   *
+   * @param restorations when each disrupted process was restored; each must be one of the
+   *     incident's affected processes
+   * @param summary what happened and how it was resolved
+   */
+  public record ClosureRequest(
+      @NotNull @Size(max = 500) List<@NotNull @Valid RestorationRequest> restorations,
+      @Size(max = 10000) String summary) {}
+
+  /** When a process was restored to an acceptable level. */
+  public record RestorationRequest(
+      @NotBlank @Size(max = 255) String processId, @NotNull Instant restoredAt) {}
+
+  /** Where an incident stands after a change. */
+  public record StatusAnswer(String incidentId, String status) {}
+
+  @GET
+  @RolesAllowed({
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR,
+    Roles.BCM_MANAGER,
+    Roles.SOC_INTAKE
+  })
+  @Operation(
+      summary = "List incidents, newest first",
+      description = "limit: how many, 1 to 500, default 100.")
+  @APIResponse(responseCode = "200", description = "The incidents")
+  @APIResponse(responseCode = "400", description = "limit is not a number from 1 to 500")
+  public List<IncidentView> list(@QueryParam("limit") @DefaultValue("100") String limit) {
+    return queries
+        .query(
+            new ListIncidents(limit(limit)), ResponseTypes.multipleInstancesOf(IncidentView.class))
+        .join();
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR,
+    Roles.BCM_MANAGER,
+    Roles.SOC_INTAKE
+  })
+  @Operation(
+      summary = "One incident",
+      description =
+          "With its assets (resolved and unresolved), the affected processes with RTO, MTPD and"
+              + " their deadlines, and the restorations once closed. An incident just reported"
+              + " may take a moment to appear.")
+  @APIResponse(responseCode = "200", description = "The incident")
+  @APIResponse(responseCode = "404", description = "No such incident (yet)")
+  public IncidentView get(@PathParam("id") String id) {
+    return queries
+        .query(new FindIncident(id), ResponseTypes.optionalInstanceOf(IncidentView.class))
+        .join()
+        .orElseThrow(() -> new NotFound("Incident", id));
+  }
+
+  @POST
+  @Path("/{id}/closure")
+  @RolesAllowed(Roles.INCIDENT_COMMANDER)
+  @Operation(
+      summary = "Close an incident",
+      description =
+          "Ends the recovery operation. Each restoration names one of the incident's affected"
+              + " processes, once, restored not before the disruption and not in the future"
+              + " (5 minutes' tolerance). The incident shows CLOSED shortly after.")
+  @APIResponse(responseCode = "202", description = "Closed and stored; Location names the incident")
+  @APIResponse(responseCode = "400", description = "A field is missing or malformed")
+  @APIResponse(responseCode = "404", description = "No such incident")
+  @APIResponse(responseCode = "409", description = "The incident is already closed")
+  @APIResponse(
+      responseCode = "422",
+      description = "A restoration names a process the incident does not disrupt, or a bad time")
+  public Response close(@PathParam("id") String id, ClosureRequest request, @Context UriInfo uri) {
+    validator.check(request);
+    String incidentId = existingId(id);
+    try {
+      commands.sendAndWait(
+          new CloseIncident(
+              incidentId,
+              request.restorations().stream()
+                  .map(r -> new Restoration(r.processId().strip(), r.restoredAt()))
+                  .toList(),
+              request.summary(),
+              Instant.now()));
+    } catch (AggregateNotFoundException unknown) {
+      throw new NotFound("Incident", id);
+    }
+    return Response.accepted(new StatusAnswer(incidentId, IncidentStatus.CLOSED.name()))
+        .location(uri.getBaseUriBuilder().path(incidentId).build())
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/history")
+  @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.AUDITOR, Roles.MANAGEMENT})
+  @Operation(
+      summary = "Every stored event of an incident",
+      description =
+          "Read from the event store, in order: each event's type, time, who caused it under"
+              + " which role, its correlation and causation ids, the source system and content.")
+  @APIResponse(responseCode = "200", description = "The events, oldest first")
+  @APIResponse(responseCode = "404", description = "No such incident")
+  public List<HistoryEntry> history(@PathParam("id") String id) {
+    List<HistoryEntry> history =
+        queries
+            .query(
+                new FindIncidentHistory(id), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
+            .join();
+    if (history.isEmpty()) {
+      throw new NotFound("Incident", id);
+    }
+    return history;
+  }
+
+  private static int limit(String limit) {
+    try {
+      int value = Integer.parseInt(limit.strip());
+      if (value >= 1 && value <= MAX_LIMIT) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // answered below, like a number out of range
+    }
+    throw new InvalidRequest(
+        List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
+  }
+
+  /** Incident ids are UUIDs; anything else cannot name an incident. */
+  private static String existingId(String id) {
+    try {
+      return UUID.fromString(id).toString();
+    } catch (IllegalArgumentException notAUuid) {
+      throw new NotFound("Incident", id);
+    }
+  }
+}

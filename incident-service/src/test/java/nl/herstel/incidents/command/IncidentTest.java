@@ -1,0 +1,180 @@
+package nl.herstel.incidents.command;
+
+import static java.time.Duration.ofHours;
+
+import java.time.Instant;
+import java.util.List;
+import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
+import nl.herstel.incidents.api.IncidentCommands.Intake;
+import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
+import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
+import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
+import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.Restoration;
+import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.platform.domain.Conflict;
+import nl.herstel.platform.domain.RuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IncidentTest {
+  private static final Instant DETECTED = Instant.parse("2026-11-29T08:00:00Z");
+  private static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
+
+  private AggregateTestFixture<Incident> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(Incident.class);
+  }
+
+  private static OpenIncident alert(Instant detectedAt) {
+    return new OpenIncident(
+        "i1",
+        "splunk",
+        "ALERT-123",
+        "Ransomware on the payments database",
+        null,
+        Severity.CRITICAL,
+        detectedAt,
+        NOW,
+        List.of(new AssetRef("a1", "db-payments-01")),
+        List.of("unknown-host"),
+        List.of(new ProcessTargets("p1", "Payments", ofHours(8), ofHours(24))));
+  }
+
+  private static IncidentOpened opened() {
+    return new IncidentOpened(
+        "i1",
+        "splunk",
+        "ALERT-123",
+        "Ransomware on the payments database",
+        null,
+        Severity.CRITICAL,
+        DETECTED,
+        List.of(new AssetRef("a1", "db-payments-01")),
+        List.of("unknown-host"),
+        List.of(
+            new AffectedProcess(
+                "p1",
+                "Payments",
+                ofHours(8),
+                ofHours(24),
+                Instant.parse("2026-11-29T16:00:00Z"),
+                Instant.parse("2026-11-30T08:00:00Z"))));
+  }
+
+  private static CloseIncident close(Restoration... restorations) {
+    return new CloseIncident("i1", List.of(restorations), "Restored from backup", NOW);
+  }
+
+  @Test
+  void opensWithTheRtoAndMtpdDeadlinesOfTheAffectedProcesses() {
+    fixture
+        .givenNoPriorActivity()
+        .when(alert(DETECTED))
+        .expectSuccessfulHandlerExecution()
+        .expectEvents(opened())
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, false));
+  }
+
+  @Test
+  void answersTheSameAlertAgainWithTheExistingIncident() {
+    fixture
+        .given(opened())
+        .when(alert(DETECTED))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents()
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true));
+  }
+
+  @Test
+  void cannotBeDetectedMoreThanFiveMinutesInTheFuture() {
+    fixture
+        .givenNoPriorActivity()
+        .when(alert(NOW.plusSeconds(6 * 60)))
+        .expectException(RuleViolation.class)
+        .expectException(Matchers.matches(e -> "detectedAt".equals(((RuleViolation) e).field())))
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotBeDetectedBefore2000() {
+    fixture
+        .givenNoPriorActivity()
+        .when(alert(Instant.parse("1999-12-31T23:59:59Z")))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void closesWithTheRestorationOfAnAffectedProcess() {
+    Restoration restored = new Restoration("p1", Instant.parse("2026-11-29T08:50:00Z"));
+    fixture
+        .given(opened())
+        .when(close(restored))
+        .expectSuccessfulHandlerExecution()
+        .expectEvents(
+            new IncidentClosed("i1", DETECTED, List.of(restored), "Restored from backup"));
+  }
+
+  @Test
+  void cannotCloseTwice() {
+    fixture
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), null))
+        .when(close())
+        .expectException(Conflict.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotRestoreAProcessThatIsNotAffected() {
+    fixture
+        .given(opened())
+        .when(
+            close(
+                new Restoration("p1", DETECTED.plusSeconds(60)),
+                new Restoration("p2", DETECTED.plusSeconds(60))))
+        .expectException(RuleViolation.class)
+        .expectException(
+            Matchers.matches(e -> "restorations[1].processId".equals(((RuleViolation) e).field())))
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotRestoreAProcessTwice() {
+    fixture
+        .given(opened())
+        .when(
+            close(
+                new Restoration("p1", DETECTED.plusSeconds(60)),
+                new Restoration("p1", DETECTED.plusSeconds(120))))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotRestoreBeforeTheDisruptionBegan() {
+    fixture
+        .given(opened())
+        .when(close(new Restoration("p1", DETECTED.minusSeconds(1))))
+        .expectException(RuleViolation.class)
+        .expectException(
+            Matchers.matches(e -> "restorations[0].restoredAt".equals(((RuleViolation) e).field())))
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotRestoreInTheFuture() {
+    fixture
+        .given(opened())
+        .when(close(new Restoration("p1", NOW.plusSeconds(6 * 60))))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+}

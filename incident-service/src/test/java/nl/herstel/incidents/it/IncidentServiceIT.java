@@ -1,0 +1,651 @@
+package nl.herstel.incidents.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import nl.herstel.contracts.ContractJson;
+import nl.herstel.contracts.EventTypes;
+import nl.herstel.contracts.IntegrationEvent;
+import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.bia.TargetSource;
+import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * incident-service deployed on Open Liberty against real PostgreSQL and Kafka: the BIA copy from
+ * Kafka, SOC intake with the affected processes and their deadlines, idempotent alerts, closure,
+ * the incident contract on Kafka, the history from the event store, bad input and security.
+ */
+@ExtendWith({HerstelServiceExtension.class, ArquillianExtension.class})
+class IncidentServiceIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("herstel.it.war")));
+  }
+
+  private final ServiceClient api = new ServiceClient();
+
+  /**
+   * A slice of a BIA: the payments database supports the payments application (asset to asset);
+   * process Payments is supported by the database, process Payouts by the application, and process
+   * Settlement depends on Payouts (process to process). Naming the database hits all three.
+   */
+  private record Bia(
+      String databaseId,
+      String databaseName,
+      String paymentsId,
+      String payoutsId,
+      String settlementId,
+      String unrelatedId) {}
+
+  private Bia registerBia() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Bia bia =
+        new Bia(
+            UUID.randomUUID().toString(),
+            "db-payments-" + suffix,
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString());
+    String applicationId = UUID.randomUUID().toString();
+    Instant at = Instant.now();
+    List<String> dependencies = new ArrayList<>();
+    List<IntegrationEvent> events = new ArrayList<>();
+    events.add(new AssetRegistered(bia.databaseId(), bia.databaseName(), AssetKind.DATA, null, at));
+    events.add(
+        new AssetRegistered(applicationId, "app-payments-" + suffix, AssetKind.SOFTWARE, null, at));
+    events.add(process(bia.paymentsId(), "Payments " + suffix, 8, 24, at));
+    events.add(process(bia.payoutsId(), "Payouts " + suffix, 12, 48, at));
+    events.add(process(bia.settlementId(), "Settlement " + suffix, 24, 72, at));
+    events.add(process(bia.unrelatedId(), "Canteen " + suffix, 48, 96, at));
+    events.add(
+        dependency(
+            dependencies, applicationId, NodeKind.ASSET, bia.databaseId(), NodeKind.ASSET, at));
+    events.add(
+        dependency(
+            dependencies,
+            bia.paymentsId(),
+            NodeKind.PROCESS,
+            bia.databaseId(),
+            NodeKind.ASSET,
+            at));
+    events.add(
+        dependency(
+            dependencies, bia.payoutsId(), NodeKind.PROCESS, applicationId, NodeKind.ASSET, at));
+    events.add(
+        dependency(
+            dependencies,
+            bia.settlementId(),
+            NodeKind.PROCESS,
+            bia.payoutsId(),
+            NodeKind.PROCESS,
+            at));
+    produce(events.toArray(IntegrationEvent[]::new));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                count(
+                            "SELECT count(*) FROM bia_copy_dependency WHERE dependency_id = ANY (?)",
+                            dependencies)
+                        == dependencies.size()
+                    && count(
+                            "SELECT count(*) FROM bia_copy_process WHERE name IS NOT NULL"
+                                + " AND process_id = ANY (?)",
+                            List.of(bia.paymentsId(), bia.payoutsId(), bia.settlementId()))
+                        == 3
+                    && count(
+                            "SELECT count(*) FROM bia_copy_asset WHERE asset_id = ANY (?)",
+                            List.of(bia.databaseId(), applicationId))
+                        == 2);
+    return bia;
+  }
+
+  private static ProcessRegistered process(
+      String id, String name, int rtoHours, int mtpdHours, Instant at) {
+    return new ProcessRegistered(
+        id,
+        name,
+        null,
+        true,
+        false,
+        "CFO",
+        Duration.ofHours(mtpdHours),
+        Duration.ofHours(rtoHours),
+        Duration.ofHours(1),
+        at);
+  }
+
+  private static DependencyAdded dependency(
+      List<String> ids,
+      String fromId,
+      NodeKind fromKind,
+      String toId,
+      NodeKind toKind,
+      Instant at) {
+    String id = UUID.randomUUID().toString();
+    ids.add(id);
+    return new DependencyAdded(id, fromId, fromKind, toId, toKind, at);
+  }
+
+  @Test
+  void opensAnIncidentWithTheDeadlinesOfEveryProcessThatDependsOnTheNamedAsset() throws Exception {
+    Bia bia = registerBia();
+    Instant detectedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String alert =
+        alert("ALERT-" + UUID.randomUUID(), bia.databaseName().toUpperCase(), detectedAt);
+
+    HttpResponse<String> first = api.post("/api/incidents/intake", "soc-intake", alert);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    JsonNode answer = api.json(first);
+    String incidentId = answer.get("incidentId").asText();
+    assertThat(answer.get("status").asText()).isEqualTo("REPORTED");
+    assertThat(answer.get("duplicate").asBoolean()).isFalse();
+    assertThat(first.headers().firstValue("Location").orElseThrow())
+        .endsWith("/api/incidents/" + incidentId);
+
+    JsonNode incident = awaitIncident(incidentId, "recovery-team");
+    assertThat(incident.get("status").asText()).isEqualTo("REPORTED");
+    assertThat(incident.get("severity").asText()).isEqualTo("CRITICAL");
+    assertThat(incident.get("source").asText()).isEqualTo("splunk");
+    assertThat(Instant.parse(incident.get("disruptedAt").asText())).isEqualTo(detectedAt);
+    assertThat(incident.get("assets")).hasSize(1);
+    assertThat(incident.get("assets").get(0).get("assetId").asText()).isEqualTo(bia.databaseId());
+    assertThat(incident.get("unresolvedAssets")).hasSize(1);
+    assertThat(incident.get("unresolvedAssets").get(0).asText()).isEqualTo("unknown-host-7");
+
+    JsonNode processes = incident.get("affectedProcesses");
+    assertThat(processes).hasSize(3);
+    assertThat(ids(processes, "processId"))
+        .containsExactly(bia.paymentsId(), bia.payoutsId(), bia.settlementId());
+    JsonNode payments = processes.get(0);
+    assertThat(payments.get("rto").asText()).isEqualTo("PT8H");
+    assertThat(payments.get("mtpd").asText()).isEqualTo("PT24H");
+    assertThat(Instant.parse(payments.get("rtoDeadline").asText()))
+        .isEqualTo(detectedAt.plus(Duration.ofHours(8)));
+    assertThat(Instant.parse(payments.get("mtpdDeadline").asText()))
+        .isEqualTo(detectedAt.plus(Duration.ofHours(24)));
+    assertThat(Instant.parse(processes.get(2).get("rtoDeadline").asText()))
+        .isEqualTo(detectedAt.plus(Duration.ofHours(24)));
+
+    HttpResponse<String> again = api.post("/api/incidents/intake", "soc-intake", alert);
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(api.json(again).get("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(api.json(again).get("duplicate").asBoolean()).isTrue();
+    assertThat(storedEventsOf(incidentId)).isEqualTo(1);
+    JsonNode list = api.getJson("/api/incidents", "management");
+    assertThat(ids(list, "id").stream().filter(incidentId::equals).count()).isEqualTo(1);
+
+    ConsumerRecord<String, byte[]> opened =
+        awaitPublished(incidentId, "nl.herstel.incidents.incident-opened.v1");
+    assertThat(header(opened, "ce_source")).isEqualTo("urn:herstel:incident-service");
+    assertThat(header(opened, "ce_subject")).isEqualTo(incidentId);
+    assertThat(header(opened, "ce_id")).isNotBlank();
+    JsonNode contract = ContractJson.mapper().readTree(opened.value());
+    assertThat(contract.get("assetIds")).hasSize(1);
+    assertThat(contract.get("assetIds").get(0).asText()).isEqualTo(bia.databaseId());
+    assertThat(contract.get("affectedProcesses")).hasSize(3);
+    assertThat(contract.get("affectedProcesses").get(0).get("rtoDeadline").asText())
+        .isEqualTo(detectedAt.plus(Duration.ofHours(8)).toString());
+  }
+
+  @Test
+  void usesTheLatestRecoveryTargetsTheBiaPublished() throws Exception {
+    Bia bia = registerBia();
+    produce(
+        new RecoveryTargetsSet(
+            bia.paymentsId(),
+            Duration.ofHours(12),
+            Duration.ofHours(4),
+            null,
+            TargetSource.REVISION,
+            UUID.randomUUID().toString(),
+            "RTO breached in the last incident",
+            Instant.now().plusSeconds(1)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                count(
+                        "SELECT count(*) FROM bia_copy_process WHERE rto_seconds = 14400"
+                            + " AND process_id = ANY (?)",
+                        List.of(bia.paymentsId()))
+                    == 1);
+    Instant detectedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    HttpResponse<String> response =
+        api.post(
+            "/api/incidents/intake",
+            "incident-commander",
+            alert("ALERT-" + UUID.randomUUID(), bia.databaseId(), detectedAt));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    JsonNode incident =
+        awaitIncident(api.json(response).get("incidentId").asText(), "incident-commander");
+    JsonNode payments = incident.get("affectedProcesses").get(0);
+    assertThat(payments.get("processId").asText()).isEqualTo(bia.paymentsId());
+    assertThat(payments.get("rto").asText()).isEqualTo("PT4H");
+    assertThat(Instant.parse(payments.get("rtoDeadline").asText()))
+        .isEqualTo(detectedAt.plus(Duration.ofHours(4)));
+  }
+
+  @Test
+  void closesAnIncidentWithItsRestorationsAndKeepsWhoDidWhatInItsHistory() throws Exception {
+    Bia bia = registerBia();
+    Instant detectedAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String incidentId =
+        api.json(
+                api.post(
+                    "/api/incidents/intake",
+                    "soc-intake",
+                    alert("ALERT-" + UUID.randomUUID(), bia.databaseName(), detectedAt)))
+            .get("incidentId")
+            .asText();
+    awaitIncident(incidentId, "incident-commander");
+    Instant restoredAt = detectedAt.plus(Duration.ofHours(2));
+
+    HttpResponse<String> closed =
+        api.post(
+            "/api/incidents/" + incidentId + "/closure",
+            "incident-commander",
+            """
+            {"restorations":[{"processId":"%s","restoredAt":"%s"}],
+             "summary":"Database restored from the offline backup"}"""
+                .formatted(bia.paymentsId(), restoredAt));
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(202);
+    assertThat(api.json(closed).get("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/api/incidents/" + incidentId);
+
+    JsonNode incident =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId, "auditor"),
+                i -> i != null && "CLOSED".equals(i.get("status").asText()));
+    assertThat(incident.get("closedAt").isNull()).isFalse();
+    assertThat(incident.get("restorations")).hasSize(1);
+    assertThat(incident.get("restorations").get(0).get("processId").asText())
+        .isEqualTo(bia.paymentsId());
+    assertThat(Instant.parse(incident.get("restorations").get(0).get("restoredAt").asText()))
+        .isEqualTo(restoredAt);
+
+    ConsumerRecord<String, byte[]> published =
+        awaitPublished(incidentId, "nl.herstel.incidents.incident-closed.v1");
+    JsonNode contract = ContractJson.mapper().readTree(published.value());
+    assertThat(contract.get("restorations")).hasSize(1);
+    assertThat(contract.get("restorations").get(0).get("processId").asText())
+        .isEqualTo(bia.paymentsId());
+    assertThat(Instant.parse(contract.get("disruptedAt").asText())).isEqualTo(detectedAt);
+    assertThat(contract.get("summary").asText()).contains("offline backup");
+
+    HttpResponse<String> twice =
+        api.post(
+            "/api/incidents/" + incidentId + "/closure",
+            "incident-commander",
+            "{\"restorations\":[]}");
+    assertThat(twice.statusCode()).isEqualTo(409);
+    assertThat(twice.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+    HttpResponse<String> historyResponse =
+        api.get("/api/incidents/" + incidentId + "/history", "auditor");
+    assertThat(historyResponse.statusCode()).isEqualTo(200);
+    JsonNode history = api.json(historyResponse);
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).get("type").asText()).isEqualTo("IncidentOpened");
+    assertThat(history.get(0).get("principal").asText()).isEqualTo("test-soc-intake");
+    assertThat(history.get(0).get("role").asText()).isEqualTo("soc-intake");
+    assertThat(history.get(1).get("type").asText()).isEqualTo("IncidentClosed");
+    assertThat(history.get(1).get("principal").asText()).isEqualTo("test-incident-commander");
+    assertThat(history.get(1).get("role").asText()).isEqualTo("incident-commander");
+    for (JsonNode entry : history) {
+      assertThat(entry.get("source").asText()).isEqualTo("rest");
+      assertThat(entry.get("correlationId").asText()).isNotBlank();
+      assertThat(entry.get("causationId").asText()).isNotBlank();
+      assertThat(entry.get("occurredAt").asText()).isNotBlank();
+    }
+    assertThat(history.get(0).get("correlationId").asText())
+        .isNotEqualTo(history.get(1).get("correlationId").asText());
+  }
+
+  @Test
+  void rejectsBadAlertsNamingTheFieldAndStoresNothing() throws Exception {
+    long before = storedEvents();
+    Instant now = Instant.now();
+
+    var missingSource =
+        api.post(
+            "/api/incidents/intake",
+            "soc-intake",
+            "{\"sourceId\":\"A-1\",\"title\":\"t\",\"severity\":\"LOW\",\"assets\":[\"x\"]}");
+    assertThat(missingSource.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(missingSource))).containsExactly("source");
+
+    var unknownSeverity =
+        api.post(
+            "/api/incidents/intake",
+            "soc-intake",
+            alert("A-2", "x", now).replace("\"CRITICAL\"", "\"APOCALYPTIC\""));
+    assertThat(unknownSeverity.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(unknownSeverity))).containsExactly("severity");
+
+    var malformedTime =
+        api.post(
+            "/api/incidents/intake",
+            "soc-intake",
+            alert("A-3", "x", now).replace(now.toString(), "yesterday at noon"));
+    assertThat(malformedTime.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(malformedTime))).containsExactly("detectedAt");
+
+    var future =
+        api.post(
+            "/api/incidents/intake",
+            "soc-intake",
+            alert("A-4", "x", now.plus(Duration.ofHours(1))));
+    assertThat(future.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(future))).containsExactly("detectedAt");
+
+    var noAssets =
+        api.post(
+            "/api/incidents/intake",
+            "soc-intake",
+            "{\"source\":\"s\",\"sourceId\":\"A-5\",\"title\":\"t\",\"severity\":\"LOW\","
+                + "\"assets\":[]}");
+    assertThat(noAssets.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noAssets))).containsExactly("assets");
+
+    var blankAsset =
+        api.post(
+            "/api/incidents/intake",
+            "soc-intake",
+            "{\"source\":\"s\",\"sourceId\":\"A-6\",\"title\":\"t\",\"severity\":\"LOW\","
+                + "\"assets\":[\"ok\",\" \"]}");
+    assertThat(blankAsset.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(blankAsset))).containsExactly("assets[1]");
+
+    var tooLong =
+        api.post(
+            "/api/incidents/intake",
+            "soc-intake",
+            alert("A-7", "x", now).replace("\"splunk\"", "\"" + "s".repeat(101) + "\""));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(tooLong))).containsExactly("source");
+
+    var unknownField =
+        api.post(
+            "/api/incidents/intake",
+            "soc-intake",
+            alert("A-8", "x", now).replace("{", "{\"priority\":1,"));
+    assertThat(unknownField.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(unknownField))).containsExactly("priority");
+
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void rejectsBadClosuresNamingTheFieldAndStoresNothing() throws Exception {
+    Bia bia = registerBia();
+    Instant detectedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String incidentId =
+        api.json(
+                api.post(
+                    "/api/incidents/intake",
+                    "soc-intake",
+                    alert("ALERT-" + UUID.randomUUID(), bia.databaseName(), detectedAt)))
+            .get("incidentId")
+            .asText();
+    long before = storedEvents();
+    String closure = "/api/incidents/" + incidentId + "/closure";
+
+    var unknown =
+        api.post(
+            "/api/incidents/" + UUID.randomUUID() + "/closure",
+            "incident-commander",
+            "{\"restorations\":[]}");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(api.json(unknown).get("type").asText())
+        .isEqualTo("https://herstel.nl/problems/not-found");
+    assertThat(
+            api.post(
+                    "/api/incidents/not-an-id/closure",
+                    "incident-commander",
+                    "{\"restorations\":[]}")
+                .statusCode())
+        .isEqualTo(404);
+
+    var notAffected =
+        api.post(
+            closure,
+            "incident-commander",
+            restorations(bia.paymentsId(), detectedAt.plusSeconds(60))
+                .replace(
+                    "]",
+                    ",{\"processId\":\""
+                        + bia.unrelatedId()
+                        + "\",\"restoredAt\":\""
+                        + detectedAt.plusSeconds(60)
+                        + "\"}]"));
+    assertThat(notAffected.statusCode()).isEqualTo(422);
+    assertThat(api.json(notAffected).get("type").asText())
+        .isEqualTo("https://herstel.nl/problems/rule-violation");
+    assertThat(fields(api.json(notAffected))).containsExactly("restorations[1].processId");
+
+    var beforeDisruption =
+        api.post(
+            closure,
+            "incident-commander",
+            restorations(bia.paymentsId(), detectedAt.minusSeconds(1)));
+    assertThat(beforeDisruption.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(beforeDisruption))).containsExactly("restorations[0].restoredAt");
+
+    var inTheFuture =
+        api.post(
+            closure,
+            "incident-commander",
+            restorations(bia.paymentsId(), Instant.now().plus(Duration.ofHours(1))));
+    assertThat(inTheFuture.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(inTheFuture))).containsExactly("restorations[0].restoredAt");
+
+    var missingTime =
+        api.post(
+            closure,
+            "incident-commander",
+            "{\"restorations\":[{\"processId\":\"" + bia.paymentsId() + "\"}]}");
+    assertThat(missingTime.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(missingTime))).containsExactly("restorations[0].restoredAt");
+
+    var missingList = api.post(closure, "incident-commander", "{\"summary\":\"done\"}");
+    assertThat(missingList.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(missingList))).containsExactly("restorations");
+
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void eachEndpointNeedsItsRoleAndAToken() {
+    String alert = alert("ALERT-" + UUID.randomUUID(), "x", Instant.now());
+    String someId = UUID.randomUUID().toString();
+    assertThat(api.post("/api/incidents/intake", "auditor", alert).statusCode()).isEqualTo(403);
+    assertThat(api.post("/api/incidents/intake", null, alert).statusCode()).isEqualTo(401);
+    assertThat(
+            api.post("/api/incidents/" + someId + "/closure", "soc-intake", "{\"restorations\":[]}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(api.get("/api/incidents/" + someId + "/history", "recovery-team").statusCode())
+        .isEqualTo(403);
+    assertThat(api.get("/api/incidents", "process-owner").statusCode()).isEqualTo(403);
+    assertThat(api.get("/api/incidents", null).statusCode()).isEqualTo(401);
+    assertThat(api.get("/api/incidents/" + someId, "auditor").statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/incidents/" + someId + "/history", "auditor").statusCode())
+        .isEqualTo(404);
+  }
+
+  private static String alert(String sourceId, String asset, Instant detectedAt) {
+    return """
+        {"source":"splunk","sourceId":"%s","title":"Ransomware on the payments database",
+         "severity":"CRITICAL","assets":["%s","unknown-host-7"],"detectedAt":"%s",
+         "description":"Encrypted files found"}"""
+        .formatted(sourceId, asset, detectedAt);
+  }
+
+  private static String restorations(String processId, Instant restoredAt) {
+    return "{\"restorations\":[{\"processId\":\"%s\",\"restoredAt\":\"%s\"}]}"
+        .formatted(processId, restoredAt);
+  }
+
+  private JsonNode awaitIncident(String incidentId, String role) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.getJson("/api/incidents/" + incidentId, role), i -> i != null);
+  }
+
+  private static List<String> ids(JsonNode array, String field) {
+    List<String> ids = new ArrayList<>();
+    array.forEach(node -> ids.add(node.get(field).asText()));
+    return ids;
+  }
+
+  private static List<String> fields(JsonNode problem) {
+    List<String> fields = new ArrayList<>();
+    problem.path("errors").forEach(e -> fields.add(e.get("field").asText()));
+    return fields;
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static ConsumerRecord<String, byte[]> awaitPublished(String incidentId, String type) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of("herstel.incidents.v1"));
+      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        r -> {
+                          if (incidentId.equals(r.key()) && type.equals(header(r, "ce_type"))) {
+                            found.add(r);
+                          }
+                        });
+                return !found.isEmpty();
+              });
+      assertThat(found).hasSize(1);
+      ConsumerRecord<String, byte[]> record = found.get(0);
+      assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+      assertThat(header(record, "ce_time")).isNotBlank();
+      return record;
+    }
+  }
+
+  private static void produce(IntegrationEvent... events) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (IntegrationEvent event : events) {
+        ProducerRecord<String, byte[]> record =
+            new ProducerRecord<>("herstel.bia.v1", event.subject(), ContractJson.write(event));
+        Map.of(
+                "ce_id", UUID.randomUUID().toString(),
+                "ce_type", EventTypes.of(event.getClass()).type(),
+                "ce_source", "urn:herstel:bia-service",
+                "ce_specversion", "1.0",
+                "ce_time", event.occurredAt().toString())
+            .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get();
+      }
+    }
+  }
+
+  private static long count(String sql, List<String> ids) throws Exception {
+    try (Connection c = database();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  private static long storedEventsOf(String incidentId) throws Exception {
+    return count(
+        "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ANY (?)",
+        List.of(incidentId));
+  }
+
+  private static long storedEvents() throws Exception {
+    try (Connection c = database();
+        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM domainevententry");
+        ResultSet r = s.executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  private static Connection database() throws Exception {
+    TestInfrastructure infra = TestInfrastructure.get();
+    return DriverManager.getConnection(
+        infra.jdbcUrl(System.getProperty("herstel.it.database")),
+        infra.dbUser(),
+        infra.dbPassword());
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer() {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "incidents-it-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return new KafkaConsumer<>(p);
+  }
+
+  private static KafkaProducer<String, byte[]> producer() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return new KafkaProducer<>(p);
+  }
+}
