@@ -57,24 +57,7 @@ class ThinSliceIT {
     assertThat(coverage.get("status").asText()).isEqualTo("NOT_COVERED");
 
     Instant detectedAt = Instant.now().minus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    JsonNode incident =
-        await("incident-service knows the process behind the asset")
-            .atMost(EVENTUALLY)
-            .until(
-                () -> {
-                  JsonNode accepted =
-                      api.ok(
-                          api.post(
-                              "/api/incidents/intake",
-                              "soc-intake",
-                              ("{\"source\":\"e2e-siem\",\"sourceId\":\"%s\",\"title\":\"Ransomware"
-                                      + " on %s\",\"severity\":\"CRITICAL\",\"assets\":[\"%s\"],"
-                                      + "\"detectedAt\":\"%s\"}")
-                                  .formatted(UUID.randomUUID(), assetName, assetName, detectedAt)));
-                  return api.ok(
-                      api.get("/api/incidents/" + accepted.get("incidentId").asText(), "incident-commander"));
-                },
-                i -> i.get("affectedProcesses").size() == 1);
+    JsonNode incident = reportAlert(assetName, detectedAt);
     String incidentId = incident.get("id").asText();
     JsonNode affected = incident.get("affectedProcesses").get(0);
     assertThat(affected.get("processId").asText()).isEqualTo(processId);
@@ -135,6 +118,46 @@ class ThinSliceIT {
   void theGatewayRequiresAToken() {
     assertThat(api.get("/api/bia/processes", null).statusCode()).isEqualTo(401);
     assertThat(api.get("/api/bia/processes", "auditor").statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * Posts a SOC alert on the asset and returns the incident once it shows the affected process.
+   * incident-service learns the BIA from Kafka on its own pace; an alert that arrives before it
+   * knows the asset opens an incident without affected processes, so the test reports a fresh
+   * alert until the BIA has arrived there.
+   */
+  private JsonNode reportAlert(String assetName, Instant detectedAt) {
+    for (int attempt = 0; attempt < 30; attempt++) {
+      JsonNode accepted =
+          api.ok(
+              api.post(
+                  "/api/incidents/intake",
+                  "soc-intake",
+                  ("{\"source\":\"e2e-siem\",\"sourceId\":\"%s\",\"title\":\"Ransomware"
+                          + " on %s\",\"severity\":\"CRITICAL\",\"assets\":[\"%s\"],"
+                          + "\"detectedAt\":\"%s\"}")
+                      .formatted(UUID.randomUUID(), assetName, assetName, detectedAt)));
+      assertThat(accepted.get("duplicate").asBoolean()).isFalse();
+      String path = "/api/incidents/" + accepted.get("incidentId").asText();
+      JsonNode incident =
+          await("the incident is listed")
+              .atMost(EVENTUALLY)
+              .until(() -> api.getJson(path, "incident-commander"), i -> i != null);
+      if (incident.get("affectedProcesses").size() == 1) {
+        return incident;
+      }
+      sleep(Duration.ofSeconds(1));
+    }
+    throw new AssertionError("incident-service never resolved asset " + assetName);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private List<JsonNode> revisionsFor(String processId) {

@@ -29,6 +29,7 @@ import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.TargetSource;
+import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -62,7 +63,7 @@ class IncidentServiceIT {
         WebArchive.class, new File(System.getProperty("herstel.it.war")));
   }
 
-  private final ServiceClient api = new ServiceClient();
+  private final ServiceClient api = ServiceClient.forServiceUnderTest();
 
   /**
    * A slice of a BIA: the payments database supports the payments application (asset to asset);
