@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final List<String> SERVICES =
       List.of(
-          "nl.herstel.bia", "nl.herstel.plans", "nl.herstel.incidents", "nl.herstel.lessons",
+          "nl.herstel.bia",
+          "nl.herstel.plans",
+          "nl.herstel.incidents",
+          "nl.herstel.lessons",
           "nl.herstel.gateway");
   private static JavaClasses classes;
 
@@ -33,9 +36,15 @@ class ArchitectureTest {
 
   @Test
   void everyNamedModuleHasClasses() {
-    for (String module : List.of(
-        "nl.herstel.contracts", "nl.herstel.platform", "nl.herstel.bia", "nl.herstel.plans",
-        "nl.herstel.incidents", "nl.herstel.lessons", "nl.herstel.gateway")) {
+    for (String module :
+        List.of(
+            "nl.herstel.contracts",
+            "nl.herstel.platform",
+            "nl.herstel.bia",
+            "nl.herstel.plans",
+            "nl.herstel.incidents",
+            "nl.herstel.lessons",
+            "nl.herstel.gateway")) {
       assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(module)).count())
           .as("classes in " + module)
           .isPositive();
@@ -47,7 +56,10 @@ class ArchitectureTest {
     assertThat(SERVICES).hasSize(5);
     for (String service : SERVICES) {
       String[] others =
-          SERVICES.stream().filter(s -> !s.equals(service)).map(s -> s + "..").toArray(String[]::new);
+          SERVICES.stream()
+              .filter(s -> !s.equals(service))
+              .map(s -> s + "..")
+              .toArray(String[]::new);
       noClasses()
           .that()
           .resideInAPackage(service + "..")
@@ -67,8 +79,12 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "nl.herstel.platform..", "nl.herstel.devstack..", "nl.herstel.bia..",
-            "nl.herstel.plans..", "nl.herstel.incidents..", "nl.herstel.lessons..",
+            "nl.herstel.platform..",
+            "nl.herstel.devstack..",
+            "nl.herstel.bia..",
+            "nl.herstel.plans..",
+            "nl.herstel.incidents..",
+            "nl.herstel.lessons..",
             "nl.herstel.gateway..")
         .check(classes);
   }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The foundation's fault cases: with the broker down, commands are still accepted and stored and
- * are published once it is back; a service killed with SIGKILL loses no accepted event and
- * applies none twice after its restart.
+ * are published once it is back; a service killed with SIGKILL loses no accepted event and applies
+ * none twice after its restart.
  */
 class FaultToleranceIT {
   private static final Duration EVENTUALLY = Duration.ofSeconds(120);

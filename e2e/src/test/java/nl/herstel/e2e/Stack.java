@@ -6,9 +6,9 @@ import nl.herstel.devstack.Devstack;
 import nl.herstel.devstack.DevstackOptions;
 
 /**
- * One whole devstack for the end-to-end suite, started on first use and stopped when the JVM
- * ends: embedded PostgreSQL, Kafka and all five Liberty servers, on ports away from a developer's
- * running devstack (gateway on 18080).
+ * One whole devstack for the end-to-end suite, started on first use and stopped when the JVM ends:
+ * embedded PostgreSQL, Kafka and all five Liberty servers, on ports away from a developer's running
+ * devstack (gateway on 18080).
  */
 final class Stack {
   static final int PORT_BASE = 18080;

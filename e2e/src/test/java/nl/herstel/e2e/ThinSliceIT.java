@@ -53,7 +53,9 @@ class ThinSliceIT {
     JsonNode coverage =
         await("plan-service lists the process")
             .atMost(EVENTUALLY)
-            .until(() -> api.getJson("/api/plans/coverage/" + processId, "plan-owner"), c -> c != null);
+            .until(
+                () -> api.getJson("/api/plans/coverage/" + processId, "plan-owner"),
+                c -> c != null);
     assertThat(coverage.get("status").asText()).isEqualTo("NOT_COVERED");
 
     Instant detectedAt = Instant.now().minus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -102,8 +104,7 @@ class ThinSliceIT {
         await()
             .atMost(EVENTUALLY)
             .until(
-                () -> api.ok(api.get("/api/openapi", null)),
-                d -> !d.has("x-herstel-unavailable"));
+                () -> api.ok(api.get("/api/openapi", null)), d -> !d.has("x-herstel-unavailable"));
     List<String> paths = new ArrayList<>();
     document.get("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths)
@@ -123,8 +124,8 @@ class ThinSliceIT {
   /**
    * Posts a SOC alert on the asset and returns the incident once it shows the affected process.
    * incident-service learns the BIA from Kafka on its own pace; an alert that arrives before it
-   * knows the asset opens an incident without affected processes, so the test reports a fresh
-   * alert until the BIA has arrived there.
+   * knows the asset opens an incident without affected processes, so the test reports a fresh alert
+   * until the BIA has arrived there.
    */
   private JsonNode reportAlert(String assetName, Instant detectedAt) {
     for (int attempt = 0; attempt < 30; attempt++) {

@@ -3,7 +3,6 @@ package nl.herstel.gateway.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -42,7 +41,6 @@ public class RouteResource {
   @Context UriInfo uri;
   @Context HttpHeaders headers;
   @Context Request request;
-  @Context HttpServletRequest servlet;
 
   @GET
   @Path("{path: .*}")
@@ -81,7 +79,6 @@ public class RouteResource {
         uri.getRequestUri().getRawPath(),
         uri.getRequestUri().getRawQuery(),
         headers.getRequestHeaders(),
-        body,
-        servlet == null ? null : servlet.getRemoteAddr());
+        body);
   }
 }

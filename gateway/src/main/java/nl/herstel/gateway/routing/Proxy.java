@@ -57,8 +57,7 @@ public class Proxy {
       String rawPath,
       String rawQuery,
       MultivaluedMap<String, String> headers,
-      InputStream body,
-      String clientAddress) {
+      InputStream body) {
     URI base = routes.target(service).orElseThrow(() -> new NotFound("Route", "/api/" + service));
     URI target = URI.create(base + rawPath + (rawQuery == null ? "" : "?" + rawQuery));
     HttpRequest.Builder request =
@@ -71,9 +70,6 @@ public class Proxy {
           request.header(header.getKey(), value);
         }
       }
-    }
-    if (clientAddress != null) {
-      request.header("X-Forwarded-For", clientAddress);
     }
     try {
       HttpResponse<InputStream> answer =
