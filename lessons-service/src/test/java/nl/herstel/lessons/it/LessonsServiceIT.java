@@ -1,21 +1,16 @@
 package nl.herstel.lessons.it;
 
+import static nl.herstel.devstack.testing.ItKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import nl.herstel.contracts.ContractJson;
@@ -28,18 +23,15 @@ import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.ItDatabase;
+import nl.herstel.devstack.testing.ItKafka;
 import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -323,14 +315,7 @@ class LessonsServiceIT {
   }
 
   private static long count(String sql, String arg) throws Exception {
-    try (Connection c = database();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, arg);
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
-    }
+    return ItDatabase.count(sql, arg);
   }
 
   private static boolean poll(
@@ -348,38 +333,14 @@ class LessonsServiceIT {
     return true;
   }
 
-  private static void send(String topic, IntegrationEvent event, String ceId, String source)
-      throws Exception {
-    try (KafkaProducer<String, byte[]> producer = producer()) {
-      ProducerRecord<String, byte[]> record =
-          new ProducerRecord<>(topic, event.subject(), ContractJson.write(event));
-      Map.of(
-              "ce_id",
-              ceId,
-              "ce_type",
-              EventTypes.of(event.getClass()).type(),
-              "ce_source",
-              source,
-              "ce_specversion",
-              "1.0",
-              "ce_time",
-              Instant.now().toString())
-          .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-      producer.send(record).get();
-    }
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private static Connection database() throws Exception {
-    TestInfrastructure infra = TestInfrastructure.get();
-    return DriverManager.getConnection(
-        infra.jdbcUrl(System.getProperty("herstel.it.database")),
-        infra.dbUser(),
-        infra.dbPassword());
+  private static void send(String topic, IntegrationEvent event, String ceId, String source) {
+    ItKafka.publish(
+        topic,
+        event.subject(),
+        ContractJson.write(event),
+        EventTypes.of(event.getClass()).type(),
+        ceId,
+        source);
   }
 
   private static KafkaConsumer<String, byte[]> consumer() {
@@ -390,13 +351,5 @@ class LessonsServiceIT {
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return new KafkaConsumer<>(p);
-  }
-
-  private static KafkaProducer<String, byte[]> producer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return new KafkaProducer<>(p);
   }
 }

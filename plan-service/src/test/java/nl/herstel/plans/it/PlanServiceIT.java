@@ -1,21 +1,15 @@
 package nl.herstel.plans.it;
 
+import static nl.herstel.devstack.testing.ItKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.IntegrationEvent;
@@ -24,18 +18,10 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.ItDatabase;
+import nl.herstel.devstack.testing.ItKafka;
 import nl.herstel.devstack.testing.ServiceClient;
-import nl.herstel.devstack.testing.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -387,58 +373,27 @@ class PlanServiceIT {
   }
 
   /** Produces a contract event as bia-service would, with CloudEvents headers. */
-  private static void produce(IntegrationEvent event, String type, String ceId) throws Exception {
-    try (KafkaProducer<String, byte[]> producer = producer()) {
-      ProducerRecord<String, byte[]> record =
-          new ProducerRecord<>("herstel.bia.v1", event.subject(), ContractJson.write(event));
-      Map.of(
-              "ce_id",
-              ceId == null ? UUID.randomUUID().toString() : ceId,
-              "ce_type",
-              type,
-              "ce_source",
-              "urn:herstel:bia-service",
-              "ce_specversion",
-              "1.0",
-              "ce_time",
-              Instant.now().toString())
-          .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-      producer.send(record).get();
-    }
+  private static void produce(IntegrationEvent event, String type, String ceId) {
+    ItKafka.publish(
+        "herstel.bia.v1",
+        event.subject(),
+        ContractJson.write(event),
+        type,
+        ceId == null ? UUID.randomUUID().toString() : ceId,
+        "urn:herstel:bia-service");
   }
 
   private static ConsumerRecord<String, byte[]> consumeOne(String topic, String key) {
-    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      consumer.subscribe(List.of(topic));
-      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-      await()
-          .atMost(WAIT)
-          .until(
-              () -> {
-                consumer
-                    .poll(Duration.ofMillis(500))
-                    .forEach(
-                        r -> {
-                          if (key.equals(r.key())) {
-                            found.add(r);
-                          }
-                        });
-                return !found.isEmpty();
-              });
-      assertThat(found).hasSize(1);
-      return found.get(0);
-    }
+    List<ConsumerRecord<String, byte[]>> found =
+        ItKafka.awaitRecords(topic, r -> key.equals(r.key()), WAIT);
+    assertThat(found).hasSize(1);
+    return found.get(0);
   }
 
   private static List<String> fields(JsonNode problem) {
     List<String> fields = new ArrayList<>();
     problem.path("errors").forEach(e -> fields.add(e.get("field").asText()));
     return fields;
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private long storedEvents() throws Exception {
@@ -450,37 +405,6 @@ class PlanServiceIT {
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection c = database();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
-  }
-
-  private static Connection database() throws Exception {
-    TestInfrastructure infra = TestInfrastructure.get();
-    return DriverManager.getConnection(
-        infra.jdbcUrl(System.getProperty("herstel.it.database")),
-        infra.dbUser(),
-        infra.dbPassword());
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "plans-it-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return new KafkaConsumer<>(p);
-  }
-
-  private static KafkaProducer<String, byte[]> producer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return new KafkaProducer<>(p);
+    return ItDatabase.count(sql);
   }
 }
