@@ -30,6 +30,7 @@ import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -648,5 +649,51 @@ class IncidentServiceIT {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     return new KafkaProducer<>(p);
+  }
+
+  // The audit trail's hash chain (one Arquillian deployment per module: keep ITs in this class).
+
+  @Test
+  void anUntouchedHistoryIsIntactAndATamperedRowIsNamed() throws Exception {
+    String incidentId = reportUnrelatedAlert();
+    JsonNode intact =
+        api.getJson("/api/incidents/" + incidentId + "/history/verification", "auditor");
+    assertThat(intact.get("intact").asBoolean()).isTrue();
+    assertThat(intact.get("eventsChecked").asLong()).isPositive();
+
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement tamper =
+            c.prepareStatement(
+                "UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload,"
+                    + " 'UTF8'), 'CRITICAL', 'LOW'), 'UTF8') WHERE aggregateidentifier = ?"
+                    + " AND sequencenumber = 0")) {
+      tamper.setString(1, incidentId);
+      assertThat(tamper.executeUpdate()).isEqualTo(1);
+    }
+
+    JsonNode broken =
+        api.getJson("/api/incidents/" + incidentId + "/history/verification", "auditor");
+    assertThat(broken.get("intact").asBoolean()).isFalse();
+    assertThat(broken.get("firstBrokenSequence").asLong()).isZero();
+    assertThat(broken.get("reason").asText()).contains("does not match");
+  }
+
+  @Test
+  void verifyingAnUnknownIncidentIsNotFoundAndNeedsAnAuditRole() {
+    String path = "/api/incidents/" + UUID.randomUUID() + "/history/verification";
+    assertThat(api.get(path, "auditor").statusCode()).isEqualTo(404);
+    assertThat(api.get(path, "soc-intake").statusCode()).isEqualTo(403);
+  }
+
+  private String reportUnrelatedAlert() {
+    var response =
+        api.post(
+            "/api/incidents/intake",
+            "soc-intake",
+            ("{\"source\":\"audit-it\",\"sourceId\":\"%s\",\"title\":\"Ransomware\","
+                    + "\"severity\":\"CRITICAL\",\"assets\":[\"unknown-host\"]}")
+                .formatted(UUID.randomUUID()));
+    assertThat(response.statusCode()).isEqualTo(202);
+    return api.json(response).get("incidentId").asText();
   }
 }
