@@ -1,5 +1,6 @@
 package nl.herstel.incidents.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class IncidentCommands {
    * @param assets the named assets found in the BIA
    * @param unresolvedAssets the named assets the BIA does not know, kept by name
    * @param affectedProcesses the processes depending on the assets, with their targets
+   * @param raw the alert as the SOC tool sent it, for what our schema has no field for; or null
    */
   public record OpenIncident(
       @TargetAggregateIdentifier String incidentId,
@@ -33,7 +35,8 @@ public final class IncidentCommands {
       Instant reportedAt,
       List<AssetRef> assets,
       List<String> unresolvedAssets,
-      List<ProcessTargets> affectedProcesses) {
+      List<ProcessTargets> affectedProcesses,
+      JsonNode raw) {
     public OpenIncident {
       assets = List.copyOf(assets);
       unresolvedAssets = List.copyOf(unresolvedAssets);

@@ -1,5 +1,6 @@
 package nl.herstel.incidents.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,9 @@ public final class IncidentEvents {
 
   /**
    * An incident was opened from a SOC alert. The affected processes carry the deadlines that
-   * started with the disruption: recovery within the RTO, and before the MTPD.
+   * started with the disruption: recovery within the RTO, and before the MTPD. {@code raw} keeps
+   * the alert as the SOC tool sent it (vendor fields our schema has no place for); null for alerts
+   * in our own schema and for events stored before it existed.
    */
   public record IncidentOpened(
       String incidentId,
@@ -23,7 +26,8 @@ public final class IncidentEvents {
       Instant disruptedAt,
       List<AssetRef> assets,
       List<String> unresolvedAssets,
-      List<AffectedProcess> affectedProcesses) {}
+      List<AffectedProcess> affectedProcesses,
+      JsonNode raw) {}
 
   /** The recovery operation ended; each restoration says when a disrupted process was restored. */
   public record IncidentClosed(

@@ -89,7 +89,8 @@ public class Incident {
             disrupted,
             command.assets(),
             command.unresolvedAssets(),
-            affected));
+            affected,
+            command.raw()));
     return new Intake(command.incidentId(), IncidentStatus.REPORTED, false);
   }
 

@@ -45,7 +45,8 @@ class IncidentTest {
         NOW,
         List.of(new AssetRef("a1", "db-payments-01")),
         List.of("unknown-host"),
-        List.of(new ProcessTargets("p1", "Payments", ofHours(8), ofHours(24))));
+        List.of(new ProcessTargets("p1", "Payments", ofHours(8), ofHours(24))),
+        null);
   }
 
   private static IncidentOpened opened() {
@@ -66,7 +67,8 @@ class IncidentTest {
                 ofHours(8),
                 ofHours(24),
                 Instant.parse("2026-11-29T16:00:00Z"),
-                Instant.parse("2026-11-30T08:00:00Z"))));
+                Instant.parse("2026-11-30T08:00:00Z"))),
+        null);
   }
 
   private static CloseIncident close(Restoration... restorations) {

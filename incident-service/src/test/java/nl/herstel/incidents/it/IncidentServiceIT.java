@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -63,7 +66,9 @@ class IncidentServiceIT {
         WebArchive.class, new File(System.getProperty("herstel.it.war")));
   }
 
+  private static final String INTAKE = "/api/incidents/intake";
   private final ServiceClient api = ServiceClient.forServiceUnderTest();
+  private final HttpClient http = HttpClient.newHttpClient();
 
   /**
    * A slice of a BIA: the payments database supports the payments application (asset to asset);
@@ -517,6 +522,133 @@ class IncidentServiceIT {
     assertThat(api.get("/api/incidents/" + someId, "auditor").statusCode()).isEqualTo(404);
     assertThat(api.get("/api/incidents/" + someId + "/history", "auditor").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aJsonArrayStoresTheGoodAlertsAndReportsEachBadOneByIndex() throws Exception {
+    String a = "A-" + UUID.randomUUID();
+    String b = "B-" + UUID.randomUUID();
+    long before = storedEvents();
+    String batch =
+        "["
+            + String.join(
+                ",",
+                batchAlert(a),
+                batchAlert("C-" + UUID.randomUUID()).replace("\"title\":\"Ransomware\",", ""),
+                batchAlert(a),
+                batchAlert("D-" + UUID.randomUUID()).replace("\"HIGH\"", "\"APOCALYPTIC\""),
+                batchAlert(b))
+            + "]";
+
+    HttpResponse<String> response = api.post(INTAKE, "soc-intake", batch);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = api.json(response);
+    JsonNode accepted = answer.get("accepted");
+    assertThat(accepted).hasSize(3);
+    assertThat(ints(accepted, "index")).containsExactly(0, 2, 4);
+    assertThat(accepted.get(0).get("duplicate").asBoolean()).isFalse();
+    assertThat(accepted.get(1).get("duplicate").asBoolean()).isTrue();
+    assertThat(accepted.get(1).get("incidentId").asText())
+        .isEqualTo(accepted.get(0).get("incidentId").asText());
+    assertThat(accepted.get(2).get("incidentId").asText())
+        .isNotEqualTo(accepted.get(0).get("incidentId").asText());
+    JsonNode rejected = answer.get("rejected");
+    assertThat(rejected).hasSize(2);
+    assertThat(ints(rejected, "index")).containsExactly(1, 3);
+    assertThat(rejected.get(0).get("errors").get(0).get("field").asText()).isEqualTo("title");
+    assertThat(rejected.get(1).get("errors").get(0).get("field").asText()).isEqualTo("severity");
+    assertThat(storedEvents()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void ndjsonStoresTheGoodLinesAndRejectsAMalformedOneByIndex() throws Exception {
+    long before = storedEvents();
+    String lines =
+        batchAlert("N-" + UUID.randomUUID())
+            + "\n{\"source\":\"splunk\",\n\n"
+            + batchAlert("N-" + UUID.randomUUID())
+            + "\n";
+
+    HttpResponse<String> response = postAs(INTAKE, "application/x-ndjson", lines, Map.of());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = api.json(response);
+    assertThat(ints(answer.get("accepted"), "index")).containsExactly(0, 2);
+    assertThat(answer.get("rejected")).hasSize(1);
+    assertThat(answer.get("rejected").get(0).get("index").asInt()).isEqualTo(1);
+    assertThat(answer.get("rejected").get(0).get("errors").get(0).get("field").asText())
+        .isEqualTo("body");
+    assertThat(storedEvents()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void refusesMoreThanAThousandAlertsAndAMalformedBatchStoringNothing() throws Exception {
+    long before = storedEvents();
+    List<String> alerts = new ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      alerts.add(batchAlert("X-" + UUID.randomUUID()));
+    }
+
+    HttpResponse<String> array = api.post(INTAKE, "soc-intake", "[" + String.join(",", alerts));
+    assertThat(array.statusCode()).as(array.body()).isEqualTo(413);
+    assertThat(array.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(api.json(array).get("type").asText())
+        .isEqualTo("https://herstel.nl/problems/payload-too-large");
+
+    HttpResponse<String> ndjson =
+        postAs(INTAKE, "application/x-ndjson", String.join("\n", alerts), Map.of());
+    assertThat(ndjson.statusCode()).as(ndjson.body()).isEqualTo(413);
+
+    HttpResponse<String> malformed =
+        api.post(
+            INTAKE, "soc-intake", "[" + batchAlert("M-" + UUID.randomUUID()) + ",{\"source\":");
+    assertThat(malformed.statusCode()).as(malformed.body()).isEqualTo(400);
+
+    HttpResponse<String> scalar = api.post(INTAKE, "soc-intake", "42");
+    assertThat(scalar.statusCode()).as(scalar.body()).isEqualTo(400);
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void batchesNeedTheIntakeRole() throws Exception {
+    assertThat(api.post(INTAKE, "auditor", "[" + batchAlert("R-1") + "]").statusCode())
+        .isEqualTo(403);
+    assertThat(
+            postAs(INTAKE, "application/x-ndjson", batchAlert("R-2"), Map.of(), "auditor")
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  private static String batchAlert(String sourceId) {
+    return ("{\"source\":\"splunk\",\"sourceId\":\"%s\",\"title\":\"Ransomware\","
+            + "\"severity\":\"HIGH\",\"assets\":[\"host-%s\"],\"detectedAt\":\"%s\"}")
+        .formatted(sourceId, sourceId, Instant.now().minusSeconds(60));
+  }
+
+  HttpResponse<String> postAs(
+      String path, String contentType, String body, Map<String, String> headers) throws Exception {
+    return postAs(path, contentType, body, headers, "soc-intake");
+  }
+
+  HttpResponse<String> postAs(
+      String path, String contentType, String body, Map<String, String> headers, String role)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + System.getProperty("herstel.it.http.port") + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType)
+            .header("Authorization", "Bearer " + TestInfrastructure.get().token(role))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<Integer> ints(JsonNode array, String field) {
+    List<Integer> values = new ArrayList<>();
+    array.forEach(node -> values.add(node.get(field).asInt()));
+    return values;
   }
 
   private static String alert(String sourceId, String asset, Instant detectedAt) {
