@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,10 +30,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.intake.Alert;
+import nl.herstel.incidents.intake.CloudEventsAdapter;
 import nl.herstel.platform.rest.InvalidRequest;
 import nl.herstel.platform.rest.JsonProvider;
 import nl.herstel.platform.rest.Problem.FieldError;
@@ -59,6 +64,8 @@ public class IntakeResource {
   static final int MAX_BATCH = 1000;
 
   static final String NDJSON = "application/x-ndjson";
+
+  static final String CLOUDEVENTS = "application/cloudevents+json";
 
   private static final ObjectMapper JSON = JsonProvider.MAPPER;
 
@@ -134,7 +141,8 @@ public class IntakeResource {
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "413", description = "More than 1,000 alerts, or more than 4 MiB")
   @APIResponse(responseCode = "422", description = "detectedAt is out of range")
-  public Response report(InputStream body, @Context UriInfo uri) throws IOException {
+  public Response report(InputStream body, @Context HttpHeaders headers, @Context UriInfo uri)
+      throws IOException {
     try (JsonParser parser = JSON.getFactory().createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_ARRAY) {
@@ -150,8 +158,29 @@ public class IntakeResource {
       }
       JsonNode node = VALUE.readValue(parser);
       endOfInput(parser);
+      if (headers.getHeaderString("ce-specversion") != null) {
+        return accepted(intake.report(CloudEventsAdapter.binary(ceHeaders(headers), node)), uri);
+      }
       return accepted(intake.report(ownSchema(node)), uri);
     }
+  }
+
+  @POST
+  @Consumes(CLOUDEVENTS)
+  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @Operation(
+      summary = "Report a SOC alert as a structured CloudEvent 1.0",
+      description =
+          "specversion 1.0, id, source and type are required; data holds the alert: severity and"
+              + " assets required, title (default the type), sourceId (default the subject, else"
+              + " the id), detectedAt (default the time), description. The alert is identified"
+              + " by (source, sourceId). Binary mode: post the data as application/json to this"
+              + " path with ce-specversion, ce-id, ce-source, ce-type (and ce-time, ce-subject)"
+              + " headers. The event is kept as raw data on the incident's event.")
+  @APIResponse(responseCode = "202", description = "Stored; Location names the incident")
+  @APIResponse(responseCode = "400", description = "An attribute or data field is missing or bad")
+  public Response reportCloudEvent(JsonNode event, @Context UriInfo uri) {
+    return accepted(intake.report(CloudEventsAdapter.structured(event)), uri);
   }
 
   @POST
@@ -206,6 +235,20 @@ public class IntakeResource {
       throw new InvalidRequest(
           List.of(new FieldError("body", "must hold one JSON value; found more after it")));
     }
+  }
+
+  private static Map<String, String> ceHeaders(HttpHeaders headers) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    headers
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (lower.startsWith("ce-") && !values.isEmpty()) {
+                attributes.put(lower, values.get(0));
+              }
+            });
+    return attributes;
   }
 
   private static WebApplicationException tooMany() {

@@ -620,6 +620,151 @@ class IncidentServiceIT {
         .isEqualTo(403);
   }
 
+  @Test
+  void vendorAdaptersOpenIncidentsIdempotentlyAndKeepTheRawPayload() throws Exception {
+    Bia bia = registerBia();
+    String run = UUID.randomUUID().toString();
+    String alertmanager =
+        """
+        {"version":"4","status":"firing","receiver":"herstel","groupLabels":{},
+         "alerts":[{"status":"firing","labels":{"alertname":"NodeDown","instance":"%s:9100",
+           "severity":"critical","team":"payments"},"annotations":{"summary":"down"},
+           "startsAt":"%s","fingerprint":"fp-%s"}]}"""
+            .formatted(bia.databaseName(), Instant.now().minusSeconds(600), run);
+    HttpResponse<String> am = api.post(INTAKE + "/alertmanager", "soc-intake", alertmanager);
+    assertThat(am.statusCode()).as(am.body()).isEqualTo(202);
+    String amIncident = api.json(am).get("incidents").get(0).get("incidentId").asText();
+    JsonNode incident = awaitIncident(amIncident, "incident-commander");
+    assertThat(incident.get("source").asText()).isEqualTo("alertmanager");
+    assertThat(incident.get("severity").asText()).isEqualTo("CRITICAL");
+    assertThat(incident.get("affectedProcesses")).hasSize(3);
+    HttpResponse<String> again = api.post(INTAKE + "/alertmanager", "soc-intake", alertmanager);
+    assertThat(api.json(again).get("incidents").get(0).get("duplicate").asBoolean()).isTrue();
+    JsonNode history = api.getJson("/api/incidents/" + amIncident + "/history", "auditor");
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("data").get("raw").get("labels").get("team").asText())
+        .isEqualTo("payments");
+
+    Map<String, String> vendors =
+        Map.of(
+            "/pagerduty",
+            """
+            {"routing_key":"secret-key","event_action":"trigger","dedup_key":"pd-%s",
+             "payload":{"summary":"Disk full","severity":"error","source":"fs-01"}}"""
+                .formatted(run),
+            "/thehive",
+            """
+            {"type":"external","source":"misp","sourceRef":"th-%s","title":"Beacon",
+             "severity":4,"date":1795942800000,
+             "observables":[{"dataType":"hostname","data":"fs-01"}]}"""
+                .formatted(run),
+            "/sentinel",
+            """
+            {"name":"se-%s","properties":{"title":"Attack","severity":"Medium",
+             "relatedEntities":[{"kind":"Host","properties":{"hostName":"fs-01"}}]}}"""
+                .formatted(run),
+            "/elastic",
+            """
+            {"kibana.alert.uuid":"el-%s","kibana.alert.rule.name":"Malware",
+             "kibana.alert.severity":"high","host":{"name":"fs-01"}}"""
+                .formatted(run),
+            "/ocsf",
+            """
+            {"class_uid":2005,"severity_id":2,"finding_info_list":[{"uid":"oc-%s",
+             "title":"Finding"}],"device":{"hostname":"fs-01"}}"""
+                .formatted(run));
+    assertThat(vendors).hasSize(5);
+    for (Map.Entry<String, String> vendor : vendors.entrySet()) {
+      HttpResponse<String> response =
+          api.post(INTAKE + vendor.getKey(), "soc-intake", vendor.getValue());
+      assertThat(response.statusCode()).as(vendor.getKey() + response.body()).isEqualTo(202);
+      String incidentId = api.json(response).get("incidentId").asText();
+      assertThat(awaitIncident(incidentId, "auditor").get("unresolvedAssets").get(0).asText())
+          .isEqualTo("fs-01");
+      HttpResponse<String> repeated =
+          api.post(INTAKE + vendor.getKey(), "soc-intake", vendor.getValue());
+      assertThat(api.json(repeated).get("incidentId").asText()).isEqualTo(incidentId);
+      assertThat(api.json(repeated).get("duplicate").asBoolean()).isTrue();
+    }
+    String pagerDutyIncident =
+        api.json(api.post(INTAKE + "/pagerduty", "soc-intake", vendors.get("/pagerduty")))
+            .get("incidentId")
+            .asText();
+    assertThat(api.get("/api/incidents/" + pagerDutyIncident + "/history", "auditor").body())
+        .doesNotContain("secret-key");
+  }
+
+  @Test
+  void cloudEventsInStructuredAndBinaryMode() throws Exception {
+    String run = UUID.randomUUID().toString();
+    HttpResponse<String> structured =
+        postAs(
+            INTAKE,
+            "application/cloudevents+json",
+            """
+            {"specversion":"1.0","id":"ce-%s","source":"urn:soc:test","type":"alert",
+             "time":"%s","data":{"severity":"HIGH","assets":["fs-02"],"title":"CE alert"}}"""
+                .formatted(run, Instant.now().minusSeconds(30)),
+            Map.of());
+    assertThat(structured.statusCode()).as(structured.body()).isEqualTo(202);
+    JsonNode first = awaitIncident(api.json(structured).get("incidentId").asText(), "auditor");
+    assertThat(first.get("source").asText()).isEqualTo("urn:soc:test");
+    assertThat(first.get("title").asText()).isEqualTo("CE alert");
+
+    Map<String, String> headers =
+        Map.of(
+            "ce-specversion", "1.0",
+            "ce-id", "bin-" + run,
+            "ce-source", "urn:soc:test",
+            "ce-type", "alert.binary");
+    String data = "{\"severity\":\"LOW\",\"assets\":[\"fs-02\"]}";
+    HttpResponse<String> binary = postAs(INTAKE, "application/json", data, headers);
+    assertThat(binary.statusCode()).as(binary.body()).isEqualTo(202);
+    JsonNode second = awaitIncident(api.json(binary).get("incidentId").asText(), "auditor");
+    assertThat(second.get("title").asText()).isEqualTo("alert.binary");
+    assertThat(second.get("sourceId").asText()).isEqualTo("bin-" + run);
+  }
+
+  @Test
+  void adaptersRejectWhatTheyCannotMapNamingTheFieldAndStoreNothing() throws Exception {
+    long before = storedEvents();
+    HttpResponse<String> noInstance =
+        api.post(
+            INTAKE + "/alertmanager",
+            "soc-intake",
+            """
+            {"alerts":[{"status":"firing","labels":{"alertname":"X"},"fingerprint":"f"}]}""");
+    assertThat(noInstance.statusCode()).as(noInstance.body()).isEqualTo(400);
+    assertThat(fields(api.json(noInstance))).containsExactly("alerts[0].labels.instance");
+
+    HttpResponse<String> badSeverity =
+        api.post(
+            INTAKE + "/pagerduty",
+            "soc-intake",
+            """
+            {"event_action":"trigger","payload":{"summary":"s","severity":"p1","source":"h"}}""");
+    assertThat(badSeverity.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badSeverity))).containsExactly("payload.severity");
+
+    HttpResponse<String> wrongClass =
+        api.post(INTAKE + "/ocsf", "soc-intake", "{\"class_uid\":2004}");
+    assertThat(fields(api.json(wrongClass))).containsExactly("class_uid");
+
+    HttpResponse<String> noCeId =
+        postAs(
+            INTAKE,
+            "application/json",
+            "{\"severity\":\"LOW\",\"assets\":[\"a\"]}",
+            Map.of("ce-specversion", "1.0", "ce-source", "s", "ce-type", "t"));
+    assertThat(noCeId.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noCeId))).containsExactly("ce-id");
+
+    HttpResponse<String> malformed = api.post(INTAKE + "/thehive", "soc-intake", "{\"title\":");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(api.post(INTAKE + "/elastic", "auditor", "{}").statusCode()).isEqualTo(403);
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
   private static String batchAlert(String sourceId) {
     return ("{\"source\":\"splunk\",\"sourceId\":\"%s\",\"title\":\"Ransomware\","
             + "\"severity\":\"HIGH\",\"assets\":[\"host-%s\"],\"detectedAt\":\"%s\"}")
