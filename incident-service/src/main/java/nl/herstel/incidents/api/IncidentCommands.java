@@ -23,6 +23,8 @@ public final class IncidentCommands {
    * @param unresolvedAssets the named assets the BIA does not know, kept by name
    * @param affectedProcesses the processes depending on the assets, with their targets
    * @param raw the alert as the SOC tool sent it, for what our schema has no field for; or null
+   * @param alertUpdatedAt when the source last changed the alert; when the alert is known, newer
+   *     facts (title, severity, description) replace older ones, older ones change nothing
    */
   public record OpenIncident(
       @TargetAggregateIdentifier String incidentId,
@@ -36,7 +38,8 @@ public final class IncidentCommands {
       List<AssetRef> assets,
       List<String> unresolvedAssets,
       List<ProcessTargets> affectedProcesses,
-      JsonNode raw) {
+      JsonNode raw,
+      Instant alertUpdatedAt) {
     public OpenIncident {
       assets = List.copyOf(assets);
       unresolvedAssets = List.copyOf(unresolvedAssets);
@@ -44,8 +47,14 @@ public final class IncidentCommands {
     }
   }
 
-  /** What the intake answers: the incident an alert opened or correlated into. */
-  public record Intake(String incidentId, IncidentStatus status, boolean duplicate) {}
+  /**
+   * What the intake answers: the incident an alert opened or correlated into.
+   *
+   * @param duplicate whether the alert was known already
+   * @param updated whether a known alert brought newer facts that were recorded
+   */
+  public record Intake(
+      String incidentId, IncidentStatus status, boolean duplicate, boolean updated) {}
 
   /**
    * A process found through the BIA graph with its recovery targets: RTO (how long recovery to an

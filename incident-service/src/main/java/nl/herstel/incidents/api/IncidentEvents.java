@@ -27,6 +27,19 @@ public final class IncidentEvents {
       List<AssetRef> assets,
       List<String> unresolvedAssets,
       List<AffectedProcess> affectedProcesses,
+      JsonNode raw,
+      Instant alertUpdatedAt) {}
+
+  /**
+   * A known alert came again with newer facts from its source (its {@code alertUpdatedAt} is later
+   * than the stored one); an older version that arrives late changes nothing.
+   */
+  public record IncidentAlertUpdated(
+      String incidentId,
+      String title,
+      String description,
+      Severity severity,
+      Instant alertUpdatedAt,
       JsonNode raw) {}
 
   /** The recovery operation ended; each restoration says when a disrupted process was restored. */

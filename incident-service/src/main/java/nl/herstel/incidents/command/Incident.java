@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
@@ -41,6 +44,10 @@ public class Incident {
   private String sourceId;
   private IncidentStatus status;
   private Instant disruptedAt;
+  private String title;
+  private String description;
+  private Severity severity;
+  private Instant alertUpdatedAt;
   private final Set<String> affectedProcesses = new HashSet<>();
 
   protected Incident() {}
@@ -56,12 +63,13 @@ public class Incident {
       if (!source.equalsIgnoreCase(command.source()) || !sourceId.equals(command.sourceId())) {
         throw new Conflict("Incident " + incidentId + " belongs to another alert");
       }
-      return new Intake(incidentId, status, true);
+      return update(command);
     }
     Instant disrupted = command.detectedAt();
     if (disrupted.isBefore(EARLIEST)) {
       throw new RuleViolation("detectedAt", "detectedAt must not be before " + EARLIEST);
     }
+    checkAlertUpdatedAt(command);
     if (disrupted.isAfter(command.reportedAt().plus(CLOCK_TOLERANCE))) {
       throw new RuleViolation(
           "detectedAt", "detectedAt lies in the future (" + disrupted + ") by more than 5 minutes");
@@ -90,8 +98,42 @@ public class Incident {
             command.assets(),
             command.unresolvedAssets(),
             affected,
+            command.raw(),
+            command.alertUpdatedAt()));
+    return new Intake(command.incidentId(), IncidentStatus.REPORTED, false, false);
+  }
+
+  /**
+   * The same alert again. Its facts replace the stored ones only when its source says it is newer
+   * than what is stored: updates of one alert may arrive out of order, and a late old version must
+   * not overwrite a newer severity or title. A closed incident takes no updates.
+   */
+  private Intake update(OpenIncident command) {
+    checkAlertUpdatedAt(command);
+    boolean newer = command.alertUpdatedAt().isAfter(alertUpdatedAt);
+    boolean changed =
+        !command.title().equals(title)
+            || command.severity() != severity
+            || !Objects.equals(command.description(), description);
+    if (status == IncidentStatus.CLOSED || !newer || !changed) {
+      return new Intake(incidentId, status, true, false);
+    }
+    apply(
+        new IncidentAlertUpdated(
+            incidentId,
+            command.title(),
+            command.description(),
+            command.severity(),
+            command.alertUpdatedAt(),
             command.raw()));
-    return new Intake(command.incidentId(), IncidentStatus.REPORTED, false);
+    return new Intake(incidentId, status, true, true);
+  }
+
+  private static void checkAlertUpdatedAt(OpenIncident command) {
+    if (command.alertUpdatedAt().isAfter(command.reportedAt().plus(CLOCK_TOLERANCE))) {
+      throw new RuleViolation(
+          "updatedAt", "the alert's update time lies in the future by more than 5 minutes");
+    }
   }
 
   /**
@@ -138,7 +180,19 @@ public class Incident {
     sourceId = event.sourceId();
     status = IncidentStatus.REPORTED;
     disruptedAt = event.disruptedAt();
+    title = event.title();
+    description = event.description();
+    severity = event.severity();
+    alertUpdatedAt = event.alertUpdatedAt() == null ? event.disruptedAt() : event.alertUpdatedAt();
     event.affectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+  }
+
+  @EventSourcingHandler
+  void on(IncidentAlertUpdated event) {
+    title = event.title();
+    description = event.description();
+    severity = event.severity();
+    alertUpdatedAt = event.alertUpdatedAt();
   }
 
   @EventSourcingHandler

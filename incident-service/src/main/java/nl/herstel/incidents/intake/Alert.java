@@ -16,6 +16,8 @@ import nl.herstel.contracts.incidents.Severity;
  * @param assets asset ids or names as the BIA knows them (case is ignored); unknown ones are kept
  * @param detectedAt when the disruption was detected; null means now
  * @param raw the payload as the tool sent it, kept on the event; null for our own schema
+ * @param updatedAt when the source last changed the alert: updates of one alert that arrive out of
+ *     order are applied only when newer than what is stored; null means when it arrives
  */
 public record Alert(
     @NotBlank @Size(max = 100) String source,
@@ -25,4 +27,5 @@ public record Alert(
     @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 200) String> assets,
     Instant detectedAt,
     @Size(max = 10000) String description,
-    JsonNode raw) {}
+    JsonNode raw,
+    Instant updatedAt) {}

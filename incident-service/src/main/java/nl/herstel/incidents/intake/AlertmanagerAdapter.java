@@ -56,7 +56,8 @@ public final class AlertmanagerAdapter {
               List.of(asset),
               time(text(alert, "startsAt"), at + ".startsAt"),
               cut(text(annotations, "description"), Payload.MAX_DESCRIPTION),
-              alert));
+              alert,
+              null));
     }
     return mapped;
   }

@@ -77,7 +77,10 @@ public final class CloudEventsAdapter {
             ? time(detectedAt, inData + "detectedAt")
             : time(text(event, "time"), attribute + "time"),
         cut(text(data, "description"), Payload.MAX_DESCRIPTION),
-        event);
+        event,
+        time(text(data, "updatedAt"), inData + "updatedAt") != null
+            ? time(text(data, "updatedAt"), inData + "updatedAt")
+            : time(text(event, "time"), attribute + "time"));
   }
 
   private static String required(JsonNode node, String name, String field) {

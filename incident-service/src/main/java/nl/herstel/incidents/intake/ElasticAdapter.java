@@ -47,7 +47,8 @@ public final class ElasticAdapter {
             ? time(original, "kibana.alert.original_time")
             : time(text(alert, "@timestamp"), "@timestamp"),
         cut(text(alert, "kibana.alert.reason"), Payload.MAX_DESCRIPTION),
-        alert);
+        alert,
+        time(text(alert, "@timestamp"), "@timestamp"));
   }
 
   private static Severity severity(String severity) {

@@ -61,7 +61,8 @@ public final class OcsfAdapter {
         assets(finding),
         firstSeen != null ? firstSeen : epochMillis(finding, "time", "time"),
         cut(text(finding, "desc"), Payload.MAX_DESCRIPTION),
-        finding);
+        finding,
+        epochMillis(finding, "time", "time"));
   }
 
   private static List<String> assets(JsonNode finding) {

@@ -60,7 +60,8 @@ public final class PagerDutyAdapter {
                 : List.of(source, component),
             time(timestamp, "payload.timestamp"),
             null,
-            raw));
+            raw,
+            time(timestamp, "payload.timestamp")));
   }
 
   private static Severity severity(String severity) {

@@ -46,7 +46,10 @@ public final class SentinelAdapter {
             ? time(first, at + "firstActivityTimeUtc")
             : time(text(properties, "createdTimeUtc"), at + "createdTimeUtc"),
         cut(text(properties, "description"), Payload.MAX_DESCRIPTION),
-        body);
+        body,
+        text(properties, "lastModifiedTimeUtc") != null
+            ? time(text(properties, "lastModifiedTimeUtc"), at + "lastModifiedTimeUtc")
+            : time(text(properties, "lastActivityTimeUtc"), at + "lastActivityTimeUtc"));
   }
 
   private static List<String> assets(JsonNode entities, String field) {

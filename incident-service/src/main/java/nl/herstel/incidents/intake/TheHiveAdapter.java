@@ -58,7 +58,8 @@ public final class TheHiveAdapter {
         assets.size() > 100 ? assets.subList(0, 100) : assets,
         epochMillis(alert, "date", "date"),
         cut(text(alert, "description"), Payload.MAX_DESCRIPTION),
-        alert);
+        alert,
+        epochMillis(alert, "updatedAt", "updatedAt"));
   }
 
   private static Severity severity(JsonNode severity) {

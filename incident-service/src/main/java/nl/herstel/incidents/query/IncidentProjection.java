@@ -15,6 +15,7 @@ import java.util.Optional;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
@@ -87,6 +88,16 @@ public class IncidentProjection {
           Timestamp.from(p.rtoDeadline()),
           Timestamp.from(p.mtpdDeadline()));
     }
+  }
+
+  @EventHandler
+  void on(IncidentAlertUpdated e) {
+    update(
+        "UPDATE incident SET title = ?, description = ?, severity = ? WHERE incident_id = ?",
+        e.title(),
+        e.description(),
+        e.severity().name(),
+        e.incidentId());
   }
 
   @EventHandler

@@ -54,7 +54,8 @@ public class AlertIntake {
   public record BatchAnswer(List<Accepted> accepted, List<Rejected> rejected) {}
 
   /** An alert of a batch that is stored: the incident it opened or that already had it. */
-  public record Accepted(int index, String incidentId, String status, boolean duplicate) {}
+  public record Accepted(
+      int index, String incidentId, String status, boolean duplicate, boolean updated) {}
 
   /** An alert of a batch that was refused, with its bad fields relative to the item. */
   public record Rejected(int index, List<FieldError> errors) {}
@@ -90,7 +91,8 @@ public class AlertIntake {
             resolution.resolved(),
             resolution.unresolved(),
             affected,
-            alert.raw());
+            alert.raw(),
+            alert.updatedAt() == null ? now : alert.updatedAt());
     try {
       return commands.sendAndWait(command);
     } catch (ConcurrencyException raced) {
@@ -110,7 +112,12 @@ public class AlertIntake {
       try {
         Intake intake = report(items.get(index).read());
         accepted.add(
-            new Accepted(index, intake.incidentId(), intake.status().name(), intake.duplicate()));
+            new Accepted(
+                index,
+                intake.incidentId(),
+                intake.status().name(),
+                intake.duplicate(),
+                intake.updated()));
       } catch (InvalidRequest invalid) {
         rejected.add(new Rejected(index, invalid.errors()));
       } catch (RuleViolation rule) {

@@ -83,6 +83,8 @@ public class IntakeResource {
    * @param sourceId the alert's id in that system; with {@code source} it identifies the alert
    * @param assets asset ids or names as the BIA knows them (case is ignored); unknown ones are kept
    * @param detectedAt when the disruption was detected; default now
+   * @param updatedAt when the source last changed this alert; a version older than the stored one
+   *     changes nothing (default: the time it arrives)
    */
   public record AlertRequest(
       @NotBlank @Size(max = 100) String source,
@@ -91,10 +93,12 @@ public class IntakeResource {
       @NotNull Severity severity,
       @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 200) String> assets,
       Instant detectedAt,
-      @Size(max = 10000) String description) {
+      @Size(max = 10000) String description,
+      Instant updatedAt) {
 
     Alert toAlert() {
-      return new Alert(source, sourceId, title, severity, assets, detectedAt, description, null);
+      return new Alert(
+          source, sourceId, title, severity, assets, detectedAt, description, null, updatedAt);
     }
   }
 
@@ -102,8 +106,11 @@ public class IntakeResource {
    * The incident an alert opened or was correlated into.
    *
    * @param duplicate whether the alert had been reported before
+   * @param updated whether it brought newer facts (title, severity, description) that replaced the
+   *     stored ones
    */
-  public record IntakeAnswer(String incidentId, String status, boolean duplicate) {}
+  public record IntakeAnswer(
+      String incidentId, String status, boolean duplicate, boolean updated) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -118,7 +125,12 @@ public class IntakeResource {
               + " their RTO and MTPD deadlines run from detectedAt (default now; not more than 5"
               + " minutes in the future, not before 2000). Sending the same alert (source,"
               + " sourceId) again opens nothing and answers the same incident with"
-              + " duplicate=true.\n\n"
+              + " duplicate=true. Updates of one alert may arrive out of order: when the alert is"
+              + " known, its title, severity and description replace the stored ones only if its"
+              + " updatedAt (when the source last changed it; default its arrival) is later than"
+              + " the stored version's (answer updated=true, event IncidentAlertUpdated); an"
+              + " older version changes nothing. updatedAt may not lie more than 5 minutes in"
+              + " the future (422).\n\n"
               + "A JSON array of up to 1,000 alerts is a batch: each alert is stored in its own"
               + " transaction. The good ones are stored even when others are bad; the answer is"
               + " 200 with `accepted` (index, incidentId, status, duplicate) and `rejected`"
@@ -265,7 +277,8 @@ public class IntakeResource {
 
   static Response accepted(Intake intake, UriInfo uri) {
     return Response.accepted(
-            new IntakeAnswer(intake.incidentId(), intake.status().name(), intake.duplicate()))
+            new IntakeAnswer(
+                intake.incidentId(), intake.status().name(), intake.duplicate(), intake.updated()))
         .location(uri.getBaseUriBuilder().path(intake.incidentId()).build())
         .build();
   }

@@ -82,7 +82,7 @@ public class VendorIntakeResource {
   public Response pagerDuty(JsonNode event, @Context UriInfo uri) {
     Optional<Alert> alert = PagerDutyAdapter.map(event);
     if (alert.isEmpty()) {
-      return Response.accepted(new IntakeAnswer(null, "IGNORED", false)).build();
+      return Response.accepted(new IntakeAnswer(null, "IGNORED", false, false)).build();
     }
     return one(alert.get(), uri);
   }
@@ -159,7 +159,7 @@ public class VendorIntakeResource {
     alerts.forEach(validator::check);
     return alerts.stream()
         .map(intake::report)
-        .map(i -> new IntakeAnswer(i.incidentId(), i.status().name(), i.duplicate()))
+        .map(i -> new IntakeAnswer(i.incidentId(), i.status().name(), i.duplicate(), i.updated()))
         .toList();
   }
 }

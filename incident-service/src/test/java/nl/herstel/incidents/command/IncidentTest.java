@@ -11,6 +11,7 @@ import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
@@ -34,19 +35,25 @@ class IncidentTest {
   }
 
   private static OpenIncident alert(Instant detectedAt) {
+    return update(detectedAt, Severity.CRITICAL, "Ransomware on the payments database", DETECTED);
+  }
+
+  private static OpenIncident update(
+      Instant detectedAt, Severity severity, String title, Instant updatedAt) {
     return new OpenIncident(
         "i1",
         "splunk",
         "ALERT-123",
-        "Ransomware on the payments database",
+        title,
         null,
-        Severity.CRITICAL,
+        severity,
         detectedAt,
         NOW,
         List.of(new AssetRef("a1", "db-payments-01")),
         List.of("unknown-host"),
         List.of(new ProcessTargets("p1", "Payments", ofHours(8), ofHours(24))),
-        null);
+        null,
+        updatedAt);
   }
 
   private static IncidentOpened opened() {
@@ -68,7 +75,8 @@ class IncidentTest {
                 ofHours(24),
                 Instant.parse("2026-11-29T16:00:00Z"),
                 Instant.parse("2026-11-30T08:00:00Z"))),
-        null);
+        null,
+        DETECTED);
   }
 
   private static CloseIncident close(Restoration... restorations) {
@@ -82,7 +90,7 @@ class IncidentTest {
         .when(alert(DETECTED))
         .expectSuccessfulHandlerExecution()
         .expectEvents(opened())
-        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, false));
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, false, false));
   }
 
   @Test
@@ -92,7 +100,43 @@ class IncidentTest {
         .when(alert(DETECTED))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents()
-        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true));
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true, false));
+  }
+
+  @Test
+  void aNewerVersionOfTheAlertReplacesItsFacts() {
+    Instant later = DETECTED.plusSeconds(600);
+    fixture
+        .given(opened())
+        .when(update(DETECTED, Severity.LOW, "False alarm: backup job", later))
+        .expectEvents(
+            new IncidentAlertUpdated(
+                "i1", "False alarm: backup job", null, Severity.LOW, later, null))
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true, true));
+  }
+
+  @Test
+  void anOlderVersionArrivingLateChangesNothing() {
+    Instant later = DETECTED.plusSeconds(600);
+    fixture
+        .given(
+            opened(),
+            new IncidentAlertUpdated(
+                "i1", "Ransomware confirmed", null, Severity.CRITICAL, later, null))
+        .when(update(DETECTED, Severity.LOW, "Suspicious file", DETECTED.plusSeconds(300)))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents()
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true, false));
+  }
+
+  @Test
+  void anUpdateFromTheFutureIsRefused() {
+    fixture
+        .given(opened())
+        .when(update(DETECTED, Severity.LOW, "x", NOW.plusSeconds(3600)))
+        .expectException(RuleViolation.class)
+        .expectException(Matchers.matches(e -> "updatedAt".equals(((RuleViolation) e).field())))
+        .expectNoEvents();
   }
 
   @Test

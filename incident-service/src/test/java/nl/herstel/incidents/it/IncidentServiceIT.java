@@ -765,6 +765,51 @@ class IncidentServiceIT {
     assertThat(storedEvents()).isEqualTo(before);
   }
 
+  @Test
+  void updatesOfOneAlertArrivingOutOfOrderKeepTheNewestFacts() throws Exception {
+    String sourceId = "OOO-" + UUID.randomUUID();
+    Instant t0 = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String v1 = version(sourceId, "Suspicious login", "HIGH", t0, t0);
+    String v3 = version(sourceId, "Ransomware confirmed", "CRITICAL", t0, t0.plusSeconds(600));
+    String v2 = version(sourceId, "Probably benign", "LOW", t0, t0.plusSeconds(300));
+
+    String incidentId = api.json(api.post(INTAKE, "soc-intake", v1)).get("incidentId").asText();
+    JsonNode newer = api.json(api.post(INTAKE, "soc-intake", v3));
+    assertThat(newer.get("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(newer.get("updated").asBoolean()).isTrue();
+    JsonNode late = api.json(api.post(INTAKE, "soc-intake", v2));
+    assertThat(late.get("duplicate").asBoolean()).isTrue();
+    assertThat(late.get("updated").asBoolean()).isFalse();
+
+    JsonNode incident =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId, "auditor"),
+                i -> i != null && "CRITICAL".equals(i.get("severity").asText()));
+    assertThat(incident.get("title").asText()).isEqualTo("Ransomware confirmed");
+    assertThat(Instant.parse(incident.get("disruptedAt").asText())).isEqualTo(t0);
+    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("type").asText()).isEqualTo("IncidentAlertUpdated");
+    assertThat(history.get(1).get("data").get("severity").asText()).isEqualTo("CRITICAL");
+
+    HttpResponse<String> future =
+        api.post(
+            INTAKE,
+            "soc-intake",
+            version(sourceId, "x", "LOW", t0, Instant.now().plus(Duration.ofHours(2))));
+    assertThat(future.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(future))).containsExactly("updatedAt");
+  }
+
+  private static String version(
+      String sourceId, String title, String severity, Instant detectedAt, Instant updatedAt) {
+    return ("{\"source\":\"qradar\",\"sourceId\":\"%s\",\"title\":\"%s\",\"severity\":\"%s\","
+            + "\"assets\":[\"fs-03\"],\"detectedAt\":\"%s\",\"updatedAt\":\"%s\"}")
+        .formatted(sourceId, title, severity, detectedAt, updatedAt);
+  }
+
   private static String batchAlert(String sourceId) {
     return ("{\"source\":\"splunk\",\"sourceId\":\"%s\",\"title\":\"Ransomware\","
             + "\"severity\":\"HIGH\",\"assets\":[\"host-%s\"],\"detectedAt\":\"%s\"}")
