@@ -63,6 +63,14 @@ public final class IncidentCommands {
   public record ProcessTargets(String processId, String name, Duration rto, Duration mtpd) {}
 
   /**
+   * Move the incident along its lifecycle, saying why; who did it is in the event's metadata.
+   *
+   * @param to one of the states {@link IncidentStatus#next()} allows from the current one
+   */
+  public record TransitionIncident(
+      @TargetAggregateIdentifier String incidentId, IncidentStatus to, String reason) {}
+
+  /**
    * End the recovery operation, recording when each disrupted process was restored.
    *
    * @param requestedAt when the closure was asked for; no restoration may lie beyond it

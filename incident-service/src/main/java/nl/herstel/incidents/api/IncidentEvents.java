@@ -42,6 +42,10 @@ public final class IncidentEvents {
       Instant alertUpdatedAt,
       JsonNode raw) {}
 
+  /** The incident moved from one state to another, and why; who is in the metadata. */
+  public record IncidentTransitioned(
+      String incidentId, IncidentStatus from, IncidentStatus to, String reason) {}
+
   /** The recovery operation ended; each restoration says when a disrupted process was restored. */
   public record IncidentClosed(
       String incidentId, Instant disruptedAt, List<Restoration> restorations, String summary) {}

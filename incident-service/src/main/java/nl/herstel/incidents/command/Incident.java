@@ -12,10 +12,12 @@ import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
+import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.platform.domain.Conflict;
@@ -173,6 +175,26 @@ public class Incident {
     apply(new IncidentClosed(incidentId, disruptedAt, restorations, command.summary()));
   }
 
+  /** Moves the incident to a state its current one allows; closure has its own command. */
+  @CommandHandler
+  public void handle(TransitionIncident command) {
+    if (status == IncidentStatus.CLOSED) {
+      throw new Conflict("Incident " + incidentId + " is closed");
+    }
+    if (!status.next().contains(command.to())) {
+      throw new RuleViolation(
+          "to",
+          "An incident "
+              + status
+              + " cannot become "
+              + command.to()
+              + "; allowed: "
+              + status.next()
+              + (command.to() == IncidentStatus.CLOSED ? " (close it through its closure)" : ""));
+    }
+    apply(new IncidentTransitioned(incidentId, status, command.to(), command.reason()));
+  }
+
   @EventSourcingHandler
   void on(IncidentOpened event) {
     incidentId = event.incidentId();
@@ -193,6 +215,11 @@ public class Incident {
     description = event.description();
     severity = event.severity();
     alertUpdatedAt = event.alertUpdatedAt();
+  }
+
+  @EventSourcingHandler
+  void on(IncidentTransitioned event) {
+    status = event.to();
   }
 
   @EventSourcingHandler

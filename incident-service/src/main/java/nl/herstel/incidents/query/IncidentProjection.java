@@ -18,6 +18,7 @@ import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentQueries.FindIncident;
 import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
@@ -25,11 +26,15 @@ import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.query.IncidentView.AffectedProcessView;
 import nl.herstel.incidents.query.IncidentView.AssetView;
 import nl.herstel.incidents.query.IncidentView.RestorationView;
+import nl.herstel.incidents.query.IncidentView.TransitionView;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -101,6 +106,27 @@ public class IncidentProjection {
   }
 
   @EventHandler
+  void on(
+      IncidentTransitioned e,
+      @SequenceNumber long sequence,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
+      @MetaDataValue(EventMetadata.ROLE) String role,
+      @org.axonframework.eventhandling.Timestamp Instant at) {
+    update("UPDATE incident SET status = ? WHERE incident_id = ?", e.to().name(), e.incidentId());
+    update(
+        "INSERT INTO incident_transition (incident_id, sequence, from_status, to_status, reason,"
+            + " principal, role, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        e.incidentId(),
+        sequence,
+        e.from().name(),
+        e.to().name(),
+        e.reason(),
+        principal,
+        role,
+        Timestamp.from(at));
+  }
+
+  @EventHandler
   void on(IncidentClosed e, @org.axonframework.eventhandling.Timestamp Instant at) {
     update(
         "UPDATE incident SET status = ?, closed_at = ?, summary = ? WHERE incident_id = ?",
@@ -119,6 +145,7 @@ public class IncidentProjection {
 
   @ResetHandler
   void reset() {
+    update("DELETE FROM incident_transition");
     update("DELETE FROM incident_process");
     update("DELETE FROM incident_asset");
     update("DELETE FROM incident");
@@ -193,6 +220,26 @@ public class IncidentProjection {
           }
         }
       }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT * FROM incident_transition WHERE incident_id = ANY (?)"
+                  + " ORDER BY incident_id, sequence")) {
+        s.setArray(1, ids);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            rows.get(r.getString("incident_id"))
+                .transitions
+                .add(
+                    new TransitionView(
+                        IncidentStatus.valueOf(r.getString("from_status")),
+                        IncidentStatus.valueOf(r.getString("to_status")),
+                        r.getString("reason"),
+                        r.getString("principal"),
+                        r.getString("role"),
+                        r.getTimestamp("at").toInstant()));
+          }
+        }
+      }
     } catch (SQLException e) {
       throw new DataAccessException("Could not read incidents", e);
     }
@@ -216,6 +263,7 @@ public class IncidentProjection {
     final List<String> unresolved = new ArrayList<>();
     final List<AffectedProcessView> processes = new ArrayList<>();
     final List<RestorationView> restorations = new ArrayList<>();
+    final List<TransitionView> transitions = new ArrayList<>();
 
     Row(ResultSet r) throws SQLException {
       id = r.getString("incident_id");
@@ -248,7 +296,8 @@ public class IncidentProjection {
           List.copyOf(processes),
           closedAt,
           summary,
-          List.copyOf(restorations));
+          List.copyOf(restorations),
+          List.copyOf(transitions));
     }
   }
 

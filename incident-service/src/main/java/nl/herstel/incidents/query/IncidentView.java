@@ -13,6 +13,7 @@ import nl.herstel.incidents.api.IncidentStatus;
  * @param unresolvedAssets the named assets it does not know, by name
  * @param affectedProcesses the disrupted processes, most urgent RTO deadline first
  * @param restorations when processes were restored, as recorded at closure
+ * @param transitions the lifecycle transitions, oldest first
  */
 public record IncidentView(
     String id,
@@ -29,7 +30,12 @@ public record IncidentView(
     List<AffectedProcessView> affectedProcesses,
     Instant closedAt,
     String summary,
-    List<RestorationView> restorations) {
+    List<RestorationView> restorations,
+    List<TransitionView> transitions) {
+
+  /** A lifecycle transition: from, to, why, by whom under which role, when. */
+  public record TransitionView(
+      IncidentStatus from, IncidentStatus to, String reason, String by, String role, Instant at) {}
 
   /** A BIA asset an alert named. */
   public record AssetView(String assetId, String name) {}

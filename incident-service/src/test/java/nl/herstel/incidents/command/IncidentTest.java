@@ -9,11 +9,13 @@ import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
+import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.platform.domain.Conflict;
@@ -136,6 +138,38 @@ class IncidentTest {
         .when(update(DETECTED, Severity.LOW, "x", NOW.plusSeconds(3600)))
         .expectException(RuleViolation.class)
         .expectException(Matchers.matches(e -> "updatedAt".equals(((RuleViolation) e).field())))
+        .expectNoEvents();
+  }
+
+  @Test
+  void movesAlongItsLifecycleWithTheReason() {
+    fixture
+        .given(opened())
+        .when(new TransitionIncident("i1", IncidentStatus.TRIAGED, "Confirmed by the SOC lead"))
+        .expectEvents(
+            new IncidentTransitioned(
+                "i1",
+                IncidentStatus.REPORTED,
+                IncidentStatus.TRIAGED,
+                "Confirmed by the SOC lead"));
+  }
+
+  @Test
+  void cannotSkipFromReportedToRecovered() {
+    fixture
+        .given(opened())
+        .when(new TransitionIncident("i1", IncidentStatus.RECOVERED, "done"))
+        .expectException(RuleViolation.class)
+        .expectException(Matchers.matches(e -> "to".equals(((RuleViolation) e).field())))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aClosedIncidentMakesNoTransitions() {
+    fixture
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "done"))
+        .when(new TransitionIncident("i1", IncidentStatus.TRIAGED, "again"))
+        .expectException(Conflict.class)
         .expectNoEvents();
   }
 

@@ -810,6 +810,79 @@ class IncidentServiceIT {
         .formatted(sourceId, title, severity, detectedAt, updatedAt);
   }
 
+  @Test
+  void movesAnIncidentAlongItsLifecycleRecordingWhoAndWhy() throws Exception {
+    String incidentId =
+        api.json(
+                api.post(
+                    INTAKE,
+                    "soc-intake",
+                    alert("LC-" + UUID.randomUUID(), "fs-04", Instant.now().minusSeconds(60))))
+            .get("incidentId")
+            .asText();
+    awaitIncident(incidentId, "incident-commander");
+    String transitions = "/api/incidents/" + incidentId + "/transitions";
+    long before = storedEvents();
+
+    HttpResponse<String> skip =
+        api.post(transitions, "incident-commander", "{\"to\":\"RECOVERED\",\"reason\":\"x\"}");
+    assertThat(skip.statusCode()).as(skip.body()).isEqualTo(422);
+    assertThat(fields(api.json(skip))).containsExactly("to");
+    HttpResponse<String> unknown =
+        api.post(transitions, "incident-commander", "{\"to\":\"CLOSED\",\"reason\":\"x\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(unknown))).containsExactly("to");
+    HttpResponse<String> noReason =
+        api.post(transitions, "incident-commander", "{\"to\":\"TRIAGED\",\"reason\":\" \"}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noReason))).containsExactly("reason");
+    assertThat(
+            api.post(transitions, "recovery-team", "{\"to\":\"TRIAGED\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            api.post(
+                    "/api/incidents/" + UUID.randomUUID() + "/transitions",
+                    "incident-commander",
+                    "{\"to\":\"TRIAGED\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(storedEvents()).isEqualTo(before);
+
+    for (String to : List.of("TRIAGED", "PLAN_ACTIVATED", "RECOVERING", "RECOVERED")) {
+      HttpResponse<String> moved =
+          api.post(
+              transitions,
+              "incident-commander",
+              "{\"to\":\"%s\",\"reason\":\"because %s\"}".formatted(to, to));
+      assertThat(moved.statusCode()).as(moved.body()).isEqualTo(202);
+      assertThat(api.json(moved).get("status").asText()).isEqualTo(to);
+    }
+    JsonNode incident =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId, "auditor"),
+                i -> i != null && i.get("transitions").size() == 4);
+    assertThat(incident.get("status").asText()).isEqualTo("RECOVERED");
+    JsonNode first = incident.get("transitions").get(0);
+    assertThat(first.get("from").asText()).isEqualTo("REPORTED");
+    assertThat(first.get("to").asText()).isEqualTo("TRIAGED");
+    assertThat(first.get("reason").asText()).isEqualTo("because TRIAGED");
+    assertThat(first.get("by").asText()).isEqualTo("test-incident-commander");
+    assertThat(first.get("role").asText()).isEqualTo("incident-commander");
+
+    HttpResponse<String> closed =
+        api.post(
+            "/api/incidents/" + incidentId + "/closure",
+            "incident-commander",
+            "{\"restorations\":[]}");
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(202);
+    HttpResponse<String> afterClosure =
+        api.post(transitions, "incident-commander", "{\"to\":\"RECOVERING\",\"reason\":\"x\"}");
+    assertThat(afterClosure.statusCode()).isEqualTo(409);
+  }
+
   private static String batchAlert(String sourceId) {
     return ("{\"source\":\"splunk\",\"sourceId\":\"%s\",\"title\":\"Ransomware\","
             + "\"severity\":\"HIGH\",\"assets\":[\"host-%s\"],\"detectedAt\":\"%s\"}")
