@@ -63,6 +63,32 @@ public final class IncidentCommands {
   public record ProcessTargets(String processId, String name, Duration rto, Duration mtpd) {}
 
   /**
+   * Let a new alert join this open incident, because it touches one of its assets within the
+   * correlation window. Answered with {@code incidentId} null when the incident can no longer take
+   * it (closed or dismissed meanwhile): the alert then opens its own.
+   *
+   * @param affectedProcesses the processes the alert's assets disrupt; those new to the incident
+   *     get deadlines from the incident's disruption
+   */
+  public record CorrelateAlert(
+      @TargetAggregateIdentifier String incidentId,
+      String source,
+      String sourceId,
+      String title,
+      Severity severity,
+      Instant detectedAt,
+      List<AssetRef> assets,
+      List<String> unresolvedAssets,
+      List<ProcessTargets> affectedProcesses,
+      JsonNode raw) {
+    public CorrelateAlert {
+      assets = List.copyOf(assets);
+      unresolvedAssets = List.copyOf(unresolvedAssets);
+      affectedProcesses = List.copyOf(affectedProcesses);
+    }
+  }
+
+  /**
    * Move the incident along its lifecycle, saying why; who did it is in the event's metadata.
    *
    * @param to one of the states {@link IncidentStatus#next()} allows from the current one

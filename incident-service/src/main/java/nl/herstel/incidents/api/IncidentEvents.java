@@ -42,6 +42,23 @@ public final class IncidentEvents {
       Instant alertUpdatedAt,
       JsonNode raw) {}
 
+  /**
+   * A new alert joined the incident: it touched one of its assets within the correlation window.
+   * Carries the assets and disrupted processes it adds; deadlines run from the incident's
+   * disruption.
+   */
+  public record AlertCorrelated(
+      String incidentId,
+      String source,
+      String sourceId,
+      String title,
+      Severity severity,
+      Instant detectedAt,
+      List<AssetRef> newAssets,
+      List<String> newUnresolvedAssets,
+      List<AffectedProcess> newAffectedProcesses,
+      JsonNode raw) {}
+
   /** The incident moved from one state to another, and why; who is in the metadata. */
   public record IncidentTransitioned(
       String incidentId, IncidentStatus from, IncidentStatus to, String reason) {}

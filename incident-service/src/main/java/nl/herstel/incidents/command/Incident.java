@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
+import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
@@ -51,6 +54,8 @@ public class Incident {
   private Severity severity;
   private Instant alertUpdatedAt;
   private final Set<String> affectedProcesses = new HashSet<>();
+  private final Set<String> assets = new HashSet<>();
+  private final Set<String> alerts = new HashSet<>();
 
   protected Incident() {}
 
@@ -175,6 +180,52 @@ public class Incident {
     apply(new IncidentClosed(incidentId, disruptedAt, restorations, command.summary()));
   }
 
+  /**
+   * Takes in a new alert that touches this incident's assets, once: the same alert again answers
+   * this incident as a duplicate. A closed or dismissed incident takes none (incidentId null).
+   */
+  @CommandHandler
+  public Intake handle(CorrelateAlert command) {
+    if (alerts.contains(alertKey(command.source(), command.sourceId()))) {
+      return new Intake(incidentId, status, true, false);
+    }
+    if (status == IncidentStatus.CLOSED || status == IncidentStatus.DISMISSED) {
+      return new Intake(null, status, false, false);
+    }
+    List<AffectedProcess> added =
+        command.affectedProcesses().stream()
+            .filter(p -> !affectedProcesses.contains(p.processId()))
+            .map(
+                p ->
+                    new AffectedProcess(
+                        p.processId(),
+                        p.name(),
+                        p.rto(),
+                        p.mtpd(),
+                        disruptedAt.plus(p.rto()),
+                        disruptedAt.plus(p.mtpd())))
+            .toList();
+    apply(
+        new AlertCorrelated(
+            incidentId,
+            command.source(),
+            command.sourceId(),
+            command.title(),
+            command.severity(),
+            command.detectedAt(),
+            command.assets().stream().filter(a -> !assets.contains(a.assetId())).toList(),
+            command.unresolvedAssets().stream()
+                .filter(n -> !assets.contains("name:" + n.toLowerCase(Locale.ROOT)))
+                .toList(),
+            added,
+            command.raw()));
+    return new Intake(incidentId, status, false, false);
+  }
+
+  private static String alertKey(String source, String sourceId) {
+    return source.toLowerCase(Locale.ROOT) + "\u0000" + sourceId;
+  }
+
   /** Moves the incident to a state its current one allows; closure has its own command. */
   @CommandHandler
   public void handle(TransitionIncident command) {
@@ -207,6 +258,9 @@ public class Incident {
     severity = event.severity();
     alertUpdatedAt = event.alertUpdatedAt() == null ? event.disruptedAt() : event.alertUpdatedAt();
     event.affectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+    event.assets().forEach(a -> assets.add(a.assetId()));
+    event.unresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
+    alerts.add(alertKey(event.source(), event.sourceId()));
   }
 
   @EventSourcingHandler
@@ -215,6 +269,14 @@ public class Incident {
     description = event.description();
     severity = event.severity();
     alertUpdatedAt = event.alertUpdatedAt();
+  }
+
+  @EventSourcingHandler
+  void on(AlertCorrelated event) {
+    event.newAffectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+    event.newAssets().forEach(a -> assets.add(a.assetId()));
+    event.newUnresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
+    alerts.add(alertKey(event.source(), event.sourceId()));
   }
 
   @EventSourcingHandler

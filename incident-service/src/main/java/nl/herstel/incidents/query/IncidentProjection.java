@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
+import nl.herstel.incidents.api.IncidentQueries.FindCorrelatedIncident;
 import nl.herstel.incidents.api.IncidentQueries.FindIncident;
+import nl.herstel.incidents.api.IncidentQueries.FindIncidentOfAlert;
 import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.query.IncidentView.AffectedProcessView;
@@ -96,6 +99,84 @@ public class IncidentProjection {
   }
 
   @EventHandler
+  void on(AlertCorrelated e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "INSERT INTO incident_alert (source, source_id, incident_id, title, severity, joined_at)"
+            + " VALUES (lower(?), ?, ?, ?, ?, ?)",
+        e.source(),
+        e.sourceId(),
+        e.incidentId(),
+        e.title(),
+        e.severity().name(),
+        Timestamp.from(at));
+    String nextPosition =
+        "INSERT INTO incident_asset (incident_id, position, asset_id, name)"
+            + " SELECT ?, COALESCE(MAX(position), -1) + 1, ?, ? FROM incident_asset"
+            + " WHERE incident_id = ?";
+    for (AssetRef asset : e.newAssets()) {
+      update(nextPosition, e.incidentId(), asset.assetId(), asset.name(), e.incidentId());
+    }
+    for (String name : e.newUnresolvedAssets()) {
+      update(nextPosition, e.incidentId(), null, name, e.incidentId());
+    }
+    for (AffectedProcess p : e.newAffectedProcesses()) {
+      update(
+          "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
+              + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          e.incidentId(),
+          p.processId(),
+          p.name(),
+          p.rto().toSeconds(),
+          p.mtpd().toSeconds(),
+          Timestamp.from(p.rtoDeadline()),
+          Timestamp.from(p.mtpdDeadline()));
+    }
+  }
+
+  @QueryHandler
+  public Optional<String> incidentOfAlert(FindIncidentOfAlert query) {
+    return firstId(
+        "SELECT incident_id FROM incident_alert WHERE source = lower(?) AND source_id = ?",
+        query.source(),
+        query.sourceId());
+  }
+
+  @QueryHandler
+  public Optional<String> correlated(FindCorrelatedIncident query) {
+    if (query.assetIds().isEmpty() || query.window().isZero() || query.window().isNegative()) {
+      return Optional.empty();
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT i.incident_id FROM incident i WHERE i.status NOT IN ('CLOSED', 'DISMISSED')"
+                    + " AND i.disrupted_at BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM incident_asset a"
+                    + " WHERE a.incident_id = i.incident_id AND a.asset_id = ANY (?))"
+                    + " ORDER BY i.disrupted_at DESC, i.incident_id LIMIT 1")) {
+      s.setTimestamp(1, Timestamp.from(query.at().minus(query.window())));
+      s.setTimestamp(2, Timestamp.from(query.at().plus(query.window())));
+      s.setArray(3, c.createArrayOf("varchar", query.assetIds().toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not look for a correlated incident", e);
+    }
+  }
+
+  private Optional<String> firstId(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the incident read model", e);
+    }
+  }
+
+  @EventHandler
   void on(IncidentAlertUpdated e) {
     update(
         "UPDATE incident SET title = ?, description = ?, severity = ? WHERE incident_id = ?",
@@ -145,6 +226,7 @@ public class IncidentProjection {
 
   @ResetHandler
   void reset() {
+    update("DELETE FROM incident_alert");
     update("DELETE FROM incident_transition");
     update("DELETE FROM incident_process");
     update("DELETE FROM incident_asset");

@@ -10,12 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentQueries.FindAffectedProcesses;
+import nl.herstel.incidents.api.IncidentQueries.FindCorrelatedIncident;
+import nl.herstel.incidents.api.IncidentQueries.FindIncidentOfAlert;
+import nl.herstel.incidents.api.IncidentQueries.IncidentExists;
 import nl.herstel.incidents.api.IncidentQueries.ResolveAssets;
+import nl.herstel.incidents.config.CorrelationConfig;
 import nl.herstel.incidents.intake.Alert;
 import nl.herstel.incidents.query.AssetResolution;
 import nl.herstel.platform.domain.Conflict;
@@ -38,6 +44,7 @@ public class AlertIntake {
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
   @Inject RequestValidator validator;
+  @Inject CorrelationConfig correlation;
 
   /** One item of a batch: how to read it; it may fail like a single request would. */
   @FunctionalInterface
@@ -78,15 +85,36 @@ public class AlertIntake {
                 ResponseTypes.multipleInstancesOf(ProcessTargets.class))
             .join();
     Instant now = Instant.now();
+    Instant detectedAt = alert.detectedAt() == null ? now : alert.detectedAt();
+    String ownId = IncidentIds.of(source, sourceId);
+    Optional<String> joined = joinedIncident(ownId, source, sourceId, resolution, detectedAt);
+    if (joined.isPresent()) {
+      Intake intake =
+          commands.sendAndWait(
+              new CorrelateAlert(
+                  joined.get(),
+                  source,
+                  sourceId,
+                  alert.title().strip(),
+                  alert.severity(),
+                  detectedAt,
+                  resolution.resolved(),
+                  resolution.unresolved(),
+                  affected,
+                  alert.raw()));
+      if (intake.incidentId() != null) {
+        return intake;
+      }
+    }
     OpenIncident command =
         new OpenIncident(
-            IncidentIds.of(source, sourceId),
+            ownId,
             source,
             sourceId,
             alert.title().strip(),
             alert.description(),
             alert.severity(),
-            alert.detectedAt() == null ? now : alert.detectedAt(),
+            detectedAt,
             now,
             resolution.resolved(),
             resolution.unresolved(),
@@ -98,6 +126,39 @@ public class AlertIntake {
     } catch (ConcurrencyException raced) {
       return commands.sendAndWait(command);
     }
+  }
+
+  /**
+   * The open incident this alert joins instead of opening its own: the one it joined before, or,
+   * for an alert never seen, one touching its assets within the correlation window. An alert that
+   * opened its own incident stays with it (the event store answers that at once).
+   */
+  private Optional<String> joinedIncident(
+      String ownId,
+      String source,
+      String sourceId,
+      AssetResolution resolution,
+      Instant detectedAt) {
+    if (queries.query(new IncidentExists(ownId), Boolean.class).join()) {
+      return Optional.empty();
+    }
+    Optional<String> before =
+        queries
+            .query(
+                new FindIncidentOfAlert(source, sourceId),
+                ResponseTypes.optionalInstanceOf(String.class))
+            .join();
+    if (before.isPresent()) {
+      return before;
+    }
+    return queries
+        .query(
+            new FindCorrelatedIncident(
+                resolution.resolved().stream().map(AssetRef::assetId).toList(),
+                detectedAt,
+                correlation.window()),
+            ResponseTypes.optionalInstanceOf(String.class))
+        .join();
   }
 
   /**

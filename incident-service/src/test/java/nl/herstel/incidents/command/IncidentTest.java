@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
+import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
@@ -139,6 +141,81 @@ class IncidentTest {
         .expectException(RuleViolation.class)
         .expectException(Matchers.matches(e -> "updatedAt".equals(((RuleViolation) e).field())))
         .expectNoEvents();
+  }
+
+  private static CorrelateAlert correlate(String sourceId) {
+    return new CorrelateAlert(
+        "i1",
+        "sentinel",
+        sourceId,
+        "Lateral movement",
+        Severity.HIGH,
+        NOW,
+        List.of(new AssetRef("a1", "db-payments-01"), new AssetRef("a2", "app-payments")),
+        List.of(),
+        List.of(
+            new ProcessTargets("p1", "Payments", ofHours(8), ofHours(24)),
+            new ProcessTargets("p2", "Payouts", ofHours(12), ofHours(48))),
+        null);
+  }
+
+  @Test
+  void aCorrelatedAlertAddsOnlyNewAssetsAndProcessesWithDeadlinesFromTheDisruption() {
+    fixture
+        .given(opened())
+        .when(correlate("S-1"))
+        .expectEvents(
+            new AlertCorrelated(
+                "i1",
+                "sentinel",
+                "S-1",
+                "Lateral movement",
+                Severity.HIGH,
+                NOW,
+                List.of(new AssetRef("a2", "app-payments")),
+                List.of(),
+                List.of(
+                    new AffectedProcess(
+                        "p2",
+                        "Payouts",
+                        ofHours(12),
+                        ofHours(48),
+                        DETECTED.plus(ofHours(12)),
+                        DETECTED.plus(ofHours(48)))),
+                null))
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, false, false));
+  }
+
+  @Test
+  void aCorrelatedAlertAgainIsADuplicate() {
+    fixture
+        .given(
+            opened(),
+            new AlertCorrelated(
+                "i1",
+                "sentinel",
+                "S-1",
+                "t",
+                Severity.HIGH,
+                NOW,
+                List.of(),
+                List.of(),
+                List.of(),
+                null))
+        .when(correlate("S-1"))
+        .expectNoEvents()
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true, false));
+  }
+
+  @Test
+  void aDismissedIncidentTakesNoCorrelatedAlert() {
+    fixture
+        .given(
+            opened(),
+            new IncidentTransitioned("i1", IncidentStatus.REPORTED, IncidentStatus.DISMISSED, "fp"))
+        .when(correlate("S-2"))
+        .expectNoEvents()
+        .expectResultMessagePayload(new Intake(null, IncidentStatus.DISMISSED, false, false));
   }
 
   @Test

@@ -883,6 +883,42 @@ class IncidentServiceIT {
     assertThat(afterClosure.statusCode()).isEqualTo(409);
   }
 
+  @Test
+  void aNewAlertOnAnAssetOfAnOpenIncidentWithinTheWindowJoinsIt() throws Exception {
+    Bia bia = registerBia();
+    Instant t0 = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String incidentId =
+        api.json(
+                api.post(
+                    INTAKE, "soc-intake", alert("CO-" + UUID.randomUUID(), bia.databaseId(), t0)))
+            .get("incidentId")
+            .asText();
+    awaitIncident(incidentId, "auditor");
+
+    String second =
+        """
+        {"source":"sentinel","sourceId":"CO-%s","title":"Lateral movement","severity":"HIGH",
+         "assets":["%s"],"detectedAt":"%s"}"""
+            .formatted(UUID.randomUUID(), bia.databaseName(), t0.plusSeconds(1800));
+    JsonNode joined = api.json(api.post(INTAKE, "soc-intake", second));
+    assertThat(joined.get("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(joined.get("duplicate").asBoolean()).isFalse();
+    JsonNode again = api.json(api.post(INTAKE, "soc-intake", second));
+    assertThat(again.get("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(again.get("duplicate").asBoolean()).isTrue();
+
+    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("type").asText()).isEqualTo("AlertCorrelated");
+    assertThat(history.get(1).get("data").get("source").asText()).isEqualTo("sentinel");
+
+    String outsideWindow =
+        alert("CO-" + UUID.randomUUID(), bia.databaseId(), t0.minus(Duration.ofHours(5)));
+    JsonNode separate = api.json(api.post(INTAKE, "soc-intake", outsideWindow));
+    assertThat(separate.get("incidentId").asText()).isNotEqualTo(incidentId);
+    assertThat(separate.get("duplicate").asBoolean()).isFalse();
+  }
+
   private static String batchAlert(String sourceId) {
     return ("{\"source\":\"splunk\",\"sourceId\":\"%s\",\"title\":\"Ransomware\","
             + "\"severity\":\"HIGH\",\"assets\":[\"host-%s\"],\"detectedAt\":\"%s\"}")
