@@ -89,6 +89,29 @@ public final class IncidentCommands {
   }
 
   /**
+   * Record a decision in the BOB structure (DOMAIN.md, decision making): the picture (facts known
+   * and unknown), the judgement (options, risks) and the decision (what, why, under which mandate).
+   * Who decided is the caller, in the event's metadata.
+   */
+  public record RecordDecision(
+      @TargetAggregateIdentifier String incidentId,
+      String decisionId,
+      List<String> known,
+      List<String> unknown,
+      List<String> options,
+      List<String> risks,
+      String what,
+      String rationale,
+      String mandate) {
+    public RecordDecision {
+      known = List.copyOf(known);
+      unknown = List.copyOf(unknown);
+      options = List.copyOf(options);
+      risks = List.copyOf(risks);
+    }
+  }
+
+  /**
    * Move the incident along its lifecycle, saying why; who did it is in the event's metadata.
    *
    * @param to one of the states {@link IncidentStatus#next()} allows from the current one

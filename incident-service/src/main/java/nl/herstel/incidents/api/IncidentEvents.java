@@ -59,6 +59,18 @@ public final class IncidentEvents {
       List<AffectedProcess> newAffectedProcesses,
       JsonNode raw) {}
 
+  /** A decision was taken, in the BOB structure; who decided is in the metadata. */
+  public record DecisionRecorded(
+      String incidentId,
+      String decisionId,
+      List<String> known,
+      List<String> unknown,
+      List<String> options,
+      List<String> risks,
+      String what,
+      String rationale,
+      String mandate) {}
+
   /** The incident moved from one state to another, and why; who is in the metadata. */
   public record IncidentTransitioned(
       String incidentId, IncidentStatus from, IncidentStatus to, String reason) {}

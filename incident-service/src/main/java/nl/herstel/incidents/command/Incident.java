@@ -14,9 +14,11 @@ import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
+import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
+import nl.herstel.incidents.api.IncidentEvents.DecisionRecorded;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
@@ -224,6 +226,25 @@ public class Incident {
 
   private static String alertKey(String source, String sourceId) {
     return source.toLowerCase(Locale.ROOT) + "\u0000" + sourceId;
+  }
+
+  /** Logs a decision; a closed incident takes no more. */
+  @CommandHandler
+  public void handle(RecordDecision command) {
+    if (status == IncidentStatus.CLOSED) {
+      throw new Conflict("Incident " + incidentId + " is closed");
+    }
+    apply(
+        new DecisionRecorded(
+            incidentId,
+            command.decisionId(),
+            command.known(),
+            command.unknown(),
+            command.options(),
+            command.risks(),
+            command.what(),
+            command.rationale(),
+            command.mandate()));
   }
 
   /** Moves the incident to a state its current one allows; closure has its own command. */

@@ -16,6 +16,7 @@ import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.DecisionRecorded;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
@@ -28,6 +29,10 @@ import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.query.IncidentView.AffectedProcessView;
 import nl.herstel.incidents.query.IncidentView.AssetView;
+import nl.herstel.incidents.query.IncidentView.Decision;
+import nl.herstel.incidents.query.IncidentView.DecisionView;
+import nl.herstel.incidents.query.IncidentView.Judgement;
+import nl.herstel.incidents.query.IncidentView.Picture;
 import nl.herstel.incidents.query.IncidentView.RestorationView;
 import nl.herstel.incidents.query.IncidentView.TransitionView;
 import nl.herstel.platform.jdbc.DataAccessException;
@@ -208,6 +213,40 @@ public class IncidentProjection {
   }
 
   @EventHandler
+  void on(
+      DecisionRecorded e,
+      @SequenceNumber long sequence,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
+      @MetaDataValue(EventMetadata.ROLE) String role,
+      @org.axonframework.eventhandling.Timestamp Instant at) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO incident_decision (incident_id, sequence, decision_id, known, unknown,"
+                    + " options, risks, what, rationale, mandate, principal, role, at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      bind(
+          s,
+          e.incidentId(),
+          sequence,
+          e.decisionId(),
+          c.createArrayOf("text", e.known().toArray()),
+          c.createArrayOf("text", e.unknown().toArray()),
+          c.createArrayOf("text", e.options().toArray()),
+          c.createArrayOf("text", e.risks().toArray()),
+          e.what(),
+          e.rationale(),
+          e.mandate(),
+          principal,
+          role,
+          Timestamp.from(at));
+      s.executeUpdate();
+    } catch (SQLException ex) {
+      throw new DataAccessException("Could not record the decision", ex);
+    }
+  }
+
+  @EventHandler
   void on(IncidentClosed e, @org.axonframework.eventhandling.Timestamp Instant at) {
     update(
         "UPDATE incident SET status = ?, closed_at = ?, summary = ? WHERE incident_id = ?",
@@ -226,6 +265,7 @@ public class IncidentProjection {
 
   @ResetHandler
   void reset() {
+    update("DELETE FROM incident_decision");
     update("DELETE FROM incident_alert");
     update("DELETE FROM incident_transition");
     update("DELETE FROM incident_process");
@@ -322,10 +362,36 @@ public class IncidentProjection {
           }
         }
       }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT * FROM incident_decision WHERE incident_id = ANY (?)"
+                  + " ORDER BY incident_id, sequence")) {
+        s.setArray(1, ids);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            rows.get(r.getString("incident_id"))
+                .decisions
+                .add(
+                    new DecisionView(
+                        r.getString("decision_id"),
+                        new Picture(texts(r, "known"), texts(r, "unknown")),
+                        new Judgement(texts(r, "options"), texts(r, "risks")),
+                        new Decision(
+                            r.getString("what"), r.getString("rationale"), r.getString("mandate")),
+                        r.getString("principal"),
+                        r.getString("role"),
+                        r.getTimestamp("at").toInstant()));
+          }
+        }
+      }
     } catch (SQLException e) {
       throw new DataAccessException("Could not read incidents", e);
     }
     return rows.values().stream().map(Row::view).toList();
+  }
+
+  private static List<String> texts(ResultSet r, String column) throws SQLException {
+    return List.of((String[]) r.getArray(column).getArray());
   }
 
   /** One incident row while its assets and processes are read. */
@@ -346,6 +412,7 @@ public class IncidentProjection {
     final List<AffectedProcessView> processes = new ArrayList<>();
     final List<RestorationView> restorations = new ArrayList<>();
     final List<TransitionView> transitions = new ArrayList<>();
+    final List<DecisionView> decisions = new ArrayList<>();
 
     Row(ResultSet r) throws SQLException {
       id = r.getString("incident_id");
@@ -379,7 +446,8 @@ public class IncidentProjection {
           closedAt,
           summary,
           List.copyOf(restorations),
-          List.copyOf(transitions));
+          List.copyOf(transitions),
+          List.copyOf(decisions));
     }
   }
 

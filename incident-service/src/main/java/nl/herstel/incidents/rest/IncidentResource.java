@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
+import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentQueries.FindIncident;
@@ -89,6 +90,37 @@ public class IncidentResource {
    */
   public record TransitionRequest(
       @NotNull TransitionTarget to, @NotBlank @Size(max = 2000) String reason) {}
+
+  /**
+   * A decision in the BOB structure (beeldvorming, oordeelsvorming, besluitvorming).
+   *
+   * @param picture the facts known and those still unknown
+   * @param judgement the options weighed and the risks of each
+   * @param decision what was decided, why, and under which mandate
+   */
+  public record DecisionRequest(
+      @NotNull @Valid PictureRequest picture,
+      @NotNull @Valid JudgementRequest judgement,
+      @NotNull @Valid DecisionBody decision) {}
+
+  /** What is known (at least one fact) and what is not. */
+  public record PictureRequest(
+      @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 2000) String> known,
+      @NotNull @Size(max = 100) List<@NotBlank @Size(max = 2000) String> unknown) {}
+
+  /** The options weighed (at least one) and their risks. */
+  public record JudgementRequest(
+      @NotNull @Size(min = 1, max = 50) List<@NotBlank @Size(max = 2000) String> options,
+      @NotNull @Size(max = 100) List<@NotBlank @Size(max = 2000) String> risks) {}
+
+  /** What was decided, why, and under which mandate (e.g. the crisis plan's role). */
+  public record DecisionBody(
+      @NotBlank @Size(max = 2000) String what,
+      @NotBlank @Size(max = 10000) String rationale,
+      @NotBlank @Size(max = 500) String mandate) {}
+
+  /** The recorded decision's id. */
+  public record DecisionAnswer(String incidentId, String decisionId) {}
 
   /** Where an incident stands after a change. */
   public record StatusAnswer(String incidentId, String status) {}
@@ -208,6 +240,49 @@ public class IncidentResource {
     return Response.accepted(new StatusAnswer(incidentId, to.name()))
         .location(uri.getBaseUriBuilder().path(incidentId).build())
         .build();
+  }
+
+  @POST
+  @Path("/{id}/decisions")
+  @RolesAllowed(Roles.INCIDENT_COMMANDER)
+  @Operation(
+      summary = "Log a decision in the BOB structure",
+      description =
+          "picture {known[] (at least one), unknown[]}, judgement {options[] (at least one),"
+              + " risks[]}, decision {what, rationale, mandate}. Who decided, under which role and"
+              + " when is recorded from the caller; the incident lists its decisions, oldest"
+              + " first, and its history holds each as DecisionRecorded.")
+  @APIResponse(responseCode = "202", description = "Stored; the answer gives the decision's id")
+  @APIResponse(responseCode = "400", description = "A field is missing or malformed; it is named")
+  @APIResponse(responseCode = "404", description = "No such incident")
+  @APIResponse(responseCode = "409", description = "The incident is closed")
+  public Response decide(
+      @PathParam("id") String id, DecisionRequest request, @Context UriInfo uri) {
+    validator.check(request);
+    String incidentId = existingId(id);
+    String decisionId = UUID.randomUUID().toString();
+    try {
+      commands.sendAndWait(
+          new RecordDecision(
+              incidentId,
+              decisionId,
+              strip(request.picture().known()),
+              strip(request.picture().unknown()),
+              strip(request.judgement().options()),
+              strip(request.judgement().risks()),
+              request.decision().what().strip(),
+              request.decision().rationale().strip(),
+              request.decision().mandate().strip()));
+    } catch (AggregateNotFoundException unknown) {
+      throw new NotFound("Incident", id);
+    }
+    return Response.accepted(new DecisionAnswer(incidentId, decisionId))
+        .location(uri.getBaseUriBuilder().path(incidentId).build())
+        .build();
+  }
+
+  private static List<String> strip(List<String> texts) {
+    return texts.stream().map(String::strip).toList();
   }
 
   @GET

@@ -10,10 +10,12 @@ import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
+import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.DecisionRecorded;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
@@ -216,6 +218,46 @@ class IncidentTest {
         .when(correlate("S-2"))
         .expectNoEvents()
         .expectResultMessagePayload(new Intake(null, IncidentStatus.DISMISSED, false, false));
+  }
+
+  @Test
+  void logsADecisionInTheBobStructure() {
+    RecordDecision decision =
+        new RecordDecision(
+            "i1",
+            "d1",
+            List.of("Payments DB encrypted"),
+            List.of("Whether backups are clean"),
+            List.of("Restore from offline backup", "Pay"),
+            List.of("Backup may be infected"),
+            "Restore from the offline backup",
+            "Clean restore is within RTO",
+            "Crisis plan: incident commander");
+    fixture
+        .given(opened())
+        .when(decision)
+        .expectEvents(
+            new DecisionRecorded(
+                "i1",
+                "d1",
+                decision.known(),
+                decision.unknown(),
+                decision.options(),
+                decision.risks(),
+                decision.what(),
+                decision.rationale(),
+                decision.mandate()));
+  }
+
+  @Test
+  void aClosedIncidentTakesNoDecisions() {
+    fixture
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "done"))
+        .when(
+            new RecordDecision(
+                "i1", "d1", List.of("k"), List.of(), List.of("o"), List.of(), "w", "r", "m"))
+        .expectException(Conflict.class)
+        .expectNoEvents();
   }
 
   @Test

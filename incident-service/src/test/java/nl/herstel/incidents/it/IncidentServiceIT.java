@@ -919,6 +919,73 @@ class IncidentServiceIT {
     assertThat(separate.get("duplicate").asBoolean()).isFalse();
   }
 
+  @Test
+  void logsBobDecisionsWithWhoDecidedAndRejectsIncompleteOnes() throws Exception {
+    String incidentId =
+        api.json(
+                api.post(
+                    INTAKE,
+                    "soc-intake",
+                    alert("BOB-" + UUID.randomUUID(), "fs-05", Instant.now().minusSeconds(60))))
+            .get("incidentId")
+            .asText();
+    awaitIncident(incidentId, "incident-commander");
+    String decisions = "/api/incidents/" + incidentId + "/decisions";
+    String decision =
+        """
+        {"picture":{"known":["Payments DB encrypted"],"unknown":["Are backups clean?"]},
+         "judgement":{"options":["Restore offline backup","Negotiate"],
+                      "risks":["Backup may hold the malware"]},
+         "decision":{"what":"Restore from the offline backup",
+                     "rationale":"Within RTO and no payment to criminals",
+                     "mandate":"Crisis plan, incident commander"}}""";
+    long before = storedEvents();
+
+    HttpResponse<String> noMandate =
+        api.post(
+            decisions,
+            "incident-commander",
+            decision.replace("\"Crisis plan, incident commander\"", "\" \""));
+    assertThat(noMandate.statusCode()).as(noMandate.body()).isEqualTo(400);
+    assertThat(fields(api.json(noMandate))).containsExactly("decision.mandate");
+    HttpResponse<String> noFacts =
+        api.post(
+            decisions, "incident-commander", decision.replace("[\"Payments DB encrypted\"]", "[]"));
+    assertThat(noFacts.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noFacts))).containsExactly("picture.known");
+    assertThat(api.post(decisions, "recovery-team", decision).statusCode()).isEqualTo(403);
+    assertThat(
+            api.post(
+                    "/api/incidents/" + UUID.randomUUID() + "/decisions",
+                    "incident-commander",
+                    decision)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(storedEvents()).isEqualTo(before);
+
+    HttpResponse<String> recorded = api.post(decisions, "incident-commander", decision);
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(202);
+    String decisionId = api.json(recorded).get("decisionId").asText();
+    JsonNode incident =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId, "management"),
+                i -> i != null && i.get("decisions").size() == 1);
+    JsonNode logged = incident.get("decisions").get(0);
+    assertThat(logged.get("decisionId").asText()).isEqualTo(decisionId);
+    assertThat(logged.get("picture").get("unknown").get(0).asText())
+        .isEqualTo("Are backups clean?");
+    assertThat(logged.get("judgement").get("options")).hasSize(2);
+    assertThat(logged.get("decision").get("mandate").asText())
+        .isEqualTo("Crisis plan, incident commander");
+    assertThat(logged.get("by").asText()).isEqualTo("test-incident-commander");
+    assertThat(logged.get("role").asText()).isEqualTo("incident-commander");
+    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("type").asText()).isEqualTo("DecisionRecorded");
+  }
+
   private static String batchAlert(String sourceId) {
     return ("{\"source\":\"splunk\",\"sourceId\":\"%s\",\"title\":\"Ransomware\","
             + "\"severity\":\"HIGH\",\"assets\":[\"host-%s\"],\"detectedAt\":\"%s\"}")
