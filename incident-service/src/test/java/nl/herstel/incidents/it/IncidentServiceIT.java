@@ -986,6 +986,24 @@ class IncidentServiceIT {
     assertThat(history.get(1).get("type").asText()).isEqualTo("DecisionRecorded");
   }
 
+  @Test
+  void documentsTheIntakeFormatsAndTheBatchAnswerInOpenApi() throws Exception {
+    HttpResponse<String> openapi = api.get("/openapi", null);
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("/api/incidents/intake/alertmanager")
+        .contains("/api/incidents/intake/ocsf")
+        .contains("/api/incidents/{id}/transitions")
+        .contains("/api/incidents/{id}/decisions")
+        .contains("application/x-ndjson")
+        .contains("application/cloudevents+json")
+        .contains("BatchAnswer");
+    HttpResponse<String> empty = postAs(INTAKE + "/thehive", "application/json", "", Map.of());
+    assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+    HttpResponse<String> emptyMain = postAs(INTAKE, "application/json", "", Map.of());
+    assertThat(emptyMain.statusCode()).as(emptyMain.body()).isEqualTo(400);
+  }
+
   private static String batchAlert(String sourceId) {
     return ("{\"source\":\"splunk\",\"sourceId\":\"%s\",\"title\":\"Ransomware\","
             + "\"severity\":\"HIGH\",\"assets\":[\"host-%s\"],\"detectedAt\":\"%s\"}")
