@@ -58,6 +58,21 @@ class ArchitectureTest {
               "nl.herstel.incidents.config..");
 
   @ArchTest
+  static final ArchRule vendorAdaptersOnlyTranslate =
+      noClasses()
+          .that()
+          .resideInAPackage("nl.herstel.incidents.intake..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "nl.herstel.incidents.command..",
+              "nl.herstel.incidents.rest..",
+              "nl.herstel.incidents.query..",
+              "nl.herstel.incidents.integration..",
+              "jakarta.ws.rs..",
+              "org.axonframework..");
+
+  @ArchTest
   static final ArchRule readModelsSendNoCommands =
       noClasses()
           .that()

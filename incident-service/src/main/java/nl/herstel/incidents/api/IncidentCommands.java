@@ -1,5 +1,6 @@
 package nl.herstel.incidents.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,9 @@ public final class IncidentCommands {
    * @param assets the named assets found in the BIA
    * @param unresolvedAssets the named assets the BIA does not know, kept by name
    * @param affectedProcesses the processes depending on the assets, with their targets
+   * @param raw the alert as the SOC tool sent it, for what our schema has no field for; or null
+   * @param alertUpdatedAt when the source last changed the alert; when the alert is known, newer
+   *     facts (title, severity, description) replace older ones, older ones change nothing
    */
   public record OpenIncident(
       @TargetAggregateIdentifier String incidentId,
@@ -33,7 +37,9 @@ public final class IncidentCommands {
       Instant reportedAt,
       List<AssetRef> assets,
       List<String> unresolvedAssets,
-      List<ProcessTargets> affectedProcesses) {
+      List<ProcessTargets> affectedProcesses,
+      JsonNode raw,
+      Instant alertUpdatedAt) {
     public OpenIncident {
       assets = List.copyOf(assets);
       unresolvedAssets = List.copyOf(unresolvedAssets);
@@ -41,14 +47,77 @@ public final class IncidentCommands {
     }
   }
 
-  /** What the intake answers: the incident an alert opened or correlated into. */
-  public record Intake(String incidentId, IncidentStatus status, boolean duplicate) {}
+  /**
+   * What the intake answers: the incident an alert opened or correlated into.
+   *
+   * @param duplicate whether the alert was known already
+   * @param updated whether a known alert brought newer facts that were recorded
+   */
+  public record Intake(
+      String incidentId, IncidentStatus status, boolean duplicate, boolean updated) {}
 
   /**
    * A process found through the BIA graph with its recovery targets: RTO (how long recovery to an
    * acceptable level may take) and MTPD (after how long the outage becomes critical); DOMAIN.md.
    */
   public record ProcessTargets(String processId, String name, Duration rto, Duration mtpd) {}
+
+  /**
+   * Let a new alert join this open incident, because it touches one of its assets within the
+   * correlation window. Answered with {@code incidentId} null when the incident can no longer take
+   * it (closed or dismissed meanwhile): the alert then opens its own.
+   *
+   * @param affectedProcesses the processes the alert's assets disrupt; those new to the incident
+   *     get deadlines from the incident's disruption
+   */
+  public record CorrelateAlert(
+      @TargetAggregateIdentifier String incidentId,
+      String source,
+      String sourceId,
+      String title,
+      Severity severity,
+      Instant detectedAt,
+      List<AssetRef> assets,
+      List<String> unresolvedAssets,
+      List<ProcessTargets> affectedProcesses,
+      JsonNode raw) {
+    public CorrelateAlert {
+      assets = List.copyOf(assets);
+      unresolvedAssets = List.copyOf(unresolvedAssets);
+      affectedProcesses = List.copyOf(affectedProcesses);
+    }
+  }
+
+  /**
+   * Record a decision in the BOB structure (DOMAIN.md, decision making): the picture (facts known
+   * and unknown), the judgement (options, risks) and the decision (what, why, under which mandate).
+   * Who decided is the caller, in the event's metadata.
+   */
+  public record RecordDecision(
+      @TargetAggregateIdentifier String incidentId,
+      String decisionId,
+      List<String> known,
+      List<String> unknown,
+      List<String> options,
+      List<String> risks,
+      String what,
+      String rationale,
+      String mandate) {
+    public RecordDecision {
+      known = List.copyOf(known);
+      unknown = List.copyOf(unknown);
+      options = List.copyOf(options);
+      risks = List.copyOf(risks);
+    }
+  }
+
+  /**
+   * Move the incident along its lifecycle, saying why; who did it is in the event's metadata.
+   *
+   * @param to one of the states {@link IncidentStatus#next()} allows from the current one
+   */
+  public record TransitionIncident(
+      @TargetAggregateIdentifier String incidentId, IncidentStatus to, String reason) {}
 
   /**
    * End the recovery operation, recording when each disrupted process was restored.

@@ -1,5 +1,6 @@
 package nl.herstel.incidents.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,9 @@ public final class IncidentEvents {
 
   /**
    * An incident was opened from a SOC alert. The affected processes carry the deadlines that
-   * started with the disruption: recovery within the RTO, and before the MTPD.
+   * started with the disruption: recovery within the RTO, and before the MTPD. {@code raw} keeps
+   * the alert as the SOC tool sent it (vendor fields our schema has no place for); null for alerts
+   * in our own schema and for events stored before it existed.
    */
   public record IncidentOpened(
       String incidentId,
@@ -23,7 +26,54 @@ public final class IncidentEvents {
       Instant disruptedAt,
       List<AssetRef> assets,
       List<String> unresolvedAssets,
-      List<AffectedProcess> affectedProcesses) {}
+      List<AffectedProcess> affectedProcesses,
+      JsonNode raw,
+      Instant alertUpdatedAt) {}
+
+  /**
+   * A known alert came again with newer facts from its source (its {@code alertUpdatedAt} is later
+   * than the stored one); an older version that arrives late changes nothing.
+   */
+  public record IncidentAlertUpdated(
+      String incidentId,
+      String title,
+      String description,
+      Severity severity,
+      Instant alertUpdatedAt,
+      JsonNode raw) {}
+
+  /**
+   * A new alert joined the incident: it touched one of its assets within the correlation window.
+   * Carries the assets and disrupted processes it adds; deadlines run from the incident's
+   * disruption.
+   */
+  public record AlertCorrelated(
+      String incidentId,
+      String source,
+      String sourceId,
+      String title,
+      Severity severity,
+      Instant detectedAt,
+      List<AssetRef> newAssets,
+      List<String> newUnresolvedAssets,
+      List<AffectedProcess> newAffectedProcesses,
+      JsonNode raw) {}
+
+  /** A decision was taken, in the BOB structure; who decided is in the metadata. */
+  public record DecisionRecorded(
+      String incidentId,
+      String decisionId,
+      List<String> known,
+      List<String> unknown,
+      List<String> options,
+      List<String> risks,
+      String what,
+      String rationale,
+      String mandate) {}
+
+  /** The incident moved from one state to another, and why; who is in the metadata. */
+  public record IncidentTransitioned(
+      String incidentId, IncidentStatus from, IncidentStatus to, String reason) {}
 
   /** The recovery operation ended; each restoration says when a disrupted process was restored. */
   public record IncidentClosed(

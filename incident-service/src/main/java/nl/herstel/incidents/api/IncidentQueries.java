@@ -12,6 +12,20 @@ public final class IncidentQueries {
   /** The most recently opened incidents, newest first. */
   public record ListIncidents(int limit) {}
 
+  /** Whether the event store holds an incident with this id: answered with a Boolean. */
+  public record IncidentExists(String incidentId) {}
+
+  /** The incident a correlated alert joined, if any: answered with an optional incident id. */
+  public record FindIncidentOfAlert(String source, String sourceId) {}
+
+  /**
+   * The open (not closed, not dismissed) incident, most recently disrupted first, that touches one
+   * of the BIA assets and was disrupted within {@code window} of {@code at}: answered with an
+   * optional incident id. Names the BIA does not know do not correlate: they may be anything.
+   */
+  public record FindCorrelatedIncident(
+      List<String> assetIds, java.time.Instant at, java.time.Duration window) {}
+
   /** Every stored event of one incident with its metadata, in order; empty when unknown. */
   public record FindIncidentHistory(String incidentId) {}
 

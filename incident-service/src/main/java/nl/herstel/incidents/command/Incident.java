@@ -6,13 +6,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
+import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
+import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
+import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
+import nl.herstel.incidents.api.IncidentEvents.DecisionRecorded;
+import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.platform.domain.Conflict;
@@ -41,7 +51,13 @@ public class Incident {
   private String sourceId;
   private IncidentStatus status;
   private Instant disruptedAt;
+  private String title;
+  private String description;
+  private Severity severity;
+  private Instant alertUpdatedAt;
   private final Set<String> affectedProcesses = new HashSet<>();
+  private final Set<String> assets = new HashSet<>();
+  private final Set<String> alerts = new HashSet<>();
 
   protected Incident() {}
 
@@ -56,12 +72,13 @@ public class Incident {
       if (!source.equalsIgnoreCase(command.source()) || !sourceId.equals(command.sourceId())) {
         throw new Conflict("Incident " + incidentId + " belongs to another alert");
       }
-      return new Intake(incidentId, status, true);
+      return update(command);
     }
     Instant disrupted = command.detectedAt();
     if (disrupted.isBefore(EARLIEST)) {
       throw new RuleViolation("detectedAt", "detectedAt must not be before " + EARLIEST);
     }
+    checkAlertUpdatedAt(command);
     if (disrupted.isAfter(command.reportedAt().plus(CLOCK_TOLERANCE))) {
       throw new RuleViolation(
           "detectedAt", "detectedAt lies in the future (" + disrupted + ") by more than 5 minutes");
@@ -89,8 +106,43 @@ public class Incident {
             disrupted,
             command.assets(),
             command.unresolvedAssets(),
-            affected));
-    return new Intake(command.incidentId(), IncidentStatus.REPORTED, false);
+            affected,
+            command.raw(),
+            command.alertUpdatedAt()));
+    return new Intake(command.incidentId(), IncidentStatus.REPORTED, false, false);
+  }
+
+  /**
+   * The same alert again. Its facts replace the stored ones only when its source says it is newer
+   * than what is stored: updates of one alert may arrive out of order, and a late old version must
+   * not overwrite a newer severity or title. A closed incident takes no updates.
+   */
+  private Intake update(OpenIncident command) {
+    checkAlertUpdatedAt(command);
+    boolean newer = command.alertUpdatedAt().isAfter(alertUpdatedAt);
+    boolean changed =
+        !command.title().equals(title)
+            || command.severity() != severity
+            || !Objects.equals(command.description(), description);
+    if (status == IncidentStatus.CLOSED || !newer || !changed) {
+      return new Intake(incidentId, status, true, false);
+    }
+    apply(
+        new IncidentAlertUpdated(
+            incidentId,
+            command.title(),
+            command.description(),
+            command.severity(),
+            command.alertUpdatedAt(),
+            command.raw()));
+    return new Intake(incidentId, status, true, true);
+  }
+
+  private static void checkAlertUpdatedAt(OpenIncident command) {
+    if (command.alertUpdatedAt().isAfter(command.reportedAt().plus(CLOCK_TOLERANCE))) {
+      throw new RuleViolation(
+          "updatedAt", "the alert's update time lies in the future by more than 5 minutes");
+    }
   }
 
   /**
@@ -130,6 +182,91 @@ public class Incident {
     apply(new IncidentClosed(incidentId, disruptedAt, restorations, command.summary()));
   }
 
+  /**
+   * Takes in a new alert that touches this incident's assets, once: the same alert again answers
+   * this incident as a duplicate. A closed or dismissed incident takes none (incidentId null).
+   */
+  @CommandHandler
+  public Intake handle(CorrelateAlert command) {
+    if (alerts.contains(alertKey(command.source(), command.sourceId()))) {
+      return new Intake(incidentId, status, true, false);
+    }
+    if (status == IncidentStatus.CLOSED || status == IncidentStatus.DISMISSED) {
+      return new Intake(null, status, false, false);
+    }
+    List<AffectedProcess> added =
+        command.affectedProcesses().stream()
+            .filter(p -> !affectedProcesses.contains(p.processId()))
+            .map(
+                p ->
+                    new AffectedProcess(
+                        p.processId(),
+                        p.name(),
+                        p.rto(),
+                        p.mtpd(),
+                        disruptedAt.plus(p.rto()),
+                        disruptedAt.plus(p.mtpd())))
+            .toList();
+    apply(
+        new AlertCorrelated(
+            incidentId,
+            command.source(),
+            command.sourceId(),
+            command.title(),
+            command.severity(),
+            command.detectedAt(),
+            command.assets().stream().filter(a -> !assets.contains(a.assetId())).toList(),
+            command.unresolvedAssets().stream()
+                .filter(n -> !assets.contains("name:" + n.toLowerCase(Locale.ROOT)))
+                .toList(),
+            added,
+            command.raw()));
+    return new Intake(incidentId, status, false, false);
+  }
+
+  private static String alertKey(String source, String sourceId) {
+    return source.toLowerCase(Locale.ROOT) + "\u0000" + sourceId;
+  }
+
+  /** Logs a decision; a closed incident takes no more. */
+  @CommandHandler
+  public void handle(RecordDecision command) {
+    if (status == IncidentStatus.CLOSED) {
+      throw new Conflict("Incident " + incidentId + " is closed");
+    }
+    apply(
+        new DecisionRecorded(
+            incidentId,
+            command.decisionId(),
+            command.known(),
+            command.unknown(),
+            command.options(),
+            command.risks(),
+            command.what(),
+            command.rationale(),
+            command.mandate()));
+  }
+
+  /** Moves the incident to a state its current one allows; closure has its own command. */
+  @CommandHandler
+  public void handle(TransitionIncident command) {
+    if (status == IncidentStatus.CLOSED) {
+      throw new Conflict("Incident " + incidentId + " is closed");
+    }
+    if (!status.next().contains(command.to())) {
+      throw new RuleViolation(
+          "to",
+          "An incident "
+              + status
+              + " cannot become "
+              + command.to()
+              + "; allowed: "
+              + status.next()
+              + (command.to() == IncidentStatus.CLOSED ? " (close it through its closure)" : ""));
+    }
+    apply(new IncidentTransitioned(incidentId, status, command.to(), command.reason()));
+  }
+
   @EventSourcingHandler
   void on(IncidentOpened event) {
     incidentId = event.incidentId();
@@ -137,7 +274,35 @@ public class Incident {
     sourceId = event.sourceId();
     status = IncidentStatus.REPORTED;
     disruptedAt = event.disruptedAt();
+    title = event.title();
+    description = event.description();
+    severity = event.severity();
+    alertUpdatedAt = event.alertUpdatedAt() == null ? event.disruptedAt() : event.alertUpdatedAt();
     event.affectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+    event.assets().forEach(a -> assets.add(a.assetId()));
+    event.unresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
+    alerts.add(alertKey(event.source(), event.sourceId()));
+  }
+
+  @EventSourcingHandler
+  void on(IncidentAlertUpdated event) {
+    title = event.title();
+    description = event.description();
+    severity = event.severity();
+    alertUpdatedAt = event.alertUpdatedAt();
+  }
+
+  @EventSourcingHandler
+  void on(AlertCorrelated event) {
+    event.newAffectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+    event.newAssets().forEach(a -> assets.add(a.assetId()));
+    event.newUnresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
+    alerts.add(alertKey(event.source(), event.sourceId()));
+  }
+
+  @EventSourcingHandler
+  void on(IncidentTransitioned event) {
+    status = event.to();
   }
 
   @EventSourcingHandler

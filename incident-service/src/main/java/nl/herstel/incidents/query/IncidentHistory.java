@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.incidents.api.IncidentQueries.FindIncidentHistory;
+import nl.herstel.incidents.api.IncidentQueries.IncidentExists;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.messaging.EventMetadata;
@@ -59,6 +60,23 @@ public class IncidentHistory {
       throw new DataAccessException("Could not read the incident's history", e);
     }
     return entries;
+  }
+
+  /** Read from the event store, so it knows an incident the moment its command committed. */
+  @QueryHandler
+  public Boolean exists(IncidentExists query) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT 1 FROM domainevententry WHERE aggregateidentifier = ? AND type = 'Incident'"
+                    + " LIMIT 1")) {
+      s.setString(1, query.incidentId());
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the event store", e);
+    }
   }
 
   /** {@code nl.herstel.incidents.api.IncidentEvents$IncidentOpened} becomes IncidentOpened. */

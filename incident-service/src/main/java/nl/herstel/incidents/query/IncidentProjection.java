@@ -14,21 +14,35 @@ import java.util.Map;
 import java.util.Optional;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.DecisionRecorded;
+import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
+import nl.herstel.incidents.api.IncidentQueries.FindCorrelatedIncident;
 import nl.herstel.incidents.api.IncidentQueries.FindIncident;
+import nl.herstel.incidents.api.IncidentQueries.FindIncidentOfAlert;
 import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.query.IncidentView.AffectedProcessView;
 import nl.herstel.incidents.query.IncidentView.AssetView;
+import nl.herstel.incidents.query.IncidentView.Decision;
+import nl.herstel.incidents.query.IncidentView.DecisionView;
+import nl.herstel.incidents.query.IncidentView.Judgement;
+import nl.herstel.incidents.query.IncidentView.Picture;
 import nl.herstel.incidents.query.IncidentView.RestorationView;
+import nl.herstel.incidents.query.IncidentView.TransitionView;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -90,6 +104,149 @@ public class IncidentProjection {
   }
 
   @EventHandler
+  void on(AlertCorrelated e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "INSERT INTO incident_alert (source, source_id, incident_id, title, severity, joined_at)"
+            + " VALUES (lower(?), ?, ?, ?, ?, ?)",
+        e.source(),
+        e.sourceId(),
+        e.incidentId(),
+        e.title(),
+        e.severity().name(),
+        Timestamp.from(at));
+    String nextPosition =
+        "INSERT INTO incident_asset (incident_id, position, asset_id, name)"
+            + " SELECT ?, COALESCE(MAX(position), -1) + 1, ?, ? FROM incident_asset"
+            + " WHERE incident_id = ?";
+    for (AssetRef asset : e.newAssets()) {
+      update(nextPosition, e.incidentId(), asset.assetId(), asset.name(), e.incidentId());
+    }
+    for (String name : e.newUnresolvedAssets()) {
+      update(nextPosition, e.incidentId(), null, name, e.incidentId());
+    }
+    for (AffectedProcess p : e.newAffectedProcesses()) {
+      update(
+          "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
+              + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          e.incidentId(),
+          p.processId(),
+          p.name(),
+          p.rto().toSeconds(),
+          p.mtpd().toSeconds(),
+          Timestamp.from(p.rtoDeadline()),
+          Timestamp.from(p.mtpdDeadline()));
+    }
+  }
+
+  @QueryHandler
+  public Optional<String> incidentOfAlert(FindIncidentOfAlert query) {
+    return firstId(
+        "SELECT incident_id FROM incident_alert WHERE source = lower(?) AND source_id = ?",
+        query.source(),
+        query.sourceId());
+  }
+
+  @QueryHandler
+  public Optional<String> correlated(FindCorrelatedIncident query) {
+    if (query.assetIds().isEmpty() || query.window().isZero() || query.window().isNegative()) {
+      return Optional.empty();
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT i.incident_id FROM incident i WHERE i.status NOT IN ('CLOSED', 'DISMISSED')"
+                    + " AND i.disrupted_at BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM incident_asset a"
+                    + " WHERE a.incident_id = i.incident_id AND a.asset_id = ANY (?))"
+                    + " ORDER BY i.disrupted_at DESC, i.incident_id LIMIT 1")) {
+      s.setTimestamp(1, Timestamp.from(query.at().minus(query.window())));
+      s.setTimestamp(2, Timestamp.from(query.at().plus(query.window())));
+      s.setArray(3, c.createArrayOf("varchar", query.assetIds().toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not look for a correlated incident", e);
+    }
+  }
+
+  private Optional<String> firstId(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the incident read model", e);
+    }
+  }
+
+  @EventHandler
+  void on(IncidentAlertUpdated e) {
+    update(
+        "UPDATE incident SET title = ?, description = ?, severity = ? WHERE incident_id = ?",
+        e.title(),
+        e.description(),
+        e.severity().name(),
+        e.incidentId());
+  }
+
+  @EventHandler
+  void on(
+      IncidentTransitioned e,
+      @SequenceNumber long sequence,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
+      @MetaDataValue(EventMetadata.ROLE) String role,
+      @org.axonframework.eventhandling.Timestamp Instant at) {
+    update("UPDATE incident SET status = ? WHERE incident_id = ?", e.to().name(), e.incidentId());
+    update(
+        "INSERT INTO incident_transition (incident_id, sequence, from_status, to_status, reason,"
+            + " principal, role, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        e.incidentId(),
+        sequence,
+        e.from().name(),
+        e.to().name(),
+        e.reason(),
+        principal,
+        role,
+        Timestamp.from(at));
+  }
+
+  @EventHandler
+  void on(
+      DecisionRecorded e,
+      @SequenceNumber long sequence,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
+      @MetaDataValue(EventMetadata.ROLE) String role,
+      @org.axonframework.eventhandling.Timestamp Instant at) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO incident_decision (incident_id, sequence, decision_id, known, unknown,"
+                    + " options, risks, what, rationale, mandate, principal, role, at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      bind(
+          s,
+          e.incidentId(),
+          sequence,
+          e.decisionId(),
+          c.createArrayOf("text", e.known().toArray()),
+          c.createArrayOf("text", e.unknown().toArray()),
+          c.createArrayOf("text", e.options().toArray()),
+          c.createArrayOf("text", e.risks().toArray()),
+          e.what(),
+          e.rationale(),
+          e.mandate(),
+          principal,
+          role,
+          Timestamp.from(at));
+      s.executeUpdate();
+    } catch (SQLException ex) {
+      throw new DataAccessException("Could not record the decision", ex);
+    }
+  }
+
+  @EventHandler
   void on(IncidentClosed e, @org.axonframework.eventhandling.Timestamp Instant at) {
     update(
         "UPDATE incident SET status = ?, closed_at = ?, summary = ? WHERE incident_id = ?",
@@ -108,6 +265,9 @@ public class IncidentProjection {
 
   @ResetHandler
   void reset() {
+    update("DELETE FROM incident_decision");
+    update("DELETE FROM incident_alert");
+    update("DELETE FROM incident_transition");
     update("DELETE FROM incident_process");
     update("DELETE FROM incident_asset");
     update("DELETE FROM incident");
@@ -182,10 +342,56 @@ public class IncidentProjection {
           }
         }
       }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT * FROM incident_transition WHERE incident_id = ANY (?)"
+                  + " ORDER BY incident_id, sequence")) {
+        s.setArray(1, ids);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            rows.get(r.getString("incident_id"))
+                .transitions
+                .add(
+                    new TransitionView(
+                        IncidentStatus.valueOf(r.getString("from_status")),
+                        IncidentStatus.valueOf(r.getString("to_status")),
+                        r.getString("reason"),
+                        r.getString("principal"),
+                        r.getString("role"),
+                        r.getTimestamp("at").toInstant()));
+          }
+        }
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT * FROM incident_decision WHERE incident_id = ANY (?)"
+                  + " ORDER BY incident_id, sequence")) {
+        s.setArray(1, ids);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            rows.get(r.getString("incident_id"))
+                .decisions
+                .add(
+                    new DecisionView(
+                        r.getString("decision_id"),
+                        new Picture(texts(r, "known"), texts(r, "unknown")),
+                        new Judgement(texts(r, "options"), texts(r, "risks")),
+                        new Decision(
+                            r.getString("what"), r.getString("rationale"), r.getString("mandate")),
+                        r.getString("principal"),
+                        r.getString("role"),
+                        r.getTimestamp("at").toInstant()));
+          }
+        }
+      }
     } catch (SQLException e) {
       throw new DataAccessException("Could not read incidents", e);
     }
     return rows.values().stream().map(Row::view).toList();
+  }
+
+  private static List<String> texts(ResultSet r, String column) throws SQLException {
+    return List.of((String[]) r.getArray(column).getArray());
   }
 
   /** One incident row while its assets and processes are read. */
@@ -205,6 +411,8 @@ public class IncidentProjection {
     final List<String> unresolved = new ArrayList<>();
     final List<AffectedProcessView> processes = new ArrayList<>();
     final List<RestorationView> restorations = new ArrayList<>();
+    final List<TransitionView> transitions = new ArrayList<>();
+    final List<DecisionView> decisions = new ArrayList<>();
 
     Row(ResultSet r) throws SQLException {
       id = r.getString("incident_id");
@@ -237,7 +445,9 @@ public class IncidentProjection {
           List.copyOf(processes),
           closedAt,
           summary,
-          List.copyOf(restorations));
+          List.copyOf(restorations),
+          List.copyOf(transitions),
+          List.copyOf(decisions));
     }
   }
 

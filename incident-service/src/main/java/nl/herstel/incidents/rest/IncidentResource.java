@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
+import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
+import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentQueries.FindIncident;
 import nl.herstel.incidents.api.IncidentQueries.FindIncidentHistory;
@@ -70,6 +72,55 @@ public class IncidentResource {
   /** When a process was restored to an acceptable level. */
   public record RestorationRequest(
       @NotBlank @Size(max = 255) String processId, @NotNull Instant restoredAt) {}
+
+  /** The states a commander may move an incident to; CLOSED goes through the closure. */
+  public enum TransitionTarget {
+    TRIAGED,
+    PLAN_ACTIVATED,
+    RECOVERING,
+    RECOVERED,
+    DISMISSED
+  }
+
+  /**
+   * A lifecycle transition.
+   *
+   * @param to the new state
+   * @param reason why; recorded with who made the transition
+   */
+  public record TransitionRequest(
+      @NotNull TransitionTarget to, @NotBlank @Size(max = 2000) String reason) {}
+
+  /**
+   * A decision in the BOB structure (beeldvorming, oordeelsvorming, besluitvorming).
+   *
+   * @param picture the facts known and those still unknown
+   * @param judgement the options weighed and the risks of each
+   * @param decision what was decided, why, and under which mandate
+   */
+  public record DecisionRequest(
+      @NotNull @Valid PictureRequest picture,
+      @NotNull @Valid JudgementRequest judgement,
+      @NotNull @Valid DecisionBody decision) {}
+
+  /** What is known (at least one fact) and what is not. */
+  public record PictureRequest(
+      @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 2000) String> known,
+      @NotNull @Size(max = 100) List<@NotBlank @Size(max = 2000) String> unknown) {}
+
+  /** The options weighed (at least one) and their risks. */
+  public record JudgementRequest(
+      @NotNull @Size(min = 1, max = 50) List<@NotBlank @Size(max = 2000) String> options,
+      @NotNull @Size(max = 100) List<@NotBlank @Size(max = 2000) String> risks) {}
+
+  /** What was decided, why, and under which mandate (e.g. the crisis plan's role). */
+  public record DecisionBody(
+      @NotBlank @Size(max = 2000) String what,
+      @NotBlank @Size(max = 10000) String rationale,
+      @NotBlank @Size(max = 500) String mandate) {}
+
+  /** The recorded decision's id. */
+  public record DecisionAnswer(String incidentId, String decisionId) {}
 
   /** Where an incident stands after a change. */
   public record StatusAnswer(String incidentId, String status) {}
@@ -128,7 +179,9 @@ public class IncidentResource {
       description =
           "Ends the recovery operation. Each restoration names one of the incident's affected"
               + " processes, once, restored not before the disruption and not in the future"
-              + " (5 minutes' tolerance). The incident shows CLOSED shortly after.")
+              + " (5 minutes' tolerance). Allowed from every state but CLOSED: closure records"
+              + " the end of the operation whatever the lifecycle reached, so a dismissed false"
+              + " positive closes without restorations. The incident shows CLOSED shortly after.")
   @APIResponse(responseCode = "202", description = "Closed and stored; Location names the incident")
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such incident")
@@ -154,6 +207,82 @@ public class IncidentResource {
     return Response.accepted(new StatusAnswer(incidentId, IncidentStatus.CLOSED.name()))
         .location(uri.getBaseUriBuilder().path(incidentId).build())
         .build();
+  }
+
+  @POST
+  @Path("/{id}/transitions")
+  @RolesAllowed(Roles.INCIDENT_COMMANDER)
+  @Operation(
+      summary = "Move an incident along its lifecycle",
+      description =
+          "Allowed: REPORTED → TRIAGED or DISMISSED; TRIAGED → PLAN_ACTIVATED, RECOVERING or"
+              + " DISMISSED; PLAN_ACTIVATED → RECOVERING or DISMISSED; RECOVERING → RECOVERED;"
+              + " RECOVERED → RECOVERING (relapse); DISMISSED → TRIAGED (dismissal taken back)."
+              + " CLOSED is reached only through POST /{id}/closure, which is allowed from every"
+              + " state but CLOSED (a dismissed false positive is closed without restorations)."
+              + " Every transition records who made it, under which role, and why; the incident"
+              + " lists them under transitions.")
+  @APIResponse(responseCode = "202", description = "Stored; the answer gives the new state")
+  @APIResponse(responseCode = "400", description = "to or reason missing or unknown")
+  @APIResponse(responseCode = "404", description = "No such incident")
+  @APIResponse(responseCode = "409", description = "The incident is closed")
+  @APIResponse(responseCode = "422", description = "The current state does not allow this one")
+  public Response transition(
+      @PathParam("id") String id, TransitionRequest request, @Context UriInfo uri) {
+    validator.check(request);
+    String incidentId = existingId(id);
+    IncidentStatus to = IncidentStatus.valueOf(request.to().name());
+    try {
+      commands.sendAndWait(new TransitionIncident(incidentId, to, request.reason().strip()));
+    } catch (AggregateNotFoundException unknown) {
+      throw new NotFound("Incident", id);
+    }
+    return Response.accepted(new StatusAnswer(incidentId, to.name()))
+        .location(uri.getBaseUriBuilder().path(incidentId).build())
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/decisions")
+  @RolesAllowed(Roles.INCIDENT_COMMANDER)
+  @Operation(
+      summary = "Log a decision in the BOB structure",
+      description =
+          "picture {known[] (at least one), unknown[]}, judgement {options[] (at least one),"
+              + " risks[]}, decision {what, rationale, mandate}. Who decided, under which role and"
+              + " when is recorded from the caller; the incident lists its decisions, oldest"
+              + " first, and its history holds each as DecisionRecorded.")
+  @APIResponse(responseCode = "202", description = "Stored; the answer gives the decision's id")
+  @APIResponse(responseCode = "400", description = "A field is missing or malformed; it is named")
+  @APIResponse(responseCode = "404", description = "No such incident")
+  @APIResponse(responseCode = "409", description = "The incident is closed")
+  public Response decide(
+      @PathParam("id") String id, DecisionRequest request, @Context UriInfo uri) {
+    validator.check(request);
+    String incidentId = existingId(id);
+    String decisionId = UUID.randomUUID().toString();
+    try {
+      commands.sendAndWait(
+          new RecordDecision(
+              incidentId,
+              decisionId,
+              strip(request.picture().known()),
+              strip(request.picture().unknown()),
+              strip(request.judgement().options()),
+              strip(request.judgement().risks()),
+              request.decision().what().strip(),
+              request.decision().rationale().strip(),
+              request.decision().mandate().strip()));
+    } catch (AggregateNotFoundException unknown) {
+      throw new NotFound("Incident", id);
+    }
+    return Response.accepted(new DecisionAnswer(incidentId, decisionId))
+        .location(uri.getBaseUriBuilder().path(incidentId).build())
+        .build();
+  }
+
+  private static List<String> strip(List<String> texts) {
+    return texts.stream().map(String::strip).toList();
   }
 
   @GET

@@ -1,5 +1,12 @@
 package nl.herstel.incidents.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,56 +17,74 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
-import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
-import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
-import nl.herstel.incidents.api.IncidentEvents.AssetRef;
-import nl.herstel.incidents.api.IncidentQueries.FindAffectedProcesses;
-import nl.herstel.incidents.api.IncidentQueries.ResolveAssets;
-import nl.herstel.incidents.query.AssetResolution;
+import nl.herstel.incidents.intake.Alert;
+import nl.herstel.incidents.intake.CloudEventsAdapter;
+import nl.herstel.platform.rest.InvalidRequest;
+import nl.herstel.platform.rest.JsonProvider;
+import nl.herstel.platform.rest.Problem.FieldError;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Where SOC tooling reports alerts. An alert opens an incident with the processes its assets
- * disrupt, found through the BIA; the same alert again answers the same incident.
+ * Where SOC tooling reports alerts, one at a time or in batches. An alert opens an incident with
+ * the processes its assets disrupt, found through the BIA; the same alert again answers the same
+ * incident.
  */
 @Path("/intake")
 @RequestScoped
 @Tag(name = "Intake")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class IntakeResource {
-  @Inject CommandGateway commands;
-  @Inject QueryGateway queries;
+  /** The most alerts one batch may hold; the 1,001st is refused with 413 as soon as it starts. */
+  static final int MAX_BATCH = 1000;
+
+  static final String NDJSON = "application/x-ndjson";
+
+  static final String CLOUDEVENTS = "application/cloudevents+json";
+
+  private static final ObjectMapper JSON = JsonProvider.MAPPER;
+
+  /** Reads one value of a stream and leaves the parser after it; {@link #endOfInput} checks. */
+  private static final ObjectReader VALUE =
+      JSON.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  @Inject AlertIntake intake;
   @Inject RequestValidator validator;
 
   /**
-   * An alert from a SOC tool.
+   * An alert from a SOC tool, in our own schema.
    *
    * @param source the reporting system, e.g. {@code splunk}
    * @param sourceId the alert's id in that system; with {@code source} it identifies the alert
    * @param assets asset ids or names as the BIA knows them (case is ignored); unknown ones are kept
    * @param detectedAt when the disruption was detected; default now
+   * @param updatedAt when the source last changed this alert; a version older than the stored one
+   *     changes nothing (default: the time it arrives)
    */
   public record AlertRequest(
       @NotBlank @Size(max = 100) String source,
@@ -68,96 +93,197 @@ public class IntakeResource {
       @NotNull Severity severity,
       @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 200) String> assets,
       Instant detectedAt,
-      @Size(max = 10000) String description) {}
+      @Size(max = 10000) String description,
+      Instant updatedAt) {
+
+    Alert toAlert() {
+      return new Alert(
+          source, sourceId, title, severity, assets, detectedAt, description, null, updatedAt);
+    }
+  }
 
   /**
    * The incident an alert opened or was correlated into.
    *
    * @param duplicate whether the alert had been reported before
+   * @param updated whether it brought newer facts (title, severity, description) that replaced the
+   *     stored ones
    */
-  public record IntakeAnswer(String incidentId, String status, boolean duplicate) {}
+  public record IntakeAnswer(
+      String incidentId, String status, boolean duplicate, boolean updated) {}
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
   @Operation(
-      summary = "Report a SOC alert",
+      summary = "Report a SOC alert, or a batch of them as a JSON array",
       description =
-          "Opens an incident for the alert. The named assets are looked up in the BIA by id or"
+          "A single alert opens an incident. The named assets are looked up in the BIA by id or"
               + " by exact name, ignoring case; names it does not know are kept on the incident"
               + " as unresolved, an alert is never refused for them. The affected processes are"
               + " those depending on the assets directly or through other assets and processes;"
               + " their RTO and MTPD deadlines run from detectedAt (default now; not more than 5"
               + " minutes in the future, not before 2000). Sending the same alert (source,"
               + " sourceId) again opens nothing and answers the same incident with"
-              + " duplicate=true.")
+              + " duplicate=true. Updates of one alert may arrive out of order: when the alert is"
+              + " known, its title, severity and description replace the stored ones only if its"
+              + " updatedAt (when the source last changed it; default its arrival) is later than"
+              + " the stored version's (answer updated=true, event IncidentAlertUpdated); an"
+              + " older version changes nothing. updatedAt may not lie more than 5 minutes in"
+              + " the future (422). Correlation: a new alert naming a BIA asset of an open (not"
+              + " closed, not dismissed) incident disrupted within"
+              + " herstel.incidents.correlation-window (default PT4H) of its detectedAt joins that"
+              + " incident (answer: that incidentId, event AlertCorrelated in its history) instead"
+              + " of opening one; unresolved names do not correlate.\n\n"
+              + "A JSON array of up to 1,000 alerts is a batch: each alert is stored in its own"
+              + " transaction. The good ones are stored even when others are bad; the answer is"
+              + " 200 with `accepted` (index, incidentId, status, duplicate) and `rejected`"
+              + " (index and every bad field of that item, named relative to the item). A batch"
+              + " that is not well-formed JSON stores nothing (400); more than 1,000 items are"
+              + " refused with 413 when the 1,001st begins, before the rest is read.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(oneOf = {AlertRequest.class, AlertRequest[].class})))
   @APIResponse(
       responseCode = "202",
-      description = "Stored; Location names the incident, which the list shows shortly")
+      description = "A single alert is stored; Location names the incident, shown shortly",
+      content = @Content(schema = @Schema(implementation = IntakeAnswer.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "A batch was processed: which items were stored and which refused, by index",
+      content = @Content(schema = @Schema(implementation = AlertIntake.BatchAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
+  @APIResponse(responseCode = "413", description = "More than 1,000 alerts, or more than 4 MiB")
   @APIResponse(responseCode = "422", description = "detectedAt is out of range")
-  public Response report(AlertRequest request, @Context UriInfo uri) {
-    validator.check(request);
-    String source = request.source().strip();
-    String sourceId = request.sourceId().strip();
-    List<String> named = distinctIgnoringCase(request.assets());
-    AssetResolution resolution =
-        queries
-            .query(new ResolveAssets(named), ResponseTypes.instanceOf(AssetResolution.class))
-            .join();
-    List<ProcessTargets> affected =
-        queries
-            .query(
-                new FindAffectedProcesses(
-                    resolution.resolved().stream().map(AssetRef::assetId).toList()),
-                ResponseTypes.multipleInstancesOf(ProcessTargets.class))
-            .join();
-    Instant now = Instant.now();
-    OpenIncident command =
-        new OpenIncident(
-            incidentId(source, sourceId),
-            source,
-            sourceId,
-            request.title().strip(),
-            request.description(),
-            request.severity(),
-            request.detectedAt() == null ? now : request.detectedAt(),
-            now,
-            resolution.resolved(),
-            resolution.unresolved(),
-            affected);
-    Intake intake = open(command);
+  public Response report(InputStream body, @Context HttpHeaders headers, @Context UriInfo uri)
+      throws IOException {
+    try (JsonParser parser = JSON.getFactory().createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == JsonToken.START_ARRAY) {
+        List<AlertIntake.Item> items = new ArrayList<>();
+        for (JsonNode item : array(parser)) {
+          items.add(() -> ownSchema(item));
+        }
+        return Response.ok(intake.batch(items)).build();
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw new InvalidRequest(
+            List.of(new FieldError("body", "must be an alert object or an array of alerts")));
+      }
+      JsonNode node = VALUE.readValue(parser);
+      endOfInput(parser);
+      if (headers.getHeaderString("ce-specversion") != null) {
+        return accepted(intake.report(CloudEventsAdapter.binary(ceHeaders(headers), node)), uri);
+      }
+      return accepted(intake.report(ownSchema(node)), uri);
+    }
+  }
+
+  @POST
+  @Consumes(CLOUDEVENTS)
+  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @Operation(
+      summary = "Report a SOC alert as a structured CloudEvent 1.0",
+      description =
+          "specversion 1.0, id, source and type are required; data holds the alert: severity and"
+              + " assets required, title (default the type), sourceId (default the subject, else"
+              + " the id), detectedAt (default the time), description. The alert is identified"
+              + " by (source, sourceId). Binary mode: post the data as application/json to this"
+              + " path with ce-specversion, ce-id, ce-source, ce-type (and ce-time, ce-subject)"
+              + " headers. The event is kept as raw data on the incident's event.")
+  @APIResponse(responseCode = "202", description = "Stored; Location names the incident")
+  @APIResponse(responseCode = "400", description = "An attribute or data field is missing or bad")
+  public Response reportCloudEvent(JsonNode event, @Context UriInfo uri) {
+    return accepted(intake.report(CloudEventsAdapter.structured(event)), uri);
+  }
+
+  @POST
+  @Consumes(NDJSON)
+  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @Operation(
+      summary = "Report a batch of SOC alerts as NDJSON",
+      description =
+          "One alert in our own schema per line, up to 1,000 (empty lines are skipped; the index"
+              + " counts the other lines from 0). Each alert is stored in its own transaction; a"
+              + " line that is malformed or invalid is rejected by index and the others are"
+              + " stored. The 1,001st line is refused with 413 before the rest is read.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Which items were stored and which refused, by index",
+      content = @Content(schema = @Schema(implementation = AlertIntake.BatchAnswer.class)))
+  @APIResponse(responseCode = "413", description = "More than 1,000 alerts, or more than 4 MiB")
+  public Response reportLines(InputStream body) throws IOException {
+    List<AlertIntake.Item> items = new ArrayList<>();
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        if (items.size() == MAX_BATCH) {
+          throw tooMany();
+        }
+        String text = line;
+        items.add(() -> ownSchema(JSON.readTree(text)));
+      }
+    }
+    return Response.ok(intake.batch(items)).build();
+  }
+
+  /** The items of an array, counted while streaming: the 1,001st is refused before it is read. */
+  private static List<JsonNode> array(JsonParser parser) throws IOException {
+    List<JsonNode> items = new ArrayList<>();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (items.size() == MAX_BATCH) {
+        throw tooMany();
+      }
+      items.add(VALUE.readValue(parser));
+    }
+    endOfInput(parser);
+    return items;
+  }
+
+  private static void endOfInput(JsonParser parser) throws IOException {
+    if (parser.nextToken() != null) {
+      throw new InvalidRequest(
+          List.of(new FieldError("body", "must hold one JSON value; found more after it")));
+    }
+  }
+
+  private static Map<String, String> ceHeaders(HttpHeaders headers) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    headers
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (lower.startsWith("ce-") && !values.isEmpty()) {
+                attributes.put(lower, values.get(0));
+              }
+            });
+    return attributes;
+  }
+
+  private static WebApplicationException tooMany() {
+    return new WebApplicationException(
+        "A batch holds at most " + MAX_BATCH + " alerts; split it into smaller requests", 413);
+  }
+
+  private Alert ownSchema(JsonNode node) throws JsonProcessingException {
+    if (node == null || !node.isObject()) {
+      throw new InvalidRequest(List.of(new FieldError("body", "must be an alert object")));
+    }
+    return validator.check(JSON.treeToValue(node, AlertRequest.class)).toAlert();
+  }
+
+  static Response accepted(Intake intake, UriInfo uri) {
     return Response.accepted(
-            new IntakeAnswer(intake.incidentId(), intake.status().name(), intake.duplicate()))
+            new IntakeAnswer(
+                intake.incidentId(), intake.status().name(), intake.duplicate(), intake.updated()))
         .location(uri.getBaseUriBuilder().path(intake.incidentId()).build())
         .build();
-  }
-
-  /**
-   * Sends the command; when the same alert arrived at the same moment and opened the incident
-   * first, the second attempt finds it and answers it as a duplicate.
-   */
-  private Intake open(OpenIncident command) {
-    try {
-      return commands.sendAndWait(command);
-    } catch (ConcurrencyException raced) {
-      return commands.sendAndWait(command);
-    }
-  }
-
-  /** The same alert always maps to the same incident; the source's case does not matter. */
-  static String incidentId(String source, String sourceId) {
-    return UUID.nameUUIDFromBytes(
-            (source.toLowerCase(Locale.ROOT) + "\u0000" + sourceId)
-                .getBytes(StandardCharsets.UTF_8))
-        .toString();
-  }
-
-  private static List<String> distinctIgnoringCase(List<String> names) {
-    Map<String, String> distinct = new LinkedHashMap<>();
-    for (String name : names) {
-      String stripped = name.strip();
-      distinct.putIfAbsent(stripped.toLowerCase(Locale.ROOT), stripped);
-    }
-    return List.copyOf(distinct.values());
   }
 }

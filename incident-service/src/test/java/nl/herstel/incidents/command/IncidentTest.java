@@ -6,13 +6,20 @@ import java.time.Instant;
 import java.util.List;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
+import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
+import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
+import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.DecisionRecorded;
+import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.platform.domain.Conflict;
@@ -34,18 +41,25 @@ class IncidentTest {
   }
 
   private static OpenIncident alert(Instant detectedAt) {
+    return update(detectedAt, Severity.CRITICAL, "Ransomware on the payments database", DETECTED);
+  }
+
+  private static OpenIncident update(
+      Instant detectedAt, Severity severity, String title, Instant updatedAt) {
     return new OpenIncident(
         "i1",
         "splunk",
         "ALERT-123",
-        "Ransomware on the payments database",
+        title,
         null,
-        Severity.CRITICAL,
+        severity,
         detectedAt,
         NOW,
         List.of(new AssetRef("a1", "db-payments-01")),
         List.of("unknown-host"),
-        List.of(new ProcessTargets("p1", "Payments", ofHours(8), ofHours(24))));
+        List.of(new ProcessTargets("p1", "Payments", ofHours(8), ofHours(24))),
+        null,
+        updatedAt);
   }
 
   private static IncidentOpened opened() {
@@ -66,7 +80,9 @@ class IncidentTest {
                 ofHours(8),
                 ofHours(24),
                 Instant.parse("2026-11-29T16:00:00Z"),
-                Instant.parse("2026-11-30T08:00:00Z"))));
+                Instant.parse("2026-11-30T08:00:00Z"))),
+        null,
+        DETECTED);
   }
 
   private static CloseIncident close(Restoration... restorations) {
@@ -80,7 +96,7 @@ class IncidentTest {
         .when(alert(DETECTED))
         .expectSuccessfulHandlerExecution()
         .expectEvents(opened())
-        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, false));
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, false, false));
   }
 
   @Test
@@ -90,7 +106,190 @@ class IncidentTest {
         .when(alert(DETECTED))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents()
-        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true));
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true, false));
+  }
+
+  @Test
+  void aNewerVersionOfTheAlertReplacesItsFacts() {
+    Instant later = DETECTED.plusSeconds(600);
+    fixture
+        .given(opened())
+        .when(update(DETECTED, Severity.LOW, "False alarm: backup job", later))
+        .expectEvents(
+            new IncidentAlertUpdated(
+                "i1", "False alarm: backup job", null, Severity.LOW, later, null))
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true, true));
+  }
+
+  @Test
+  void anOlderVersionArrivingLateChangesNothing() {
+    Instant later = DETECTED.plusSeconds(600);
+    fixture
+        .given(
+            opened(),
+            new IncidentAlertUpdated(
+                "i1", "Ransomware confirmed", null, Severity.CRITICAL, later, null))
+        .when(update(DETECTED, Severity.LOW, "Suspicious file", DETECTED.plusSeconds(300)))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents()
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true, false));
+  }
+
+  @Test
+  void anUpdateFromTheFutureIsRefused() {
+    fixture
+        .given(opened())
+        .when(update(DETECTED, Severity.LOW, "x", NOW.plusSeconds(3600)))
+        .expectException(RuleViolation.class)
+        .expectException(Matchers.matches(e -> "updatedAt".equals(((RuleViolation) e).field())))
+        .expectNoEvents();
+  }
+
+  private static CorrelateAlert correlate(String sourceId) {
+    return new CorrelateAlert(
+        "i1",
+        "sentinel",
+        sourceId,
+        "Lateral movement",
+        Severity.HIGH,
+        NOW,
+        List.of(new AssetRef("a1", "db-payments-01"), new AssetRef("a2", "app-payments")),
+        List.of(),
+        List.of(
+            new ProcessTargets("p1", "Payments", ofHours(8), ofHours(24)),
+            new ProcessTargets("p2", "Payouts", ofHours(12), ofHours(48))),
+        null);
+  }
+
+  @Test
+  void aCorrelatedAlertAddsOnlyNewAssetsAndProcessesWithDeadlinesFromTheDisruption() {
+    fixture
+        .given(opened())
+        .when(correlate("S-1"))
+        .expectEvents(
+            new AlertCorrelated(
+                "i1",
+                "sentinel",
+                "S-1",
+                "Lateral movement",
+                Severity.HIGH,
+                NOW,
+                List.of(new AssetRef("a2", "app-payments")),
+                List.of(),
+                List.of(
+                    new AffectedProcess(
+                        "p2",
+                        "Payouts",
+                        ofHours(12),
+                        ofHours(48),
+                        DETECTED.plus(ofHours(12)),
+                        DETECTED.plus(ofHours(48)))),
+                null))
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, false, false));
+  }
+
+  @Test
+  void aCorrelatedAlertAgainIsADuplicate() {
+    fixture
+        .given(
+            opened(),
+            new AlertCorrelated(
+                "i1",
+                "sentinel",
+                "S-1",
+                "t",
+                Severity.HIGH,
+                NOW,
+                List.of(),
+                List.of(),
+                List.of(),
+                null))
+        .when(correlate("S-1"))
+        .expectNoEvents()
+        .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, true, false));
+  }
+
+  @Test
+  void aDismissedIncidentTakesNoCorrelatedAlert() {
+    fixture
+        .given(
+            opened(),
+            new IncidentTransitioned("i1", IncidentStatus.REPORTED, IncidentStatus.DISMISSED, "fp"))
+        .when(correlate("S-2"))
+        .expectNoEvents()
+        .expectResultMessagePayload(new Intake(null, IncidentStatus.DISMISSED, false, false));
+  }
+
+  @Test
+  void logsADecisionInTheBobStructure() {
+    RecordDecision decision =
+        new RecordDecision(
+            "i1",
+            "d1",
+            List.of("Payments DB encrypted"),
+            List.of("Whether backups are clean"),
+            List.of("Restore from offline backup", "Pay"),
+            List.of("Backup may be infected"),
+            "Restore from the offline backup",
+            "Clean restore is within RTO",
+            "Crisis plan: incident commander");
+    fixture
+        .given(opened())
+        .when(decision)
+        .expectEvents(
+            new DecisionRecorded(
+                "i1",
+                "d1",
+                decision.known(),
+                decision.unknown(),
+                decision.options(),
+                decision.risks(),
+                decision.what(),
+                decision.rationale(),
+                decision.mandate()));
+  }
+
+  @Test
+  void aClosedIncidentTakesNoDecisions() {
+    fixture
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "done"))
+        .when(
+            new RecordDecision(
+                "i1", "d1", List.of("k"), List.of(), List.of("o"), List.of(), "w", "r", "m"))
+        .expectException(Conflict.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void movesAlongItsLifecycleWithTheReason() {
+    fixture
+        .given(opened())
+        .when(new TransitionIncident("i1", IncidentStatus.TRIAGED, "Confirmed by the SOC lead"))
+        .expectEvents(
+            new IncidentTransitioned(
+                "i1",
+                IncidentStatus.REPORTED,
+                IncidentStatus.TRIAGED,
+                "Confirmed by the SOC lead"));
+  }
+
+  @Test
+  void cannotSkipFromReportedToRecovered() {
+    fixture
+        .given(opened())
+        .when(new TransitionIncident("i1", IncidentStatus.RECOVERED, "done"))
+        .expectException(RuleViolation.class)
+        .expectException(Matchers.matches(e -> "to".equals(((RuleViolation) e).field())))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aClosedIncidentMakesNoTransitions() {
+    fixture
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "done"))
+        .when(new TransitionIncident("i1", IncidentStatus.TRIAGED, "again"))
+        .expectException(Conflict.class)
+        .expectNoEvents();
   }
 
   @Test

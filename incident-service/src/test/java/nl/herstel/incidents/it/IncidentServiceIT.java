@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -64,7 +67,9 @@ class IncidentServiceIT {
         WebArchive.class, new File(System.getProperty("herstel.it.war")));
   }
 
+  private static final String INTAKE = "/api/incidents/intake";
   private final ServiceClient api = ServiceClient.forServiceUnderTest();
+  private final HttpClient http = HttpClient.newHttpClient();
 
   /**
    * A slice of a BIA: the payments database supports the payments application (asset to asset);
@@ -518,6 +523,517 @@ class IncidentServiceIT {
     assertThat(api.get("/api/incidents/" + someId, "auditor").statusCode()).isEqualTo(404);
     assertThat(api.get("/api/incidents/" + someId + "/history", "auditor").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aJsonArrayStoresTheGoodAlertsAndReportsEachBadOneByIndex() throws Exception {
+    String a = "A-" + UUID.randomUUID();
+    String b = "B-" + UUID.randomUUID();
+    long before = storedEvents();
+    String batch =
+        "["
+            + String.join(
+                ",",
+                batchAlert(a),
+                batchAlert("C-" + UUID.randomUUID()).replace("\"title\":\"Ransomware\",", ""),
+                batchAlert(a),
+                batchAlert("D-" + UUID.randomUUID()).replace("\"HIGH\"", "\"APOCALYPTIC\""),
+                batchAlert(b))
+            + "]";
+
+    HttpResponse<String> response = api.post(INTAKE, "soc-intake", batch);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = api.json(response);
+    JsonNode accepted = answer.get("accepted");
+    assertThat(accepted).hasSize(3);
+    assertThat(ints(accepted, "index")).containsExactly(0, 2, 4);
+    assertThat(accepted.get(0).get("duplicate").asBoolean()).isFalse();
+    assertThat(accepted.get(1).get("duplicate").asBoolean()).isTrue();
+    assertThat(accepted.get(1).get("incidentId").asText())
+        .isEqualTo(accepted.get(0).get("incidentId").asText());
+    assertThat(accepted.get(2).get("incidentId").asText())
+        .isNotEqualTo(accepted.get(0).get("incidentId").asText());
+    JsonNode rejected = answer.get("rejected");
+    assertThat(rejected).hasSize(2);
+    assertThat(ints(rejected, "index")).containsExactly(1, 3);
+    assertThat(rejected.get(0).get("errors").get(0).get("field").asText()).isEqualTo("title");
+    assertThat(rejected.get(1).get("errors").get(0).get("field").asText()).isEqualTo("severity");
+    assertThat(storedEvents()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void ndjsonStoresTheGoodLinesAndRejectsAMalformedOneByIndex() throws Exception {
+    long before = storedEvents();
+    String lines =
+        batchAlert("N-" + UUID.randomUUID())
+            + "\n{\"source\":\"splunk\",\n\n"
+            + batchAlert("N-" + UUID.randomUUID())
+            + "\n";
+
+    HttpResponse<String> response = postAs(INTAKE, "application/x-ndjson", lines, Map.of());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = api.json(response);
+    assertThat(ints(answer.get("accepted"), "index")).containsExactly(0, 2);
+    assertThat(answer.get("rejected")).hasSize(1);
+    assertThat(answer.get("rejected").get(0).get("index").asInt()).isEqualTo(1);
+    assertThat(answer.get("rejected").get(0).get("errors").get(0).get("field").asText())
+        .isEqualTo("body");
+    assertThat(storedEvents()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void refusesMoreThanAThousandAlertsAndAMalformedBatchStoringNothing() throws Exception {
+    long before = storedEvents();
+    List<String> alerts = new ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      alerts.add(batchAlert("X-" + UUID.randomUUID()));
+    }
+
+    HttpResponse<String> array = api.post(INTAKE, "soc-intake", "[" + String.join(",", alerts));
+    assertThat(array.statusCode()).as(array.body()).isEqualTo(413);
+    assertThat(array.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(api.json(array).get("type").asText())
+        .isEqualTo("https://herstel.nl/problems/payload-too-large");
+
+    HttpResponse<String> ndjson =
+        postAs(INTAKE, "application/x-ndjson", String.join("\n", alerts), Map.of());
+    assertThat(ndjson.statusCode()).as(ndjson.body()).isEqualTo(413);
+
+    HttpResponse<String> malformed =
+        api.post(
+            INTAKE, "soc-intake", "[" + batchAlert("M-" + UUID.randomUUID()) + ",{\"source\":");
+    assertThat(malformed.statusCode()).as(malformed.body()).isEqualTo(400);
+
+    HttpResponse<String> scalar = api.post(INTAKE, "soc-intake", "42");
+    assertThat(scalar.statusCode()).as(scalar.body()).isEqualTo(400);
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void batchesNeedTheIntakeRole() throws Exception {
+    assertThat(api.post(INTAKE, "auditor", "[" + batchAlert("R-1") + "]").statusCode())
+        .isEqualTo(403);
+    assertThat(
+            postAs(INTAKE, "application/x-ndjson", batchAlert("R-2"), Map.of(), "auditor")
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void vendorAdaptersOpenIncidentsIdempotentlyAndKeepTheRawPayload() throws Exception {
+    Bia bia = registerBia();
+    String run = UUID.randomUUID().toString();
+    String alertmanager =
+        """
+        {"version":"4","status":"firing","receiver":"herstel","groupLabels":{},
+         "alerts":[{"status":"firing","labels":{"alertname":"NodeDown","instance":"%s:9100",
+           "severity":"critical","team":"payments"},"annotations":{"summary":"down"},
+           "startsAt":"%s","fingerprint":"fp-%s"}]}"""
+            .formatted(bia.databaseName(), Instant.now().minusSeconds(600), run);
+    HttpResponse<String> am = api.post(INTAKE + "/alertmanager", "soc-intake", alertmanager);
+    assertThat(am.statusCode()).as(am.body()).isEqualTo(202);
+    String amIncident = api.json(am).get("incidents").get(0).get("incidentId").asText();
+    JsonNode incident = awaitIncident(amIncident, "incident-commander");
+    assertThat(incident.get("source").asText()).isEqualTo("alertmanager");
+    assertThat(incident.get("severity").asText()).isEqualTo("CRITICAL");
+    assertThat(incident.get("affectedProcesses")).hasSize(3);
+    HttpResponse<String> again = api.post(INTAKE + "/alertmanager", "soc-intake", alertmanager);
+    assertThat(api.json(again).get("incidents").get(0).get("duplicate").asBoolean()).isTrue();
+    JsonNode history = api.getJson("/api/incidents/" + amIncident + "/history", "auditor");
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("data").get("raw").get("labels").get("team").asText())
+        .isEqualTo("payments");
+
+    Map<String, String> vendors =
+        Map.of(
+            "/pagerduty",
+            """
+            {"routing_key":"secret-key","event_action":"trigger","dedup_key":"pd-%s",
+             "payload":{"summary":"Disk full","severity":"error","source":"fs-01"}}"""
+                .formatted(run),
+            "/thehive",
+            """
+            {"type":"external","source":"misp","sourceRef":"th-%s","title":"Beacon",
+             "severity":4,"date":1795942800000,
+             "observables":[{"dataType":"hostname","data":"fs-01"}]}"""
+                .formatted(run),
+            "/sentinel",
+            """
+            {"name":"se-%s","properties":{"title":"Attack","severity":"Medium",
+             "relatedEntities":[{"kind":"Host","properties":{"hostName":"fs-01"}}]}}"""
+                .formatted(run),
+            "/elastic",
+            """
+            {"kibana.alert.uuid":"el-%s","kibana.alert.rule.name":"Malware",
+             "kibana.alert.severity":"high","host":{"name":"fs-01"}}"""
+                .formatted(run),
+            "/ocsf",
+            """
+            {"class_uid":2005,"severity_id":2,"finding_info_list":[{"uid":"oc-%s",
+             "title":"Finding"}],"device":{"hostname":"fs-01"}}"""
+                .formatted(run));
+    assertThat(vendors).hasSize(5);
+    for (Map.Entry<String, String> vendor : vendors.entrySet()) {
+      HttpResponse<String> response =
+          api.post(INTAKE + vendor.getKey(), "soc-intake", vendor.getValue());
+      assertThat(response.statusCode()).as(vendor.getKey() + response.body()).isEqualTo(202);
+      String incidentId = api.json(response).get("incidentId").asText();
+      assertThat(awaitIncident(incidentId, "auditor").get("unresolvedAssets").get(0).asText())
+          .isEqualTo("fs-01");
+      HttpResponse<String> repeated =
+          api.post(INTAKE + vendor.getKey(), "soc-intake", vendor.getValue());
+      assertThat(api.json(repeated).get("incidentId").asText()).isEqualTo(incidentId);
+      assertThat(api.json(repeated).get("duplicate").asBoolean()).isTrue();
+    }
+    String pagerDutyIncident =
+        api.json(api.post(INTAKE + "/pagerduty", "soc-intake", vendors.get("/pagerduty")))
+            .get("incidentId")
+            .asText();
+    assertThat(api.get("/api/incidents/" + pagerDutyIncident + "/history", "auditor").body())
+        .doesNotContain("secret-key");
+  }
+
+  @Test
+  void cloudEventsInStructuredAndBinaryMode() throws Exception {
+    String run = UUID.randomUUID().toString();
+    HttpResponse<String> structured =
+        postAs(
+            INTAKE,
+            "application/cloudevents+json",
+            """
+            {"specversion":"1.0","id":"ce-%s","source":"urn:soc:test","type":"alert",
+             "time":"%s","data":{"severity":"HIGH","assets":["fs-02"],"title":"CE alert"}}"""
+                .formatted(run, Instant.now().minusSeconds(30)),
+            Map.of());
+    assertThat(structured.statusCode()).as(structured.body()).isEqualTo(202);
+    JsonNode first = awaitIncident(api.json(structured).get("incidentId").asText(), "auditor");
+    assertThat(first.get("source").asText()).isEqualTo("urn:soc:test");
+    assertThat(first.get("title").asText()).isEqualTo("CE alert");
+
+    Map<String, String> headers =
+        Map.of(
+            "ce-specversion", "1.0",
+            "ce-id", "bin-" + run,
+            "ce-source", "urn:soc:test",
+            "ce-type", "alert.binary");
+    String data = "{\"severity\":\"LOW\",\"assets\":[\"fs-02\"]}";
+    HttpResponse<String> binary = postAs(INTAKE, "application/json", data, headers);
+    assertThat(binary.statusCode()).as(binary.body()).isEqualTo(202);
+    JsonNode second = awaitIncident(api.json(binary).get("incidentId").asText(), "auditor");
+    assertThat(second.get("title").asText()).isEqualTo("alert.binary");
+    assertThat(second.get("sourceId").asText()).isEqualTo("bin-" + run);
+  }
+
+  @Test
+  void adaptersRejectWhatTheyCannotMapNamingTheFieldAndStoreNothing() throws Exception {
+    long before = storedEvents();
+    HttpResponse<String> noInstance =
+        api.post(
+            INTAKE + "/alertmanager",
+            "soc-intake",
+            """
+            {"alerts":[{"status":"firing","labels":{"alertname":"X"},"fingerprint":"f"}]}""");
+    assertThat(noInstance.statusCode()).as(noInstance.body()).isEqualTo(400);
+    assertThat(fields(api.json(noInstance))).containsExactly("alerts[0].labels.instance");
+
+    HttpResponse<String> badSeverity =
+        api.post(
+            INTAKE + "/pagerduty",
+            "soc-intake",
+            """
+            {"event_action":"trigger","payload":{"summary":"s","severity":"p1","source":"h"}}""");
+    assertThat(badSeverity.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badSeverity))).containsExactly("payload.severity");
+
+    HttpResponse<String> wrongClass =
+        api.post(INTAKE + "/ocsf", "soc-intake", "{\"class_uid\":2004}");
+    assertThat(fields(api.json(wrongClass))).containsExactly("class_uid");
+
+    HttpResponse<String> noCeId =
+        postAs(
+            INTAKE,
+            "application/json",
+            "{\"severity\":\"LOW\",\"assets\":[\"a\"]}",
+            Map.of("ce-specversion", "1.0", "ce-source", "s", "ce-type", "t"));
+    assertThat(noCeId.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noCeId))).containsExactly("ce-id");
+
+    HttpResponse<String> malformed = api.post(INTAKE + "/thehive", "soc-intake", "{\"title\":");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(api.post(INTAKE + "/elastic", "auditor", "{}").statusCode()).isEqualTo(403);
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void updatesOfOneAlertArrivingOutOfOrderKeepTheNewestFacts() throws Exception {
+    String sourceId = "OOO-" + UUID.randomUUID();
+    Instant t0 = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String v1 = version(sourceId, "Suspicious login", "HIGH", t0, t0);
+    String v3 = version(sourceId, "Ransomware confirmed", "CRITICAL", t0, t0.plusSeconds(600));
+    String v2 = version(sourceId, "Probably benign", "LOW", t0, t0.plusSeconds(300));
+
+    String incidentId = api.json(api.post(INTAKE, "soc-intake", v1)).get("incidentId").asText();
+    JsonNode newer = api.json(api.post(INTAKE, "soc-intake", v3));
+    assertThat(newer.get("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(newer.get("updated").asBoolean()).isTrue();
+    JsonNode late = api.json(api.post(INTAKE, "soc-intake", v2));
+    assertThat(late.get("duplicate").asBoolean()).isTrue();
+    assertThat(late.get("updated").asBoolean()).isFalse();
+
+    JsonNode incident =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId, "auditor"),
+                i -> i != null && "CRITICAL".equals(i.get("severity").asText()));
+    assertThat(incident.get("title").asText()).isEqualTo("Ransomware confirmed");
+    assertThat(Instant.parse(incident.get("disruptedAt").asText())).isEqualTo(t0);
+    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("type").asText()).isEqualTo("IncidentAlertUpdated");
+    assertThat(history.get(1).get("data").get("severity").asText()).isEqualTo("CRITICAL");
+
+    HttpResponse<String> future =
+        api.post(
+            INTAKE,
+            "soc-intake",
+            version(sourceId, "x", "LOW", t0, Instant.now().plus(Duration.ofHours(2))));
+    assertThat(future.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(future))).containsExactly("updatedAt");
+  }
+
+  private static String version(
+      String sourceId, String title, String severity, Instant detectedAt, Instant updatedAt) {
+    return ("{\"source\":\"qradar\",\"sourceId\":\"%s\",\"title\":\"%s\",\"severity\":\"%s\","
+            + "\"assets\":[\"fs-03\"],\"detectedAt\":\"%s\",\"updatedAt\":\"%s\"}")
+        .formatted(sourceId, title, severity, detectedAt, updatedAt);
+  }
+
+  @Test
+  void movesAnIncidentAlongItsLifecycleRecordingWhoAndWhy() throws Exception {
+    String incidentId =
+        api.json(
+                api.post(
+                    INTAKE,
+                    "soc-intake",
+                    alert("LC-" + UUID.randomUUID(), "fs-04", Instant.now().minusSeconds(60))))
+            .get("incidentId")
+            .asText();
+    awaitIncident(incidentId, "incident-commander");
+    String transitions = "/api/incidents/" + incidentId + "/transitions";
+    long before = storedEvents();
+
+    HttpResponse<String> skip =
+        api.post(transitions, "incident-commander", "{\"to\":\"RECOVERED\",\"reason\":\"x\"}");
+    assertThat(skip.statusCode()).as(skip.body()).isEqualTo(422);
+    assertThat(fields(api.json(skip))).containsExactly("to");
+    HttpResponse<String> unknown =
+        api.post(transitions, "incident-commander", "{\"to\":\"CLOSED\",\"reason\":\"x\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(unknown))).containsExactly("to");
+    HttpResponse<String> noReason =
+        api.post(transitions, "incident-commander", "{\"to\":\"TRIAGED\",\"reason\":\" \"}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noReason))).containsExactly("reason");
+    assertThat(
+            api.post(transitions, "recovery-team", "{\"to\":\"TRIAGED\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            api.post(
+                    "/api/incidents/" + UUID.randomUUID() + "/transitions",
+                    "incident-commander",
+                    "{\"to\":\"TRIAGED\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(storedEvents()).isEqualTo(before);
+
+    for (String to : List.of("TRIAGED", "PLAN_ACTIVATED", "RECOVERING", "RECOVERED")) {
+      HttpResponse<String> moved =
+          api.post(
+              transitions,
+              "incident-commander",
+              "{\"to\":\"%s\",\"reason\":\"because %s\"}".formatted(to, to));
+      assertThat(moved.statusCode()).as(moved.body()).isEqualTo(202);
+      assertThat(api.json(moved).get("status").asText()).isEqualTo(to);
+    }
+    JsonNode incident =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId, "auditor"),
+                i -> i != null && i.get("transitions").size() == 4);
+    assertThat(incident.get("status").asText()).isEqualTo("RECOVERED");
+    JsonNode first = incident.get("transitions").get(0);
+    assertThat(first.get("from").asText()).isEqualTo("REPORTED");
+    assertThat(first.get("to").asText()).isEqualTo("TRIAGED");
+    assertThat(first.get("reason").asText()).isEqualTo("because TRIAGED");
+    assertThat(first.get("by").asText()).isEqualTo("test-incident-commander");
+    assertThat(first.get("role").asText()).isEqualTo("incident-commander");
+
+    HttpResponse<String> closed =
+        api.post(
+            "/api/incidents/" + incidentId + "/closure",
+            "incident-commander",
+            "{\"restorations\":[]}");
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(202);
+    HttpResponse<String> afterClosure =
+        api.post(transitions, "incident-commander", "{\"to\":\"RECOVERING\",\"reason\":\"x\"}");
+    assertThat(afterClosure.statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void aNewAlertOnAnAssetOfAnOpenIncidentWithinTheWindowJoinsIt() throws Exception {
+    Bia bia = registerBia();
+    Instant t0 = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String incidentId =
+        api.json(
+                api.post(
+                    INTAKE, "soc-intake", alert("CO-" + UUID.randomUUID(), bia.databaseId(), t0)))
+            .get("incidentId")
+            .asText();
+    awaitIncident(incidentId, "auditor");
+
+    String second =
+        """
+        {"source":"sentinel","sourceId":"CO-%s","title":"Lateral movement","severity":"HIGH",
+         "assets":["%s"],"detectedAt":"%s"}"""
+            .formatted(UUID.randomUUID(), bia.databaseName(), t0.plusSeconds(1800));
+    JsonNode joined = api.json(api.post(INTAKE, "soc-intake", second));
+    assertThat(joined.get("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(joined.get("duplicate").asBoolean()).isFalse();
+    JsonNode again = api.json(api.post(INTAKE, "soc-intake", second));
+    assertThat(again.get("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(again.get("duplicate").asBoolean()).isTrue();
+
+    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("type").asText()).isEqualTo("AlertCorrelated");
+    assertThat(history.get(1).get("data").get("source").asText()).isEqualTo("sentinel");
+
+    String outsideWindow =
+        alert("CO-" + UUID.randomUUID(), bia.databaseId(), t0.minus(Duration.ofHours(5)));
+    JsonNode separate = api.json(api.post(INTAKE, "soc-intake", outsideWindow));
+    assertThat(separate.get("incidentId").asText()).isNotEqualTo(incidentId);
+    assertThat(separate.get("duplicate").asBoolean()).isFalse();
+  }
+
+  @Test
+  void logsBobDecisionsWithWhoDecidedAndRejectsIncompleteOnes() throws Exception {
+    String incidentId =
+        api.json(
+                api.post(
+                    INTAKE,
+                    "soc-intake",
+                    alert("BOB-" + UUID.randomUUID(), "fs-05", Instant.now().minusSeconds(60))))
+            .get("incidentId")
+            .asText();
+    awaitIncident(incidentId, "incident-commander");
+    String decisions = "/api/incidents/" + incidentId + "/decisions";
+    String decision =
+        """
+        {"picture":{"known":["Payments DB encrypted"],"unknown":["Are backups clean?"]},
+         "judgement":{"options":["Restore offline backup","Negotiate"],
+                      "risks":["Backup may hold the malware"]},
+         "decision":{"what":"Restore from the offline backup",
+                     "rationale":"Within RTO and no payment to criminals",
+                     "mandate":"Crisis plan, incident commander"}}""";
+    long before = storedEvents();
+
+    HttpResponse<String> noMandate =
+        api.post(
+            decisions,
+            "incident-commander",
+            decision.replace("\"Crisis plan, incident commander\"", "\" \""));
+    assertThat(noMandate.statusCode()).as(noMandate.body()).isEqualTo(400);
+    assertThat(fields(api.json(noMandate))).containsExactly("decision.mandate");
+    HttpResponse<String> noFacts =
+        api.post(
+            decisions, "incident-commander", decision.replace("[\"Payments DB encrypted\"]", "[]"));
+    assertThat(noFacts.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noFacts))).containsExactly("picture.known");
+    assertThat(api.post(decisions, "recovery-team", decision).statusCode()).isEqualTo(403);
+    assertThat(
+            api.post(
+                    "/api/incidents/" + UUID.randomUUID() + "/decisions",
+                    "incident-commander",
+                    decision)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(storedEvents()).isEqualTo(before);
+
+    HttpResponse<String> recorded = api.post(decisions, "incident-commander", decision);
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(202);
+    String decisionId = api.json(recorded).get("decisionId").asText();
+    JsonNode incident =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId, "management"),
+                i -> i != null && i.get("decisions").size() == 1);
+    JsonNode logged = incident.get("decisions").get(0);
+    assertThat(logged.get("decisionId").asText()).isEqualTo(decisionId);
+    assertThat(logged.get("picture").get("unknown").get(0).asText())
+        .isEqualTo("Are backups clean?");
+    assertThat(logged.get("judgement").get("options")).hasSize(2);
+    assertThat(logged.get("decision").get("mandate").asText())
+        .isEqualTo("Crisis plan, incident commander");
+    assertThat(logged.get("by").asText()).isEqualTo("test-incident-commander");
+    assertThat(logged.get("role").asText()).isEqualTo("incident-commander");
+    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("type").asText()).isEqualTo("DecisionRecorded");
+  }
+
+  @Test
+  void documentsTheIntakeFormatsAndTheBatchAnswerInOpenApi() throws Exception {
+    HttpResponse<String> openapi = api.get("/openapi", null);
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("/api/incidents/intake/alertmanager")
+        .contains("/api/incidents/intake/ocsf")
+        .contains("/api/incidents/{id}/transitions")
+        .contains("/api/incidents/{id}/decisions")
+        .contains("application/x-ndjson")
+        .contains("application/cloudevents+json")
+        .contains("BatchAnswer");
+    HttpResponse<String> empty = postAs(INTAKE + "/thehive", "application/json", "", Map.of());
+    assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+    HttpResponse<String> emptyMain = postAs(INTAKE, "application/json", "", Map.of());
+    assertThat(emptyMain.statusCode()).as(emptyMain.body()).isEqualTo(400);
+  }
+
+  private static String batchAlert(String sourceId) {
+    return ("{\"source\":\"splunk\",\"sourceId\":\"%s\",\"title\":\"Ransomware\","
+            + "\"severity\":\"HIGH\",\"assets\":[\"host-%s\"],\"detectedAt\":\"%s\"}")
+        .formatted(sourceId, sourceId, Instant.now().minusSeconds(60));
+  }
+
+  HttpResponse<String> postAs(
+      String path, String contentType, String body, Map<String, String> headers) throws Exception {
+    return postAs(path, contentType, body, headers, "soc-intake");
+  }
+
+  HttpResponse<String> postAs(
+      String path, String contentType, String body, Map<String, String> headers, String role)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + System.getProperty("herstel.it.http.port") + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType)
+            .header("Authorization", "Bearer " + TestInfrastructure.get().token(role))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<Integer> ints(JsonNode array, String field) {
+    List<Integer> values = new ArrayList<>();
+    array.forEach(node -> values.add(node.get(field).asInt()));
+    return values;
   }
 
   private static String alert(String sourceId, String asset, Instant detectedAt) {

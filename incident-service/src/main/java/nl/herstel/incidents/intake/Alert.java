@@ -1,0 +1,31 @@
+package nl.herstel.incidents.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import nl.herstel.contracts.incidents.Severity;
+
+/**
+ * An alert from a SOC tool in our own terms, whatever format it arrived in.
+ *
+ * @param source the reporting system, e.g. {@code splunk} or {@code alertmanager}
+ * @param sourceId the alert's id in that system; with {@code source} it identifies the alert
+ * @param assets asset ids or names as the BIA knows them (case is ignored); unknown ones are kept
+ * @param detectedAt when the disruption was detected; null means now
+ * @param raw the payload as the tool sent it, kept on the event; null for our own schema
+ * @param updatedAt when the source last changed the alert: updates of one alert that arrive out of
+ *     order are applied only when newer than what is stored; null means when it arrives
+ */
+public record Alert(
+    @NotBlank @Size(max = 100) String source,
+    @NotBlank @Size(max = 200) String sourceId,
+    @NotBlank @Size(max = 500) String title,
+    @NotNull Severity severity,
+    @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 200) String> assets,
+    Instant detectedAt,
+    @Size(max = 10000) String description,
+    JsonNode raw,
+    Instant updatedAt) {}
