@@ -53,5 +53,53 @@ public final class BiaCommands {
       Duration actualRecoveryTime,
       Duration proposedRto,
       String rationale,
-      String proposedBy) {}
+      String proposedBy,
+      Duration proposedMtpd) {}
+
+  /**
+   * Set a process's recovery targets by hand. {@code expectedVersion}, when given, is the version
+   * the caller last read (If-Match); a process changed since is a conflict.
+   */
+  public record SetRecoveryTargets(
+      @TargetAggregateIdentifier String processId,
+      Duration mtpd,
+      Duration rto,
+      Duration rpo,
+      String reason,
+      Long expectedVersion) {}
+
+  /**
+   * Apply an accepted target revision to its process: the proposed RTO, the decision's MTPD (or the
+   * proposal's, or the current one) and the current RPO.
+   */
+  public record ApplyTargetRevision(
+      @TargetAggregateIdentifier String processId,
+      String revisionId,
+      Duration proposedRto,
+      Duration mtpd,
+      String reason,
+      Long expectedVersion) {}
+
+  /** Accept or reject a target revision; answers the revision's proposal. */
+  public record DecideTargetRevision(
+      @TargetAggregateIdentifier String revisionId, boolean accept, String reason) {}
+
+  /** Record that an asset depends on another asset. */
+  public record AddAssetDependency(
+      @TargetAggregateIdentifier String assetId, String dependencyId, String toId) {}
+
+  /** Remove one of a process's dependencies. */
+  public record RemoveProcessDependency(
+      @TargetAggregateIdentifier String processId, String dependencyId) {}
+
+  /** Remove one of an asset's dependencies. */
+  public record RemoveAssetDependency(
+      @TargetAggregateIdentifier String assetId, String dependencyId) {}
+
+  /** Retire a process: it stays in the history but nothing new may depend on it. */
+  public record RetireProcess(
+      @TargetAggregateIdentifier String processId, String reason, Long expectedVersion) {}
+
+  /** Retire an asset: it stays in the history but nothing new may depend on it. */
+  public record RetireAsset(@TargetAggregateIdentifier String assetId, String reason) {}
 }

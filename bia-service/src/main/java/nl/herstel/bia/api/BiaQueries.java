@@ -18,4 +18,28 @@ public final class BiaQueries {
 
   /** Target revisions, optionally only those with the given status. */
   public record ListRevisions(String status) {}
+
+  /** One target revision by id. */
+  public record FindRevision(String revisionId) {}
+
+  /** Every change of a process's recovery targets, oldest first. */
+  public record TargetHistory(String processId) {}
+
+  /** One dependency by id. */
+  public record FindDependency(String dependencyId) {}
+
+  /** All dependencies, optionally only those from the given process or asset. */
+  public record ListDependencies(String fromId) {}
+
+  /** The cycles in the dependency graph (allowed, but reported). */
+  public record FindCycles() {}
+
+  /** The processes hit, transitively, when an asset fails. */
+  public record AssetImpact(String assetId) {}
+
+  /** Processes ranked by RTO, the crown jewels' assets, required targets per asset, SPOFs. */
+  public record Priorities() {}
+
+  /** Which kind of node (process or asset) an id names and whether it is retired. */
+  public record FindNode(String id) {}
 }

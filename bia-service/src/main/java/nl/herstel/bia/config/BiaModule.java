@@ -8,6 +8,7 @@ import nl.herstel.bia.command.TargetRevision;
 import nl.herstel.bia.integration.BiaContractMapper;
 import nl.herstel.bia.integration.RevisionProposalIntake;
 import nl.herstel.bia.query.BiaProjection;
+import nl.herstel.bia.query.NodeDirectory;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
@@ -27,6 +28,7 @@ public class BiaModule implements ServiceModule {
         .aggregate(TargetRevision.class)
         .projection(projection)
         .queryHandler(projection)
+        .queryHandler(new NodeDirectory(database.transactions()))
         .publish(new BiaContractMapper())
         .subscribe(TargetRevisionProposed.class, new RevisionProposalIntake(module.commands()));
   }

@@ -7,6 +7,7 @@ import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.platform.kafka.ContractMapper;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -37,6 +38,23 @@ public class BiaContractMapper implements ContractMapper {
       return Optional.of(
           new DependencyAdded(
               e.dependencyId(), e.processId(), NodeKind.PROCESS, e.toId(), e.toKind(), at));
+    }
+    if (payload instanceof BiaEvents.AssetDependencyAdded e) {
+      return Optional.of(
+          new DependencyAdded(
+              e.dependencyId(), e.assetId(), NodeKind.ASSET, e.toId(), e.toKind(), at));
+    }
+    if (payload instanceof BiaEvents.RecoveryTargetsSet e) {
+      return Optional.of(
+          new RecoveryTargetsSet(
+              e.processId(),
+              e.mtpd(),
+              e.rto(),
+              e.rpo(),
+              e.source(),
+              e.revisionId(),
+              e.reason(),
+              at));
     }
     return Optional.empty();
   }

@@ -12,20 +12,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
+import nl.herstel.bia.api.BiaEvents.AssetDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.AssetRegistered;
+import nl.herstel.bia.api.BiaEvents.AssetRetired;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
+import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
+import nl.herstel.bia.api.BiaEvents.ProcessRetired;
+import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
+import nl.herstel.bia.api.BiaEvents.TargetRevisionDecided;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
 import nl.herstel.bia.api.BiaQueries.FindAsset;
+import nl.herstel.bia.api.BiaQueries.FindDependency;
 import nl.herstel.bia.api.BiaQueries.FindProcess;
+import nl.herstel.bia.api.BiaQueries.FindRevision;
 import nl.herstel.bia.api.BiaQueries.ListAssets;
+import nl.herstel.bia.api.BiaQueries.ListDependencies;
 import nl.herstel.bia.api.BiaQueries.ListProcesses;
 import nl.herstel.bia.api.BiaQueries.ListRevisions;
+import nl.herstel.bia.api.BiaQueries.TargetHistory;
 import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -41,11 +55,28 @@ public class BiaProjection {
   }
 
   @EventHandler
-  void on(ProcessRegistered e, @org.axonframework.eventhandling.Timestamp Instant at) {
+  void on(
+      ProcessRegistered e,
+      @org.axonframework.eventhandling.Timestamp Instant at,
+      @SequenceNumber Long seq,
+      @MetaDataValue("principal") String principal,
+      @MetaDataValue("role") String role) {
+    history(
+        e.processId(),
+        seq,
+        e.mtpd(),
+        e.rto(),
+        e.rpo(),
+        "REGISTRATION",
+        null,
+        "Registered with the process",
+        principal,
+        role,
+        at);
     update(
         "INSERT INTO bia_process (process_id, name, description, critical, crown_jewel, owner,"
-            + " mtpd_seconds, rto_seconds, rpo_seconds, status, registered_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)",
+            + " mtpd_seconds, rto_seconds, rpo_seconds, status, registered_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)",
         e.processId(),
         e.name(),
         e.description(),
@@ -55,6 +86,127 @@ public class BiaProjection {
         e.mtpd().toSeconds(),
         e.rto().toSeconds(),
         e.rpo() == null ? null : e.rpo().toSeconds(),
+        Timestamp.from(at),
+        seq);
+  }
+
+  @EventHandler
+  void on(
+      RecoveryTargetsSet e,
+      @org.axonframework.eventhandling.Timestamp Instant at,
+      @SequenceNumber Long seq,
+      @MetaDataValue("principal") String principal,
+      @MetaDataValue("role") String role) {
+    history(
+        e.processId(),
+        seq,
+        e.mtpd(),
+        e.rto(),
+        e.rpo(),
+        e.source().name(),
+        e.revisionId(),
+        e.reason(),
+        principal,
+        role,
+        at);
+    update(
+        "UPDATE bia_process SET mtpd_seconds = ?, rto_seconds = ?, rpo_seconds = ?, version = ?"
+            + " WHERE process_id = ?",
+        e.mtpd().toSeconds(),
+        e.rto().toSeconds(),
+        seconds(e.rpo()),
+        seq,
+        e.processId());
+  }
+
+  @EventHandler
+  void on(
+      ProcessRetired e,
+      @org.axonframework.eventhandling.Timestamp Instant at,
+      @SequenceNumber Long seq) {
+    update(
+        "UPDATE bia_process SET status = 'RETIRED', retired_at = ?, retirement_reason = ?,"
+            + " version = ? WHERE process_id = ?",
+        Timestamp.from(at),
+        e.reason(),
+        seq,
+        e.processId());
+  }
+
+  @EventHandler
+  void on(AssetRetired e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "UPDATE bia_asset SET status = 'RETIRED', retired_at = ?, retirement_reason = ?"
+            + " WHERE asset_id = ?",
+        Timestamp.from(at),
+        e.reason(),
+        e.assetId());
+  }
+
+  @EventHandler
+  void on(AssetDependencyAdded e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at)"
+            + " VALUES (?, ?, 'ASSET', ?, ?, ?)",
+        e.dependencyId(),
+        e.assetId(),
+        e.toId(),
+        e.toKind().name(),
+        Timestamp.from(at));
+  }
+
+  @EventHandler
+  void on(ProcessDependencyRemoved e, @SequenceNumber Long seq) {
+    update("DELETE FROM bia_dependency WHERE dependency_id = ?", e.dependencyId());
+    update("UPDATE bia_process SET version = ? WHERE process_id = ?", seq, e.processId());
+  }
+
+  @EventHandler
+  void on(AssetDependencyRemoved e) {
+    update("DELETE FROM bia_dependency WHERE dependency_id = ?", e.dependencyId());
+  }
+
+  @EventHandler
+  void on(
+      TargetRevisionDecided e,
+      @org.axonframework.eventhandling.Timestamp Instant at,
+      @MetaDataValue("principal") String principal) {
+    update(
+        "UPDATE bia_revision SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?"
+            + " WHERE revision_id = ?",
+        e.accepted() ? "ACCEPTED" : "REJECTED",
+        principal,
+        Timestamp.from(at),
+        e.reason(),
+        e.revisionId());
+  }
+
+  private void history(
+      String processId,
+      Long seq,
+      Duration mtpd,
+      Duration rto,
+      Duration rpo,
+      String source,
+      String revisionId,
+      String reason,
+      String principal,
+      String role,
+      Instant at) {
+    update(
+        "INSERT INTO bia_target_history (process_id, seq, mtpd_seconds, rto_seconds, rpo_seconds,"
+            + " source, revision_id, reason, set_by, set_by_role, set_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        processId,
+        seq,
+        mtpd.toSeconds(),
+        rto.toSeconds(),
+        seconds(rpo),
+        source,
+        revisionId,
+        reason,
+        principal,
+        role,
         Timestamp.from(at));
   }
 
@@ -71,7 +223,11 @@ public class BiaProjection {
   }
 
   @EventHandler
-  void on(ProcessDependencyAdded e, @org.axonframework.eventhandling.Timestamp Instant at) {
+  void on(
+      ProcessDependencyAdded e,
+      @org.axonframework.eventhandling.Timestamp Instant at,
+      @SequenceNumber Long seq) {
+    update("UPDATE bia_process SET version = ? WHERE process_id = ?", seq, e.processId());
     update(
         "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at)"
             + " VALUES (?, ?, 'PROCESS', ?, ?, ?)",
@@ -86,8 +242,9 @@ public class BiaProjection {
   void on(TargetRevisionProposed e, @org.axonframework.eventhandling.Timestamp Instant at) {
     update(
         "INSERT INTO bia_revision (revision_id, process_id, incident_id, current_rto_seconds,"
-            + " actual_seconds, proposed_rto_seconds, rationale, proposed_by, status, proposed_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)",
+            + " actual_seconds, proposed_rto_seconds, rationale, proposed_by, status, proposed_at,"
+            + " proposed_mtpd_seconds)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
         e.revisionId(),
         e.processId(),
         e.incidentId(),
@@ -96,7 +253,8 @@ public class BiaProjection {
         e.proposedRto().toSeconds(),
         e.rationale(),
         e.proposedBy(),
-        Timestamp.from(at));
+        Timestamp.from(at),
+        seconds(e.proposedMtpd()));
   }
 
   @QueryHandler
@@ -124,16 +282,95 @@ public class BiaProjection {
 
   @QueryHandler
   public List<RevisionView> list(ListRevisions query) {
-    String sql =
-        query.status() == null
-            ? "SELECT * FROM bia_revision ORDER BY proposed_at"
-            : "SELECT * FROM bia_revision WHERE status = ? ORDER BY proposed_at";
+    return query.status() == null
+        ? revisions("SELECT * FROM bia_revision ORDER BY proposed_at")
+        : revisions(
+            "SELECT * FROM bia_revision WHERE status = ? ORDER BY proposed_at", query.status());
+  }
+
+  @QueryHandler
+  public Optional<RevisionView> find(FindRevision query) {
+    return revisions("SELECT * FROM bia_revision WHERE revision_id = ?", query.revisionId())
+        .stream()
+        .findFirst();
+  }
+
+  @QueryHandler
+  public List<TargetChangeView> history(TargetHistory query) {
+    List<TargetChangeView> changes = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT * FROM bia_target_history WHERE process_id = ? ORDER BY seq")) {
+      s.setString(1, query.processId());
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          changes.add(
+              new TargetChangeView(
+                  r.getString("process_id"),
+                  r.getLong("seq"),
+                  duration(r, "mtpd_seconds"),
+                  duration(r, "rto_seconds"),
+                  duration(r, "rpo_seconds"),
+                  r.getString("source"),
+                  r.getString("revision_id"),
+                  r.getString("reason"),
+                  r.getString("set_by"),
+                  r.getString("set_by_role"),
+                  r.getTimestamp("set_at").toInstant()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the target history", e);
+    }
+    return changes;
+  }
+
+  @QueryHandler
+  public Optional<DependencyView> find(FindDependency query) {
+    return dependencies(
+            "SELECT * FROM bia_dependency WHERE dependency_id = ?", query.dependencyId())
+        .stream()
+        .findFirst();
+  }
+
+  @QueryHandler
+  public List<DependencyView> list(ListDependencies query) {
+    return query.fromId() == null
+        ? dependencies("SELECT * FROM bia_dependency ORDER BY added_at, dependency_id")
+        : dependencies(
+            "SELECT * FROM bia_dependency WHERE from_id = ? ORDER BY added_at, dependency_id",
+            query.fromId());
+  }
+
+  private List<DependencyView> dependencies(String sql, Object... args) {
+    List<DependencyView> dependencies = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          dependencies.add(
+              new DependencyView(
+                  r.getString("dependency_id"),
+                  r.getString("from_id"),
+                  NodeKind.valueOf(r.getString("from_kind")),
+                  r.getString("to_id"),
+                  NodeKind.valueOf(r.getString("to_kind")),
+                  r.getTimestamp("added_at").toInstant()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read dependencies", e);
+    }
+    return dependencies;
+  }
+
+  private List<RevisionView> revisions(String sql, Object... args) {
     List<RevisionView> revisions = new ArrayList<>();
     try (Connection c = db.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
-      if (query.status() != null) {
-        s.setString(1, query.status());
-      }
+      bind(s, args);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           revisions.add(
@@ -147,7 +384,11 @@ public class BiaProjection {
                   r.getString("rationale"),
                   r.getString("proposed_by"),
                   r.getString("status"),
-                  r.getTimestamp("proposed_at").toInstant()));
+                  r.getTimestamp("proposed_at").toInstant(),
+                  duration(r, "proposed_mtpd_seconds"),
+                  r.getString("decided_by"),
+                  instant(r, "decided_at"),
+                  r.getString("decision_reason")));
         }
       }
     } catch (SQLException e) {
@@ -180,7 +421,10 @@ public class BiaProjection {
                     duration(r, "rpo_seconds"),
                     r.getString("status"),
                     r.getTimestamp("registered_at").toInstant(),
-                    assets));
+                    assets,
+                    r.getLong("version"),
+                    instant(r, "retired_at"),
+                    r.getString("retirement_reason")));
           }
         }
       }
@@ -217,7 +461,9 @@ public class BiaProjection {
                   AssetKind.valueOf(r.getString("kind")),
                   r.getString("description"),
                   r.getString("status"),
-                  r.getTimestamp("registered_at").toInstant()));
+                  r.getTimestamp("registered_at").toInstant(),
+                  instant(r, "retired_at"),
+                  r.getString("retirement_reason")));
         }
       }
     } catch (SQLException e) {
@@ -244,6 +490,11 @@ public class BiaProjection {
 
   private static Long seconds(Duration d) {
     return d == null ? null : d.toSeconds();
+  }
+
+  private static Instant instant(ResultSet r, String column) throws SQLException {
+    Timestamp value = r.getTimestamp(column);
+    return value == null ? null : value.toInstant();
   }
 
   private static Duration duration(ResultSet r, String column) throws SQLException {

@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,17 +21,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import nl.herstel.bia.api.BiaCommands.RegisterProcess;
-import nl.herstel.bia.api.BiaQueries.FindAsset;
+import nl.herstel.bia.api.BiaCommands.RetireProcess;
+import nl.herstel.bia.api.BiaCommands.SetRecoveryTargets;
+import nl.herstel.bia.api.BiaQueries.FindNode;
 import nl.herstel.bia.api.BiaQueries.FindProcess;
 import nl.herstel.bia.api.BiaQueries.ListProcesses;
-import nl.herstel.bia.query.AssetView;
+import nl.herstel.bia.api.BiaQueries.TargetHistory;
+import nl.herstel.bia.query.NodeDirectory.Node;
 import nl.herstel.bia.query.ProcessView;
+import nl.herstel.bia.query.TargetChangeView;
+import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -67,6 +75,23 @@ public class ProcessResource {
   /** The id of what was created. */
   public record Created(String id) {}
 
+  /**
+   * New recovery targets for a process (ISO-8601 durations).
+   *
+   * @param reason why the targets change; kept in the history
+   */
+  public record SetTargetsRequest(
+      @NotNull Duration mtpd,
+      @NotNull Duration rto,
+      Duration rpo,
+      @NotBlank @Size(max = 2000) String reason) {}
+
+  /** The version a write left the process at; also sent as the ETag. */
+  public record Versioned(String id, long version) {}
+
+  /** Why a process or asset is retired. */
+  public record RetirementRequest(@NotBlank @Size(max = 2000) String reason) {}
+
   @POST
   @RolesAllowed(Roles.BCM_MANAGER)
   @Operation(
@@ -88,8 +113,9 @@ public class ProcessResource {
     }
     for (String assetId : assets) {
       queries
-          .query(new FindAsset(assetId), ResponseTypes.optionalInstanceOf(AssetView.class))
+          .query(new FindNode(assetId), ResponseTypes.optionalInstanceOf(Node.class))
           .join()
+          .filter(node -> node.kind() == NodeKind.ASSET && !node.retired())
           .orElseThrow(() -> new NotFound("supportedBy", "Asset", assetId));
     }
     String id = UUID.randomUUID().toString();
@@ -138,12 +164,109 @@ public class ProcessResource {
     Roles.MANAGEMENT,
     Roles.AUDITOR
   })
-  @Operation(summary = "One process with its targets and supporting assets")
+  @Operation(
+      summary = "One process with its targets and supporting assets",
+      description =
+          "version is the process's event sequence number and is also sent as the ETag; send it"
+              + " back in If-Match on a write to refuse it (409) when the process has changed.")
+  @APIResponse(responseCode = "200", description = "The process")
   @APIResponse(responseCode = "404", description = "No such process")
-  public ProcessView get(@PathParam("id") String id) {
+  public Response get(@PathParam("id") String id) {
+    ProcessView process = find(id, null);
+    return Response.ok(process).tag(Versions.tag(process.version())).build();
+  }
+
+  @PUT
+  @Path("/{id}/targets")
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
+  @Operation(
+      summary = "Set a process's recovery targets by hand",
+      description =
+          "MTPD, RTO and optional RPO as ISO-8601 durations; RTO must not exceed MTPD. The change"
+              + " is kept with who, when, why and source MANUAL, and published as"
+              + " RecoveryTargetsSet. If-Match (optional) must name the current version.")
+  @APIResponse(responseCode = "200", description = "Set; the body and ETag give the new version")
+  @APIResponse(responseCode = "400", description = "A field is missing or malformed")
+  @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
+  @APIResponse(responseCode = "422", description = "A rule is broken, e.g. RTO > MTPD")
+  public Response setTargets(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      SetTargetsRequest request) {
+    validator.check(request);
+    Long expected = Versions.ifMatch(ifMatch);
+    long version =
+        send(
+            id,
+            new SetRecoveryTargets(
+                id,
+                request.mtpd(),
+                request.rto(),
+                request.rpo(),
+                request.reason().strip(),
+                expected));
+    return Response.ok(new Versioned(id, version)).tag(Versions.tag(version)).build();
+  }
+
+  @GET
+  @Path("/{id}/targets/history")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "Every setting of a process's recovery targets, oldest first",
+      description =
+          "Each entry: mtpd, rto, rpo, source (REGISTRATION, MANUAL, REVISION), revisionId,"
+              + " reason, setBy, setByRole, setAt, version.")
+  @APIResponse(responseCode = "200", description = "The history")
+  @APIResponse(responseCode = "404", description = "No such process")
+  public List<TargetChangeView> targetHistory(@PathParam("id") String id) {
+    find(id, null);
+    return queries
+        .query(new TargetHistory(id), ResponseTypes.multipleInstancesOf(TargetChangeView.class))
+        .join();
+  }
+
+  @POST
+  @Path("/{id}/retirement")
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(
+      summary = "Retire a process",
+      description =
+          "The process stays in the history; nothing new may depend on it and its targets can no"
+              + " longer change. If-Match (optional) must name the current version.")
+  @APIResponse(responseCode = "200", description = "Retired")
+  @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "409", description = "Already retired, or a stale If-Match")
+  public Response retire(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      RetirementRequest request) {
+    validator.check(request);
+    Long expected = Versions.ifMatch(ifMatch);
+    send(id, new RetireProcess(id, request.reason().strip(), expected));
+    return Response.ok(new Created(id)).build();
+  }
+
+  private <R> R send(String id, Object command) {
+    try {
+      return commands.sendAndWait(command);
+    } catch (AggregateNotFoundException e) {
+      throw new NotFound("Process", id);
+    }
+  }
+
+  private ProcessView find(String id, String field) {
     return queries
         .query(new FindProcess(id), ResponseTypes.optionalInstanceOf(ProcessView.class))
         .join()
-        .orElseThrow(() -> new NotFound("Process", id));
+        .orElseThrow(() -> new NotFound(field, "Process", id));
   }
 }

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
@@ -242,6 +247,316 @@ class BiaServiceIT {
     assertThat(revisions).hasSize(1);
     assertThat(revisions.get(0).get("status").asText()).isEqualTo("PENDING");
     assertThat(revisions.get(0).get("proposedRto").asText()).isEqualTo("PT12H");
+  }
+
+  // ---- recovery targets, history, optimistic concurrency
+
+  @Test
+  void setsTargetsByHandKeepingWhoWhenWhyAndRefusesStaleVersions() throws Exception {
+    String processId = process("Invoicing", "PT24H", "PT8H");
+    awaitProcess(processId, p -> true);
+    HttpResponse<String> read = api.get("/api/bia/processes/" + processId, "auditor");
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("ETag")).hasValue("\"0\"");
+    assertThat(api.json(read).get("version").asLong()).isZero();
+
+    var set =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "process-owner",
+            "{\"mtpd\":\"PT48H\",\"rto\":\"PT12H\",\"rpo\":\"PT2H\",\"reason\":\"Annual review\"}",
+            "\"0\"");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(set.headers().firstValue("ETag")).hasValue("\"1\"");
+    assertThat(api.json(set).get("version").asLong()).isEqualTo(1);
+
+    long before = storedEvents();
+    var stale =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT48H\",\"rto\":\"PT6H\",\"reason\":\"Stale\"}",
+            "\"0\"");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    var rtoTooLong =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"PT6H\",\"reason\":\"Wrong\"}",
+            null);
+    assertThat(rtoTooLong.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(rtoTooLong))).containsExactly("rto");
+    var badDuration =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"6 hours\",\"reason\":\"Wrong\"}",
+            null);
+    assertThat(badDuration.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badDuration))).containsExactly("rto");
+    var noReason =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"PT1H\"}",
+            null);
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noReason))).containsExactly("reason");
+    var badIfMatch =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"PT1H\",\"reason\":\"x\"}",
+            "banana");
+    assertThat(badIfMatch.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(badIfMatch))).containsExactly("If-Match");
+    assertThat(storedEvents()).isEqualTo(before);
+
+    assertThat(
+            send(
+                    "PUT",
+                    "/api/bia/processes/" + processId + "/targets",
+                    "auditor",
+                    "{\"mtpd\":\"PT4H\",\"rto\":\"PT1H\",\"reason\":\"x\"}",
+                    null)
+                .statusCode())
+        .isEqualTo(403);
+    var unknown =
+        send(
+            "PUT",
+            "/api/bia/processes/" + UUID.randomUUID() + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"PT1H\",\"reason\":\"x\"}",
+            null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+
+    JsonNode process = awaitProcess(processId, p -> p.get("version").asLong() == 1);
+    assertThat(process.get("rto").asText()).isEqualTo("PT12H");
+    assertThat(process.get("mtpd").asText()).isEqualTo("PT48H");
+    assertThat(process.get("rpo").asText()).isEqualTo("PT2H");
+    JsonNode history =
+        api.getJson("/api/bia/processes/" + processId + "/targets/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).get("source").asText()).isEqualTo("REGISTRATION");
+    assertThat(history.get(0).get("rto").asText()).isEqualTo("PT8H");
+    assertThat(history.get(1).get("source").asText()).isEqualTo("MANUAL");
+    assertThat(history.get(1).get("rto").asText()).isEqualTo("PT12H");
+    assertThat(history.get(1).get("reason").asText()).isEqualTo("Annual review");
+    assertThat(history.get(1).get("setBy").asText()).isEqualTo("test-process-owner");
+    assertThat(history.get(1).get("setByRole").asText()).isEqualTo("process-owner");
+    assertThat(Instant.parse(history.get(1).get("setAt").asText()))
+        .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+
+    ConsumerRecord<String, byte[]> published =
+        awaitPublished(processId, "nl.herstel.bia.recovery-targets-set.v1");
+    JsonNode payload = ContractJson.mapper().readTree(published.value());
+    assertThat(payload.get("rto").asText()).isEqualTo("PT12H");
+    assertThat(payload.get("source").asText()).isEqualTo("MANUAL");
+    assertThat(payload.get("reason").asText()).isEqualTo("Annual review");
+  }
+
+  // ---- revisions decided
+
+  @Test
+  void acceptingARevisionBeyondTheMtpdNeedsANewMtpdAndThenSetsTheTargets() throws Exception {
+    String processId = process("Claims", "PT24H", "PT8H");
+    awaitProcess(processId, p -> true);
+    String revisionId =
+        api.createdId(
+            api.post(
+                "/api/bia/revisions",
+                "process-owner",
+                """
+                {"processId":"%s","proposedRto":"PT30H","rationale":"Recovery took 28h"}"""
+                    .formatted(processId)));
+    JsonNode pending =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/revisions/" + revisionId, "auditor"), r -> r != null);
+    assertThat(pending.get("status").asText()).isEqualTo("PENDING");
+    assertThat(pending.get("proposedBy").asText()).isEqualTo("test-process-owner");
+    assertThat(pending.get("currentRto").asText()).isEqualTo("PT8H");
+
+    long before = storedEvents();
+    var withoutMtpd =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "process-owner",
+            "{\"decision\":\"ACCEPT\",\"reason\":\"Realistic\"}");
+    assertThat(withoutMtpd.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(withoutMtpd))).containsExactly("mtpd");
+    assertThat(storedEvents()).isEqualTo(before);
+
+    var accepted =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "process-owner",
+            "{\"decision\":\"ACCEPT\",\"reason\":\"Realistic\",\"mtpd\":\"PT48H\"}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    assertThat(api.json(accepted).get("status").asText()).isEqualTo("ACCEPTED");
+    var twice =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "bcm-manager",
+            "{\"decision\":\"REJECT\",\"reason\":\"Changed my mind\"}");
+    assertThat(twice.statusCode()).isEqualTo(409);
+
+    JsonNode decided =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/revisions/" + revisionId, "auditor"),
+                r -> r != null && !"PENDING".equals(r.get("status").asText()));
+    assertThat(decided.get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(decided.get("decidedBy").asText()).isEqualTo("test-process-owner");
+    assertThat(decided.get("decisionReason").asText()).isEqualTo("Realistic");
+    assertThat(decided.get("decidedAt").asText()).isNotBlank();
+
+    JsonNode process = awaitProcess(processId, p -> p.get("rto").asText().equals("PT30H"));
+    assertThat(process.get("mtpd").asText()).isEqualTo("PT48H");
+    JsonNode history =
+        api.getJson("/api/bia/processes/" + processId + "/targets/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("source").asText()).isEqualTo("REVISION");
+    assertThat(history.get(1).get("revisionId").asText()).isEqualTo(revisionId);
+
+    ConsumerRecord<String, byte[]> published =
+        awaitPublished(processId, "nl.herstel.bia.recovery-targets-set.v1");
+    JsonNode payload = ContractJson.mapper().readTree(published.value());
+    assertThat(payload.get("source").asText()).isEqualTo("REVISION");
+    assertThat(payload.get("revisionId").asText()).isEqualTo(revisionId);
+  }
+
+  @Test
+  void rejectingARevisionLeavesTheTargetsAndBadDecisionsNameTheirField() {
+    String processId = process("Helpdesk", "PT24H", "PT8H");
+    awaitProcess(processId, p -> true);
+    var unknownProcess =
+        api.post(
+            "/api/bia/revisions",
+            "process-owner",
+            "{\"processId\":\"nope\",\"proposedRto\":\"PT4H\",\"rationale\":\"x\"}");
+    assertThat(unknownProcess.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(unknownProcess))).containsExactly("processId");
+    String revisionId =
+        api.createdId(
+            api.post(
+                "/api/bia/revisions",
+                "bcm-manager",
+                "{\"processId\":\"%s\",\"proposedRto\":\"PT4H\",\"rationale\":\"x\"}"
+                    .formatted(processId)));
+    var badDecision =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "process-owner",
+            "{\"decision\":\"MAYBE\",\"reason\":\"x\"}");
+    assertThat(badDecision.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badDecision))).containsExactly("decision");
+    assertThat(
+            api.post(
+                    "/api/bia/revisions/" + revisionId + "/decision",
+                    "auditor",
+                    "{\"decision\":\"REJECT\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            api.post(
+                    "/api/bia/revisions/" + UUID.randomUUID() + "/decision",
+                    "process-owner",
+                    "{\"decision\":\"REJECT\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(404);
+    var rejected =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "process-owner",
+            "{\"decision\":\"REJECT\",\"reason\":\"Too strict\"}");
+    assertThat(rejected.statusCode()).isEqualTo(200);
+    JsonNode decided =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/revisions/" + revisionId, "auditor"),
+                r -> r != null && !"PENDING".equals(r.get("status").asText()));
+    assertThat(decided.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(decided.get("decisionReason").asText()).isEqualTo("Too strict");
+    assertThat(api.getJson("/api/bia/processes/" + processId, "auditor").get("rto").asText())
+        .isEqualTo("PT8H");
+  }
+
+  private String process(String name, String mtpd, String rto) {
+    return api.createdId(
+        api.post(
+            "/api/bia/processes",
+            "bcm-manager",
+            "{\"name\":\"%s\",\"critical\":true,\"mtpd\":\"%s\",\"rto\":\"%s\"}"
+                .formatted(name, mtpd, rto)));
+  }
+
+  private JsonNode awaitProcess(String processId, Predicate<JsonNode> until) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> api.getJson("/api/bia/processes/" + processId, "auditor"),
+            p -> p != null && until.test(p));
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static HttpResponse<String> send(
+      String method, String path, String role, String json, String ifMatch) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + System.getProperty("herstel.it.http.port") + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + TestInfrastructure.get().token(role))
+            .header("Accept", "application/json");
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ConsumerRecord<String, byte[]> awaitPublished(String key, String type) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of("herstel.bia.v1"));
+      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        r -> {
+                          if (key.equals(r.key()) && type.equals(header(r, "ce_type"))) {
+                            found.add(r);
+                          }
+                        });
+                return !found.isEmpty();
+              });
+      assertThat(found).isNotEmpty();
+      return found.get(found.size() - 1);
+    }
   }
 
   private List<JsonNode> revisionsFor(String processId) {
