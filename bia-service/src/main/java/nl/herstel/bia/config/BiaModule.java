@@ -7,6 +7,7 @@ import nl.herstel.bia.command.BusinessProcess;
 import nl.herstel.bia.command.TargetRevision;
 import nl.herstel.bia.integration.BiaContractMapper;
 import nl.herstel.bia.integration.RevisionProposalIntake;
+import nl.herstel.bia.query.BiaGraph;
 import nl.herstel.bia.query.BiaProjection;
 import nl.herstel.bia.query.NodeDirectory;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
@@ -29,6 +30,7 @@ public class BiaModule implements ServiceModule {
         .projection(projection)
         .queryHandler(projection)
         .queryHandler(new NodeDirectory(database.transactions()))
+        .queryHandler(new BiaGraph(database.transactions()))
         .publish(new BiaContractMapper())
         .subscribe(TargetRevisionProposed.class, new RevisionProposalIntake(module.commands()));
   }

@@ -61,6 +61,7 @@ public class BiaProjection {
       @SequenceNumber Long seq,
       @MetaDataValue("principal") String principal,
       @MetaDataValue("role") String role) {
+    bumpGraphVersion();
     history(
         e.processId(),
         seq,
@@ -97,6 +98,7 @@ public class BiaProjection {
       @SequenceNumber Long seq,
       @MetaDataValue("principal") String principal,
       @MetaDataValue("role") String role) {
+    bumpGraphVersion();
     history(
         e.processId(),
         seq,
@@ -124,6 +126,7 @@ public class BiaProjection {
       ProcessRetired e,
       @org.axonframework.eventhandling.Timestamp Instant at,
       @SequenceNumber Long seq) {
+    bumpGraphVersion();
     update(
         "UPDATE bia_process SET status = 'RETIRED', retired_at = ?, retirement_reason = ?,"
             + " version = ? WHERE process_id = ?",
@@ -135,6 +138,7 @@ public class BiaProjection {
 
   @EventHandler
   void on(AssetRetired e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    bumpGraphVersion();
     update(
         "UPDATE bia_asset SET status = 'RETIRED', retired_at = ?, retirement_reason = ?"
             + " WHERE asset_id = ?",
@@ -145,6 +149,7 @@ public class BiaProjection {
 
   @EventHandler
   void on(AssetDependencyAdded e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    bumpGraphVersion();
     update(
         "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at)"
             + " VALUES (?, ?, 'ASSET', ?, ?, ?)",
@@ -157,12 +162,14 @@ public class BiaProjection {
 
   @EventHandler
   void on(ProcessDependencyRemoved e, @SequenceNumber Long seq) {
+    bumpGraphVersion();
     update("DELETE FROM bia_dependency WHERE dependency_id = ?", e.dependencyId());
     update("UPDATE bia_process SET version = ? WHERE process_id = ?", seq, e.processId());
   }
 
   @EventHandler
   void on(AssetDependencyRemoved e) {
+    bumpGraphVersion();
     update("DELETE FROM bia_dependency WHERE dependency_id = ?", e.dependencyId());
   }
 
@@ -179,6 +186,10 @@ public class BiaProjection {
         Timestamp.from(at),
         e.reason(),
         e.revisionId());
+  }
+
+  private void bumpGraphVersion() {
+    update("UPDATE bia_graph_version SET version = version + 1");
   }
 
   private void history(
@@ -212,6 +223,7 @@ public class BiaProjection {
 
   @EventHandler
   void on(AssetRegistered e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    bumpGraphVersion();
     update(
         "INSERT INTO bia_asset (asset_id, name, kind, description, status, registered_at)"
             + " VALUES (?, ?, ?, ?, 'ACTIVE', ?)",
@@ -227,6 +239,7 @@ public class BiaProjection {
       ProcessDependencyAdded e,
       @org.axonframework.eventhandling.Timestamp Instant at,
       @SequenceNumber Long seq) {
+    bumpGraphVersion();
     update("UPDATE bia_process SET version = ? WHERE process_id = ?", seq, e.processId());
     update(
         "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at)"

@@ -492,6 +492,206 @@ class BiaServiceIT {
         .isEqualTo("PT8H");
   }
 
+  // ---- dependencies, cycles, retirement, impact, priorities
+
+  @Test
+  void keepsTheDependencyGraphReportsCyclesAndAnswersImpactAndPriorities() throws Exception {
+    String app =
+        api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("pay-app", "SOFTWARE")));
+    String db = api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("pay-db", "DATA")));
+    String dc =
+        api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("dc-north", "FACILITY")));
+    String payments =
+        api.createdId(
+            api.post(
+                "/api/bia/processes",
+                "bcm-manager",
+                """
+                {"name":"Payments G","critical":true,"crownJewel":true,
+                 "mtpd":"PT24H","rto":"PT4H","rpo":"PT15M","supportedBy":["%s"]}"""
+                    .formatted(app)));
+    String reporting = process("Reporting G", "PT72H", "PT24H");
+    String billing = process("Billing G", "PT48H", "PT8H");
+    String appToDb = dependency(app, db);
+    dependency(db, dc);
+    dependency(reporting, db);
+    dependency(billing, payments);
+
+    var duplicate = addDependency(billing, payments);
+    assertThat(duplicate.statusCode()).isEqualTo(409);
+    var unknown = addDependency(billing, "no-such-node");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(unknown))).containsExactly("toId");
+    var unknownFrom = addDependency("no-such-node", db);
+    assertThat(unknownFrom.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(unknownFrom))).containsExactly("fromId");
+    var assetOnProcess = addDependency(db, payments);
+    assertThat(assetOnProcess.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(assetOnProcess))).containsExactly("toId");
+    var self = addDependency(db, db);
+    assertThat(self.statusCode()).isEqualTo(422);
+    var missing = api.post("/api/bia/dependencies", "bcm-manager", "{\"fromId\":\"" + db + "\"}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(missing))).containsExactly("toId");
+    assertThat(
+            api.post(
+                    "/api/bia/dependencies",
+                    "process-owner",
+                    "{\"fromId\":\"" + db + "\",\"toId\":\"" + dc + "\"}")
+                .statusCode())
+        .isEqualTo(403);
+
+    JsonNode impact =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/assets/" + dc + "/impact", "incident-commander"),
+                i -> i != null && i.get("processesHit").size() == 3);
+    JsonNode hit = impact.get("processesHit");
+    assertThat(hit).hasSize(3);
+    assertThat(hit.get(0).get("processId").asText()).isEqualTo(payments);
+    assertThat(hit.get(1).get("processId").asText()).isEqualTo(billing);
+    assertThat(hit.get(2).get("processId").asText()).isEqualTo(reporting);
+    assertThat(ids(hit.get(1).get("path"))).containsExactly(billing, payments, app, db, dc);
+    assertThat(ids(hit.get(2).get("path"))).containsExactly(reporting, db, dc);
+    assertThat(api.get("/api/bia/assets/" + UUID.randomUUID() + "/impact", "auditor").statusCode())
+        .isEqualTo(404);
+
+    JsonNode priorities = api.getJson("/api/bia/priorities", "management");
+    List<String> ranked = new ArrayList<>();
+    priorities
+        .get("processes")
+        .forEach(
+            p -> {
+              String id = p.get("processId").asText();
+              if (List.of(payments, billing, reporting).contains(id)) {
+                ranked.add(id);
+              }
+            });
+    assertThat(ranked).containsExactly(payments, billing, reporting);
+    JsonNode crownJewel = find(priorities.get("crownJewels"), "processId", payments);
+    assertThat(ids(crownJewel.get("itAssets"))).containsExactlyInAnyOrder(app, db);
+    JsonNode dbNeeds = find(priorities.get("assets"), "assetId", db);
+    assertThat(dbNeeds.get("requiredRto").asText()).isEqualTo("PT4H");
+    assertThat(dbNeeds.get("rtoSetBy").asText()).isEqualTo(payments);
+    assertThat(dbNeeds.get("requiredRpo").asText()).isEqualTo("PT15M");
+    assertThat(dbNeeds.get("processesDepending").asInt()).isEqualTo(3);
+    JsonNode dcNeeds = find(priorities.get("assets"), "assetId", dc);
+    assertThat(dcNeeds.get("requiredRto").asText()).isEqualTo("PT4H");
+
+    // a cycle: the database also depends on the application
+    String dbToApp = dependency(db, app);
+    JsonNode cycle =
+        await().atMost(Duration.ofSeconds(20)).until(() -> cycleWith(app), c -> c != null);
+    assertThat(ids(cycle.get("nodes"))).containsExactlyInAnyOrder(app, db);
+    ConsumerRecord<String, byte[]> added = awaitPublished(db, "nl.herstel.bia.dependency-added.v1");
+    assertThat(ContractJson.mapper().readTree(added.value()).get("fromKind").asText())
+        .isEqualTo("ASSET");
+
+    var removed = send("DELETE", "/api/bia/dependencies/" + dbToApp, "bcm-manager", null, null);
+    assertThat(removed.statusCode()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(20)).until(() -> cycleWith(app) == null);
+    ConsumerRecord<String, byte[]> gone =
+        awaitPublished(db, "nl.herstel.bia.dependency-removed.v1");
+    JsonNode goneJson = ContractJson.mapper().readTree(gone.value());
+    assertThat(goneJson.get("dependencyId").asText()).isEqualTo(dbToApp);
+    assertThat(goneJson.get("toId").asText()).isEqualTo(app);
+    assertThat(
+            send("DELETE", "/api/bia/dependencies/" + dbToApp, "bcm-manager", null, null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(appToDb).isNotBlank();
+
+    // retirement: the process drops out of the impact and cannot be depended on any more
+    var retire =
+        api.post(
+            "/api/bia/processes/" + reporting + "/retirement",
+            "bcm-manager",
+            "{\"reason\":\"Replaced by the data platform\"}");
+    assertThat(retire.statusCode()).as(retire.body()).isEqualTo(200);
+    assertThat(
+            api.post(
+                    "/api/bia/processes/" + reporting + "/retirement",
+                    "bcm-manager",
+                    "{\"reason\":\"Again\"}")
+                .statusCode())
+        .isEqualTo(409);
+    var toRetired = addDependency(billing, reporting);
+    assertThat(toRetired.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(toRetired))).containsExactly("toId");
+    JsonNode retired = awaitProcess(reporting, p -> p.get("status").asText().equals("RETIRED"));
+    assertThat(retired.get("retirementReason").asText()).isEqualTo("Replaced by the data platform");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.getJson("/api/bia/assets/" + dc + "/impact", "auditor")
+                        .get("processesHit")
+                        .size()
+                    == 2);
+    ConsumerRecord<String, byte[]> processRetired =
+        awaitPublished(reporting, "nl.herstel.bia.process-retired.v1");
+    assertThat(ContractJson.mapper().readTree(processRetired.value()).get("reason").asText())
+        .isEqualTo("Replaced by the data platform");
+
+    String hosting =
+        api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("old-host", "SUPPLIER")));
+    assertThat(
+            api.post(
+                    "/api/bia/assets/" + hosting + "/retirement",
+                    "bcm-manager",
+                    "{\"reason\":\"Exit\"}")
+                .statusCode())
+        .isEqualTo(200);
+    var retiredAsset = addDependency(db, hosting);
+    assertThat(retiredAsset.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(retiredAsset))).containsExactly("toId");
+    awaitPublished(hosting, "nl.herstel.bia.asset-retired.v1");
+    var noReason = api.post("/api/bia/assets/" + hosting + "/retirement", "bcm-manager", "{}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noReason))).containsExactly("reason");
+  }
+
+  private JsonNode cycleWith(String nodeId) {
+    JsonNode cycles = api.getJson("/api/bia/dependencies/cycles", "auditor");
+    for (JsonNode cycle : cycles) {
+      if (ids(cycle.get("nodes")).contains(nodeId)) {
+        return cycle;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> ids(JsonNode nodes) {
+    List<String> ids = new ArrayList<>();
+    nodes.forEach(n -> ids.add(n.get("id").asText()));
+    return ids;
+  }
+
+  private static JsonNode find(JsonNode list, String field, String value) {
+    for (JsonNode item : list) {
+      if (value.equals(item.get(field).asText())) {
+        return item;
+      }
+    }
+    throw new AssertionError(value + " not in " + list);
+  }
+
+  private HttpResponse<String> addDependency(String fromId, String toId) {
+    return api.post(
+        "/api/bia/dependencies",
+        "bcm-manager",
+        "{\"fromId\":\"" + fromId + "\",\"toId\":\"" + toId + "\"}");
+  }
+
+  private String dependency(String fromId, String toId) {
+    return api.createdId(addDependency(fromId, toId));
+  }
+
+  private static String asset(String name, String kind) {
+    return "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}";
+  }
+
   private String process(String name, String mtpd, String rto) {
     return api.createdId(
         api.post(
