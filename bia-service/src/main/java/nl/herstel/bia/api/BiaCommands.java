@@ -102,4 +102,36 @@ public final class BiaCommands {
 
   /** Retire an asset: it stays in the history but nothing new may depend on it. */
   public record RetireAsset(@TargetAggregateIdentifier String assetId, String reason) {}
+
+  /** Replace a process's impact assessment (every category × horizon rated 0–4). */
+  public record AssessImpacts(
+      @TargetAggregateIdentifier String processId,
+      List<ImpactRating> ratings,
+      Long expectedVersion) {
+    public AssessImpacts {
+      ratings = ratings == null ? List.of() : List.copyOf(ratings);
+    }
+  }
+
+  /** Add a threat to the catalogue (ransomware, flood, supplier failure, ...). */
+  public record RegisterThreat(
+      @TargetAggregateIdentifier String threatId,
+      String name,
+      String description,
+      int likelihood) {}
+
+  /** Change how likely a threat is, 1 (rare) to 5 (almost certain). */
+  public record RateThreatLikelihood(@TargetAggregateIdentifier String threatId, int likelihood) {}
+
+  /** Rate how hard a threat would hit a process, 1 (minor) to 5 (catastrophic). */
+  public record RateThreatImpact(
+      @TargetAggregateIdentifier String threatId, String processId, int impact) {}
+
+  /** Record that a process's BIA was reviewed, and when the next review is due. */
+  public record ReviewProcess(
+      @TargetAggregateIdentifier String processId,
+      java.time.LocalDate reviewedOn,
+      java.time.LocalDate nextReviewDue,
+      String notes,
+      Long expectedVersion) {}
 }

@@ -1,6 +1,7 @@
 package nl.herstel.bia.api;
 
 import java.time.Duration;
+import java.util.List;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.TargetSource;
@@ -73,4 +74,24 @@ public final class BiaEvents {
 
   /** An asset was retired. */
   public record AssetRetired(String assetId, String reason) {}
+
+  /** A process's impacts were assessed; the ratings replace any earlier assessment. */
+  public record ImpactsAssessed(String processId, List<ImpactRating> ratings) {}
+
+  /** A threat was added to the catalogue. */
+  public record ThreatRegistered(
+      String threatId, String name, String description, int likelihood) {}
+
+  /** A threat's likelihood was changed. */
+  public record ThreatLikelihoodRated(String threatId, int likelihood) {}
+
+  /** A threat's impact on a process was rated (replacing an earlier rating). */
+  public record ThreatImpactRated(String threatId, String processId, int impact) {}
+
+  /** A process's BIA was reviewed. */
+  public record ProcessReviewed(
+      String processId,
+      java.time.LocalDate reviewedOn,
+      java.time.LocalDate nextReviewDue,
+      String notes) {}
 }

@@ -42,4 +42,19 @@ public final class BiaQueries {
 
   /** Which kind of node (process or asset) an id names and whether it is retired. */
   public record FindNode(String id) {}
+
+  /** A process's impact assessment. */
+  public record FindImpacts(String processId) {}
+
+  /** Every stored event of a process or asset, oldest first. */
+  public record EventHistory(String id) {}
+
+  /** The processes as they stood at a moment, replayed from the event store. */
+  public record ProcessesAsOf(java.time.Instant asOf) {}
+
+  /** The threat catalogue with each threat's rated processes and risk scores. */
+  public record ListThreats() {}
+
+  /** Active processes whose review is due before the given day, or that were never reviewed. */
+  public record OverdueReviews(java.time.LocalDate today) {}
 }

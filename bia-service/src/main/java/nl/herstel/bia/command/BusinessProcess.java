@@ -3,20 +3,27 @@ package nl.herstel.bia.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.herstel.bia.api.BiaCommands.AddProcessDependency;
 import nl.herstel.bia.api.BiaCommands.ApplyTargetRevision;
+import nl.herstel.bia.api.BiaCommands.AssessImpacts;
 import nl.herstel.bia.api.BiaCommands.RegisterProcess;
 import nl.herstel.bia.api.BiaCommands.RemoveProcessDependency;
 import nl.herstel.bia.api.BiaCommands.RetireProcess;
+import nl.herstel.bia.api.BiaCommands.ReviewProcess;
 import nl.herstel.bia.api.BiaCommands.SetRecoveryTargets;
+import nl.herstel.bia.api.BiaEvents.ImpactsAssessed;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
 import nl.herstel.bia.api.BiaEvents.ProcessRetired;
+import nl.herstel.bia.api.BiaEvents.ProcessReviewed;
 import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
+import nl.herstel.bia.api.ImpactRating;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.platform.domain.Conflict;
@@ -132,6 +139,47 @@ public class BusinessProcess {
             TargetSource.REVISION,
             command.revisionId(),
             command.reason()));
+    return AggregateLifecycle.getVersion();
+  }
+
+  /** Replaces the impact assessment; answers the process's new version. */
+  @CommandHandler
+  public long handle(AssessImpacts command) {
+    checkVersion(command.expectedVersion());
+    requireActive();
+    if (command.ratings().isEmpty()) {
+      throw new RuleViolation("ratings", "Rate at least one category at one horizon");
+    }
+    Set<String> rated = new HashSet<>();
+    for (int i = 0; i < command.ratings().size(); i++) {
+      ImpactRating rating = command.ratings().get(i);
+      if (rating.score() < 0 || rating.score() > 4) {
+        throw new RuleViolation("ratings[" + i + "].score", "A score is 0 (none) to 4");
+      }
+      if (rating.horizon() == null || rating.horizon().isNegative() || rating.horizon().isZero()) {
+        throw new RuleViolation("ratings[" + i + "].horizon", "A horizon is a positive duration");
+      }
+      if (!rated.add(rating.category() + "@" + rating.horizon())) {
+        throw new RuleViolation(
+            "ratings[" + i + "]",
+            rating.category() + " at " + rating.horizon() + " is rated more than once");
+      }
+    }
+    apply(new ImpactsAssessed(processId, command.ratings()));
+    return AggregateLifecycle.getVersion();
+  }
+
+  /** Records a review; answers the process's new version. */
+  @CommandHandler
+  public long handle(ReviewProcess command) {
+    checkVersion(command.expectedVersion());
+    requireActive();
+    if (!command.nextReviewDue().isAfter(command.reviewedOn())) {
+      throw new RuleViolation("nextReviewDue", "The next review must be due after this one");
+    }
+    apply(
+        new ProcessReviewed(
+            processId, command.reviewedOn(), command.nextReviewDue(), command.notes()));
     return AggregateLifecycle.getVersion();
   }
 

@@ -16,22 +16,32 @@ import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.AssetRegistered;
 import nl.herstel.bia.api.BiaEvents.AssetRetired;
+import nl.herstel.bia.api.BiaEvents.ImpactsAssessed;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
 import nl.herstel.bia.api.BiaEvents.ProcessRetired;
+import nl.herstel.bia.api.BiaEvents.ProcessReviewed;
 import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionDecided;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
+import nl.herstel.bia.api.BiaEvents.ThreatImpactRated;
+import nl.herstel.bia.api.BiaEvents.ThreatLikelihoodRated;
+import nl.herstel.bia.api.BiaEvents.ThreatRegistered;
 import nl.herstel.bia.api.BiaQueries.FindAsset;
 import nl.herstel.bia.api.BiaQueries.FindDependency;
+import nl.herstel.bia.api.BiaQueries.FindImpacts;
 import nl.herstel.bia.api.BiaQueries.FindProcess;
 import nl.herstel.bia.api.BiaQueries.FindRevision;
 import nl.herstel.bia.api.BiaQueries.ListAssets;
 import nl.herstel.bia.api.BiaQueries.ListDependencies;
 import nl.herstel.bia.api.BiaQueries.ListProcesses;
 import nl.herstel.bia.api.BiaQueries.ListRevisions;
+import nl.herstel.bia.api.BiaQueries.ListThreats;
+import nl.herstel.bia.api.BiaQueries.OverdueReviews;
 import nl.herstel.bia.api.BiaQueries.TargetHistory;
+import nl.herstel.bia.api.ImpactCategory;
+import nl.herstel.bia.api.ImpactRating;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.jdbc.DataAccessException;
@@ -186,6 +196,182 @@ public class BiaProjection {
         Timestamp.from(at),
         e.reason(),
         e.revisionId());
+  }
+
+  @EventHandler
+  void on(
+      ImpactsAssessed e,
+      @org.axonframework.eventhandling.Timestamp Instant at,
+      @SequenceNumber Long seq,
+      @MetaDataValue("principal") String principal) {
+    update("DELETE FROM bia_impact WHERE process_id = ?", e.processId());
+    for (ImpactRating rating : e.ratings()) {
+      update(
+          "INSERT INTO bia_impact (process_id, category, horizon_seconds, score, assessed_by,"
+              + " assessed_at) VALUES (?, ?, ?, ?, ?, ?)",
+          e.processId(),
+          rating.category().name(),
+          rating.horizon().toSeconds(),
+          rating.score(),
+          principal,
+          Timestamp.from(at));
+    }
+    update("UPDATE bia_process SET version = ? WHERE process_id = ?", seq, e.processId());
+  }
+
+  /** The ratings of a process, by horizon then category, with who assessed them and when. */
+  public record StoredImpacts(List<ImpactRating> ratings, String assessedBy, Instant assessedAt) {}
+
+  @QueryHandler
+  public StoredImpacts impacts(FindImpacts query) {
+    List<ImpactRating> ratings = new ArrayList<>();
+    String by = null;
+    Instant at = null;
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT * FROM bia_impact WHERE process_id = ? ORDER BY horizon_seconds,"
+                    + " category")) {
+      s.setString(1, query.processId());
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ratings.add(
+              new ImpactRating(
+                  ImpactCategory.valueOf(r.getString("category")),
+                  Duration.ofSeconds(r.getLong("horizon_seconds")),
+                  r.getInt("score")));
+          by = r.getString("assessed_by");
+          at = r.getTimestamp("assessed_at").toInstant();
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read impacts", e);
+    }
+    return new StoredImpacts(ratings, by, at);
+  }
+
+  @EventHandler
+  void on(ThreatRegistered e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "INSERT INTO bia_threat (threat_id, name, description, likelihood, registered_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        e.threatId(),
+        e.name(),
+        e.description(),
+        e.likelihood(),
+        Timestamp.from(at));
+  }
+
+  @EventHandler
+  void on(ThreatLikelihoodRated e) {
+    update(
+        "UPDATE bia_threat SET likelihood = ? WHERE threat_id = ?", e.likelihood(), e.threatId());
+  }
+
+  @EventHandler
+  void on(ThreatImpactRated e) {
+    update(
+        "INSERT INTO bia_threat_impact (threat_id, process_id, impact) VALUES (?, ?, ?)"
+            + " ON CONFLICT (threat_id, process_id) DO UPDATE SET impact = EXCLUDED.impact",
+        e.threatId(),
+        e.processId(),
+        e.impact());
+  }
+
+  @QueryHandler
+  public List<ThreatView> threats(ListThreats query) {
+    Map<String, ThreatView> threats = new java.util.LinkedHashMap<>();
+    try (Connection c = db.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement("SELECT * FROM bia_threat ORDER BY name");
+          ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          threats.put(
+              r.getString("threat_id"),
+              new ThreatView(
+                  r.getString("threat_id"),
+                  r.getString("name"),
+                  r.getString("description"),
+                  r.getInt("likelihood"),
+                  new ArrayList<>()));
+        }
+      }
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT i.threat_id, i.process_id, p.name, i.impact FROM bia_threat_impact i"
+                      + " LEFT JOIN bia_process p ON p.process_id = i.process_id"
+                      + " ORDER BY i.impact DESC, p.name");
+          ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ThreatView threat = threats.get(r.getString("threat_id"));
+          if (threat != null) {
+            threat
+                .risks()
+                .add(
+                    new ThreatView.Risk(
+                        r.getString("process_id"),
+                        r.getString("name"),
+                        r.getInt("impact"),
+                        r.getInt("impact") * threat.likelihood()));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read threats", e);
+    }
+    return new ArrayList<>(threats.values());
+  }
+
+  @EventHandler
+  void on(
+      ProcessReviewed e, @SequenceNumber Long seq, @MetaDataValue("principal") String principal) {
+    update(
+        "UPDATE bia_process SET last_reviewed_on = ?, review_due = ?, reviewed_by = ?,"
+            + " version = ? WHERE process_id = ?",
+        java.sql.Date.valueOf(e.reviewedOn()),
+        java.sql.Date.valueOf(e.nextReviewDue()),
+        principal,
+        seq,
+        e.processId());
+  }
+
+  /** A process whose review is overdue; dates are null when it was never reviewed. */
+  public record ReviewView(
+      String processId,
+      String name,
+      String owner,
+      java.time.LocalDate lastReviewedOn,
+      java.time.LocalDate reviewDue,
+      String reviewedBy) {}
+
+  @QueryHandler
+  public List<ReviewView> overdue(OverdueReviews query) {
+    List<ReviewView> overdue = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT process_id, name, owner, last_reviewed_on, review_due, reviewed_by"
+                    + " FROM bia_process WHERE status = 'ACTIVE'"
+                    + " AND (review_due IS NULL OR review_due < ?)"
+                    + " ORDER BY review_due NULLS FIRST, name")) {
+      s.setDate(1, java.sql.Date.valueOf(query.today()));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          java.sql.Date last = r.getDate("last_reviewed_on");
+          java.sql.Date due = r.getDate("review_due");
+          overdue.add(
+              new ReviewView(
+                  r.getString("process_id"),
+                  r.getString("name"),
+                  r.getString("owner"),
+                  last == null ? null : last.toLocalDate(),
+                  due == null ? null : due.toLocalDate(),
+                  r.getString("reviewed_by")));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read overdue reviews", e);
+    }
+    return overdue;
   }
 
   private void bumpGraphVersion() {

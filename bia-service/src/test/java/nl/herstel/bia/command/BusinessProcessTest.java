@@ -5,15 +5,19 @@ import static java.time.Duration.ofHours;
 import java.util.List;
 import nl.herstel.bia.api.BiaCommands.AddProcessDependency;
 import nl.herstel.bia.api.BiaCommands.ApplyTargetRevision;
+import nl.herstel.bia.api.BiaCommands.AssessImpacts;
 import nl.herstel.bia.api.BiaCommands.RegisterProcess;
 import nl.herstel.bia.api.BiaCommands.RemoveProcessDependency;
 import nl.herstel.bia.api.BiaCommands.RetireProcess;
 import nl.herstel.bia.api.BiaCommands.SetRecoveryTargets;
+import nl.herstel.bia.api.BiaEvents.ImpactsAssessed;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
 import nl.herstel.bia.api.BiaEvents.ProcessRetired;
 import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
+import nl.herstel.bia.api.ImpactCategory;
+import nl.herstel.bia.api.ImpactRating;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.platform.domain.Conflict;
@@ -230,5 +234,27 @@ class BusinessProcessTest {
             new ProcessDependencyRemoved("p1", "d1", "a1", NodeKind.ASSET))
         .when(new AddProcessDependency("p1", "d2", "a1", NodeKind.ASSET))
         .expectEvents(new ProcessDependencyAdded("p1", "d2", "a1", NodeKind.ASSET));
+  }
+
+  @Test
+  void assessesImpactsAndRefusesScoresOutOfRangeAndDoubleCells() {
+    ImpactRating financial = new ImpactRating(ImpactCategory.FINANCIAL, ofHours(4), 3);
+    fixture
+        .given(payments())
+        .when(new AssessImpacts("p1", List.of(financial), 0L))
+        .expectResultMessagePayload(1L)
+        .expectEvents(new ImpactsAssessed("p1", List.of(financial)));
+    fixture
+        .given(payments())
+        .when(
+            new AssessImpacts(
+                "p1", List.of(new ImpactRating(ImpactCategory.FINANCIAL, ofHours(4), 5)), null))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+    fixture
+        .given(payments())
+        .when(new AssessImpacts("p1", List.of(financial, financial), null))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
   }
 }

@@ -692,6 +692,274 @@ class BiaServiceIT {
     return "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}";
   }
 
+  // ---- impacts
+
+  @Test
+  void assessesImpactsAndSuggestsTheFirstUnacceptableHorizonAsMtpd() {
+    String processId = process("Customer contact", "PT72H", "PT24H");
+    String body =
+        """
+        {"ratings":[
+          {"category":"FINANCIAL","horizon":"PT1H","score":0},
+          {"category":"FINANCIAL","horizon":"PT4H","score":2},
+          {"category":"FINANCIAL","horizon":"PT24H","score":3},
+          {"category":"REPUTATIONAL","horizon":"PT4H","score":4}]}""";
+    var assessed =
+        send("PUT", "/api/bia/processes/" + processId + "/impacts", "process-owner", body, "\"0\"");
+    assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
+    assertThat(assessed.headers().firstValue("ETag")).hasValue("\"1\"");
+    var stale =
+        send("PUT", "/api/bia/processes/" + processId + "/impacts", "process-owner", body, "\"0\"");
+    assertThat(stale.statusCode()).isEqualTo(409);
+
+    var outOfRange =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/impacts",
+            "process-owner",
+            "{\"ratings\":[{\"category\":\"FINANCIAL\",\"horizon\":\"PT1H\",\"score\":5}]}",
+            null);
+    assertThat(outOfRange.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(outOfRange))).containsExactly("ratings[0].score");
+    var unknownCategory =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/impacts",
+            "process-owner",
+            "{\"ratings\":[{\"category\":\"COSMIC\",\"horizon\":\"PT1H\",\"score\":1}]}",
+            null);
+    assertThat(unknownCategory.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(unknownCategory)).get(0)).contains("category");
+    var unknownHorizon =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/impacts",
+            "process-owner",
+            "{\"ratings\":[{\"category\":\"FINANCIAL\",\"horizon\":\"PT2H\",\"score\":1}]}",
+            null);
+    assertThat(unknownHorizon.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(unknownHorizon))).containsExactly("ratings[0].horizon");
+    var twice =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/impacts",
+            "process-owner",
+            "{\"ratings\":[{\"category\":\"FINANCIAL\",\"horizon\":\"PT1H\",\"score\":1},"
+                + "{\"category\":\"FINANCIAL\",\"horizon\":\"PT1H\",\"score\":2}]}",
+            null);
+    assertThat(twice.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(twice))).containsExactly("ratings[1]");
+    assertThat(
+            send("PUT", "/api/bia/processes/" + processId + "/impacts", "auditor", body, null)
+                .statusCode())
+        .isEqualTo(403);
+
+    JsonNode impacts =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/processes/" + processId + "/impacts", "auditor"),
+                i -> i != null && i.get("ratings").size() == 4);
+    assertThat(impacts.get("suggestedMtpd").asText()).isEqualTo("PT4H");
+    assertThat(impacts.get("currentMtpd").asText()).isEqualTo("PT72H");
+    assertThat(impacts.get("unacceptableLevel").asInt()).isEqualTo(3);
+    assertThat(impacts.get("horizons")).hasSize(5);
+    assertThat(impacts.get("assessedBy").asText()).isEqualTo("test-process-owner");
+  }
+
+  // ---- history and time travel
+
+  @Test
+  void showsEveryEventOfAProcessAndTheBiaAsItStoodAtAMoment() throws Exception {
+    Instant beforeRegistration = Instant.now().minusSeconds(1);
+    String processId = process("Treasury", "PT24H", "PT8H");
+    Thread.sleep(1100);
+    Instant betweenChanges = Instant.now();
+    Thread.sleep(1100);
+    var set =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT24H\",\"rto\":\"PT12H\",\"reason\":\"Budget\"}",
+            null);
+    assertThat(set.statusCode()).isEqualTo(200);
+
+    JsonNode history = api.getJson("/api/bia/processes/" + processId + "/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).get("type").asText()).isEqualTo("ProcessRegistered");
+    assertThat(history.get(0).get("principal").asText()).isEqualTo("test-bcm-manager");
+    assertThat(history.get(1).get("type").asText()).isEqualTo("RecoveryTargetsSet");
+    assertThat(history.get(1).get("role").asText()).isEqualTo("bcm-manager");
+    assertThat(history.get(1).get("data").get("rto").asText()).isEqualTo("PT12H");
+    assertThat(
+            api.get("/api/bia/processes/" + UUID.randomUUID() + "/history", "auditor").statusCode())
+        .isEqualTo(404);
+
+    JsonNode then = api.getJson("/api/bia/processes?asOf=" + betweenChanges, "auditor");
+    assertThat(find(then, "id", processId).get("rto").asText()).isEqualTo("PT8H");
+    JsonNode now =
+        api.getJson("/api/bia/processes?asOf=" + Instant.now().plusSeconds(1), "auditor");
+    assertThat(find(now, "id", processId).get("rto").asText()).isEqualTo("PT12H");
+    JsonNode before = api.getJson("/api/bia/processes?asOf=" + beforeRegistration, "auditor");
+    assertThat(ids(before)).doesNotContain(processId);
+    var malformed = api.get("/api/bia/processes?asOf=yesterday", "auditor");
+    assertThat(malformed.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(malformed))).containsExactly("asOf");
+  }
+
+  // ---- threats
+
+  @Test
+  void ratesThreatsAgainstProcessesIntoARiskMatrix() {
+    String processId = process("Logistics", "PT48H", "PT12H");
+    String threatId =
+        api.createdId(
+            api.post(
+                "/api/bia/threats", "bcm-manager", "{\"name\":\"Ransomware T\",\"likelihood\":4}"));
+    var rated =
+        send(
+            "PUT",
+            "/api/bia/threats/" + threatId + "/impacts/" + processId,
+            "bcm-manager",
+            "{\"impact\":5}",
+            null);
+    assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+    var outOfRange =
+        api.post("/api/bia/threats", "bcm-manager", "{\"name\":\"Flood\",\"likelihood\":6}");
+    assertThat(outOfRange.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(outOfRange))).containsExactly("likelihood");
+    var unknownProcess =
+        send(
+            "PUT",
+            "/api/bia/threats/" + threatId + "/impacts/nope",
+            "bcm-manager",
+            "{\"impact\":2}",
+            null);
+    assertThat(unknownProcess.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(unknownProcess))).containsExactly("processId");
+    var unknownThreat =
+        send(
+            "PUT",
+            "/api/bia/threats/" + UUID.randomUUID() + "/likelihood",
+            "bcm-manager",
+            "{\"likelihood\":2}",
+            null);
+    assertThat(unknownThreat.statusCode()).isEqualTo(404);
+    assertThat(
+            api.post("/api/bia/threats", "process-owner", "{\"name\":\"X\",\"likelihood\":1}")
+                .statusCode())
+        .isEqualTo(403);
+
+    JsonNode threat =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> {
+                  for (JsonNode t : api.getJson("/api/bia/threats", "auditor")) {
+                    if (t.get("id").asText().equals(threatId) && t.get("risks").size() == 1) {
+                      return t;
+                    }
+                  }
+                  return null;
+                },
+                t -> t != null);
+    assertThat(threat.get("risks").get(0).get("score").asInt()).isEqualTo(20);
+    assertThat(threat.get("risks").get(0).get("processName").asText()).isEqualTo("Logistics");
+    JsonNode matrix = api.getJson("/api/bia/threats/matrix", "management");
+    assertThat(matrix).hasSize(25);
+    JsonNode cell = null;
+    for (JsonNode c : matrix) {
+      if (c.get("likelihood").asInt() == 4 && c.get("impact").asInt() == 5) {
+        cell = c;
+      }
+    }
+    assertThat(cell).isNotNull();
+    assertThat(cell.get("score").asInt()).isEqualTo(20);
+    List<String> pairs = new ArrayList<>();
+    cell.get("entries")
+        .forEach(e -> pairs.add(e.get("threatId").asText() + "/" + e.get("processId").asText()));
+    assertThat(pairs).contains(threatId + "/" + processId);
+  }
+
+  // ---- export
+
+  @Test
+  void exportsTheBiaAsJsonAndCsv() {
+    String processId =
+        api.createdId(
+            api.post(
+                "/api/bia/processes",
+                "bcm-manager",
+                "{\"name\":\"=Export, \\\"quoted\\\"\",\"mtpd\":\"PT24H\",\"rto\":\"PT8H\"}"));
+    awaitProcess(processId, p -> true);
+    JsonNode export = api.getJson("/api/bia/export", "auditor");
+    assertThat(export.get("exportedAt").asText()).isNotBlank();
+    assertThat(ids(export.get("processes"))).contains(processId);
+    assertThat(export.get("assets").isArray()).isTrue();
+    assertThat(export.get("dependencies").isArray()).isTrue();
+    var csv = api.get("/api/bia/export/processes.csv", "management");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.body())
+        .startsWith("id,name,critical,crownJewel,owner,mtpd,rto,rpo,status,dependsOn\r\n");
+    assertThat(csv.body())
+        .contains(processId + ",\"'=Export, \"\"quoted\"\"\",false,false,,PT24H,PT8H,,ACTIVE,\r\n");
+    assertThat(api.get("/api/bia/export/processes.csv", "recovery-team").statusCode())
+        .isEqualTo(403);
+  }
+
+  // ---- review cycle
+
+  @Test
+  void listsProcessesWhoseReviewIsOverdue() {
+    String reviewed = process("Reviewed R", "PT24H", "PT8H");
+    String lapsed = process("Lapsed R", "PT24H", "PT8H");
+    String never = process("Never reviewed R", "PT24H", "PT8H");
+    var ok =
+        api.post(
+            "/api/bia/processes/" + reviewed + "/reviews",
+            "process-owner",
+            "{\"notes\":\"All targets confirmed\"}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    var old =
+        api.post(
+            "/api/bia/processes/" + lapsed + "/reviews",
+            "bcm-manager",
+            "{\"reviewedOn\":\"2024-01-10\",\"nextReviewDue\":\"2025-01-10\"}");
+    assertThat(old.statusCode()).isEqualTo(200);
+    var backwards =
+        api.post(
+            "/api/bia/processes/" + lapsed + "/reviews",
+            "bcm-manager",
+            "{\"reviewedOn\":\"2024-01-10\",\"nextReviewDue\":\"2023-01-10\"}");
+    assertThat(backwards.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(backwards))).containsExactly("nextReviewDue");
+    var badDate =
+        api.post(
+            "/api/bia/processes/" + lapsed + "/reviews",
+            "bcm-manager",
+            "{\"reviewedOn\":\"10-01-2024\"}");
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badDate))).containsExactly("reviewedOn");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              List<String> overdue = new ArrayList<>();
+              api.getJson("/api/bia/processes/reviews/overdue", "auditor")
+                  .forEach(p -> overdue.add(p.get("processId").asText()));
+              return overdue.contains(lapsed)
+                  && overdue.contains(never)
+                  && !overdue.contains(reviewed);
+            });
+    JsonNode lapsedRow =
+        find(api.getJson("/api/bia/processes/reviews/overdue", "auditor"), "processId", lapsed);
+    assertThat(lapsedRow.get("reviewDue").asText()).isEqualTo("2025-01-10");
+    assertThat(lapsedRow.get("reviewedBy").asText()).isEqualTo("test-bcm-manager");
+  }
+
   private String process(String name, String mtpd, String rto) {
     return api.createdId(
         api.post(
@@ -709,7 +977,8 @@ class BiaServiceIT {
             p -> p != null && until.test(p));
   }
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static HttpResponse<String> send(
       String method, String path, String role, String json, String ifMatch) {
