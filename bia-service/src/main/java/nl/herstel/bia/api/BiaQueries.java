@@ -57,4 +57,7 @@ public final class BiaQueries {
 
   /** Active processes whose review is due before the given day, or that were never reviewed. */
   public record OverdueReviews(java.time.LocalDate today) {}
+
+  /** The strictest RTO and RPO of the processes that depend on an asset through the graph. */
+  public record RequiredTargets(String assetId) {}
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import nl.herstel.bia.api.BiaQueries.AssetImpact;
 import nl.herstel.bia.api.BiaQueries.FindCycles;
 import nl.herstel.bia.api.BiaQueries.Priorities;
+import nl.herstel.bia.api.BiaQueries.RequiredTargets;
 import nl.herstel.bia.query.GraphViews.AssetImpactView;
 import nl.herstel.bia.query.GraphViews.AssetRequirement;
 import nl.herstel.bia.query.GraphViews.CrownJewelAssets;
@@ -36,7 +37,8 @@ import org.axonframework.queryhandling.QueryHandler;
  * Graph queries over the active part of the BIA read model, answered from an in-memory snapshot.
  * The snapshot is reloaded when {@code bia_graph_version} (bumped by the projection in the same
  * transaction as every graph change) differs from the one it was loaded at; the version is read
- * before the rows, so a snapshot is never older than its version.
+ * before the rows, so a snapshot is never older than its version. The priorities are computed once
+ * per snapshot.
  */
 public class BiaGraph {
   private static final Set<AssetKind> IT =
@@ -95,6 +97,60 @@ public class BiaGraph {
   @QueryHandler
   public PrioritiesView priorities(Priorities query) {
     Snapshot g = current();
+    PrioritiesView cached = g.priorities;
+    if (cached == null) {
+      cached = computePriorities(g);
+      g.priorities = cached;
+    }
+    return cached;
+  }
+
+  /**
+   * The strictest RTO and RPO among the processes that depend on one asset through the graph: a
+   * walk along the reverse edges from the asset.
+   */
+  @QueryHandler
+  public Optional<AssetRequirement> requiredTargets(RequiredTargets query) {
+    Snapshot g = current();
+    Integer asset = g.index.get(query.assetId());
+    if (asset == null || g.kind[asset] != NodeKind.ASSET) {
+      return Optional.empty();
+    }
+    boolean[] seen = new boolean[g.size];
+    seen[asset] = true;
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    queue.add(asset);
+    int rtoFrom = -1;
+    int rpoFrom = -1;
+    while (!queue.isEmpty()) {
+      int x = queue.poll();
+      for (int from : g.in[x]) {
+        if (!seen[from]) {
+          seen[from] = true;
+          queue.add(from);
+          if (g.kind[from] == NodeKind.PROCESS) {
+            if (rtoFrom < 0 || g.rto[from].compareTo(g.rto[rtoFrom]) < 0) {
+              rtoFrom = from;
+            }
+            if (g.rpo[from] != null && (rpoFrom < 0 || g.rpo[from].compareTo(g.rpo[rpoFrom]) < 0)) {
+              rpoFrom = from;
+            }
+          }
+        }
+      }
+    }
+    return Optional.of(
+        new AssetRequirement(
+            g.id[asset],
+            g.name[asset],
+            g.assetKind[asset],
+            rtoFrom >= 0 ? g.rto[rtoFrom] : null,
+            rtoFrom >= 0 ? g.id[rtoFrom] : null,
+            rpoFrom >= 0 ? g.rpo[rpoFrom] : null,
+            rpoFrom >= 0 ? g.id[rpoFrom] : null));
+  }
+
+  private static PrioritiesView computePriorities(Snapshot g) {
     List<Integer> processes = new ArrayList<>();
     for (int i = 0; i < g.size; i++) {
       if (g.kind[i] == NodeKind.PROCESS) {
@@ -110,17 +166,6 @@ public class BiaGraph {
     List<RankedProcess> ranked = new ArrayList<>(processes.size());
     List<CrownJewelAssets> crownJewels = new ArrayList<>();
     for (int p : processes) {
-      List<Integer> reached = reach(g, p);
-      int assets = 0;
-      List<NodeRef> itAssets = new ArrayList<>();
-      for (int x : reached) {
-        if (g.kind[x] == NodeKind.ASSET) {
-          assets++;
-          if (IT.contains(g.assetKind[x])) {
-            itAssets.add(g.ref(x));
-          }
-        }
-      }
       ranked.add(
           new RankedProcess(
               ranked.size() + 1,
@@ -130,9 +175,14 @@ public class BiaGraph {
               g.crownJewel[p],
               g.rto[p],
               g.mtpd[p],
-              g.rpo[p],
-              assets));
+              g.rpo[p]));
       if (g.crownJewel[p]) {
+        List<NodeRef> itAssets = new ArrayList<>();
+        for (int x : reach(g, p)) {
+          if (g.kind[x] == NodeKind.ASSET && IT.contains(g.assetKind[x])) {
+            itAssets.add(g.ref(x));
+          }
+        }
         itAssets.sort(Comparator.comparing(NodeRef::name));
         crownJewels.add(new CrownJewelAssets(g.id[p], g.name[p], itAssets));
       }
@@ -142,12 +192,6 @@ public class BiaGraph {
         new ArrayList<>(processes.stream().filter(p -> g.rpo[p] != null).toList());
     withRpo.sort(Comparator.comparing(p -> g.rpo[p]));
     int[] rpoFrom = strictest(g, withRpo);
-    int[] depending = new int[g.size];
-    for (int p : processes) {
-      for (int x : reach(g, p)) {
-        depending[x]++;
-      }
-    }
     List<AssetRequirement> assets = new ArrayList<>();
     for (int a = 0; a < g.size; a++) {
       if (g.kind[a] == NodeKind.ASSET && rtoFrom[a] >= 0) {
@@ -159,8 +203,7 @@ public class BiaGraph {
                 g.rto[rtoFrom[a]],
                 g.id[rtoFrom[a]],
                 rpoFrom[a] >= 0 ? g.rpo[rpoFrom[a]] : null,
-                rpoFrom[a] >= 0 ? g.id[rpoFrom[a]] : null,
-                depending[a]));
+                rpoFrom[a] >= 0 ? g.id[rpoFrom[a]] : null));
       }
     }
     assets.sort(
@@ -357,6 +400,7 @@ public class BiaGraph {
     final Duration[] rpo;
     final int[][] out;
     final int[][] in;
+    volatile PrioritiesView priorities;
 
     private Snapshot(Builder b, long version) {
       this.version = version;

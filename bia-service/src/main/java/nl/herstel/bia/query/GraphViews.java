@@ -34,15 +34,14 @@ public final class GraphViews {
       boolean crownJewel,
       Duration rto,
       Duration mtpd,
-      Duration rpo,
-      int assetsDependedOn) {}
+      Duration rpo) {}
 
   /** A crown jewel and the IT assets (software, hardware, data) it depends on, transitively. */
   public record CrownJewelAssets(String processId, String name, List<NodeRef> itAssets) {}
 
   /**
    * The recovery targets an asset inherits: the strictest RTO and RPO among the processes that
-   * depend on it through the graph, and which process sets each.
+   * depend on it through the graph, and which process sets each (null when none depends on it).
    */
   public record AssetRequirement(
       String assetId,
@@ -51,8 +50,7 @@ public final class GraphViews {
       Duration requiredRto,
       String rtoSetBy,
       Duration requiredRpo,
-      String rpoSetBy,
-      int processesDepending) {}
+      String rpoSetBy) {}
 
   /** The prioritisation of the whole BIA. */
   public record PrioritiesView(

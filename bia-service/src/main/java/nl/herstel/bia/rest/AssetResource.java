@@ -23,8 +23,10 @@ import nl.herstel.bia.api.BiaCommands.RetireAsset;
 import nl.herstel.bia.api.BiaQueries.AssetImpact;
 import nl.herstel.bia.api.BiaQueries.FindAsset;
 import nl.herstel.bia.api.BiaQueries.ListAssets;
+import nl.herstel.bia.api.BiaQueries.RequiredTargets;
 import nl.herstel.bia.query.AssetView;
 import nl.herstel.bia.query.GraphViews.AssetImpactView;
+import nl.herstel.bia.query.GraphViews.AssetRequirement;
 import nl.herstel.bia.rest.ProcessResource.Created;
 import nl.herstel.bia.rest.ProcessResource.RetirementRequest;
 import nl.herstel.contracts.bia.AssetKind;
@@ -153,6 +155,31 @@ public class AssetResource {
   public AssetImpactView impact(@PathParam("id") String id) {
     return queries
         .query(new AssetImpact(id), ResponseTypes.optionalInstanceOf(AssetImpactView.class))
+        .join()
+        .orElseThrow(() -> new NotFound("Asset", id));
+  }
+
+  @GET
+  @Path("/{id}/required-targets")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "The RTO and RPO this asset must achieve",
+      description =
+          "The strictest RTO and RPO among the active processes that depend on the asset through"
+              + " the graph, and which process sets each; null when no process depends on it.")
+  @APIResponse(responseCode = "200", description = "The required targets")
+  @APIResponse(responseCode = "404", description = "No such active asset")
+  public AssetRequirement requiredTargets(@PathParam("id") String id) {
+    return queries
+        .query(new RequiredTargets(id), ResponseTypes.optionalInstanceOf(AssetRequirement.class))
         .join()
         .orElseThrow(() -> new NotFound("Asset", id));
   }

@@ -575,7 +575,10 @@ class BiaServiceIT {
     assertThat(dbNeeds.get("requiredRto").asText()).isEqualTo("PT4H");
     assertThat(dbNeeds.get("rtoSetBy").asText()).isEqualTo(payments);
     assertThat(dbNeeds.get("requiredRpo").asText()).isEqualTo("PT15M");
-    assertThat(dbNeeds.get("processesDepending").asInt()).isEqualTo(3);
+    JsonNode dbRequired = api.getJson("/api/bia/assets/" + db + "/required-targets", "auditor");
+    assertThat(dbRequired.get("requiredRto").asText()).isEqualTo("PT4H");
+    assertThat(dbRequired.get("rtoSetBy").asText()).isEqualTo(payments);
+    assertThat(dbRequired.get("requiredRpo").asText()).isEqualTo("PT15M");
     JsonNode dcNeeds = find(priorities.get("assets"), "assetId", dc);
     assertThat(dcNeeds.get("requiredRto").asText()).isEqualTo("PT4H");
 
