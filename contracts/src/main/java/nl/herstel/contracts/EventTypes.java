@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.DependencyRemoved;
 import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
@@ -28,6 +31,9 @@ public final class EventTypes {
           event("nl.herstel.bia.asset-registered.v1", AssetRegistered.class, Topic.BIA),
           event("nl.herstel.bia.dependency-added.v1", DependencyAdded.class, Topic.BIA),
           event("nl.herstel.bia.recovery-targets-set.v1", RecoveryTargetsSet.class, Topic.BIA),
+          event("nl.herstel.bia.dependency-removed.v1", DependencyRemoved.class, Topic.BIA),
+          event("nl.herstel.bia.process-retired.v1", ProcessRetired.class, Topic.BIA),
+          event("nl.herstel.bia.asset-retired.v1", AssetRetired.class, Topic.BIA),
           event("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
           event("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
           event("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),

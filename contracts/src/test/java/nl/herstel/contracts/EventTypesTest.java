@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.DependencyRemoved;
 import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
@@ -28,6 +31,9 @@ class EventTypesTest {
             tuple("nl.herstel.bia.asset-registered.v1", AssetRegistered.class, Topic.BIA),
             tuple("nl.herstel.bia.dependency-added.v1", DependencyAdded.class, Topic.BIA),
             tuple("nl.herstel.bia.recovery-targets-set.v1", RecoveryTargetsSet.class, Topic.BIA),
+            tuple("nl.herstel.bia.dependency-removed.v1", DependencyRemoved.class, Topic.BIA),
+            tuple("nl.herstel.bia.process-retired.v1", ProcessRetired.class, Topic.BIA),
+            tuple("nl.herstel.bia.asset-retired.v1", AssetRetired.class, Topic.BIA),
             tuple("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
             tuple("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
             tuple("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
@@ -40,7 +46,7 @@ class EventTypesTest {
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(8);
+    assertThat(all).hasSize(11);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -48,7 +54,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(8);
+    assertThat(EventTypes.all()).hasSize(11);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -60,13 +66,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(8)
+        .hasSize(11)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(8);
+    assertThat(EventTypes.all()).hasSize(11);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -80,7 +86,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(8);
+    assertThat(EventTypes.all()).hasSize(11);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -96,7 +102,7 @@ class EventTypesTest {
 
   @Test
   void onPartitionsTheTypesByTopic() {
-    assertThat(EventTypes.on(Topic.BIA)).hasSize(4);
+    assertThat(EventTypes.on(Topic.BIA)).hasSize(7);
     assertThat(EventTypes.on(Topic.PLANS)).hasSize(1);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(2);
     assertThat(EventTypes.on(Topic.LESSONS)).hasSize(1);

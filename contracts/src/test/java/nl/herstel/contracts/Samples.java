@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.DependencyRemoved;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.contracts.incidents.AffectedProcess;
@@ -53,6 +56,10 @@ final class Samples {
             "rev-1",
             "Actual recovery took 11h",
             NOW),
+        new DependencyRemoved(
+            "dep-1", "proc-payments", NodeKind.PROCESS, "asset-paydb", NodeKind.ASSET, NOW),
+        new ProcessRetired("proc-old", "Outsourced to a supplier", NOW),
+        new AssetRetired("asset-old", "Decommissioned", NOW),
         new PlanPublished(
             "plan-1",
             "Payments recovery",
@@ -121,6 +128,10 @@ final class Samples {
             null,
             null,
             NOW),
+        new DependencyRemoved(
+            "dep-2", "asset-paydb", NodeKind.ASSET, "asset-x", NodeKind.ASSET, NOW),
+        new ProcessRetired("proc-old", null, NOW),
+        new AssetRetired("asset-old", null, NOW),
         new PlanPublished("plan-2", "Empty plan", 1, List.of(), List.of(), List.of(), NOW),
         new IncidentOpened("inc-2", "Phishing", Severity.LOW, DISRUPTED, List.of(), List.of(), NOW),
         new IncidentClosed("inc-2", DISRUPTED, List.of(), null, NOW),

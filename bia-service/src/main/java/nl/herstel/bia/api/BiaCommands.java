@@ -53,5 +53,85 @@ public final class BiaCommands {
       Duration actualRecoveryTime,
       Duration proposedRto,
       String rationale,
-      String proposedBy) {}
+      String proposedBy,
+      Duration proposedMtpd) {}
+
+  /**
+   * Set a process's recovery targets by hand. {@code expectedVersion}, when given, is the version
+   * the caller last read (If-Match); a process changed since is a conflict.
+   */
+  public record SetRecoveryTargets(
+      @TargetAggregateIdentifier String processId,
+      Duration mtpd,
+      Duration rto,
+      Duration rpo,
+      String reason,
+      Long expectedVersion) {}
+
+  /**
+   * Apply an accepted target revision to its process: the proposed RTO, the decision's MTPD (or the
+   * proposal's, or the current one) and the current RPO.
+   */
+  public record ApplyTargetRevision(
+      @TargetAggregateIdentifier String processId,
+      String revisionId,
+      Duration proposedRto,
+      Duration mtpd,
+      String reason,
+      Long expectedVersion) {}
+
+  /** Accept or reject a target revision; answers the revision's proposal. */
+  public record DecideTargetRevision(
+      @TargetAggregateIdentifier String revisionId, boolean accept, String reason) {}
+
+  /** Record that an asset depends on another asset. */
+  public record AddAssetDependency(
+      @TargetAggregateIdentifier String assetId, String dependencyId, String toId) {}
+
+  /** Remove one of a process's dependencies. */
+  public record RemoveProcessDependency(
+      @TargetAggregateIdentifier String processId, String dependencyId) {}
+
+  /** Remove one of an asset's dependencies. */
+  public record RemoveAssetDependency(
+      @TargetAggregateIdentifier String assetId, String dependencyId) {}
+
+  /** Retire a process: it stays in the history but nothing new may depend on it. */
+  public record RetireProcess(
+      @TargetAggregateIdentifier String processId, String reason, Long expectedVersion) {}
+
+  /** Retire an asset: it stays in the history but nothing new may depend on it. */
+  public record RetireAsset(@TargetAggregateIdentifier String assetId, String reason) {}
+
+  /** Replace a process's impact assessment (every category × horizon rated 0–4). */
+  public record AssessImpacts(
+      @TargetAggregateIdentifier String processId,
+      List<ImpactRating> ratings,
+      Long expectedVersion) {
+    public AssessImpacts {
+      ratings = ratings == null ? List.of() : List.copyOf(ratings);
+    }
+  }
+
+  /** Add a threat to the catalogue (ransomware, flood, supplier failure, ...). */
+  public record RegisterThreat(
+      @TargetAggregateIdentifier String threatId,
+      String name,
+      String description,
+      int likelihood) {}
+
+  /** Change how likely a threat is, 1 (rare) to 5 (almost certain). */
+  public record RateThreatLikelihood(@TargetAggregateIdentifier String threatId, int likelihood) {}
+
+  /** Rate how hard a threat would hit a process, 1 (minor) to 5 (catastrophic). */
+  public record RateThreatImpact(
+      @TargetAggregateIdentifier String threatId, String processId, int impact) {}
+
+  /** Record that a process's BIA was reviewed, and when the next review is due. */
+  public record ReviewProcess(
+      @TargetAggregateIdentifier String processId,
+      java.time.LocalDate reviewedOn,
+      java.time.LocalDate nextReviewDue,
+      String notes,
+      Long expectedVersion) {}
 }

@@ -1,8 +1,10 @@
 package nl.herstel.bia.api;
 
 import java.time.Duration;
+import java.util.List;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.TargetSource;
 
 /** The events of the business impact analysis, as stored in its event store. */
 public final class BiaEvents {
@@ -36,5 +38,60 @@ public final class BiaEvents {
       Duration actualRecoveryTime,
       Duration proposedRto,
       String rationale,
-      String proposedBy) {}
+      String proposedBy,
+      Duration proposedMtpd) {}
+
+  /**
+   * A process's recovery targets were set, by hand or by accepting a revision ({@code revisionId}).
+   */
+  public record RecoveryTargetsSet(
+      String processId,
+      Duration mtpd,
+      Duration rto,
+      Duration rpo,
+      TargetSource source,
+      String revisionId,
+      String reason) {}
+
+  /** A target revision was accepted or rejected. */
+  public record TargetRevisionDecided(
+      String revisionId, String processId, boolean accepted, String reason) {}
+
+  /** An asset was recorded as depending on another asset. */
+  public record AssetDependencyAdded(
+      String assetId, String dependencyId, String toId, NodeKind toKind) {}
+
+  /** A process's dependency was removed. */
+  public record ProcessDependencyRemoved(
+      String processId, String dependencyId, String toId, NodeKind toKind) {}
+
+  /** An asset's dependency was removed. */
+  public record AssetDependencyRemoved(
+      String assetId, String dependencyId, String toId, NodeKind toKind) {}
+
+  /** A process was retired. */
+  public record ProcessRetired(String processId, String reason) {}
+
+  /** An asset was retired. */
+  public record AssetRetired(String assetId, String reason) {}
+
+  /** A process's impacts were assessed; the ratings replace any earlier assessment. */
+  public record ImpactsAssessed(String processId, List<ImpactRating> ratings) {}
+
+  /** A threat was added to the catalogue. */
+  public record ThreatRegistered(
+      String threatId, String name, String description, int likelihood) {}
+
+  /** A threat's likelihood was changed. */
+  public record ThreatLikelihoodRated(String threatId, int likelihood) {}
+
+  /** A threat's impact on a process was rated (replacing an earlier rating). */
+  public record ThreatImpactRated(String threatId, String processId, int impact) {}
+
+  /** A process's BIA was reviewed. */
+  public record ProcessReviewed(
+      String processId,
+      java.time.LocalDate reviewedOn,
+      java.time.LocalDate nextReviewDue,
+      String notes) {}
 }

@@ -4,18 +4,35 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.herstel.bia.api.BiaCommands.AddProcessDependency;
+import nl.herstel.bia.api.BiaCommands.ApplyTargetRevision;
+import nl.herstel.bia.api.BiaCommands.AssessImpacts;
 import nl.herstel.bia.api.BiaCommands.RegisterProcess;
+import nl.herstel.bia.api.BiaCommands.RemoveProcessDependency;
+import nl.herstel.bia.api.BiaCommands.RetireProcess;
+import nl.herstel.bia.api.BiaCommands.ReviewProcess;
+import nl.herstel.bia.api.BiaCommands.SetRecoveryTargets;
+import nl.herstel.bia.api.BiaEvents.ImpactsAssessed;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
+import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
+import nl.herstel.bia.api.BiaEvents.ProcessRetired;
+import nl.herstel.bia.api.BiaEvents.ProcessReviewed;
+import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
+import nl.herstel.bia.api.ImpactRating;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.platform.domain.Conflict;
+import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
  * A product, service or business process in the BIA, with its recovery targets: MTPD (after how
@@ -24,7 +41,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class BusinessProcess {
   @AggregateIdentifier private String processId;
-  private final Set<String> dependencies = new HashSet<>();
+  private final Map<String, Dependency> dependencies = new LinkedHashMap<>();
+  private Duration mtpd;
+  private Duration rpo;
+  private boolean retired;
+
+  private record Dependency(String toId, NodeKind toKind) {}
 
   protected BusinessProcess() {}
 
@@ -51,10 +73,11 @@ public class BusinessProcess {
 
   @CommandHandler
   public void handle(AddProcessDependency command) {
+    requireActive();
     if (command.toId().equals(processId)) {
       throw new RuleViolation("toId", "A process cannot depend on itself");
     }
-    if (dependencies.contains(command.toId())) {
+    if (dependencies.values().stream().anyMatch(d -> d.toId().equals(command.toId()))) {
       throw new Conflict("Process " + processId + " already depends on " + command.toId());
     }
     apply(
@@ -62,14 +85,157 @@ public class BusinessProcess {
             processId, command.dependencyId(), command.toId(), command.toKind()));
   }
 
+  @CommandHandler
+  public void handle(RemoveProcessDependency command) {
+    Dependency dependency = dependencies.get(command.dependencyId());
+    if (dependency == null) {
+      throw new NotFound("Dependency", command.dependencyId());
+    }
+    apply(
+        new ProcessDependencyRemoved(
+            processId, command.dependencyId(), dependency.toId(), dependency.toKind()));
+  }
+
+  /** Sets the targets by hand; answers the process's new version. */
+  @CommandHandler
+  public long handle(SetRecoveryTargets command) {
+    checkVersion(command.expectedVersion());
+    requireActive();
+    RecoveryTargets.check(command.mtpd(), command.rto(), command.rpo());
+    apply(
+        new RecoveryTargetsSet(
+            processId,
+            command.mtpd(),
+            command.rto(),
+            command.rpo(),
+            TargetSource.MANUAL,
+            null,
+            command.reason()));
+    return AggregateLifecycle.getVersion();
+  }
+
+  /** Applies an accepted revision; answers the process's new version. */
+  @CommandHandler
+  public long handle(ApplyTargetRevision command) {
+    checkVersion(command.expectedVersion());
+    requireActive();
+    Duration newMtpd = command.mtpd() == null ? mtpd : command.mtpd();
+    if (command.proposedRto().compareTo(newMtpd) > 0) {
+      throw new RuleViolation(
+          "mtpd",
+          "The proposed RTO ("
+              + command.proposedRto()
+              + ") exceeds the MTPD ("
+              + newMtpd
+              + "); accept it with an mtpd of at least the proposed RTO");
+    }
+    RecoveryTargets.check(newMtpd, command.proposedRto(), rpo);
+    apply(
+        new RecoveryTargetsSet(
+            processId,
+            newMtpd,
+            command.proposedRto(),
+            rpo,
+            TargetSource.REVISION,
+            command.revisionId(),
+            command.reason()));
+    return AggregateLifecycle.getVersion();
+  }
+
+  /** Replaces the impact assessment; answers the process's new version. */
+  @CommandHandler
+  public long handle(AssessImpacts command) {
+    checkVersion(command.expectedVersion());
+    requireActive();
+    if (command.ratings().isEmpty()) {
+      throw new RuleViolation("ratings", "Rate at least one category at one horizon");
+    }
+    Set<String> rated = new HashSet<>();
+    for (int i = 0; i < command.ratings().size(); i++) {
+      ImpactRating rating = command.ratings().get(i);
+      if (rating.score() < 0 || rating.score() > 4) {
+        throw new RuleViolation("ratings[" + i + "].score", "A score is 0 (none) to 4");
+      }
+      if (rating.horizon() == null || rating.horizon().isNegative() || rating.horizon().isZero()) {
+        throw new RuleViolation("ratings[" + i + "].horizon", "A horizon is a positive duration");
+      }
+      if (!rated.add(rating.category() + "@" + rating.horizon())) {
+        throw new RuleViolation(
+            "ratings[" + i + "]",
+            rating.category() + " at " + rating.horizon() + " is rated more than once");
+      }
+    }
+    apply(new ImpactsAssessed(processId, command.ratings()));
+    return AggregateLifecycle.getVersion();
+  }
+
+  /** Records a review; answers the process's new version. */
+  @CommandHandler
+  public long handle(ReviewProcess command) {
+    checkVersion(command.expectedVersion());
+    requireActive();
+    if (!command.nextReviewDue().isAfter(command.reviewedOn())) {
+      throw new RuleViolation("nextReviewDue", "The next review must be due after this one");
+    }
+    apply(
+        new ProcessReviewed(
+            processId, command.reviewedOn(), command.nextReviewDue(), command.notes()));
+    return AggregateLifecycle.getVersion();
+  }
+
+  @CommandHandler
+  public void handle(RetireProcess command) {
+    checkVersion(command.expectedVersion());
+    requireActive();
+    apply(new ProcessRetired(processId, command.reason()));
+  }
+
+  private void checkVersion(Long expected) {
+    Long actual = AggregateLifecycle.getVersion();
+    if (expected != null && !expected.equals(actual)) {
+      throw new Conflict(
+          "Process "
+              + processId
+              + " is at version "
+              + actual
+              + ", not "
+              + expected
+              + "; reload it and try again");
+    }
+  }
+
+  private void requireActive() {
+    if (retired) {
+      throw new Conflict("Process " + processId + " is retired");
+    }
+  }
+
   @EventSourcingHandler
   void on(ProcessRegistered event) {
     processId = event.processId();
+    mtpd = event.mtpd();
+    rpo = event.rpo();
+  }
+
+  @EventSourcingHandler
+  void on(RecoveryTargetsSet event) {
+    mtpd = event.mtpd();
+    rpo = event.rpo();
   }
 
   @EventSourcingHandler
   void on(ProcessDependencyAdded event) {
-    dependencies.add(event.toId());
+    dependencies.put(event.dependencyId(), new Dependency(event.toId(), event.toKind()));
+  }
+
+  @EventSourcingHandler
+  void on(ProcessDependencyRemoved event) {
+    dependencies.remove(event.dependencyId());
+  }
+
+  @EventSourcingHandler
+  void on(ProcessRetired event) {
+    retired = true;
   }
 
   /** The rules every set of recovery targets obeys. */

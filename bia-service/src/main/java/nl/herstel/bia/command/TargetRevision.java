@@ -2,8 +2,12 @@ package nl.herstel.bia.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
+import nl.herstel.bia.api.BiaCommands.DecideTargetRevision;
 import nl.herstel.bia.api.BiaCommands.ProposeTargetRevision;
+import nl.herstel.bia.api.BiaEvents.TargetRevisionDecided;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
+import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,6 +19,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class TargetRevision {
   @AggregateIdentifier private String revisionId;
+  private String processId;
+  private Duration proposedRto;
+  private Duration proposedMtpd;
+  private boolean decided;
+
+  /** What was proposed, as answered to the one who decides. */
+  public record Proposal(String processId, Duration proposedRto, Duration proposedMtpd) {}
 
   protected TargetRevision() {}
 
@@ -25,6 +36,10 @@ public class TargetRevision {
         || command.proposedRto().isZero()) {
       throw new RuleViolation("proposedRto", "The proposed RTO must be a positive duration");
     }
+    if (command.proposedMtpd() != null
+        && command.proposedRto().compareTo(command.proposedMtpd()) > 0) {
+      throw new RuleViolation("proposedRto", "The proposed RTO must not exceed the proposed MTPD");
+    }
     apply(
         new TargetRevisionProposed(
             command.revisionId(),
@@ -34,11 +49,30 @@ public class TargetRevision {
             command.actualRecoveryTime(),
             command.proposedRto(),
             command.rationale(),
-            command.proposedBy()));
+            command.proposedBy(),
+            command.proposedMtpd()));
+  }
+
+  /** Accepts or rejects the revision once; answers the proposal. */
+  @CommandHandler
+  public Proposal handle(DecideTargetRevision command) {
+    if (decided) {
+      throw new Conflict("Target revision " + revisionId + " has already been decided");
+    }
+    apply(new TargetRevisionDecided(revisionId, processId, command.accept(), command.reason()));
+    return new Proposal(processId, proposedRto, proposedMtpd);
   }
 
   @EventSourcingHandler
   void on(TargetRevisionProposed event) {
     revisionId = event.revisionId();
+    processId = event.processId();
+    proposedRto = event.proposedRto();
+    proposedMtpd = event.proposedMtpd();
+  }
+
+  @EventSourcingHandler
+  void on(TargetRevisionDecided event) {
+    decided = true;
   }
 }

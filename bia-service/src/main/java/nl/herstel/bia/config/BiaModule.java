@@ -5,9 +5,13 @@ import jakarta.inject.Inject;
 import nl.herstel.bia.command.Asset;
 import nl.herstel.bia.command.BusinessProcess;
 import nl.herstel.bia.command.TargetRevision;
+import nl.herstel.bia.command.Threat;
 import nl.herstel.bia.integration.BiaContractMapper;
 import nl.herstel.bia.integration.RevisionProposalIntake;
+import nl.herstel.bia.query.BiaGraph;
 import nl.herstel.bia.query.BiaProjection;
+import nl.herstel.bia.query.EventStoreHistory;
+import nl.herstel.bia.query.NodeDirectory;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
@@ -25,8 +29,12 @@ public class BiaModule implements ServiceModule {
         .aggregate(BusinessProcess.class)
         .aggregate(Asset.class)
         .aggregate(TargetRevision.class)
+        .aggregate(Threat.class)
         .projection(projection)
         .queryHandler(projection)
+        .queryHandler(new NodeDirectory(database.transactions()))
+        .queryHandler(new BiaGraph(database.transactions()))
+        .queryHandler(new EventStoreHistory(database.transactions()))
         .publish(new BiaContractMapper())
         .subscribe(TargetRevisionProposed.class, new RevisionProposalIntake(module.commands()));
   }

@@ -33,6 +33,7 @@ public class RevisionProposalIntake implements IntegrationEventHandler<TargetRev
                 event.actualRecoveryTime(),
                 event.proposedRto(),
                 event.rationale(),
-                "lessons-service"));
+                "lessons-service",
+                null));
   }
 }

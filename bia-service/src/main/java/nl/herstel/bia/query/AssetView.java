@@ -10,4 +10,6 @@ public record AssetView(
     AssetKind kind,
     String description,
     String status,
-    Instant registeredAt) {}
+    Instant registeredAt,
+    Instant retiredAt,
+    String retirementReason) {}

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A business process as the BIA currently knows it, with the assets that support it. */
+/**
+ * A business process as the BIA currently knows it, with the processes and assets it depends on.
+ * {@code version} is the aggregate's sequence number, for If-Match.
+ */
 public record ProcessView(
     String id,
     String name,
@@ -17,4 +20,7 @@ public record ProcessView(
     Duration rpo,
     String status,
     Instant registeredAt,
-    List<String> supportedBy) {}
+    List<String> supportedBy,
+    long version,
+    Instant retiredAt,
+    String retirementReason) {}

@@ -14,4 +14,8 @@ public record RevisionView(
     String rationale,
     String proposedBy,
     String status,
-    Instant proposedAt) {}
+    Instant proposedAt,
+    Duration proposedMtpd,
+    String decidedBy,
+    Instant decidedAt,
+    String decisionReason) {}

@@ -3,34 +3,61 @@ package nl.herstel.bia.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import nl.herstel.bia.api.BiaCommands.AssessImpacts;
 import nl.herstel.bia.api.BiaCommands.RegisterProcess;
-import nl.herstel.bia.api.BiaQueries.FindAsset;
+import nl.herstel.bia.api.BiaCommands.RetireProcess;
+import nl.herstel.bia.api.BiaCommands.ReviewProcess;
+import nl.herstel.bia.api.BiaCommands.SetRecoveryTargets;
+import nl.herstel.bia.api.BiaQueries.EventHistory;
+import nl.herstel.bia.api.BiaQueries.FindImpacts;
+import nl.herstel.bia.api.BiaQueries.FindNode;
 import nl.herstel.bia.api.BiaQueries.FindProcess;
 import nl.herstel.bia.api.BiaQueries.ListProcesses;
-import nl.herstel.bia.query.AssetView;
+import nl.herstel.bia.api.BiaQueries.OverdueReviews;
+import nl.herstel.bia.api.BiaQueries.ProcessesAsOf;
+import nl.herstel.bia.api.BiaQueries.TargetHistory;
+import nl.herstel.bia.api.ImpactCategory;
+import nl.herstel.bia.api.ImpactRating;
+import nl.herstel.bia.query.BiaProjection.ReviewView;
+import nl.herstel.bia.query.BiaProjection.StoredImpacts;
+import nl.herstel.bia.query.EventStoreHistory.HistoryEntry;
+import nl.herstel.bia.query.ImpactAssessmentView;
+import nl.herstel.bia.query.NodeDirectory.Node;
 import nl.herstel.bia.query.ProcessView;
+import nl.herstel.bia.query.TargetChangeView;
+import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +72,14 @@ public class ProcessResource {
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
   @Inject RequestValidator validator;
+
+  @Inject
+  @ConfigProperty(name = "herstel.bia.impact.horizons", defaultValue = "PT1H,PT4H,PT24H,PT72H,P7D")
+  String impactHorizons;
+
+  @Inject
+  @ConfigProperty(name = "herstel.bia.impact.unacceptable", defaultValue = "3")
+  int unacceptableLevel;
 
   /**
    * A process to register.
@@ -67,6 +102,44 @@ public class ProcessResource {
   /** The id of what was created. */
   public record Created(String id) {}
 
+  /**
+   * New recovery targets for a process (ISO-8601 durations).
+   *
+   * @param reason why the targets change; kept in the history
+   */
+  public record SetTargetsRequest(
+      @NotNull Duration mtpd,
+      @NotNull Duration rto,
+      Duration rpo,
+      @NotBlank @Size(max = 2000) String reason) {}
+
+  /** The version a write left the process at; also sent as the ETag. */
+  public record Versioned(String id, long version) {}
+
+  /** One rating: the impact in a category after an outage of {@code horizon}, 0 to 4. */
+  public record RatingRequest(
+      @NotNull ImpactCategory category,
+      @NotNull Duration horizon,
+      @NotNull @Min(0) @Max(4) Integer score) {}
+
+  /** A process's impact assessment: the ratings replace the earlier ones. */
+  public record ImpactsRequest(
+      @NotEmpty @Size(max = 200) List<@NotNull @jakarta.validation.Valid RatingRequest> ratings) {}
+
+  /**
+   * A review of a process's BIA.
+   *
+   * @param reviewedOn default today (UTC)
+   * @param nextReviewDue default a year after reviewedOn
+   */
+  public record ReviewRequest(
+      java.time.LocalDate reviewedOn,
+      java.time.LocalDate nextReviewDue,
+      @Size(max = 4000) String notes) {}
+
+  /** Why a process or asset is retired. */
+  public record RetirementRequest(@NotBlank @Size(max = 2000) String reason) {}
+
   @POST
   @RolesAllowed(Roles.BCM_MANAGER)
   @Operation(
@@ -88,8 +161,9 @@ public class ProcessResource {
     }
     for (String assetId : assets) {
       queries
-          .query(new FindAsset(assetId), ResponseTypes.optionalInstanceOf(AssetView.class))
+          .query(new FindNode(assetId), ResponseTypes.optionalInstanceOf(Node.class))
           .join()
+          .filter(node -> node.kind() == NodeKind.ASSET && !node.retired())
           .orElseThrow(() -> new NotFound("supportedBy", "Asset", assetId));
     }
     String id = UUID.randomUUID().toString();
@@ -120,8 +194,26 @@ public class ProcessResource {
     Roles.MANAGEMENT,
     Roles.AUDITOR
   })
-  @Operation(summary = "List processes, ordered by RTO then name")
-  public List<ProcessView> list() {
+  @Operation(
+      summary = "List processes, ordered by RTO then name",
+      description =
+          "asOf (ISO-8601 instant, e.g. 2026-10-01T12:00:00Z): the processes, targets, status and"
+              + " dependencies as they stood at that moment, replayed from the event store.")
+  @APIResponse(responseCode = "200", description = "The processes")
+  @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
+  public List<ProcessView> list(@QueryParam("asOf") String asOf) {
+    if (asOf != null) {
+      java.time.Instant moment;
+      try {
+        moment = java.time.Instant.parse(asOf);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new RuleViolation(
+            "asOf", "asOf must be an ISO-8601 instant such as 2026-10-01T12:00:00Z");
+      }
+      return queries
+          .query(new ProcessesAsOf(moment), ResponseTypes.multipleInstancesOf(ProcessView.class))
+          .join();
+    }
     return queries
         .query(new ListProcesses(), ResponseTypes.multipleInstancesOf(ProcessView.class))
         .join();
@@ -138,12 +230,266 @@ public class ProcessResource {
     Roles.MANAGEMENT,
     Roles.AUDITOR
   })
-  @Operation(summary = "One process with its targets and supporting assets")
+  @Operation(
+      summary = "One process with its targets and supporting assets",
+      description =
+          "version is the process's event sequence number and is also sent as the ETag; send it"
+              + " back in If-Match on a write to refuse it (409) when the process has changed.")
+  @APIResponse(responseCode = "200", description = "The process")
   @APIResponse(responseCode = "404", description = "No such process")
-  public ProcessView get(@PathParam("id") String id) {
+  public Response get(@PathParam("id") String id) {
+    ProcessView process = find(id, null);
+    return Response.ok(process).tag(Versions.tag(process.version())).build();
+  }
+
+  @PUT
+  @Path("/{id}/targets")
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
+  @Operation(
+      summary = "Set a process's recovery targets by hand",
+      description =
+          "MTPD, RTO and optional RPO as ISO-8601 durations; RTO must not exceed MTPD. The change"
+              + " is kept with who, when, why and source MANUAL, and published as"
+              + " RecoveryTargetsSet. If-Match (optional) must name the current version.")
+  @APIResponse(responseCode = "200", description = "Set; the body and ETag give the new version")
+  @APIResponse(responseCode = "400", description = "A field is missing or malformed")
+  @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
+  @APIResponse(responseCode = "422", description = "A rule is broken, e.g. RTO > MTPD")
+  public Response setTargets(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      SetTargetsRequest request) {
+    validator.check(request);
+    Long expected = Versions.ifMatch(ifMatch);
+    long version =
+        send(
+            id,
+            new SetRecoveryTargets(
+                id,
+                request.mtpd(),
+                request.rto(),
+                request.rpo(),
+                request.reason().strip(),
+                expected));
+    return Response.ok(new Versioned(id, version)).tag(Versions.tag(version)).build();
+  }
+
+  @GET
+  @Path("/{id}/targets/history")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "Every setting of a process's recovery targets, oldest first",
+      description =
+          "Each entry: mtpd, rto, rpo, source (REGISTRATION, MANUAL, REVISION), revisionId,"
+              + " reason, setBy, setByRole, setAt, version.")
+  @APIResponse(responseCode = "200", description = "The history")
+  @APIResponse(responseCode = "404", description = "No such process")
+  public List<TargetChangeView> targetHistory(@PathParam("id") String id) {
+    find(id, null);
+    return queries
+        .query(new TargetHistory(id), ResponseTypes.multipleInstancesOf(TargetChangeView.class))
+        .join();
+  }
+
+  @POST
+  @Path("/{id}/retirement")
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(
+      summary = "Retire a process",
+      description =
+          "The process stays in the history; nothing new may depend on it and its targets can no"
+              + " longer change. If-Match (optional) must name the current version.")
+  @APIResponse(responseCode = "200", description = "Retired")
+  @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "409", description = "Already retired, or a stale If-Match")
+  public Response retire(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      RetirementRequest request) {
+    validator.check(request);
+    Long expected = Versions.ifMatch(ifMatch);
+    send(id, new RetireProcess(id, request.reason().strip(), expected));
+    return Response.ok(new Created(id)).build();
+  }
+
+  @POST
+  @Path("/{id}/reviews")
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
+  @Operation(
+      summary = "Record a review of a process's BIA",
+      description =
+          "reviewedOn defaults to today (UTC), nextReviewDue to a year later and must come after"
+              + " reviewedOn. If-Match (optional) must name the current version.")
+  @APIResponse(responseCode = "200", description = "Recorded; the body gives the new version")
+  @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
+  @APIResponse(responseCode = "422", description = "nextReviewDue is not after reviewedOn")
+  public Response review(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ReviewRequest request) {
+    validator.check(request);
+    Long expected = Versions.ifMatch(ifMatch);
+    java.time.LocalDate reviewedOn =
+        request.reviewedOn() == null
+            ? java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            : request.reviewedOn();
+    if (reviewedOn.isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))) {
+      throw new RuleViolation("reviewedOn", "A review cannot be recorded in the future");
+    }
+    java.time.LocalDate due =
+        request.nextReviewDue() == null ? reviewedOn.plusYears(1) : request.nextReviewDue();
+    long version = send(id, new ReviewProcess(id, reviewedOn, due, request.notes(), expected));
+    return Response.ok(new Versioned(id, version)).tag(Versions.tag(version)).build();
+  }
+
+  @GET
+  @Path("/reviews/overdue")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "Active processes whose review is overdue or that were never reviewed",
+      description = "Never reviewed first, then by due date.")
+  public List<ReviewView> overdueReviews() {
+    return queries
+        .query(
+            new OverdueReviews(java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
+            ResponseTypes.multipleInstancesOf(ReviewView.class))
+        .join();
+  }
+
+  @GET
+  @Path("/{id}/history")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "Every event of a process, oldest first",
+      description = "Each entry: version, type, at, principal, role and the event's data.")
+  @APIResponse(responseCode = "200", description = "The history")
+  @APIResponse(responseCode = "404", description = "No such process")
+  public List<HistoryEntry> history(@PathParam("id") String id) {
+    List<HistoryEntry> history =
+        queries
+            .query(new EventHistory(id), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
+            .join();
+    if (history.isEmpty() || !history.get(0).type().equals("ProcessRegistered")) {
+      throw new NotFound("Process", id);
+    }
+    return history;
+  }
+
+  @PUT
+  @Path("/{id}/impacts")
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
+  @Operation(
+      summary = "Assess a process's impacts",
+      description =
+          "Ratings 0 (none) to 4 per category (FINANCIAL, OPERATIONAL, LEGAL_REGULATORY,"
+              + " REPUTATIONAL, HEALTH_SAFETY) at the configured horizons"
+              + " (herstel.bia.impact.horizons). Replaces the earlier assessment. If-Match"
+              + " (optional) must name the current version.")
+  @APIResponse(responseCode = "200", description = "Assessed; the body gives the suggested MTPD")
+  @APIResponse(responseCode = "400", description = "A field is missing, malformed or out of range")
+  @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
+  @APIResponse(responseCode = "422", description = "An unknown horizon or a doubly rated cell")
+  public Response assessImpacts(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ImpactsRequest request) {
+    validator.check(request);
+    Long expected = Versions.ifMatch(ifMatch);
+    List<Duration> horizons = horizons();
+    List<ImpactRating> ratings = new ArrayList<>();
+    for (int i = 0; i < request.ratings().size(); i++) {
+      RatingRequest rating = request.ratings().get(i);
+      if (!horizons.contains(rating.horizon())) {
+        throw new RuleViolation("ratings[" + i + "].horizon", "The horizons are " + horizons);
+      }
+      ratings.add(new ImpactRating(rating.category(), rating.horizon(), rating.score()));
+    }
+    long version = send(id, new AssessImpacts(id, ratings, expected));
+    return Response.ok(new Versioned(id, version)).tag(Versions.tag(version)).build();
+  }
+
+  @GET
+  @Path("/{id}/impacts")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "A process's impact assessment and the MTPD it suggests",
+      description =
+          "suggestedMtpd: the first horizon at which any category reaches the unacceptable"
+              + " level (herstel.bia.impact.unacceptable, default 3); null if none does.")
+  @APIResponse(responseCode = "200", description = "The assessment")
+  @APIResponse(responseCode = "404", description = "No such process")
+  public ImpactAssessmentView impacts(@PathParam("id") String id) {
+    ProcessView process = find(id, null);
+    StoredImpacts stored =
+        queries.query(new FindImpacts(id), ResponseTypes.instanceOf(StoredImpacts.class)).join();
+    Duration suggested =
+        stored.ratings().stream()
+            .filter(r -> r.score() >= unacceptableLevel)
+            .map(ImpactRating::horizon)
+            .min(Duration::compareTo)
+            .orElse(null);
+    return new ImpactAssessmentView(
+        id,
+        horizons(),
+        unacceptableLevel,
+        stored.ratings(),
+        suggested,
+        process.mtpd(),
+        stored.assessedBy(),
+        stored.assessedAt());
+  }
+
+  private List<Duration> horizons() {
+    return Arrays.stream(impactHorizons.split(","))
+        .map(String::strip)
+        .map(Duration::parse)
+        .sorted()
+        .toList();
+  }
+
+  private <R> R send(String id, Object command) {
+    try {
+      return commands.sendAndWait(command);
+    } catch (AggregateNotFoundException e) {
+      throw new NotFound("Process", id);
+    }
+  }
+
+  private ProcessView find(String id, String field) {
     return queries
         .query(new FindProcess(id), ResponseTypes.optionalInstanceOf(ProcessView.class))
         .join()
-        .orElseThrow(() -> new NotFound("Process", id));
+        .orElseThrow(() -> new NotFound(field, "Process", id));
   }
 }

@@ -3,28 +3,85 @@ package nl.herstel.bia.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import nl.herstel.bia.api.BiaCommands.ApplyTargetRevision;
+import nl.herstel.bia.api.BiaCommands.DecideTargetRevision;
+import nl.herstel.bia.api.BiaCommands.ProposeTargetRevision;
+import nl.herstel.bia.api.BiaQueries.FindNode;
+import nl.herstel.bia.api.BiaQueries.FindProcess;
+import nl.herstel.bia.api.BiaQueries.FindRevision;
 import nl.herstel.bia.api.BiaQueries.ListRevisions;
+import nl.herstel.bia.command.TargetRevision.Proposal;
+import nl.herstel.bia.query.NodeDirectory.Node;
+import nl.herstel.bia.query.ProcessView;
 import nl.herstel.bia.query.RevisionView;
+import nl.herstel.bia.rest.ProcessResource.Created;
+import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.jdbc.Database;
+import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Proposals to revise recovery targets, e.g. from lessons-service after an RTO breach. */
+/**
+ * Proposals to revise recovery targets, from lessons-service after an RTO breach or by hand, and
+ * the owner's decision on them.
+ */
 @Path("/revisions")
 @RequestScoped
 @Tag(name = "Revisions")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class RevisionResource {
+  @Inject CommandGateway commands;
   @Inject QueryGateway queries;
+  @Inject RequestValidator validator;
+  @Inject Database database;
+
+  /** What to do with a revision. */
+  public enum Decision {
+    ACCEPT,
+    REJECT
+  }
+
+  /**
+   * A decision on a revision.
+   *
+   * @param mtpd with ACCEPT only: a new MTPD, needed when the proposed RTO exceeds the current one
+   */
+  public record DecisionRequest(
+      @NotNull Decision decision, @NotBlank @Size(max = 2000) String reason, Duration mtpd) {}
+
+  /** A revision proposed by hand. */
+  public record ProposalRequest(
+      @NotBlank @Size(max = 64) String processId,
+      @NotNull Duration proposedRto,
+      Duration proposedMtpd,
+      @NotBlank @Size(max = 2000) String rationale) {}
 
   @GET
   @RolesAllowed({
@@ -47,4 +104,119 @@ public class RevisionResource {
         .query(new ListRevisions(status), ResponseTypes.multipleInstancesOf(RevisionView.class))
         .join();
   }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(summary = "One target revision with its decision, if any")
+  @APIResponse(responseCode = "200", description = "The revision")
+  @APIResponse(responseCode = "404", description = "No such revision")
+  public RevisionView get(@PathParam("id") String id) {
+    return queries
+        .query(new FindRevision(id), ResponseTypes.optionalInstanceOf(RevisionView.class))
+        .join()
+        .orElseThrow(() -> new NotFound("Revision", id));
+  }
+
+  @POST
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
+  @Operation(
+      summary = "Propose new recovery targets for a process by hand",
+      description =
+          "proposedRto and optional proposedMtpd are ISO-8601 durations; the revision starts"
+              + " PENDING until a process owner or BCM manager decides on it.")
+  @APIResponse(responseCode = "201", description = "Proposed; Location names the revision")
+  @APIResponse(responseCode = "400", description = "A field is missing or malformed")
+  @APIResponse(responseCode = "404", description = "No such (active) process")
+  @APIResponse(responseCode = "422", description = "A rule is broken, e.g. a non-positive RTO")
+  public Response propose(
+      ProposalRequest request, @Context UriInfo uri, @Context SecurityContext security) {
+    validator.check(request);
+    queries
+        .query(new FindNode(request.processId()), ResponseTypes.optionalInstanceOf(Node.class))
+        .join()
+        .filter(node -> node.kind() == NodeKind.PROCESS && !node.retired())
+        .orElseThrow(() -> new NotFound("processId", "Process", request.processId()));
+    ProcessView process =
+        queries
+            .query(
+                new FindProcess(request.processId()),
+                ResponseTypes.optionalInstanceOf(ProcessView.class))
+            .join()
+            .orElse(null);
+    String id = UUID.randomUUID().toString();
+    commands.sendAndWait(
+        new ProposeTargetRevision(
+            id,
+            request.processId(),
+            null,
+            process == null ? null : process.rto(),
+            null,
+            request.proposedRto(),
+            request.rationale().strip(),
+            security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName(),
+            request.proposedMtpd()));
+    return Response.created(uri.getAbsolutePathBuilder().path(id).build())
+        .entity(new Created(id))
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/decision")
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
+  @Operation(
+      summary = "Accept or reject a target revision",
+      description =
+          "ACCEPT sets the process's targets to the proposal (source REVISION) and publishes"
+              + " RecoveryTargetsSet; if the proposed RTO exceeds the MTPD, send a new mtpd"
+              + " (otherwise 422 naming mtpd). Decision and target change are one transaction.")
+  @APIResponse(responseCode = "200", description = "Decided")
+  @APIResponse(responseCode = "404", description = "No such revision, or its process is unknown")
+  @APIResponse(responseCode = "409", description = "Already decided, or the process is retired")
+  @APIResponse(responseCode = "422", description = "The proposed RTO would exceed the MTPD")
+  public RevisionDecided decide(@PathParam("id") String id, DecisionRequest request) {
+    validator.check(request);
+    boolean accept = request.decision() == Decision.ACCEPT;
+    if (!accept && request.mtpd() != null) {
+      throw new RuleViolation("mtpd", "Only an accepting decision may set an MTPD");
+    }
+    String reason = request.reason().strip();
+    return database
+        .transactions()
+        .inTransaction(
+            () -> {
+              Proposal proposal;
+              try {
+                proposal = commands.sendAndWait(new DecideTargetRevision(id, accept, reason));
+              } catch (AggregateNotFoundException e) {
+                throw new NotFound("Revision", id);
+              }
+              if (!accept) {
+                return new RevisionDecided(id, "REJECTED", proposal.processId(), null);
+              }
+              Duration mtpd = request.mtpd() != null ? request.mtpd() : proposal.proposedMtpd();
+              Long version;
+              try {
+                version =
+                    commands.sendAndWait(
+                        new ApplyTargetRevision(
+                            proposal.processId(), id, proposal.proposedRto(), mtpd, reason, null));
+              } catch (AggregateNotFoundException e) {
+                throw new NotFound("processId", "Process", proposal.processId());
+              }
+              return new RevisionDecided(id, "ACCEPTED", proposal.processId(), version);
+            });
+  }
+
+  /** The outcome of a decision; processVersion is set when the targets changed. */
+  public record RevisionDecided(
+      String revisionId, String status, String processId, Long processVersion) {}
 }

@@ -4,11 +4,24 @@ import static java.time.Duration.ofHours;
 
 import java.util.List;
 import nl.herstel.bia.api.BiaCommands.AddProcessDependency;
+import nl.herstel.bia.api.BiaCommands.ApplyTargetRevision;
+import nl.herstel.bia.api.BiaCommands.AssessImpacts;
 import nl.herstel.bia.api.BiaCommands.RegisterProcess;
+import nl.herstel.bia.api.BiaCommands.RemoveProcessDependency;
+import nl.herstel.bia.api.BiaCommands.RetireProcess;
+import nl.herstel.bia.api.BiaCommands.SetRecoveryTargets;
+import nl.herstel.bia.api.BiaEvents.ImpactsAssessed;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
+import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
+import nl.herstel.bia.api.BiaEvents.ProcessRetired;
+import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
+import nl.herstel.bia.api.ImpactCategory;
+import nl.herstel.bia.api.ImpactRating;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.platform.domain.Conflict;
+import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
@@ -116,6 +129,131 @@ class BusinessProcessTest {
     fixture
         .given(payments())
         .when(new AddProcessDependency("p1", "d2", "p1", NodeKind.PROCESS))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void setsTargetsByHandAndAnswersTheNewVersion() {
+    fixture
+        .given(payments())
+        .when(new SetRecoveryTargets("p1", ofHours(48), ofHours(12), null, "Audit", 0L))
+        .expectSuccessfulHandlerExecution()
+        .expectResultMessagePayload(1L)
+        .expectEvents(
+            new RecoveryTargetsSet(
+                "p1", ofHours(48), ofHours(12), null, TargetSource.MANUAL, null, "Audit"));
+  }
+
+  @Test
+  void refusesTargetsForAStaleVersion() {
+    fixture
+        .given(payments(), new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET))
+        .when(new SetRecoveryTargets("p1", ofHours(48), ofHours(12), null, "Audit", 0L))
+        .expectException(Conflict.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void refusesTargetsWithAnRtoBeyondTheMtpd() {
+    fixture
+        .given(payments())
+        .when(new SetRecoveryTargets("p1", ofHours(4), ofHours(12), null, "Audit", null))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void appliesARevisionKeepingMtpdAndRpo() {
+    fixture
+        .given(payments())
+        .when(new ApplyTargetRevision("p1", "r1", ofHours(12), null, "Lessons", null))
+        .expectSuccessfulHandlerExecution()
+        .expectEvents(
+            new RecoveryTargetsSet(
+                "p1",
+                ofHours(24),
+                ofHours(12),
+                ofHours(1),
+                TargetSource.REVISION,
+                "r1",
+                "Lessons"));
+  }
+
+  @Test
+  void aRevisionBeyondTheMtpdNeedsANewMtpd() {
+    fixture
+        .given(payments())
+        .when(new ApplyTargetRevision("p1", "r1", ofHours(30), null, "Lessons", null))
+        .expectException(RuleViolation.class)
+        .expectExceptionMessage(Matchers.matches(m -> m.toString().contains("mtpd")))
+        .expectNoEvents();
+    fixture
+        .given(payments())
+        .when(new ApplyTargetRevision("p1", "r1", ofHours(30), ofHours(48), "Lessons", null))
+        .expectEvents(
+            new RecoveryTargetsSet(
+                "p1",
+                ofHours(48),
+                ofHours(30),
+                ofHours(1),
+                TargetSource.REVISION,
+                "r1",
+                "Lessons"));
+  }
+
+  @Test
+  void aRetiredProcessKeepsItsTargetsAndCannotBeRetiredAgain() {
+    fixture
+        .given(payments(), new ProcessRetired("p1", "Outsourced"))
+        .when(new SetRecoveryTargets("p1", ofHours(48), ofHours(12), null, "Audit", null))
+        .expectException(Conflict.class);
+    fixture
+        .given(payments(), new ProcessRetired("p1", "Outsourced"))
+        .when(new RetireProcess("p1", "Again", null))
+        .expectException(Conflict.class);
+  }
+
+  @Test
+  void removesADependencyOnceAndThenAllowsItAgain() {
+    fixture
+        .given(payments(), new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET))
+        .when(new RemoveProcessDependency("p1", "d1"))
+        .expectEvents(new ProcessDependencyRemoved("p1", "d1", "a1", NodeKind.ASSET));
+    fixture
+        .given(
+            payments(),
+            new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET),
+            new ProcessDependencyRemoved("p1", "d1", "a1", NodeKind.ASSET))
+        .when(new RemoveProcessDependency("p1", "d1"))
+        .expectException(NotFound.class);
+    fixture
+        .given(
+            payments(),
+            new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET),
+            new ProcessDependencyRemoved("p1", "d1", "a1", NodeKind.ASSET))
+        .when(new AddProcessDependency("p1", "d2", "a1", NodeKind.ASSET))
+        .expectEvents(new ProcessDependencyAdded("p1", "d2", "a1", NodeKind.ASSET));
+  }
+
+  @Test
+  void assessesImpactsAndRefusesScoresOutOfRangeAndDoubleCells() {
+    ImpactRating financial = new ImpactRating(ImpactCategory.FINANCIAL, ofHours(4), 3);
+    fixture
+        .given(payments())
+        .when(new AssessImpacts("p1", List.of(financial), 0L))
+        .expectResultMessagePayload(1L)
+        .expectEvents(new ImpactsAssessed("p1", List.of(financial)));
+    fixture
+        .given(payments())
+        .when(
+            new AssessImpacts(
+                "p1", List.of(new ImpactRating(ImpactCategory.FINANCIAL, ofHours(4), 5)), null))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+    fixture
+        .given(payments())
+        .when(new AssessImpacts("p1", List.of(financial, financial), null))
         .expectException(RuleViolation.class)
         .expectNoEvents();
   }

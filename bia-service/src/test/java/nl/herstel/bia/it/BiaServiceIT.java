@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
@@ -242,6 +247,788 @@ class BiaServiceIT {
     assertThat(revisions).hasSize(1);
     assertThat(revisions.get(0).get("status").asText()).isEqualTo("PENDING");
     assertThat(revisions.get(0).get("proposedRto").asText()).isEqualTo("PT12H");
+  }
+
+  // ---- recovery targets, history, optimistic concurrency
+
+  @Test
+  void setsTargetsByHandKeepingWhoWhenWhyAndRefusesStaleVersions() throws Exception {
+    String processId = process("Invoicing", "PT24H", "PT8H");
+    awaitProcess(processId, p -> true);
+    HttpResponse<String> read = api.get("/api/bia/processes/" + processId, "auditor");
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("ETag")).hasValue("\"0\"");
+    assertThat(api.json(read).get("version").asLong()).isZero();
+
+    var set =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "process-owner",
+            "{\"mtpd\":\"PT48H\",\"rto\":\"PT12H\",\"rpo\":\"PT2H\",\"reason\":\"Annual review\"}",
+            "\"0\"");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(set.headers().firstValue("ETag")).hasValue("\"1\"");
+    assertThat(api.json(set).get("version").asLong()).isEqualTo(1);
+
+    long before = storedEvents();
+    var stale =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT48H\",\"rto\":\"PT6H\",\"reason\":\"Stale\"}",
+            "\"0\"");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    var rtoTooLong =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"PT6H\",\"reason\":\"Wrong\"}",
+            null);
+    assertThat(rtoTooLong.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(rtoTooLong))).containsExactly("rto");
+    var badDuration =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"6 hours\",\"reason\":\"Wrong\"}",
+            null);
+    assertThat(badDuration.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badDuration))).containsExactly("rto");
+    var noReason =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"PT1H\"}",
+            null);
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noReason))).containsExactly("reason");
+    var badIfMatch =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"PT1H\",\"reason\":\"x\"}",
+            "banana");
+    assertThat(badIfMatch.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(badIfMatch))).containsExactly("If-Match");
+    assertThat(storedEvents()).isEqualTo(before);
+
+    assertThat(
+            send(
+                    "PUT",
+                    "/api/bia/processes/" + processId + "/targets",
+                    "auditor",
+                    "{\"mtpd\":\"PT4H\",\"rto\":\"PT1H\",\"reason\":\"x\"}",
+                    null)
+                .statusCode())
+        .isEqualTo(403);
+    var unknown =
+        send(
+            "PUT",
+            "/api/bia/processes/" + UUID.randomUUID() + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT4H\",\"rto\":\"PT1H\",\"reason\":\"x\"}",
+            null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+
+    JsonNode process = awaitProcess(processId, p -> p.get("version").asLong() == 1);
+    assertThat(process.get("rto").asText()).isEqualTo("PT12H");
+    assertThat(process.get("mtpd").asText()).isEqualTo("PT48H");
+    assertThat(process.get("rpo").asText()).isEqualTo("PT2H");
+    JsonNode history =
+        api.getJson("/api/bia/processes/" + processId + "/targets/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).get("source").asText()).isEqualTo("REGISTRATION");
+    assertThat(history.get(0).get("rto").asText()).isEqualTo("PT8H");
+    assertThat(history.get(1).get("source").asText()).isEqualTo("MANUAL");
+    assertThat(history.get(1).get("rto").asText()).isEqualTo("PT12H");
+    assertThat(history.get(1).get("reason").asText()).isEqualTo("Annual review");
+    assertThat(history.get(1).get("setBy").asText()).isEqualTo("test-process-owner");
+    assertThat(history.get(1).get("setByRole").asText()).isEqualTo("process-owner");
+    assertThat(Instant.parse(history.get(1).get("setAt").asText()))
+        .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+
+    ConsumerRecord<String, byte[]> published =
+        awaitPublished(processId, "nl.herstel.bia.recovery-targets-set.v1");
+    JsonNode payload = ContractJson.mapper().readTree(published.value());
+    assertThat(payload.get("rto").asText()).isEqualTo("PT12H");
+    assertThat(payload.get("source").asText()).isEqualTo("MANUAL");
+    assertThat(payload.get("reason").asText()).isEqualTo("Annual review");
+  }
+
+  // ---- revisions decided
+
+  @Test
+  void acceptingARevisionBeyondTheMtpdNeedsANewMtpdAndThenSetsTheTargets() throws Exception {
+    String processId = process("Claims", "PT24H", "PT8H");
+    awaitProcess(processId, p -> true);
+    String revisionId =
+        api.createdId(
+            api.post(
+                "/api/bia/revisions",
+                "process-owner",
+                """
+                {"processId":"%s","proposedRto":"PT30H","rationale":"Recovery took 28h"}"""
+                    .formatted(processId)));
+    JsonNode pending =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/revisions/" + revisionId, "auditor"), r -> r != null);
+    assertThat(pending.get("status").asText()).isEqualTo("PENDING");
+    assertThat(pending.get("proposedBy").asText()).isEqualTo("test-process-owner");
+    assertThat(pending.get("currentRto").asText()).isEqualTo("PT8H");
+
+    long before = storedEvents();
+    var withoutMtpd =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "process-owner",
+            "{\"decision\":\"ACCEPT\",\"reason\":\"Realistic\"}");
+    assertThat(withoutMtpd.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(withoutMtpd))).containsExactly("mtpd");
+    assertThat(storedEvents()).isEqualTo(before);
+
+    var accepted =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "process-owner",
+            "{\"decision\":\"ACCEPT\",\"reason\":\"Realistic\",\"mtpd\":\"PT48H\"}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    assertThat(api.json(accepted).get("status").asText()).isEqualTo("ACCEPTED");
+    var twice =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "bcm-manager",
+            "{\"decision\":\"REJECT\",\"reason\":\"Changed my mind\"}");
+    assertThat(twice.statusCode()).isEqualTo(409);
+
+    JsonNode decided =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/revisions/" + revisionId, "auditor"),
+                r -> r != null && !"PENDING".equals(r.get("status").asText()));
+    assertThat(decided.get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(decided.get("decidedBy").asText()).isEqualTo("test-process-owner");
+    assertThat(decided.get("decisionReason").asText()).isEqualTo("Realistic");
+    assertThat(decided.get("decidedAt").asText()).isNotBlank();
+
+    JsonNode process = awaitProcess(processId, p -> p.get("rto").asText().equals("PT30H"));
+    assertThat(process.get("mtpd").asText()).isEqualTo("PT48H");
+    JsonNode history =
+        api.getJson("/api/bia/processes/" + processId + "/targets/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("source").asText()).isEqualTo("REVISION");
+    assertThat(history.get(1).get("revisionId").asText()).isEqualTo(revisionId);
+
+    ConsumerRecord<String, byte[]> published =
+        awaitPublished(processId, "nl.herstel.bia.recovery-targets-set.v1");
+    JsonNode payload = ContractJson.mapper().readTree(published.value());
+    assertThat(payload.get("source").asText()).isEqualTo("REVISION");
+    assertThat(payload.get("revisionId").asText()).isEqualTo(revisionId);
+  }
+
+  @Test
+  void rejectingARevisionLeavesTheTargetsAndBadDecisionsNameTheirField() {
+    String processId = process("Helpdesk", "PT24H", "PT8H");
+    awaitProcess(processId, p -> true);
+    var unknownProcess =
+        api.post(
+            "/api/bia/revisions",
+            "process-owner",
+            "{\"processId\":\"nope\",\"proposedRto\":\"PT4H\",\"rationale\":\"x\"}");
+    assertThat(unknownProcess.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(unknownProcess))).containsExactly("processId");
+    String revisionId =
+        api.createdId(
+            api.post(
+                "/api/bia/revisions",
+                "bcm-manager",
+                "{\"processId\":\"%s\",\"proposedRto\":\"PT4H\",\"rationale\":\"x\"}"
+                    .formatted(processId)));
+    var badDecision =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "process-owner",
+            "{\"decision\":\"MAYBE\",\"reason\":\"x\"}");
+    assertThat(badDecision.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badDecision))).containsExactly("decision");
+    assertThat(
+            api.post(
+                    "/api/bia/revisions/" + revisionId + "/decision",
+                    "auditor",
+                    "{\"decision\":\"REJECT\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            api.post(
+                    "/api/bia/revisions/" + UUID.randomUUID() + "/decision",
+                    "process-owner",
+                    "{\"decision\":\"REJECT\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(404);
+    var rejected =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "process-owner",
+            "{\"decision\":\"REJECT\",\"reason\":\"Too strict\"}");
+    assertThat(rejected.statusCode()).isEqualTo(200);
+    JsonNode decided =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/revisions/" + revisionId, "auditor"),
+                r -> r != null && !"PENDING".equals(r.get("status").asText()));
+    assertThat(decided.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(decided.get("decisionReason").asText()).isEqualTo("Too strict");
+    assertThat(api.getJson("/api/bia/processes/" + processId, "auditor").get("rto").asText())
+        .isEqualTo("PT8H");
+  }
+
+  // ---- dependencies, cycles, retirement, impact, priorities
+
+  @Test
+  void keepsTheDependencyGraphReportsCyclesAndAnswersImpactAndPriorities() throws Exception {
+    String app =
+        api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("pay-app", "SOFTWARE")));
+    String db = api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("pay-db", "DATA")));
+    String dc =
+        api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("dc-north", "FACILITY")));
+    String payments =
+        api.createdId(
+            api.post(
+                "/api/bia/processes",
+                "bcm-manager",
+                """
+                {"name":"Payments G","critical":true,"crownJewel":true,
+                 "mtpd":"PT24H","rto":"PT4H","rpo":"PT15M","supportedBy":["%s"]}"""
+                    .formatted(app)));
+    String reporting = process("Reporting G", "PT72H", "PT24H");
+    String billing = process("Billing G", "PT48H", "PT8H");
+    String appToDb = dependency(app, db);
+    dependency(db, dc);
+    dependency(reporting, db);
+    dependency(billing, payments);
+
+    var duplicate = addDependency(billing, payments);
+    assertThat(duplicate.statusCode()).isEqualTo(409);
+    var unknown = addDependency(billing, "no-such-node");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(unknown))).containsExactly("toId");
+    var unknownFrom = addDependency("no-such-node", db);
+    assertThat(unknownFrom.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(unknownFrom))).containsExactly("fromId");
+    var assetOnProcess = addDependency(db, payments);
+    assertThat(assetOnProcess.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(assetOnProcess))).containsExactly("toId");
+    var self = addDependency(db, db);
+    assertThat(self.statusCode()).isEqualTo(422);
+    var missing = api.post("/api/bia/dependencies", "bcm-manager", "{\"fromId\":\"" + db + "\"}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(missing))).containsExactly("toId");
+    assertThat(
+            api.post(
+                    "/api/bia/dependencies",
+                    "process-owner",
+                    "{\"fromId\":\"" + db + "\",\"toId\":\"" + dc + "\"}")
+                .statusCode())
+        .isEqualTo(403);
+
+    JsonNode impact =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/assets/" + dc + "/impact", "incident-commander"),
+                i -> i != null && i.get("processesHit").size() == 3);
+    JsonNode hit = impact.get("processesHit");
+    assertThat(hit).hasSize(3);
+    assertThat(hit.get(0).get("processId").asText()).isEqualTo(payments);
+    assertThat(hit.get(1).get("processId").asText()).isEqualTo(billing);
+    assertThat(hit.get(2).get("processId").asText()).isEqualTo(reporting);
+    assertThat(ids(hit.get(1).get("path"))).containsExactly(billing, payments, app, db, dc);
+    assertThat(ids(hit.get(2).get("path"))).containsExactly(reporting, db, dc);
+    assertThat(api.get("/api/bia/assets/" + UUID.randomUUID() + "/impact", "auditor").statusCode())
+        .isEqualTo(404);
+
+    JsonNode priorities = api.getJson("/api/bia/priorities", "management");
+    List<String> ranked = new ArrayList<>();
+    priorities
+        .get("processes")
+        .forEach(
+            p -> {
+              String id = p.get("processId").asText();
+              if (List.of(payments, billing, reporting).contains(id)) {
+                ranked.add(id);
+              }
+            });
+    assertThat(ranked).containsExactly(payments, billing, reporting);
+    JsonNode crownJewel = find(priorities.get("crownJewels"), "processId", payments);
+    assertThat(ids(crownJewel.get("itAssets"))).containsExactlyInAnyOrder(app, db);
+    JsonNode dbNeeds = find(priorities.get("assets"), "assetId", db);
+    assertThat(dbNeeds.get("requiredRto").asText()).isEqualTo("PT4H");
+    assertThat(dbNeeds.get("rtoSetBy").asText()).isEqualTo(payments);
+    assertThat(dbNeeds.get("requiredRpo").asText()).isEqualTo("PT15M");
+    JsonNode dbRequired = api.getJson("/api/bia/assets/" + db + "/required-targets", "auditor");
+    assertThat(dbRequired.get("requiredRto").asText()).isEqualTo("PT4H");
+    assertThat(dbRequired.get("rtoSetBy").asText()).isEqualTo(payments);
+    assertThat(dbRequired.get("requiredRpo").asText()).isEqualTo("PT15M");
+    JsonNode dcNeeds = find(priorities.get("assets"), "assetId", dc);
+    assertThat(dcNeeds.get("requiredRto").asText()).isEqualTo("PT4H");
+
+    // a cycle: the database also depends on the application
+    String dbToApp = dependency(db, app);
+    JsonNode cycle =
+        await().atMost(Duration.ofSeconds(20)).until(() -> cycleWith(app), c -> c != null);
+    assertThat(ids(cycle.get("nodes"))).containsExactlyInAnyOrder(app, db);
+    ConsumerRecord<String, byte[]> added = awaitPublished(db, "nl.herstel.bia.dependency-added.v1");
+    assertThat(ContractJson.mapper().readTree(added.value()).get("fromKind").asText())
+        .isEqualTo("ASSET");
+
+    var removed = send("DELETE", "/api/bia/dependencies/" + dbToApp, "bcm-manager", null, null);
+    assertThat(removed.statusCode()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(20)).until(() -> cycleWith(app) == null);
+    ConsumerRecord<String, byte[]> gone =
+        awaitPublished(db, "nl.herstel.bia.dependency-removed.v1");
+    JsonNode goneJson = ContractJson.mapper().readTree(gone.value());
+    assertThat(goneJson.get("dependencyId").asText()).isEqualTo(dbToApp);
+    assertThat(goneJson.get("toId").asText()).isEqualTo(app);
+    assertThat(
+            send("DELETE", "/api/bia/dependencies/" + dbToApp, "bcm-manager", null, null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(appToDb).isNotBlank();
+
+    // retirement: the process drops out of the impact and cannot be depended on any more
+    var retire =
+        api.post(
+            "/api/bia/processes/" + reporting + "/retirement",
+            "bcm-manager",
+            "{\"reason\":\"Replaced by the data platform\"}");
+    assertThat(retire.statusCode()).as(retire.body()).isEqualTo(200);
+    assertThat(
+            api.post(
+                    "/api/bia/processes/" + reporting + "/retirement",
+                    "bcm-manager",
+                    "{\"reason\":\"Again\"}")
+                .statusCode())
+        .isEqualTo(409);
+    var toRetired = addDependency(billing, reporting);
+    assertThat(toRetired.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(toRetired))).containsExactly("toId");
+    JsonNode retired = awaitProcess(reporting, p -> p.get("status").asText().equals("RETIRED"));
+    assertThat(retired.get("retirementReason").asText()).isEqualTo("Replaced by the data platform");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.getJson("/api/bia/assets/" + dc + "/impact", "auditor")
+                        .get("processesHit")
+                        .size()
+                    == 2);
+    ConsumerRecord<String, byte[]> processRetired =
+        awaitPublished(reporting, "nl.herstel.bia.process-retired.v1");
+    assertThat(ContractJson.mapper().readTree(processRetired.value()).get("reason").asText())
+        .isEqualTo("Replaced by the data platform");
+
+    String hosting =
+        api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("old-host", "SUPPLIER")));
+    assertThat(
+            api.post(
+                    "/api/bia/assets/" + hosting + "/retirement",
+                    "bcm-manager",
+                    "{\"reason\":\"Exit\"}")
+                .statusCode())
+        .isEqualTo(200);
+    var retiredAsset = addDependency(db, hosting);
+    assertThat(retiredAsset.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(retiredAsset))).containsExactly("toId");
+    awaitPublished(hosting, "nl.herstel.bia.asset-retired.v1");
+    var noReason = api.post("/api/bia/assets/" + hosting + "/retirement", "bcm-manager", "{}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noReason))).containsExactly("reason");
+  }
+
+  private JsonNode cycleWith(String nodeId) {
+    JsonNode cycles = api.getJson("/api/bia/dependencies/cycles", "auditor");
+    for (JsonNode cycle : cycles) {
+      if (ids(cycle.get("nodes")).contains(nodeId)) {
+        return cycle;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> ids(JsonNode nodes) {
+    List<String> ids = new ArrayList<>();
+    nodes.forEach(n -> ids.add(n.get("id").asText()));
+    return ids;
+  }
+
+  private static JsonNode find(JsonNode list, String field, String value) {
+    for (JsonNode item : list) {
+      if (value.equals(item.get(field).asText())) {
+        return item;
+      }
+    }
+    throw new AssertionError(value + " not in " + list);
+  }
+
+  private HttpResponse<String> addDependency(String fromId, String toId) {
+    return api.post(
+        "/api/bia/dependencies",
+        "bcm-manager",
+        "{\"fromId\":\"" + fromId + "\",\"toId\":\"" + toId + "\"}");
+  }
+
+  private String dependency(String fromId, String toId) {
+    return api.createdId(addDependency(fromId, toId));
+  }
+
+  private static String asset(String name, String kind) {
+    return "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}";
+  }
+
+  // ---- impacts
+
+  @Test
+  void assessesImpactsAndSuggestsTheFirstUnacceptableHorizonAsMtpd() {
+    String processId = process("Customer contact", "PT72H", "PT24H");
+    String body =
+        """
+        {"ratings":[
+          {"category":"FINANCIAL","horizon":"PT1H","score":0},
+          {"category":"FINANCIAL","horizon":"PT4H","score":2},
+          {"category":"FINANCIAL","horizon":"PT24H","score":3},
+          {"category":"REPUTATIONAL","horizon":"PT4H","score":4}]}""";
+    var assessed =
+        send("PUT", "/api/bia/processes/" + processId + "/impacts", "process-owner", body, "\"0\"");
+    assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
+    assertThat(assessed.headers().firstValue("ETag")).hasValue("\"1\"");
+    var stale =
+        send("PUT", "/api/bia/processes/" + processId + "/impacts", "process-owner", body, "\"0\"");
+    assertThat(stale.statusCode()).isEqualTo(409);
+
+    var outOfRange =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/impacts",
+            "process-owner",
+            "{\"ratings\":[{\"category\":\"FINANCIAL\",\"horizon\":\"PT1H\",\"score\":5}]}",
+            null);
+    assertThat(outOfRange.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(outOfRange))).containsExactly("ratings[0].score");
+    var unknownCategory =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/impacts",
+            "process-owner",
+            "{\"ratings\":[{\"category\":\"COSMIC\",\"horizon\":\"PT1H\",\"score\":1}]}",
+            null);
+    assertThat(unknownCategory.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(unknownCategory)).get(0)).contains("category");
+    var unknownHorizon =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/impacts",
+            "process-owner",
+            "{\"ratings\":[{\"category\":\"FINANCIAL\",\"horizon\":\"PT2H\",\"score\":1}]}",
+            null);
+    assertThat(unknownHorizon.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(unknownHorizon))).containsExactly("ratings[0].horizon");
+    var twice =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/impacts",
+            "process-owner",
+            "{\"ratings\":[{\"category\":\"FINANCIAL\",\"horizon\":\"PT1H\",\"score\":1},"
+                + "{\"category\":\"FINANCIAL\",\"horizon\":\"PT1H\",\"score\":2}]}",
+            null);
+    assertThat(twice.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(twice))).containsExactly("ratings[1]");
+    assertThat(
+            send("PUT", "/api/bia/processes/" + processId + "/impacts", "auditor", body, null)
+                .statusCode())
+        .isEqualTo(403);
+
+    JsonNode impacts =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/processes/" + processId + "/impacts", "auditor"),
+                i -> i != null && i.get("ratings").size() == 4);
+    assertThat(impacts.get("suggestedMtpd").asText()).isEqualTo("PT4H");
+    assertThat(impacts.get("currentMtpd").asText()).isEqualTo("PT72H");
+    assertThat(impacts.get("unacceptableLevel").asInt()).isEqualTo(3);
+    assertThat(impacts.get("horizons")).hasSize(5);
+    assertThat(impacts.get("assessedBy").asText()).isEqualTo("test-process-owner");
+  }
+
+  // ---- history and time travel
+
+  @Test
+  void showsEveryEventOfAProcessAndTheBiaAsItStoodAtAMoment() throws Exception {
+    Instant beforeRegistration = Instant.now().minusSeconds(1);
+    String processId = process("Treasury", "PT24H", "PT8H");
+    Thread.sleep(1100);
+    Instant betweenChanges = Instant.now();
+    Thread.sleep(1100);
+    var set =
+        send(
+            "PUT",
+            "/api/bia/processes/" + processId + "/targets",
+            "bcm-manager",
+            "{\"mtpd\":\"PT24H\",\"rto\":\"PT12H\",\"reason\":\"Budget\"}",
+            null);
+    assertThat(set.statusCode()).isEqualTo(200);
+
+    JsonNode history = api.getJson("/api/bia/processes/" + processId + "/history", "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).get("type").asText()).isEqualTo("ProcessRegistered");
+    assertThat(history.get(0).get("principal").asText()).isEqualTo("test-bcm-manager");
+    assertThat(history.get(1).get("type").asText()).isEqualTo("RecoveryTargetsSet");
+    assertThat(history.get(1).get("role").asText()).isEqualTo("bcm-manager");
+    assertThat(history.get(1).get("data").get("rto").asText()).isEqualTo("PT12H");
+    assertThat(
+            api.get("/api/bia/processes/" + UUID.randomUUID() + "/history", "auditor").statusCode())
+        .isEqualTo(404);
+
+    JsonNode then = api.getJson("/api/bia/processes?asOf=" + betweenChanges, "auditor");
+    assertThat(find(then, "id", processId).get("rto").asText()).isEqualTo("PT8H");
+    JsonNode now =
+        api.getJson("/api/bia/processes?asOf=" + Instant.now().plusSeconds(1), "auditor");
+    assertThat(find(now, "id", processId).get("rto").asText()).isEqualTo("PT12H");
+    JsonNode before = api.getJson("/api/bia/processes?asOf=" + beforeRegistration, "auditor");
+    assertThat(ids(before)).doesNotContain(processId);
+    var malformed = api.get("/api/bia/processes?asOf=yesterday", "auditor");
+    assertThat(malformed.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(malformed))).containsExactly("asOf");
+  }
+
+  // ---- threats
+
+  @Test
+  void ratesThreatsAgainstProcessesIntoARiskMatrix() {
+    String processId = process("Logistics", "PT48H", "PT12H");
+    String threatId =
+        api.createdId(
+            api.post(
+                "/api/bia/threats", "bcm-manager", "{\"name\":\"Ransomware T\",\"likelihood\":4}"));
+    var rated =
+        send(
+            "PUT",
+            "/api/bia/threats/" + threatId + "/impacts/" + processId,
+            "bcm-manager",
+            "{\"impact\":5}",
+            null);
+    assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+    var outOfRange =
+        api.post("/api/bia/threats", "bcm-manager", "{\"name\":\"Flood\",\"likelihood\":6}");
+    assertThat(outOfRange.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(outOfRange))).containsExactly("likelihood");
+    var unknownProcess =
+        send(
+            "PUT",
+            "/api/bia/threats/" + threatId + "/impacts/nope",
+            "bcm-manager",
+            "{\"impact\":2}",
+            null);
+    assertThat(unknownProcess.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(unknownProcess))).containsExactly("processId");
+    var unknownThreat =
+        send(
+            "PUT",
+            "/api/bia/threats/" + UUID.randomUUID() + "/likelihood",
+            "bcm-manager",
+            "{\"likelihood\":2}",
+            null);
+    assertThat(unknownThreat.statusCode()).isEqualTo(404);
+    assertThat(
+            api.post("/api/bia/threats", "process-owner", "{\"name\":\"X\",\"likelihood\":1}")
+                .statusCode())
+        .isEqualTo(403);
+
+    JsonNode threat =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> {
+                  for (JsonNode t : api.getJson("/api/bia/threats", "auditor")) {
+                    if (t.get("id").asText().equals(threatId) && t.get("risks").size() == 1) {
+                      return t;
+                    }
+                  }
+                  return null;
+                },
+                t -> t != null);
+    assertThat(threat.get("risks").get(0).get("score").asInt()).isEqualTo(20);
+    assertThat(threat.get("risks").get(0).get("processName").asText()).isEqualTo("Logistics");
+    JsonNode matrix = api.getJson("/api/bia/threats/matrix", "management");
+    assertThat(matrix).hasSize(25);
+    JsonNode cell = null;
+    for (JsonNode c : matrix) {
+      if (c.get("likelihood").asInt() == 4 && c.get("impact").asInt() == 5) {
+        cell = c;
+      }
+    }
+    assertThat(cell).isNotNull();
+    assertThat(cell.get("score").asInt()).isEqualTo(20);
+    List<String> pairs = new ArrayList<>();
+    cell.get("entries")
+        .forEach(e -> pairs.add(e.get("threatId").asText() + "/" + e.get("processId").asText()));
+    assertThat(pairs).contains(threatId + "/" + processId);
+  }
+
+  // ---- export
+
+  @Test
+  void exportsTheBiaAsJsonAndCsv() {
+    String processId =
+        api.createdId(
+            api.post(
+                "/api/bia/processes",
+                "bcm-manager",
+                "{\"name\":\"=Export, \\\"quoted\\\"\",\"mtpd\":\"PT24H\",\"rto\":\"PT8H\"}"));
+    awaitProcess(processId, p -> true);
+    JsonNode export = api.getJson("/api/bia/export", "auditor");
+    assertThat(export.get("exportedAt").asText()).isNotBlank();
+    assertThat(ids(export.get("processes"))).contains(processId);
+    assertThat(export.get("assets").isArray()).isTrue();
+    assertThat(export.get("dependencies").isArray()).isTrue();
+    var csv = api.get("/api/bia/export/processes.csv", "management");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.body())
+        .startsWith("id,name,critical,crownJewel,owner,mtpd,rto,rpo,status,dependsOn\r\n");
+    assertThat(csv.body())
+        .contains(processId + ",\"'=Export, \"\"quoted\"\"\",false,false,,PT24H,PT8H,,ACTIVE,\r\n");
+    assertThat(api.get("/api/bia/export/processes.csv", "recovery-team").statusCode())
+        .isEqualTo(403);
+  }
+
+  // ---- review cycle
+
+  @Test
+  void listsProcessesWhoseReviewIsOverdue() {
+    String reviewed = process("Reviewed R", "PT24H", "PT8H");
+    String lapsed = process("Lapsed R", "PT24H", "PT8H");
+    String never = process("Never reviewed R", "PT24H", "PT8H");
+    var ok =
+        api.post(
+            "/api/bia/processes/" + reviewed + "/reviews",
+            "process-owner",
+            "{\"notes\":\"All targets confirmed\"}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    var old =
+        api.post(
+            "/api/bia/processes/" + lapsed + "/reviews",
+            "bcm-manager",
+            "{\"reviewedOn\":\"2024-01-10\",\"nextReviewDue\":\"2025-01-10\"}");
+    assertThat(old.statusCode()).isEqualTo(200);
+    var backwards =
+        api.post(
+            "/api/bia/processes/" + lapsed + "/reviews",
+            "bcm-manager",
+            "{\"reviewedOn\":\"2024-01-10\",\"nextReviewDue\":\"2023-01-10\"}");
+    assertThat(backwards.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(backwards))).containsExactly("nextReviewDue");
+    var badDate =
+        api.post(
+            "/api/bia/processes/" + lapsed + "/reviews",
+            "bcm-manager",
+            "{\"reviewedOn\":\"10-01-2024\"}");
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badDate))).containsExactly("reviewedOn");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              List<String> overdue = new ArrayList<>();
+              api.getJson("/api/bia/processes/reviews/overdue", "auditor")
+                  .forEach(p -> overdue.add(p.get("processId").asText()));
+              return overdue.contains(lapsed)
+                  && overdue.contains(never)
+                  && !overdue.contains(reviewed);
+            });
+    JsonNode lapsedRow =
+        find(api.getJson("/api/bia/processes/reviews/overdue", "auditor"), "processId", lapsed);
+    assertThat(lapsedRow.get("reviewDue").asText()).isEqualTo("2025-01-10");
+    assertThat(lapsedRow.get("reviewedBy").asText()).isEqualTo("test-bcm-manager");
+  }
+
+  private String process(String name, String mtpd, String rto) {
+    return api.createdId(
+        api.post(
+            "/api/bia/processes",
+            "bcm-manager",
+            "{\"name\":\"%s\",\"critical\":true,\"mtpd\":\"%s\",\"rto\":\"%s\"}"
+                .formatted(name, mtpd, rto)));
+  }
+
+  private JsonNode awaitProcess(String processId, Predicate<JsonNode> until) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> api.getJson("/api/bia/processes/" + processId, "auditor"),
+            p -> p != null && until.test(p));
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private static HttpResponse<String> send(
+      String method, String path, String role, String json, String ifMatch) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + System.getProperty("herstel.it.http.port") + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + TestInfrastructure.get().token(role))
+            .header("Accept", "application/json");
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ConsumerRecord<String, byte[]> awaitPublished(String key, String type) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of("herstel.bia.v1"));
+      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        r -> {
+                          if (key.equals(r.key()) && type.equals(header(r, "ce_type"))) {
+                            found.add(r);
+                          }
+                        });
+                return !found.isEmpty();
+              });
+      assertThat(found).isNotEmpty();
+      return found.get(found.size() - 1);
+    }
   }
 
   private List<JsonNode> revisionsFor(String processId) {

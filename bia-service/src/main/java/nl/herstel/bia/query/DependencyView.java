@@ -1,0 +1,8 @@
+package nl.herstel.bia.query;
+
+import java.time.Instant;
+import nl.herstel.contracts.bia.NodeKind;
+
+/** An edge of the BIA graph: {@code from} depends on, or is supported by, {@code to}. */
+public record DependencyView(
+    String id, String fromId, NodeKind fromKind, String toId, NodeKind toKind, Instant addedAt) {}

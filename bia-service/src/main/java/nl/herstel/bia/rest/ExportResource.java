@@ -1,0 +1,156 @@
+package nl.herstel.bia.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nl.herstel.bia.api.BiaQueries.ListAssets;
+import nl.herstel.bia.api.BiaQueries.ListDependencies;
+import nl.herstel.bia.api.BiaQueries.ListProcesses;
+import nl.herstel.bia.api.BiaQueries.ListThreats;
+import nl.herstel.bia.query.AssetView;
+import nl.herstel.bia.query.DependencyView;
+import nl.herstel.bia.query.ProcessView;
+import nl.herstel.bia.query.ThreatView;
+import nl.herstel.platform.security.Roles;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The whole BIA as one JSON document, or its tables as CSV. */
+@Path("/export")
+@RequestScoped
+@Tag(name = "Export")
+public class ExportResource {
+  @Inject QueryGateway queries;
+
+  /** The BIA as exported. */
+  public record BiaExport(
+      Instant exportedAt,
+      List<ProcessView> processes,
+      List<AssetView> assets,
+      List<DependencyView> dependencies,
+      List<ThreatView> threats) {}
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
+  @Operation(summary = "The whole BIA as JSON: processes, assets, dependencies, threats")
+  public BiaExport json() {
+    return new BiaExport(Instant.now(), processes(), assets(), dependencies(), threats());
+  }
+
+  @GET
+  @Path("/processes.csv")
+  @Produces("text/csv")
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
+  @Operation(summary = "The processes as CSV, one row each, ordered by RTO")
+  public Response processesCsv() {
+    return csv(
+        "processes.csv",
+        "id,name,critical,crownJewel,owner,mtpd,rto,rpo,status,dependsOn",
+        processes().stream()
+            .map(
+                p ->
+                    Stream.of(
+                        p.id(),
+                        p.name(),
+                        p.critical(),
+                        p.crownJewel(),
+                        p.owner(),
+                        p.mtpd(),
+                        p.rto(),
+                        p.rpo(),
+                        p.status(),
+                        String.join(" ", p.supportedBy()))));
+  }
+
+  @GET
+  @Path("/assets.csv")
+  @Produces("text/csv")
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
+  @Operation(summary = "The assets as CSV")
+  public Response assetsCsv() {
+    return csv(
+        "assets.csv",
+        "id,name,kind,description,status",
+        assets().stream()
+            .map(a -> Stream.of(a.id(), a.name(), a.kind(), a.description(), a.status())));
+  }
+
+  @GET
+  @Path("/dependencies.csv")
+  @Produces("text/csv")
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
+  @Operation(summary = "The dependencies as CSV")
+  public Response dependenciesCsv() {
+    return csv(
+        "dependencies.csv",
+        "id,fromId,fromKind,toId,toKind,addedAt",
+        dependencies().stream()
+            .map(
+                d ->
+                    Stream.of(
+                        d.id(), d.fromId(), d.fromKind(), d.toId(), d.toKind(), d.addedAt())));
+  }
+
+  private static Response csv(String file, String header, Stream<Stream<Object>> rows) {
+    String body =
+        header
+            + "\r\n"
+            + rows.map(r -> r.map(ExportResource::cell).collect(Collectors.joining(",")) + "\r\n")
+                .collect(Collectors.joining());
+    return Response.ok(body, "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .build();
+  }
+
+  /** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value instanceof Duration d ? d.toString() : value.toString();
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      text = "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+
+  private List<ProcessView> processes() {
+    return queries
+        .query(new ListProcesses(), ResponseTypes.multipleInstancesOf(ProcessView.class))
+        .join();
+  }
+
+  private List<AssetView> assets() {
+    return queries
+        .query(new ListAssets(), ResponseTypes.multipleInstancesOf(AssetView.class))
+        .join();
+  }
+
+  private List<DependencyView> dependencies() {
+    return queries
+        .query(new ListDependencies(null), ResponseTypes.multipleInstancesOf(DependencyView.class))
+        .join();
+  }
+
+  private List<ThreatView> threats() {
+    return queries
+        .query(new ListThreats(), ResponseTypes.multipleInstancesOf(ThreatView.class))
+        .join();
+  }
+}

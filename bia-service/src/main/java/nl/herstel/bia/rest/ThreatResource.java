@@ -1,0 +1,188 @@
+package nl.herstel.bia.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.herstel.bia.api.BiaCommands.RateThreatImpact;
+import nl.herstel.bia.api.BiaCommands.RateThreatLikelihood;
+import nl.herstel.bia.api.BiaCommands.RegisterThreat;
+import nl.herstel.bia.api.BiaQueries.FindNode;
+import nl.herstel.bia.api.BiaQueries.ListThreats;
+import nl.herstel.bia.query.NodeDirectory.Node;
+import nl.herstel.bia.query.ThreatView;
+import nl.herstel.bia.rest.ProcessResource.Created;
+import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.rest.RequestValidator;
+import nl.herstel.platform.security.Roles;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The threat catalogue, its likelihoods, its impact on processes and the risk matrix. */
+@Path("/threats")
+@RequestScoped
+@Tag(name = "Threats")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ThreatResource {
+  @Inject CommandGateway commands;
+  @Inject QueryGateway queries;
+  @Inject RequestValidator validator;
+
+  /** A threat to add, e.g. ransomware with likelihood 4. */
+  public record RegisterThreatRequest(
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 4000) String description,
+      @NotNull @Min(1) @Max(5) Integer likelihood) {}
+
+  /** A likelihood, 1 (rare) to 5 (almost certain). */
+  public record LikelihoodRequest(@NotNull @Min(1) @Max(5) Integer likelihood) {}
+
+  /** An impact on a process, 1 (minor) to 5 (catastrophic). */
+  public record ImpactRequest(@NotNull @Min(1) @Max(5) Integer impact) {}
+
+  /** One cell of the risk matrix and the threat × process pairs in it. */
+  public record MatrixCell(int likelihood, int impact, int score, List<Entry> entries) {}
+
+  /** A threat hitting a process. */
+  public record Entry(String threatId, String threat, String processId, String process) {}
+
+  @POST
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(summary = "Add a threat to the catalogue")
+  @APIResponse(responseCode = "201", description = "Added; Location names the threat")
+  @APIResponse(responseCode = "400", description = "A field is missing, malformed or out of range")
+  public Response register(RegisterThreatRequest request, @Context UriInfo uri) {
+    validator.check(request);
+    String id = UUID.randomUUID().toString();
+    commands.sendAndWait(
+        new RegisterThreat(
+            id, request.name().strip(), request.description(), request.likelihood()));
+    return Response.created(uri.getAbsolutePathBuilder().path(id).build())
+        .entity(new Created(id))
+        .build();
+  }
+
+  @PUT
+  @Path("/{id}/likelihood")
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(summary = "Change a threat's likelihood")
+  @APIResponse(responseCode = "200", description = "Changed")
+  @APIResponse(responseCode = "404", description = "No such threat")
+  public Created likelihood(@PathParam("id") String id, LikelihoodRequest request) {
+    validator.check(request);
+    send(id, new RateThreatLikelihood(id, request.likelihood()));
+    return new Created(id);
+  }
+
+  @PUT
+  @Path("/{id}/impacts/{processId}")
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(summary = "Rate how hard a threat would hit a process (replaces an earlier rating)")
+  @APIResponse(responseCode = "200", description = "Rated")
+  @APIResponse(responseCode = "404", description = "No such threat, or no such active process")
+  public Created impact(
+      @PathParam("id") String id, @PathParam("processId") String processId, ImpactRequest request) {
+    validator.check(request);
+    queries
+        .query(new FindNode(processId), ResponseTypes.optionalInstanceOf(Node.class))
+        .join()
+        .filter(node -> node.kind() == NodeKind.PROCESS && !node.retired())
+        .orElseThrow(() -> new NotFound("processId", "Process", processId));
+    send(id, new RateThreatImpact(id, processId, request.impact()));
+    return new Created(id);
+  }
+
+  @GET
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "The threat catalogue",
+      description = "Each threat with its likelihood and per process impact and risk score.")
+  public List<ThreatView> list() {
+    return threats();
+  }
+
+  @GET
+  @Path("/matrix")
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "The 5 × 5 risk matrix",
+      description =
+          "All 25 cells, highest likelihood first, each with the threat × process pairs in it.")
+  public List<MatrixCell> matrix() {
+    List<ThreatView> threats = threats();
+    List<MatrixCell> cells = new ArrayList<>();
+    for (int likelihood = 5; likelihood >= 1; likelihood--) {
+      for (int impact = 1; impact <= 5; impact++) {
+        List<Entry> entries = new ArrayList<>();
+        for (ThreatView threat : threats) {
+          if (threat.likelihood() != likelihood) {
+            continue;
+          }
+          for (ThreatView.Risk risk : threat.risks()) {
+            if (risk.impact() == impact) {
+              entries.add(
+                  new Entry(threat.id(), threat.name(), risk.processId(), risk.processName()));
+            }
+          }
+        }
+        cells.add(new MatrixCell(likelihood, impact, likelihood * impact, entries));
+      }
+    }
+    return cells;
+  }
+
+  private List<ThreatView> threats() {
+    return queries
+        .query(new ListThreats(), ResponseTypes.multipleInstancesOf(ThreatView.class))
+        .join();
+  }
+
+  private void send(String id, Object command) {
+    try {
+      commands.sendAndWait(command);
+    } catch (AggregateNotFoundException e) {
+      throw new NotFound("Threat", id);
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package nl.herstel.bia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.TestInfrastructure;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The BIA benchmark: loads a generated BIA (default 2,000 processes, 5,000 assets, 20,000
+ * dependencies) through the REST API and prints the load rate and the p50/p99 of the impact and
+ * priorities (required RTO/RPO) queries. It prints figures; it asserts only that the queries
+ * answer. Not part of the normal build; run it with
+ *
+ * <pre>
+ * ./mvnw -pl bia-service verify -Dit.test=BiaBenchmarkIT -Dherstel.benchmark=true \
+ *   [-Dherstel.benchmark.scale=0.1]
+ * </pre>
+ */
+@Tag("benchmark")
+@EnabledIfSystemProperty(named = "herstel.benchmark", matches = "true")
+@ExtendWith({HerstelServiceExtension.class, ArquillianExtension.class})
+class BiaBenchmarkIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] KINDS = {
+    "SOFTWARE", "HARDWARE", "PEOPLE", "SUPPLIER", "DATA", "FACILITY"
+  };
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("herstel.it.war")));
+  }
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .executor(Executors.newFixedThreadPool(8))
+          .build();
+  private final String base = "http://localhost:" + System.getProperty("herstel.it.http.port");
+  private final String token = TestInfrastructure.get().token("bcm-manager");
+
+  @Test
+  void loadsAndQueriesAGeneratedBia() throws Exception {
+    double scale = Double.parseDouble(System.getProperty("herstel.benchmark.scale", "1"));
+    int processCount = (int) (2000 * scale);
+    int assetCount = (int) (5000 * scale);
+    int dependencyCount = (int) (20000 * scale);
+    Random random = new Random(42);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      long start = System.nanoTime();
+      List<String> assets =
+          parallel(
+              pool,
+              assetCount,
+              i ->
+                  post(
+                      "/api/bia/assets",
+                      "{\"name\":\"bench-asset-%d\",\"kind\":\"%s\"}"
+                          .formatted(i, KINDS[i % KINDS.length])));
+      System.out.printf(
+          "BENCHMARK %d assets loaded after %.1f s%n",
+          assets.size(), (System.nanoTime() - start) / 1e9);
+      int[] rtoHours = {1, 2, 4, 8, 12, 24, 48, 72};
+      List<String> processes =
+          parallel(
+              pool,
+              processCount,
+              i -> {
+                int rto = rtoHours[i % rtoHours.length];
+                return post(
+                    "/api/bia/processes",
+                    ("{\"name\":\"bench-process-%d\",\"critical\":%s,\"crownJewel\":%s,"
+                            + "\"mtpd\":\"PT%dH\",\"rto\":\"PT%dH\",\"rpo\":\"PT%dM\"}")
+                        .formatted(i, i % 3 == 0, i % 50 == 0, rto * 2, rto, 15 + i % 240));
+              });
+      System.out.printf(
+          "BENCHMARK %d processes loaded after %.1f s%n",
+          processes.size(), (System.nanoTime() - start) / 1e9);
+      Set<String> pairs = new HashSet<>();
+      List<String[]> edges = new ArrayList<>();
+      while (edges.size() < dependencyCount) {
+        int type = random.nextInt(20);
+        String from;
+        String to;
+        if (type < 12) {
+          from = processes.get(random.nextInt(processes.size()));
+          to = assets.get(random.nextInt(assets.size()));
+        } else if (type < 19) {
+          int a = random.nextInt(assets.size() - 1);
+          from = assets.get(a);
+          to = assets.get(a + 1 + random.nextInt(Math.min(200, assets.size() - a - 1)));
+        } else {
+          from = processes.get(random.nextInt(processes.size()));
+          to = processes.get(random.nextInt(processes.size()));
+        }
+        if (!from.equals(to) && pairs.add(from + ">" + to)) {
+          edges.add(new String[] {from, to});
+        }
+      }
+      List<String> dependencies =
+          parallel(
+              pool,
+              edges.size(),
+              i ->
+                  post(
+                      "/api/bia/dependencies",
+                      "{\"fromId\":\"%s\",\"toId\":\"%s\"}"
+                          .formatted(edges.get(i)[0], edges.get(i)[1])));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      int requests = assets.size() + processes.size() + dependencies.size();
+      System.out.printf(
+          "BENCHMARK load: %d assets, %d processes, %d dependencies = %d requests in %.1f s ="
+              + " %.0f requests/s%n",
+          assets.size(),
+          processes.size(),
+          dependencies.size(),
+          requests,
+          seconds,
+          requests / seconds);
+
+      long caughtUp = System.nanoTime();
+      await()
+          .atMost(Duration.ofMinutes(10))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(() -> get("/api/bia/dependencies").size() >= dependencies.size());
+      System.out.printf(
+          "BENCHMARK read model caught up %.1f s after the last request%n",
+          (System.nanoTime() - caughtUp) / 1e9);
+
+      long cold = System.nanoTime();
+      get("/api/bia/priorities");
+      System.out.printf(
+          "BENCHMARK first priorities query (snapshot load) %.1f ms%n",
+          (System.nanoTime() - cold) / 1e6);
+      double[] impact = new double[500];
+      for (int i = 0; i < impact.length; i++) {
+        String asset = assets.get(random.nextInt(assets.size()));
+        long t = System.nanoTime();
+        JsonNode answer = get("/api/bia/assets/" + asset + "/impact");
+        impact[i] = (System.nanoTime() - t) / 1e6;
+        assertThat(answer.get("processesHit")).isNotNull();
+      }
+      double[] required = new double[500];
+      for (int i = 0; i < required.length; i++) {
+        String asset = assets.get(random.nextInt(assets.size()));
+        long t = System.nanoTime();
+        JsonNode answer = get("/api/bia/assets/" + asset + "/required-targets");
+        required[i] = (System.nanoTime() - t) / 1e6;
+        assertThat(answer.get("assetId").asText()).isEqualTo(asset);
+      }
+      double[] priorities = new double[50];
+      for (int i = 0; i < priorities.length; i++) {
+        long t = System.nanoTime();
+        JsonNode answer = get("/api/bia/priorities");
+        priorities[i] = (System.nanoTime() - t) / 1e6;
+        assertThat(answer.get("assets").size()).isPositive();
+      }
+      System.out.printf(
+          "BENCHMARK impact query over HTTP: p50 %.1f ms, p99 %.1f ms (%d queries)%n",
+          percentile(impact, 50), percentile(impact, 99), impact.length);
+      System.out.printf(
+          "BENCHMARK required RTO/RPO of one asset over HTTP: p50 %.1f ms, p99 %.1f ms (%d"
+              + " queries)%n",
+          percentile(required, 50), percentile(required, 99), required.length);
+      System.out.printf(
+          "BENCHMARK priorities (required RTO/RPO of every asset) over HTTP: p50 %.1f ms,"
+              + " p99 %.1f ms (%d queries)%n",
+          percentile(priorities, 50), percentile(priorities, 99), priorities.length);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static double percentile(double[] values, int p) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  private static List<String> parallel(ExecutorService pool, int count, IntFunction<String> task)
+      throws Exception {
+    List<Future<String>> futures = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int n = i;
+      futures.add(pool.submit(() -> task.apply(n)));
+    }
+    List<String> ids = new ArrayList<>(count);
+    for (Future<String> f : futures) {
+      ids.add(f.get());
+    }
+    return ids;
+  }
+
+  private String post(String path, String body) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      return JSON.readTree(response.body()).get("id").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode get(String path) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("Authorization", "Bearer " + token)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return JSON.readTree(response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
