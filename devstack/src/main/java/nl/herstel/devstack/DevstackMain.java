@@ -113,6 +113,7 @@ public final class DevstackMain {
     sb.append(" Herstel devstack is up").append(timings(d)).append('\n');
     sb.append(line).append('\n');
     sb.append(String.format(" %-18s %s%n", "Gateway", d.gatewayUrl()));
+    sb.append(String.format(" %-18s %s%n", "Merged OpenAPI", d.gatewayUrl() + "/api/openapi"));
     for (ServiceSpec s : d.specs()) {
       sb.append(
           String.format(
