@@ -1,5 +1,8 @@
 package nl.herstel.bia.it;
 
+import static nl.herstel.devstack.testing.ItKafka.consumer;
+import static nl.herstel.devstack.testing.ItKafka.header;
+import static nl.herstel.devstack.testing.ItKafka.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,24 +21,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -195,7 +191,7 @@ class BiaServiceIT {
   @Test
   void recordsWhoDidWhatUnderWhichRoleOnEveryEvent() throws Exception {
     String assetId = api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("dc-01")));
-    try (Connection c = database();
+    try (Connection c = ItDatabase.connect();
         Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(
@@ -1055,43 +1051,12 @@ class BiaServiceIT {
     return fields;
   }
 
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
   private long storedEvents() throws Exception {
-    try (Connection c = database();
+    try (Connection c = ItDatabase.connect();
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT count(*) FROM domainevententry")) {
       r.next();
       return r.getLong(1);
     }
-  }
-
-  private static Connection database() throws Exception {
-    TestInfrastructure infra = TestInfrastructure.get();
-    return DriverManager.getConnection(
-        infra.jdbcUrl(System.getProperty("herstel.it.database")),
-        infra.dbUser(),
-        infra.dbPassword());
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "bia-it-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return new KafkaConsumer<>(p);
-  }
-
-  private static KafkaProducer<String, byte[]> producer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return new KafkaProducer<>(p);
   }
 }

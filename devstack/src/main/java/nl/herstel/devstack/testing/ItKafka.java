@@ -88,7 +88,8 @@ public final class ItKafka {
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  private static KafkaConsumer<String, byte[]> consumer() {
+  /** A consumer in a group of its own, reading from the earliest offset. */
+  public static KafkaConsumer<String, byte[]> consumer() {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
@@ -98,7 +99,8 @@ public final class ItKafka {
     return new KafkaConsumer<>(p);
   }
 
-  private static KafkaProducer<String, byte[]> producer() {
+  /** A producer of string keys and JSON bytes. */
+  public static KafkaProducer<String, byte[]> producer() {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -1,5 +1,8 @@
 package nl.herstel.incidents.it;
 
+import static nl.herstel.devstack.testing.ItKafka.consumer;
+import static nl.herstel.devstack.testing.ItKafka.header;
+import static nl.herstel.devstack.testing.ItKafka.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -20,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.EventTypes;
@@ -36,16 +37,10 @@ import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -1067,11 +1062,6 @@ class IncidentServiceIT {
     return fields;
   }
 
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
   private static ConsumerRecord<String, byte[]> awaitPublished(String incidentId, String type) {
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
       consumer.subscribe(List.of("herstel.incidents.v1"));
@@ -1116,7 +1106,7 @@ class IncidentServiceIT {
   }
 
   private static long count(String sql, List<String> ids) throws Exception {
-    try (Connection c = database();
+    try (Connection c = ItDatabase.connect();
         PreparedStatement s = c.prepareStatement(sql)) {
       s.setArray(1, c.createArrayOf("varchar", ids.toArray()));
       try (ResultSet r = s.executeQuery()) {
@@ -1133,38 +1123,12 @@ class IncidentServiceIT {
   }
 
   private static long storedEvents() throws Exception {
-    try (Connection c = database();
+    try (Connection c = ItDatabase.connect();
         PreparedStatement s = c.prepareStatement("SELECT count(*) FROM domainevententry");
         ResultSet r = s.executeQuery()) {
       r.next();
       return r.getLong(1);
     }
-  }
-
-  private static Connection database() throws Exception {
-    TestInfrastructure infra = TestInfrastructure.get();
-    return DriverManager.getConnection(
-        infra.jdbcUrl(System.getProperty("herstel.it.database")),
-        infra.dbUser(),
-        infra.dbPassword());
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "incidents-it-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return new KafkaConsumer<>(p);
-  }
-
-  private static KafkaProducer<String, byte[]> producer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return new KafkaProducer<>(p);
   }
 
   // The audit trail's hash chain (one Arquillian deployment per module: keep ITs in this class).
