@@ -27,6 +27,7 @@ import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
+import nl.herstel.devstack.testing.ItKafka;
 import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -1005,26 +1006,13 @@ class BiaServiceIT {
   }
 
   private static ConsumerRecord<String, byte[]> awaitPublished(String key, String type) {
-    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      consumer.subscribe(List.of("herstel.bia.v1"));
-      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer
-                    .poll(Duration.ofMillis(500))
-                    .forEach(
-                        r -> {
-                          if (key.equals(r.key()) && type.equals(header(r, "ce_type"))) {
-                            found.add(r);
-                          }
-                        });
-                return !found.isEmpty();
-              });
-      assertThat(found).isNotEmpty();
-      return found.get(found.size() - 1);
-    }
+    List<ConsumerRecord<String, byte[]>> found =
+        ItKafka.awaitRecords(
+            "herstel.bia.v1",
+            r -> key.equals(r.key()) && type.equals(header(r, "ce_type")),
+            Duration.ofSeconds(30));
+    assertThat(found).isNotEmpty();
+    return found.get(found.size() - 1);
   }
 
   private List<JsonNode> revisionsFor(String processId) {

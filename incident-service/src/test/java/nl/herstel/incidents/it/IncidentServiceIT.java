@@ -1,6 +1,5 @@
 package nl.herstel.incidents.it;
 
-import static nl.herstel.devstack.testing.ItKafka.consumer;
 import static nl.herstel.devstack.testing.ItKafka.header;
 import static nl.herstel.devstack.testing.ItKafka.producer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +34,10 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
+import nl.herstel.devstack.testing.ItKafka;
 import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -1063,29 +1062,16 @@ class IncidentServiceIT {
   }
 
   private static ConsumerRecord<String, byte[]> awaitPublished(String incidentId, String type) {
-    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      consumer.subscribe(List.of("herstel.incidents.v1"));
-      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer
-                    .poll(Duration.ofMillis(500))
-                    .forEach(
-                        r -> {
-                          if (incidentId.equals(r.key()) && type.equals(header(r, "ce_type"))) {
-                            found.add(r);
-                          }
-                        });
-                return !found.isEmpty();
-              });
-      assertThat(found).hasSize(1);
-      ConsumerRecord<String, byte[]> record = found.get(0);
-      assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
-      assertThat(header(record, "ce_time")).isNotBlank();
-      return record;
-    }
+    List<ConsumerRecord<String, byte[]>> found =
+        ItKafka.awaitRecords(
+            "herstel.incidents.v1",
+            r -> incidentId.equals(r.key()) && type.equals(header(r, "ce_type")),
+            Duration.ofSeconds(30));
+    assertThat(found).hasSize(1);
+    ConsumerRecord<String, byte[]> record = found.get(0);
+    assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+    assertThat(header(record, "ce_time")).isNotBlank();
+    return record;
   }
 
   private static void produce(IntegrationEvent... events) throws Exception {
