@@ -6,13 +6,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.herstel.contracts.bia.AssetChanged;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.DependencyRemoved;
+import nl.herstel.contracts.bia.ProcessChanged;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.bia.RevisionDecided;
+import nl.herstel.contracts.bia.RevisionProposed;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
@@ -34,6 +38,10 @@ public final class EventTypes {
           event("nl.herstel.bia.dependency-removed.v1", DependencyRemoved.class, Topic.BIA),
           event("nl.herstel.bia.process-retired.v1", ProcessRetired.class, Topic.BIA),
           event("nl.herstel.bia.asset-retired.v1", AssetRetired.class, Topic.BIA),
+          event("nl.herstel.bia.process-changed.v1", ProcessChanged.class, Topic.BIA),
+          event("nl.herstel.bia.asset-changed.v1", AssetChanged.class, Topic.BIA),
+          event("nl.herstel.bia.revision-proposed.v1", RevisionProposed.class, Topic.BIA),
+          event("nl.herstel.bia.revision-decided.v1", RevisionDecided.class, Topic.BIA),
           event("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
           event("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
           event("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),

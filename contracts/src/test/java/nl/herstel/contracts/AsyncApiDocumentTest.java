@@ -95,7 +95,7 @@ class AsyncApiDocumentTest {
 
   @Test
   void everyEventTypeIsAMessageOnItsTopicWithItsSchema() {
-    assertThat(EventTypes.all()).hasSize(11);
+    assertThat(EventTypes.all()).hasSize(15);
     Set<String> sentTypes = new HashSet<>();
     document
         .path("channels")

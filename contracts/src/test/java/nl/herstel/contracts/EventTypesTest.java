@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import nl.herstel.contracts.bia.AssetChanged;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.DependencyRemoved;
+import nl.herstel.contracts.bia.ProcessChanged;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.bia.RevisionDecided;
+import nl.herstel.contracts.bia.RevisionProposed;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
@@ -34,6 +38,10 @@ class EventTypesTest {
             tuple("nl.herstel.bia.dependency-removed.v1", DependencyRemoved.class, Topic.BIA),
             tuple("nl.herstel.bia.process-retired.v1", ProcessRetired.class, Topic.BIA),
             tuple("nl.herstel.bia.asset-retired.v1", AssetRetired.class, Topic.BIA),
+            tuple("nl.herstel.bia.process-changed.v1", ProcessChanged.class, Topic.BIA),
+            tuple("nl.herstel.bia.asset-changed.v1", AssetChanged.class, Topic.BIA),
+            tuple("nl.herstel.bia.revision-proposed.v1", RevisionProposed.class, Topic.BIA),
+            tuple("nl.herstel.bia.revision-decided.v1", RevisionDecided.class, Topic.BIA),
             tuple("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
             tuple("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
             tuple("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
@@ -46,7 +54,7 @@ class EventTypesTest {
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(11);
+    assertThat(all).hasSize(15);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -54,7 +62,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(11);
+    assertThat(EventTypes.all()).hasSize(15);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -66,13 +74,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(11)
+        .hasSize(15)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(11);
+    assertThat(EventTypes.all()).hasSize(15);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -86,7 +94,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(11);
+    assertThat(EventTypes.all()).hasSize(15);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -102,7 +110,7 @@ class EventTypesTest {
 
   @Test
   void onPartitionsTheTypesByTopic() {
-    assertThat(EventTypes.on(Topic.BIA)).hasSize(7);
+    assertThat(EventTypes.on(Topic.BIA)).hasSize(11);
     assertThat(EventTypes.on(Topic.PLANS)).hasSize(1);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(2);
     assertThat(EventTypes.on(Topic.LESSONS)).hasSize(1);

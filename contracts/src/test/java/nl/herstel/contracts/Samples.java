@@ -3,15 +3,20 @@ package nl.herstel.contracts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import nl.herstel.contracts.bia.AssetChanged;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.DependencyRemoved;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.ProcessChanged;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.bia.RevisionDecided;
+import nl.herstel.contracts.bia.RevisionProposed;
+import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.contracts.incidents.AffectedProcess;
 import nl.herstel.contracts.incidents.IncidentClosed;
@@ -44,9 +49,42 @@ final class Samples {
             Duration.ofHours(1),
             NOW),
         new AssetRegistered(
-            "asset-paydb", "Payments database", AssetKind.DATA, "PostgreSQL cluster", NOW),
+            "asset-hosting",
+            "Hosting provider",
+            AssetKind.SUPPLIER,
+            "Runs the payments cluster",
+            "it-manager",
+            new SupplierTerms("C-2024-17", "SLA-GOLD", Duration.ofHours(4)),
+            NOW),
         new DependencyAdded(
-            "dep-1", "proc-payments", NodeKind.PROCESS, "asset-paydb", NodeKind.ASSET, NOW),
+            "dep-1",
+            "proc-payments",
+            NodeKind.PROCESS,
+            "asset-paydb",
+            NodeKind.ASSET,
+            "database-cluster",
+            NOW),
+        new ProcessChanged(
+            "proc-payments", "Payments", "Payments in and out", true, true, "cfo", NOW),
+        new AssetChanged(
+            "asset-hosting",
+            "Hosting provider",
+            AssetKind.SUPPLIER,
+            null,
+            null,
+            new SupplierTerms("C-2025-02", null, Duration.ofHours(2)),
+            NOW),
+        new RevisionProposed(
+            "rev-1",
+            "proc-payments",
+            "inc-1",
+            Duration.ofHours(8),
+            Duration.ofHours(12),
+            Duration.ofHours(36),
+            "Recovery took 11h against a target of 8h",
+            "lessons-service",
+            NOW),
+        new RevisionDecided("rev-1", "proc-payments", true, "Agreed", "cfo", NOW),
         new RecoveryTargetsSet(
             "proc-payments",
             Duration.ofHours(24),
@@ -132,6 +170,19 @@ final class Samples {
             "dep-2", "asset-paydb", NodeKind.ASSET, "asset-x", NodeKind.ASSET, NOW),
         new ProcessRetired("proc-old", null, NOW),
         new AssetRetired("asset-old", null, NOW),
+        new ProcessChanged("proc-hr", "Payroll", null, false, false, null, NOW),
+        new AssetChanged("asset-x", "Badge readers", AssetKind.FACILITY, null, null, null, NOW),
+        new RevisionProposed(
+            "rev-3",
+            "proc-hr",
+            null,
+            Duration.ofDays(2),
+            Duration.ofDays(1),
+            null,
+            "Stricter",
+            "bcm",
+            NOW),
+        new RevisionDecided("rev-3", "proc-hr", false, "Not now", "bcm", NOW),
         new PlanPublished("plan-2", "Empty plan", 1, List.of(), List.of(), List.of(), NOW),
         new IncidentOpened("inc-2", "Phishing", Severity.LOW, DISRUPTED, List.of(), List.of(), NOW),
         new IncidentClosed("inc-2", DISRUPTED, List.of(), null, NOW),

@@ -12,10 +12,19 @@ import nl.herstel.contracts.IntegrationEvent;
  * @param name the asset's name
  * @param kind what kind of asset it is
  * @param description what the asset is; nullable
+ * @param owner who is responsible for the asset; nullable
+ * @param supplier what a supplier or IT service provider has promised; nullable (always for assets
+ *     that are not suppliers, and for events published before the field existed)
  * @param occurredAt when the asset was registered
  */
 public record AssetRegistered(
-    String assetId, String name, AssetKind kind, String description, Instant occurredAt)
+    String assetId,
+    String name,
+    AssetKind kind,
+    String description,
+    String owner,
+    SupplierTerms supplier,
+    Instant occurredAt)
     implements IntegrationEvent {
 
   public AssetRegistered {
@@ -23,6 +32,12 @@ public record AssetRegistered(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  /** An asset without owner or supplier terms. */
+  public AssetRegistered(
+      String assetId, String name, AssetKind kind, String description, Instant occurredAt) {
+    this(assetId, name, kind, description, null, null, occurredAt);
   }
 
   @Override

@@ -15,6 +15,9 @@ import nl.herstel.contracts.IntegrationEvent;
  * @param fromKind whether {@code fromId} is a process or an asset
  * @param toId the process or asset depended on
  * @param toKind whether {@code toId} is a process or an asset
+ * @param alternativeGroup the redundancy group of the dependency; nullable. Dependencies of one
+ *     {@code from} that share a group are alternatives: any one of them suffices, so {@code from}
+ *     fails only when all of them fail. A dependency without a group is needed on its own.
  * @param occurredAt when the dependency was added
  */
 public record DependencyAdded(
@@ -23,6 +26,7 @@ public record DependencyAdded(
     NodeKind fromKind,
     String toId,
     NodeKind toKind,
+    String alternativeGroup,
     Instant occurredAt)
     implements IntegrationEvent {
 
@@ -33,6 +37,17 @@ public record DependencyAdded(
     Objects.requireNonNull(toId, "toId");
     Objects.requireNonNull(toKind, "toKind");
     Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  /** A dependency that has no alternatives. */
+  public DependencyAdded(
+      String dependencyId,
+      String fromId,
+      NodeKind fromKind,
+      String toId,
+      NodeKind toKind,
+      Instant occurredAt) {
+    this(dependencyId, fromId, fromKind, toId, toKind, null, occurredAt);
   }
 
   @Override
