@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.SupplierTerms;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands of the business impact analysis. */
@@ -32,7 +33,35 @@ public final class BiaCommands {
 
   /** Record an asset that keeps processes running: software, hardware, people, suppliers, data. */
   public record RegisterAsset(
-      @TargetAggregateIdentifier String assetId, String name, AssetKind kind, String description) {}
+      @TargetAggregateIdentifier String assetId,
+      String name,
+      AssetKind kind,
+      String description,
+      String owner,
+      SupplierTerms supplier) {}
+
+  /**
+   * Replace a process's details (name, description, critical, crown jewel, owner); its targets have
+   * their own command. {@code expectedVersion} as for {@link SetRecoveryTargets}.
+   */
+  public record ChangeProcessDetails(
+      @TargetAggregateIdentifier String processId,
+      String name,
+      String description,
+      boolean critical,
+      boolean crownJewel,
+      String owner,
+      Long expectedVersion) {}
+
+  /** Replace an asset's details. {@code expectedVersion} as for {@link SetRecoveryTargets}. */
+  public record ChangeAssetDetails(
+      @TargetAggregateIdentifier String assetId,
+      String name,
+      AssetKind kind,
+      String description,
+      String owner,
+      SupplierTerms supplier,
+      Long expectedVersion) {}
 
   /**
    * Record that a process is supported by an asset (or depends on another process). The owner of
@@ -42,7 +71,8 @@ public final class BiaCommands {
       @TargetAggregateIdentifier String processId,
       String dependencyId,
       String toId,
-      NodeKind toKind) {}
+      NodeKind toKind,
+      String alternativeGroup) {}
 
   /** Propose new recovery targets for a process, by hand or from an incident's lessons. */
   public record ProposeTargetRevision(
@@ -86,7 +116,10 @@ public final class BiaCommands {
 
   /** Record that an asset depends on another asset. */
   public record AddAssetDependency(
-      @TargetAggregateIdentifier String assetId, String dependencyId, String toId) {}
+      @TargetAggregateIdentifier String assetId,
+      String dependencyId,
+      String toId,
+      String alternativeGroup) {}
 
   /** Remove one of a process's dependencies. */
   public record RemoveProcessDependency(

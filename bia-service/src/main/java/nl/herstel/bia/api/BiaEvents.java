@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.contracts.bia.TargetSource;
 
 /** The events of the business impact analysis, as stored in its event store. */
@@ -22,12 +23,46 @@ public final class BiaEvents {
       Duration rto,
       Duration rpo) {}
 
-  /** An asset was recorded. */
-  public record AssetRegistered(String assetId, String name, AssetKind kind, String description) {}
+  /**
+   * An asset was recorded. {@code owner} and {@code supplier} are null in events stored before they
+   * existed.
+   */
+  public record AssetRegistered(
+      String assetId,
+      String name,
+      AssetKind kind,
+      String description,
+      String owner,
+      SupplierTerms supplier) {}
 
-  /** A process was recorded as supported by an asset or depending on another process. */
+  /** A process's details (not its targets) were changed; carries them as they now stand. */
+  public record ProcessDetailsChanged(
+      String processId,
+      String name,
+      String description,
+      boolean critical,
+      boolean crownJewel,
+      String owner) {}
+
+  /** An asset's details were changed; carries them as they now stand. */
+  public record AssetDetailsChanged(
+      String assetId,
+      String name,
+      AssetKind kind,
+      String description,
+      String owner,
+      SupplierTerms supplier) {}
+
+  /**
+   * A process was recorded as supported by an asset or depending on another process. Dependencies
+   * of one process sharing an {@code alternativeGroup} are alternatives: any one suffices.
+   */
   public record ProcessDependencyAdded(
-      String processId, String dependencyId, String toId, NodeKind toKind) {}
+      String processId,
+      String dependencyId,
+      String toId,
+      NodeKind toKind,
+      String alternativeGroup) {}
 
   /** New recovery targets were proposed for a process; they await the owner's decision. */
   public record TargetRevisionProposed(
@@ -57,9 +92,12 @@ public final class BiaEvents {
   public record TargetRevisionDecided(
       String revisionId, String processId, boolean accepted, String reason) {}
 
-  /** An asset was recorded as depending on another asset. */
+  /**
+   * An asset was recorded as depending on another asset. Dependencies of one asset sharing an
+   * {@code alternativeGroup} are alternatives: any one suffices.
+   */
   public record AssetDependencyAdded(
-      String assetId, String dependencyId, String toId, NodeKind toKind) {}
+      String assetId, String dependencyId, String toId, NodeKind toKind, String alternativeGroup) {}
 
   /** A process's dependency was removed. */
   public record ProcessDependencyRemoved(

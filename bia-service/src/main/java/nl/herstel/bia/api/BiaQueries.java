@@ -34,8 +34,11 @@ public final class BiaQueries {
   /** The cycles in the dependency graph (allowed, but reported). */
   public record FindCycles() {}
 
-  /** The processes hit, transitively, when an asset fails. */
-  public record AssetImpact(String assetId) {}
+  /** The processes hit, transitively, when an asset fails: the first {@code limit} of them. */
+  public record AssetImpact(String assetId, int limit) {}
+
+  /** The assets whose failure alone disrupts a critical process. */
+  public record SinglePointsOfFailure() {}
 
   /** Processes ranked by RTO, the crown jewels' assets, required targets per asset, SPOFs. */
   public record Priorities() {}
@@ -51,6 +54,12 @@ public final class BiaQueries {
 
   /** The processes as they stood at a moment, replayed from the event store. */
   public record ProcessesAsOf(java.time.Instant asOf) {}
+
+  /** The assets as they stood at a moment, replayed from the event store. */
+  public record AssetsAsOf(java.time.Instant asOf) {}
+
+  /** The threat catalogue as it stood at a moment, replayed from the event store. */
+  public record ThreatsAsOf(java.time.Instant asOf) {}
 
   /** The threat catalogue with each threat's rated processes and risk scores. */
   public record ListThreats() {}

@@ -2,23 +2,29 @@ package nl.herstel.bia.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.herstel.bia.api.BiaCommands.AddAssetDependency;
+import nl.herstel.bia.api.BiaCommands.ChangeAssetDetails;
 import nl.herstel.bia.api.BiaCommands.RegisterAsset;
 import nl.herstel.bia.api.BiaCommands.RemoveAssetDependency;
 import nl.herstel.bia.api.BiaCommands.RetireAsset;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyRemoved;
+import nl.herstel.bia.api.BiaEvents.AssetDetailsChanged;
 import nl.herstel.bia.api.BiaEvents.AssetRegistered;
 import nl.herstel.bia.api.BiaEvents.AssetRetired;
+import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
  * Something that keeps processes running: software, hardware, people, a supplier or IT service
@@ -29,14 +35,70 @@ public class Asset {
   @AggregateIdentifier private String assetId;
   private final Map<String, String> dependencies = new LinkedHashMap<>();
   private boolean retired;
+  private AssetDetailsChanged details;
 
   protected Asset() {}
 
   @CommandHandler
   public Asset(RegisterAsset command) {
+    checkSupplier(command.kind(), command.supplier());
     apply(
         new AssetRegistered(
-            command.assetId(), command.name(), command.kind(), command.description()));
+            command.assetId(),
+            command.name(),
+            command.kind(),
+            command.description(),
+            command.owner(),
+            command.supplier()));
+  }
+
+  /**
+   * Replaces the asset's details; answers its version, unchanged when the details are the same as
+   * they were.
+   */
+  @CommandHandler
+  public long handle(ChangeAssetDetails command) {
+    Long actual = AggregateLifecycle.getVersion();
+    if (command.expectedVersion() != null && !command.expectedVersion().equals(actual)) {
+      throw new Conflict(
+          "Asset "
+              + assetId
+              + " is at version "
+              + actual
+              + ", not "
+              + command.expectedVersion()
+              + "; reload it and try again");
+    }
+    requireActive();
+    checkSupplier(command.kind(), command.supplier());
+    AssetDetailsChanged changed =
+        new AssetDetailsChanged(
+            assetId,
+            command.name(),
+            command.kind(),
+            command.description(),
+            command.owner(),
+            command.supplier());
+    if (!changed.equals(details)) {
+      apply(changed);
+    }
+    return AggregateLifecycle.getVersion();
+  }
+
+  /** Only suppliers and IT service providers have a contract, an SLA and a guaranteed recovery. */
+  private static void checkSupplier(AssetKind kind, SupplierTerms supplier) {
+    if (supplier == null) {
+      return;
+    }
+    if (kind != AssetKind.SUPPLIER) {
+      throw new RuleViolation(
+          "supplier", "Only an asset of kind SUPPLIER has supplier terms, not a " + kind);
+    }
+    Duration guaranteed = supplier.guaranteedRecoveryTime();
+    if (guaranteed != null && (guaranteed.isNegative() || guaranteed.isZero())) {
+      throw new RuleViolation(
+          "supplier.guaranteedRecoveryTime", "The guaranteed recovery time must be positive");
+    }
   }
 
   @CommandHandler
@@ -49,7 +111,12 @@ public class Asset {
       throw new Conflict("Asset " + assetId + " already depends on " + command.toId());
     }
     apply(
-        new AssetDependencyAdded(assetId, command.dependencyId(), command.toId(), NodeKind.ASSET));
+        new AssetDependencyAdded(
+            assetId,
+            command.dependencyId(),
+            command.toId(),
+            NodeKind.ASSET,
+            command.alternativeGroup()));
   }
 
   @CommandHandler
@@ -76,6 +143,19 @@ public class Asset {
   @EventSourcingHandler
   void on(AssetRegistered event) {
     assetId = event.assetId();
+    details =
+        new AssetDetailsChanged(
+            assetId,
+            event.name(),
+            event.kind(),
+            event.description(),
+            event.owner(),
+            event.supplier());
+  }
+
+  @EventSourcingHandler
+  void on(AssetDetailsChanged event) {
+    details = event;
   }
 
   @EventSourcingHandler

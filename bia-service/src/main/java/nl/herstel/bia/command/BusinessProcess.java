@@ -11,6 +11,7 @@ import java.util.UUID;
 import nl.herstel.bia.api.BiaCommands.AddProcessDependency;
 import nl.herstel.bia.api.BiaCommands.ApplyTargetRevision;
 import nl.herstel.bia.api.BiaCommands.AssessImpacts;
+import nl.herstel.bia.api.BiaCommands.ChangeProcessDetails;
 import nl.herstel.bia.api.BiaCommands.RegisterProcess;
 import nl.herstel.bia.api.BiaCommands.RemoveProcessDependency;
 import nl.herstel.bia.api.BiaCommands.RetireProcess;
@@ -19,6 +20,7 @@ import nl.herstel.bia.api.BiaCommands.SetRecoveryTargets;
 import nl.herstel.bia.api.BiaEvents.ImpactsAssessed;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
+import nl.herstel.bia.api.BiaEvents.ProcessDetailsChanged;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
 import nl.herstel.bia.api.BiaEvents.ProcessRetired;
 import nl.herstel.bia.api.BiaEvents.ProcessReviewed;
@@ -42,11 +44,15 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 public class BusinessProcess {
   @AggregateIdentifier private String processId;
   private final Map<String, Dependency> dependencies = new LinkedHashMap<>();
+  private Details details;
   private Duration mtpd;
   private Duration rpo;
   private boolean retired;
 
   private record Dependency(String toId, NodeKind toKind) {}
+
+  private record Details(
+      String name, String description, boolean critical, boolean crownJewel, String owner) {}
 
   protected BusinessProcess() {}
 
@@ -67,7 +73,7 @@ public class BusinessProcess {
     for (String assetId : command.supportedBy()) {
       apply(
           new ProcessDependencyAdded(
-              command.processId(), UUID.randomUUID().toString(), assetId, NodeKind.ASSET));
+              command.processId(), UUID.randomUUID().toString(), assetId, NodeKind.ASSET, null));
     }
   }
 
@@ -82,7 +88,39 @@ public class BusinessProcess {
     }
     apply(
         new ProcessDependencyAdded(
-            processId, command.dependencyId(), command.toId(), command.toKind()));
+            processId,
+            command.dependencyId(),
+            command.toId(),
+            command.toKind(),
+            command.alternativeGroup()));
+  }
+
+  /**
+   * Replaces the process's details; answers the process's version, unchanged when the details are
+   * the same as they were.
+   */
+  @CommandHandler
+  public long handle(ChangeProcessDetails command) {
+    checkVersion(command.expectedVersion());
+    requireActive();
+    Details changed =
+        new Details(
+            command.name(),
+            command.description(),
+            command.critical(),
+            command.crownJewel(),
+            command.owner());
+    if (!changed.equals(details)) {
+      apply(
+          new ProcessDetailsChanged(
+              processId,
+              command.name(),
+              command.description(),
+              command.critical(),
+              command.crownJewel(),
+              command.owner()));
+    }
+    return AggregateLifecycle.getVersion();
   }
 
   @CommandHandler
@@ -213,8 +251,18 @@ public class BusinessProcess {
   @EventSourcingHandler
   void on(ProcessRegistered event) {
     processId = event.processId();
+    details =
+        new Details(
+            event.name(), event.description(), event.critical(), event.crownJewel(), event.owner());
     mtpd = event.mtpd();
     rpo = event.rpo();
+  }
+
+  @EventSourcingHandler
+  void on(ProcessDetailsChanged event) {
+    details =
+        new Details(
+            event.name(), event.description(), event.critical(), event.crownJewel(), event.owner());
   }
 
   @EventSourcingHandler

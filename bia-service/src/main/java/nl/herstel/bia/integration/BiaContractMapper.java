@@ -3,14 +3,18 @@ package nl.herstel.bia.integration;
 import java.util.Optional;
 import nl.herstel.bia.api.BiaEvents;
 import nl.herstel.contracts.IntegrationEvent;
+import nl.herstel.contracts.bia.AssetChanged;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.DependencyRemoved;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.ProcessChanged;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.bia.RevisionDecided;
+import nl.herstel.contracts.bia.RevisionProposed;
 import nl.herstel.platform.kafka.ContractMapper;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -35,17 +39,71 @@ public class BiaContractMapper implements ContractMapper {
               at));
     }
     if (payload instanceof BiaEvents.AssetRegistered e) {
-      return Optional.of(new AssetRegistered(e.assetId(), e.name(), e.kind(), e.description(), at));
+      return Optional.of(
+          new AssetRegistered(
+              e.assetId(), e.name(), e.kind(), e.description(), e.owner(), e.supplier(), at));
+    }
+    if (payload instanceof BiaEvents.AssetDetailsChanged e) {
+      return Optional.of(
+          new AssetChanged(
+              e.assetId(), e.name(), e.kind(), e.description(), e.owner(), e.supplier(), at));
+    }
+    if (payload instanceof BiaEvents.ProcessDetailsChanged e) {
+      return Optional.of(
+          new ProcessChanged(
+              e.processId(),
+              e.name(),
+              e.description(),
+              e.critical(),
+              e.crownJewel(),
+              e.owner(),
+              at));
+    }
+    if (payload instanceof BiaEvents.TargetRevisionProposed e) {
+      return Optional.of(
+          new RevisionProposed(
+              e.revisionId(),
+              e.processId(),
+              e.incidentId(),
+              e.currentRto(),
+              e.proposedRto(),
+              e.proposedMtpd(),
+              e.rationale(),
+              e.proposedBy() == null ? "unknown" : e.proposedBy(),
+              at));
+    }
+    if (payload instanceof BiaEvents.TargetRevisionDecided e) {
+      Object principal = message.getMetaData().get("principal");
+      return Optional.of(
+          new RevisionDecided(
+              e.revisionId(),
+              e.processId(),
+              e.accepted(),
+              e.reason(),
+              principal == null ? "unknown" : principal.toString(),
+              at));
     }
     if (payload instanceof BiaEvents.ProcessDependencyAdded e) {
       return Optional.of(
           new DependencyAdded(
-              e.dependencyId(), e.processId(), NodeKind.PROCESS, e.toId(), e.toKind(), at));
+              e.dependencyId(),
+              e.processId(),
+              NodeKind.PROCESS,
+              e.toId(),
+              e.toKind(),
+              e.alternativeGroup(),
+              at));
     }
     if (payload instanceof BiaEvents.AssetDependencyAdded e) {
       return Optional.of(
           new DependencyAdded(
-              e.dependencyId(), e.assetId(), NodeKind.ASSET, e.toId(), e.toKind(), at));
+              e.dependencyId(),
+              e.assetId(),
+              NodeKind.ASSET,
+              e.toId(),
+              e.toKind(),
+              e.alternativeGroup(),
+              at));
     }
     if (payload instanceof BiaEvents.RecoveryTargetsSet e) {
       return Optional.of(

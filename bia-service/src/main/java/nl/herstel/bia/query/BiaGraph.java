@@ -19,6 +19,7 @@ import nl.herstel.bia.api.BiaQueries.AssetImpact;
 import nl.herstel.bia.api.BiaQueries.FindCycles;
 import nl.herstel.bia.api.BiaQueries.Priorities;
 import nl.herstel.bia.api.BiaQueries.RequiredTargets;
+import nl.herstel.bia.api.BiaQueries.SinglePointsOfFailure;
 import nl.herstel.bia.query.GraphViews.AssetImpactView;
 import nl.herstel.bia.query.GraphViews.AssetRequirement;
 import nl.herstel.bia.query.GraphViews.CrownJewelAssets;
@@ -26,7 +27,9 @@ import nl.herstel.bia.query.GraphViews.Cycle;
 import nl.herstel.bia.query.GraphViews.HitProcess;
 import nl.herstel.bia.query.GraphViews.NodeRef;
 import nl.herstel.bia.query.GraphViews.PrioritiesView;
+import nl.herstel.bia.query.GraphViews.ProcessRef;
 import nl.herstel.bia.query.GraphViews.RankedProcess;
+import nl.herstel.bia.query.GraphViews.SinglePointOfFailure;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.jdbc.DataAccessException;
@@ -51,6 +54,12 @@ public class BiaGraph {
     this.db = db;
   }
 
+  /**
+   * Which processes fail when one asset fails. Failure travels up the reverse edges: a node fails
+   * when, for one of its alternative groups, every dependency in it has failed (a dependency
+   * without a group is a group of one). Nodes left with a failed alternative but still running are
+   * degraded; the processes that depend on them, directly or not, are at risk.
+   */
   @QueryHandler
   public Optional<AssetImpactView> impact(AssetImpact query) {
     Snapshot g = current();
@@ -58,40 +67,183 @@ public class BiaGraph {
     if (asset == null || g.kind[asset] != NodeKind.ASSET) {
       return Optional.empty();
     }
-    // breadth-first along the reverse edges: next[x] is x's next step towards the asset
-    int[] next = new int[g.size];
-    Arrays.fill(next, -2);
-    next[asset] = -1;
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    queue.add(asset);
+    Failure failure = new Failure(g);
+    failure.propagate(asset);
     List<Integer> hit = new ArrayList<>();
-    while (!queue.isEmpty()) {
-      int x = queue.poll();
-      for (int from : g.in[x]) {
-        if (next[from] == -2) {
-          next[from] = x;
-          queue.add(from);
-          if (g.kind[from] == NodeKind.PROCESS) {
-            hit.add(from);
-          }
+    int critical = 0;
+    for (int x : failure.failed) {
+      if (g.kind[x] == NodeKind.PROCESS) {
+        hit.add(x);
+        if (g.critical[x]) {
+          critical++;
         }
       }
     }
-    hit.sort(
-        Comparator.<Integer, Duration>comparing(p -> g.mtpd[p])
-            .thenComparing(p -> g.rto[p])
-            .thenComparing(p -> g.name[p]));
-    List<HitProcess> processes = new ArrayList<>(hit.size());
-    for (int p : hit) {
+    hit.sort(byMtpd(g));
+    int limit = Math.min(query.limit(), hit.size());
+    List<HitProcess> processes = new ArrayList<>(limit);
+    for (int p : hit.subList(0, limit)) {
       List<NodeRef> path = new ArrayList<>();
-      for (int x = p; x != -1; x = next[x]) {
+      for (int x = p; x != -1; x = failure.next[x]) {
         path.add(g.ref(x));
       }
       processes.add(
           new HitProcess(
               g.id[p], g.name[p], g.critical[p], g.crownJewel[p], g.mtpd[p], g.rto[p], path));
     }
-    return Optional.of(new AssetImpactView(g.id[asset], g.name[asset], processes));
+    List<Integer> atRisk = failure.processesAtRisk();
+    atRisk.sort(byMtpd(g));
+    return Optional.of(
+        new AssetImpactView(
+            g.id[asset],
+            g.name[asset],
+            hit.size(),
+            critical,
+            limit < hit.size(),
+            processes,
+            atRisk.stream().map(g::ref).toList()));
+  }
+
+  /**
+   * The assets whose failure alone disrupts a critical process, most critical processes first: for
+   * each asset the failure is propagated as in {@link #impact}. Computed once per snapshot.
+   */
+  @QueryHandler
+  public List<SinglePointOfFailure> singlePointsOfFailure(SinglePointsOfFailure query) {
+    Snapshot g = current();
+    List<SinglePointOfFailure> cached = g.singlePointsOfFailure;
+    if (cached == null) {
+      cached = computeSinglePointsOfFailure(g);
+      g.singlePointsOfFailure = cached;
+    }
+    return cached;
+  }
+
+  private static List<SinglePointOfFailure> computeSinglePointsOfFailure(Snapshot g) {
+    List<SinglePointOfFailure> found = new ArrayList<>();
+    Failure failure = new Failure(g);
+    for (int a = 0; a < g.size; a++) {
+      if (g.kind[a] != NodeKind.ASSET) {
+        continue;
+      }
+      failure.reset();
+      failure.propagate(a);
+      List<Integer> critical = new ArrayList<>();
+      for (int x : failure.failed) {
+        if (g.kind[x] == NodeKind.PROCESS && g.critical[x]) {
+          critical.add(x);
+        }
+      }
+      if (!critical.isEmpty()) {
+        critical.sort(byMtpd(g));
+        found.add(
+            new SinglePointOfFailure(
+                g.id[a],
+                g.name[a],
+                g.assetKind[a],
+                critical.stream()
+                    .map(
+                        p ->
+                            new ProcessRef(
+                                g.id[p], g.name[p], g.crownJewel[p], g.mtpd[p], g.rto[p]))
+                    .toList()));
+      }
+    }
+    found.sort(
+        Comparator.<SinglePointOfFailure>comparingInt(s -> -s.criticalProcesses().size())
+            .thenComparing(s -> s.criticalProcesses().get(0).mtpd())
+            .thenComparing(SinglePointOfFailure::name));
+    return List.copyOf(found);
+  }
+
+  private static Comparator<Integer> byMtpd(Snapshot g) {
+    return Comparator.<Integer, Duration>comparing(p -> g.mtpd[p])
+        .thenComparing(p -> g.rto[p])
+        .thenComparing(p -> g.name[p]);
+  }
+
+  /**
+   * One failure travelling up the graph. {@code next[x]} is the node whose failure made x fail
+   * (towards the failed asset; -1 for the asset, -2 for nodes that did not fail). The arrays are
+   * reused between propagations; {@link #reset} clears only what the last one touched.
+   */
+  private static final class Failure {
+    final Snapshot g;
+    final int[] next;
+    final int[] failedInGroup;
+    final List<Integer> failed = new ArrayList<>();
+    final List<Integer> touchedGroups = new ArrayList<>();
+    final List<Integer> degraded = new ArrayList<>();
+
+    Failure(Snapshot g) {
+      this.g = g;
+      next = new int[g.size];
+      Arrays.fill(next, -2);
+      failedInGroup = new int[g.groupSize.length];
+    }
+
+    void reset() {
+      for (int x : failed) {
+        next[x] = -2;
+      }
+      for (int group : touchedGroups) {
+        failedInGroup[group] = 0;
+      }
+      failed.clear();
+      touchedGroups.clear();
+      degraded.clear();
+    }
+
+    void propagate(int start) {
+      next[start] = -1;
+      failed.add(start);
+      for (int head = 0; head < failed.size(); head++) {
+        int x = failed.get(head);
+        int[] from = g.in[x];
+        int[] group = g.inGroup[x];
+        for (int k = 0; k < from.length; k++) {
+          int f = from[k];
+          if (next[f] != -2) {
+            continue;
+          }
+          if (failedInGroup[group[k]]++ == 0) {
+            touchedGroups.add(group[k]);
+          }
+          if (failedInGroup[group[k]] == g.groupSize[group[k]]) {
+            next[f] = x;
+            failed.add(f);
+          } else {
+            degraded.add(f);
+          }
+        }
+      }
+    }
+
+    /** The processes, not failed, that depend on a degraded node (or are one). */
+    List<Integer> processesAtRisk() {
+      boolean[] seen = new boolean[g.size];
+      ArrayDeque<Integer> queue = new ArrayDeque<>();
+      for (int d : degraded) {
+        if (next[d] == -2 && !seen[d]) {
+          seen[d] = true;
+          queue.add(d);
+        }
+      }
+      List<Integer> processes = new ArrayList<>();
+      while (!queue.isEmpty()) {
+        int x = queue.poll();
+        if (g.kind[x] == NodeKind.PROCESS) {
+          processes.add(x);
+        }
+        for (int f : g.in[x]) {
+          if (!seen[f] && next[f] == -2) {
+            seen[f] = true;
+            queue.add(f);
+          }
+        }
+      }
+      return processes;
+    }
   }
 
   @QueryHandler
@@ -139,15 +291,7 @@ public class BiaGraph {
         }
       }
     }
-    return Optional.of(
-        new AssetRequirement(
-            g.id[asset],
-            g.name[asset],
-            g.assetKind[asset],
-            rtoFrom >= 0 ? g.rto[rtoFrom] : null,
-            rtoFrom >= 0 ? g.id[rtoFrom] : null,
-            rpoFrom >= 0 ? g.rpo[rpoFrom] : null,
-            rpoFrom >= 0 ? g.id[rpoFrom] : null));
+    return Optional.of(requirement(g, asset, rtoFrom, rpoFrom));
   }
 
   private static PrioritiesView computePriorities(Snapshot g) {
@@ -159,6 +303,8 @@ public class BiaGraph {
     }
     processes.sort(
         Comparator.<Integer, Duration>comparing(p -> g.rto[p])
+            .thenComparing(p -> -g.highestImpact[p])
+            .thenComparing(p -> -g.totalImpact[p])
             .thenComparing(p -> !g.critical[p])
             .thenComparing(p -> !g.crownJewel[p])
             .thenComparing(p -> g.mtpd[p])
@@ -175,7 +321,8 @@ public class BiaGraph {
               g.crownJewel[p],
               g.rto[p],
               g.mtpd[p],
-              g.rpo[p]));
+              g.rpo[p],
+              g.highestImpact[p] < 0 ? null : g.highestImpact[p]));
       if (g.crownJewel[p]) {
         List<NodeRef> itAssets = new ArrayList<>();
         for (int x : reach(g, p)) {
@@ -195,20 +342,27 @@ public class BiaGraph {
     List<AssetRequirement> assets = new ArrayList<>();
     for (int a = 0; a < g.size; a++) {
       if (g.kind[a] == NodeKind.ASSET && rtoFrom[a] >= 0) {
-        assets.add(
-            new AssetRequirement(
-                g.id[a],
-                g.name[a],
-                g.assetKind[a],
-                g.rto[rtoFrom[a]],
-                g.id[rtoFrom[a]],
-                rpoFrom[a] >= 0 ? g.rpo[rpoFrom[a]] : null,
-                rpoFrom[a] >= 0 ? g.id[rpoFrom[a]] : null));
+        assets.add(requirement(g, a, rtoFrom[a], rpoFrom[a]));
       }
     }
     assets.sort(
         Comparator.comparing(AssetRequirement::requiredRto).thenComparing(AssetRequirement::name));
     return new PrioritiesView(ranked, crownJewels, assets);
+  }
+
+  private static AssetRequirement requirement(Snapshot g, int asset, int rtoFrom, int rpoFrom) {
+    Duration required = rtoFrom >= 0 ? g.rto[rtoFrom] : null;
+    Duration guaranteed = g.guaranteedRecovery[asset];
+    return new AssetRequirement(
+        g.id[asset],
+        g.name[asset],
+        g.assetKind[asset],
+        required,
+        rtoFrom >= 0 ? g.id[rtoFrom] : null,
+        rpoFrom >= 0 ? g.rpo[rpoFrom] : null,
+        rpoFrom >= 0 ? g.id[rpoFrom] : null,
+        guaranteed,
+        required == null || guaranteed == null ? null : guaranteed.compareTo(required) <= 0);
   }
 
   /** For each node, the process (in {@code ordered}, strictest first) that first reaches it. */
@@ -365,17 +519,32 @@ public class BiaGraph {
       }
       try (PreparedStatement s =
               c.prepareStatement(
-                  "SELECT asset_id, name, kind FROM bia_asset WHERE status = 'ACTIVE'");
+                  "SELECT asset_id, name, kind, guaranteed_recovery_seconds FROM bia_asset"
+                      + " WHERE status = 'ACTIVE'");
           ResultSet r = s.executeQuery()) {
         while (r.next()) {
+          long guaranteed = r.getLong("guaranteed_recovery_seconds");
+          boolean none = r.wasNull();
           b.asset(
-              r.getString("asset_id"), r.getString("name"), AssetKind.valueOf(r.getString("kind")));
+              r.getString("asset_id"),
+              r.getString("name"),
+              AssetKind.valueOf(r.getString("kind")),
+              none ? null : Duration.ofSeconds(guaranteed));
         }
       }
-      try (PreparedStatement s = c.prepareStatement("SELECT from_id, to_id FROM bia_dependency");
+      try (PreparedStatement s =
+              c.prepareStatement("SELECT from_id, to_id, alternative_group FROM bia_dependency");
           ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          b.edge(r.getString("from_id"), r.getString("to_id"));
+          b.edge(r.getString("from_id"), r.getString("to_id"), r.getString("alternative_group"));
+        }
+      }
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT process_id, max(score), sum(score) FROM bia_impact GROUP BY process_id");
+          ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          b.impact(r.getString(1), r.getInt(2), r.getInt(3));
         }
       }
     } catch (SQLException e) {
@@ -398,9 +567,20 @@ public class BiaGraph {
     final Duration[] mtpd;
     final Duration[] rto;
     final Duration[] rpo;
+    final Duration[] guaranteedRecovery;
+    final int[] highestImpact;
+    final int[] totalImpact;
     final int[][] out;
     final int[][] in;
+
+    /** Per reverse edge in {@code in[x]}: the alternative group the edge belongs to. */
+    final int[][] inGroup;
+
+    /** Per alternative group: how many dependencies it holds. */
+    final int[] groupSize;
+
     volatile PrioritiesView priorities;
+    volatile List<SinglePointOfFailure> singlePointsOfFailure;
 
     private Snapshot(Builder b, long version) {
       this.version = version;
@@ -419,8 +599,22 @@ public class BiaGraph {
       mtpd = b.mtpd.toArray(Duration[]::new);
       rto = b.rto.toArray(Duration[]::new);
       rpo = b.rpo.toArray(Duration[]::new);
+      guaranteedRecovery = b.guaranteedRecovery.toArray(Duration[]::new);
+      highestImpact = new int[size];
+      totalImpact = new int[size];
+      Arrays.fill(highestImpact, -1);
+      b.impacts.forEach(
+          (node, scores) -> {
+            highestImpact[node] = scores[0];
+            totalImpact[node] = scores[1];
+          });
       out = adjacency(b.edgeFrom, b.edgeTo);
       in = adjacency(b.edgeTo, b.edgeFrom);
+      inGroup = adjacency(b.edgeTo, b.edgeGroup);
+      groupSize = new int[b.groups];
+      for (int group : b.edgeGroup) {
+        groupSize[group]++;
+      }
     }
 
     private int[][] adjacency(List<Integer> from, List<Integer> to) {
@@ -455,8 +649,13 @@ public class BiaGraph {
       final List<Duration> mtpd = new ArrayList<>();
       final List<Duration> rto = new ArrayList<>();
       final List<Duration> rpo = new ArrayList<>();
+      final List<Duration> guaranteedRecovery = new ArrayList<>();
+      final Map<Integer, int[]> impacts = new HashMap<>();
       final List<Integer> edgeFrom = new ArrayList<>();
       final List<Integer> edgeTo = new ArrayList<>();
+      final List<Integer> edgeGroup = new ArrayList<>();
+      final Map<String, Integer> namedGroups = new HashMap<>();
+      int groups;
 
       void process(
           String processId,
@@ -472,15 +671,24 @@ public class BiaGraph {
         mtpd.add(processMtpd);
         rto.add(processRto);
         rpo.add(processRpo);
+        guaranteedRecovery.add(null);
       }
 
-      void asset(String assetId, String assetName, AssetKind kindOfAsset) {
+      void asset(String assetId, String assetName, AssetKind kindOfAsset, Duration guaranteed) {
         add(assetId, assetName, NodeKind.ASSET, kindOfAsset);
         critical.add(false);
         crownJewel.add(false);
         mtpd.add(null);
         rto.add(null);
         rpo.add(null);
+        guaranteedRecovery.add(guaranteed);
+      }
+
+      void impact(String processId, int highest, int total) {
+        Integer node = index.get(processId);
+        if (node != null) {
+          impacts.put(node, new int[] {highest, total});
+        }
       }
 
       private void add(String nodeId, String nodeName, NodeKind nodeKind, AssetKind kindOfAsset) {
@@ -491,12 +699,20 @@ public class BiaGraph {
         assetKind.add(kindOfAsset);
       }
 
-      void edge(String fromId, String toId) {
+      /**
+       * An edge; edges of one node with the same alternative group share a group id, every other
+       * edge gets one of its own.
+       */
+      void edge(String fromId, String toId, String alternativeGroup) {
         Integer f = index.get(fromId);
         Integer t = index.get(toId);
         if (f != null && t != null) {
           edgeFrom.add(f);
           edgeTo.add(t);
+          edgeGroup.add(
+              alternativeGroup == null
+                  ? groups++
+                  : namedGroups.computeIfAbsent(f + "\u0000" + alternativeGroup, k -> groups++));
         }
       }
 

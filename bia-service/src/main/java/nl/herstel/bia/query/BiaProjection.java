@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyRemoved;
+import nl.herstel.bia.api.BiaEvents.AssetDetailsChanged;
 import nl.herstel.bia.api.BiaEvents.AssetRegistered;
 import nl.herstel.bia.api.BiaEvents.AssetRetired;
 import nl.herstel.bia.api.BiaEvents.ImpactsAssessed;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
+import nl.herstel.bia.api.BiaEvents.ProcessDetailsChanged;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
 import nl.herstel.bia.api.BiaEvents.ProcessRetired;
 import nl.herstel.bia.api.BiaEvents.ProcessReviewed;
@@ -44,6 +46,7 @@ import nl.herstel.bia.api.ImpactCategory;
 import nl.herstel.bia.api.ImpactRating;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import org.axonframework.config.ProcessingGroup;
@@ -161,13 +164,14 @@ public class BiaProjection {
   void on(AssetDependencyAdded e, @org.axonframework.eventhandling.Timestamp Instant at) {
     bumpGraphVersion();
     update(
-        "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at)"
-            + " VALUES (?, ?, 'ASSET', ?, ?, ?)",
+        "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at,"
+            + " alternative_group) VALUES (?, ?, 'ASSET', ?, ?, ?, ?)",
         e.dependencyId(),
         e.assetId(),
         e.toId(),
         e.toKind().name(),
-        Timestamp.from(at));
+        Timestamp.from(at),
+        e.alternativeGroup());
   }
 
   @EventHandler
@@ -204,6 +208,7 @@ public class BiaProjection {
       @org.axonframework.eventhandling.Timestamp Instant at,
       @SequenceNumber Long seq,
       @MetaDataValue("principal") String principal) {
+    bumpGraphVersion();
     update("DELETE FROM bia_impact WHERE process_id = ?", e.processId());
     for (ImpactRating rating : e.ratings()) {
       update(
@@ -408,16 +413,60 @@ public class BiaProjection {
   }
 
   @EventHandler
-  void on(AssetRegistered e, @org.axonframework.eventhandling.Timestamp Instant at) {
+  void on(
+      AssetRegistered e,
+      @org.axonframework.eventhandling.Timestamp Instant at,
+      @SequenceNumber Long seq) {
     bumpGraphVersion();
+    SupplierTerms supplier = e.supplier();
     update(
-        "INSERT INTO bia_asset (asset_id, name, kind, description, status, registered_at)"
-            + " VALUES (?, ?, ?, ?, 'ACTIVE', ?)",
+        "INSERT INTO bia_asset (asset_id, name, kind, description, owner, contract_reference,"
+            + " sla_reference, guaranteed_recovery_seconds, status, registered_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)",
         e.assetId(),
         e.name(),
         e.kind().name(),
         e.description(),
-        Timestamp.from(at));
+        e.owner(),
+        supplier == null ? null : supplier.contractReference(),
+        supplier == null ? null : supplier.slaReference(),
+        supplier == null ? null : seconds(supplier.guaranteedRecoveryTime()),
+        Timestamp.from(at),
+        seq);
+  }
+
+  @EventHandler
+  void on(AssetDetailsChanged e, @SequenceNumber Long seq) {
+    bumpGraphVersion();
+    SupplierTerms supplier = e.supplier();
+    update(
+        "UPDATE bia_asset SET name = ?, kind = ?, description = ?, owner = ?,"
+            + " contract_reference = ?, sla_reference = ?, guaranteed_recovery_seconds = ?,"
+            + " version = ? WHERE asset_id = ?",
+        e.name(),
+        e.kind().name(),
+        e.description(),
+        e.owner(),
+        supplier == null ? null : supplier.contractReference(),
+        supplier == null ? null : supplier.slaReference(),
+        supplier == null ? null : seconds(supplier.guaranteedRecoveryTime()),
+        seq,
+        e.assetId());
+  }
+
+  @EventHandler
+  void on(ProcessDetailsChanged e, @SequenceNumber Long seq) {
+    bumpGraphVersion();
+    update(
+        "UPDATE bia_process SET name = ?, description = ?, critical = ?, crown_jewel = ?,"
+            + " owner = ?, version = ? WHERE process_id = ?",
+        e.name(),
+        e.description(),
+        e.critical(),
+        e.crownJewel(),
+        e.owner(),
+        seq,
+        e.processId());
   }
 
   @EventHandler
@@ -428,13 +477,14 @@ public class BiaProjection {
     bumpGraphVersion();
     update("UPDATE bia_process SET version = ? WHERE process_id = ?", seq, e.processId());
     update(
-        "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at)"
-            + " VALUES (?, ?, 'PROCESS', ?, ?, ?)",
+        "INSERT INTO bia_dependency (dependency_id, from_id, from_kind, to_id, to_kind, added_at,"
+            + " alternative_group) VALUES (?, ?, 'PROCESS', ?, ?, ?, ?)",
         e.dependencyId(),
         e.processId(),
         e.toId(),
         e.toKind().name(),
-        Timestamp.from(at));
+        Timestamp.from(at),
+        e.alternativeGroup());
   }
 
   @EventHandler
@@ -556,6 +606,7 @@ public class BiaProjection {
                   NodeKind.valueOf(r.getString("from_kind")),
                   r.getString("to_id"),
                   NodeKind.valueOf(r.getString("to_kind")),
+                  r.getString("alternative_group"),
                   r.getTimestamp("added_at").toInstant()));
         }
       }
@@ -659,16 +710,28 @@ public class BiaProjection {
                   r.getString("name"),
                   AssetKind.valueOf(r.getString("kind")),
                   r.getString("description"),
+                  r.getString("owner"),
+                  supplierTerms(r),
                   r.getString("status"),
                   r.getTimestamp("registered_at").toInstant(),
                   instant(r, "retired_at"),
-                  r.getString("retirement_reason")));
+                  r.getString("retirement_reason"),
+                  r.getLong("version")));
         }
       }
     } catch (SQLException e) {
       throw new DataAccessException("Could not read assets", e);
     }
     return assets;
+  }
+
+  private static SupplierTerms supplierTerms(ResultSet r) throws SQLException {
+    SupplierTerms terms =
+        new SupplierTerms(
+            r.getString("contract_reference"),
+            r.getString("sla_reference"),
+            duration(r, "guaranteed_recovery_seconds"));
+    return terms.equals(new SupplierTerms(null, null, null)) ? null : terms;
   }
 
   private void update(String sql, Object... args) {

@@ -13,16 +13,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.herstel.bia.api.BiaEvents.AssetDetailsChanged;
+import nl.herstel.bia.api.BiaEvents.AssetRegistered;
+import nl.herstel.bia.api.BiaEvents.AssetRetired;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
+import nl.herstel.bia.api.BiaEvents.ProcessDetailsChanged;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
 import nl.herstel.bia.api.BiaEvents.ProcessRetired;
 import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
+import nl.herstel.bia.api.BiaEvents.ThreatImpactRated;
+import nl.herstel.bia.api.BiaEvents.ThreatLikelihoodRated;
+import nl.herstel.bia.api.BiaEvents.ThreatRegistered;
+import nl.herstel.bia.api.BiaQueries.AssetsAsOf;
 import nl.herstel.bia.api.BiaQueries.EventHistory;
 import nl.herstel.bia.api.BiaQueries.ProcessesAsOf;
+import nl.herstel.bia.api.BiaQueries.ThreatsAsOf;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import org.axonframework.queryhandling.QueryHandler;
@@ -99,6 +109,9 @@ public class EventStoreHistory {
           if (type.endsWith("$ProcessRegistered")) {
             ProcessRegistered e = JSON.readValue(payload, ProcessRegistered.class);
             processes.put(e.processId(), new ProcessState(e, at));
+          } else if (type.endsWith("$ProcessDetailsChanged")) {
+            ProcessDetailsChanged e = JSON.readValue(payload, ProcessDetailsChanged.class);
+            processes.get(e.processId()).details = e;
           } else if (type.endsWith("$RecoveryTargetsSet")) {
             RecoveryTargetsSet e = JSON.readValue(payload, RecoveryTargetsSet.class);
             ProcessState p = processes.get(e.processId());
@@ -133,11 +146,156 @@ public class EventStoreHistory {
         .toList();
   }
 
+  /** The assets as they stood at a moment: their events up to then, folded; ordered by name. */
+  @QueryHandler
+  public List<AssetView> assetsAsOf(AssetsAsOf query) {
+    Map<String, AssetView> assets = new LinkedHashMap<>();
+    replay(
+        "Asset",
+        query.asOf(),
+        (type, payload, at, version) -> {
+          if (type.endsWith("$AssetRegistered")) {
+            AssetRegistered e = JSON.readValue(payload, AssetRegistered.class);
+            assets.put(
+                e.assetId(),
+                new AssetView(
+                    e.assetId(),
+                    e.name(),
+                    e.kind(),
+                    e.description(),
+                    e.owner(),
+                    e.supplier(),
+                    "ACTIVE",
+                    at,
+                    null,
+                    null,
+                    version));
+          } else if (type.endsWith("$AssetDetailsChanged")) {
+            AssetDetailsChanged e = JSON.readValue(payload, AssetDetailsChanged.class);
+            AssetView a = assets.get(e.assetId());
+            assets.put(
+                e.assetId(),
+                new AssetView(
+                    a.id(),
+                    e.name(),
+                    e.kind(),
+                    e.description(),
+                    e.owner(),
+                    e.supplier(),
+                    a.status(),
+                    a.registeredAt(),
+                    a.retiredAt(),
+                    a.retirementReason(),
+                    version));
+          } else if (type.endsWith("$AssetRetired")) {
+            AssetRetired e = JSON.readValue(payload, AssetRetired.class);
+            AssetView a = assets.get(e.assetId());
+            assets.put(
+                e.assetId(),
+                new AssetView(
+                    a.id(),
+                    a.name(),
+                    a.kind(),
+                    a.description(),
+                    a.owner(),
+                    a.supplier(),
+                    "RETIRED",
+                    a.registeredAt(),
+                    at,
+                    e.reason(),
+                    version));
+          }
+        });
+    return assets.values().stream().sorted(Comparator.comparing(AssetView::name)).toList();
+  }
+
+  /**
+   * The threat catalogue as it stood at a moment, with the likelihoods and impacts rated up to then
+   * (process names as the processes were then called).
+   */
+  @QueryHandler
+  public List<ThreatView> threatsAsOf(ThreatsAsOf query) {
+    Map<String, String> processNames = new HashMap<>();
+    for (ProcessView p : processesAsOf(new ProcessesAsOf(query.asOf()))) {
+      processNames.put(p.id(), p.name());
+    }
+    Map<String, ThreatRegistered> threats = new LinkedHashMap<>();
+    Map<String, Integer> likelihoods = new HashMap<>();
+    Map<String, Map<String, Integer>> impacts = new HashMap<>();
+    replay(
+        "Threat",
+        query.asOf(),
+        (type, payload, at, version) -> {
+          if (type.endsWith("$ThreatRegistered")) {
+            ThreatRegistered e = JSON.readValue(payload, ThreatRegistered.class);
+            threats.put(e.threatId(), e);
+            likelihoods.put(e.threatId(), e.likelihood());
+          } else if (type.endsWith("$ThreatLikelihoodRated")) {
+            ThreatLikelihoodRated e = JSON.readValue(payload, ThreatLikelihoodRated.class);
+            likelihoods.put(e.threatId(), e.likelihood());
+          } else if (type.endsWith("$ThreatImpactRated")) {
+            ThreatImpactRated e = JSON.readValue(payload, ThreatImpactRated.class);
+            impacts
+                .computeIfAbsent(e.threatId(), k -> new LinkedHashMap<>())
+                .put(e.processId(), e.impact());
+          }
+        });
+    List<ThreatView> views = new ArrayList<>();
+    for (ThreatRegistered t : threats.values()) {
+      int likelihood = likelihoods.get(t.threatId());
+      List<ThreatView.Risk> risks = new ArrayList<>();
+      impacts
+          .getOrDefault(t.threatId(), Map.of())
+          .forEach(
+              (process, impact) ->
+                  risks.add(
+                      new ThreatView.Risk(
+                          process, processNames.get(process), impact, impact * likelihood)));
+      risks.sort(
+          Comparator.comparingInt(ThreatView.Risk::impact)
+              .reversed()
+              .thenComparing(r -> r.processName() == null ? "" : r.processName()));
+      views.add(new ThreatView(t.threatId(), t.name(), t.description(), likelihood, risks));
+    }
+    views.sort(Comparator.comparing(ThreatView::name));
+    return views;
+  }
+
+  /** One stored event of a replay: its payload type, payload, time and aggregate version. */
+  @FunctionalInterface
+  private interface Replayed {
+    void apply(String type, byte[] payload, Instant at, long version) throws IOException;
+  }
+
+  /** Feeds every event of one aggregate type stored up to {@code asOf}, in order. */
+  private void replay(String aggregateType, Instant asOf, Replayed handler) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT sequencenumber, payloadtype, timestamp, payload FROM domainevententry"
+                    + " WHERE type = ? ORDER BY globalindex")) {
+      s.setString(1, aggregateType);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          Instant at = Instant.parse(r.getString("timestamp"));
+          if (!at.isAfter(asOf)) {
+            handler.apply(
+                r.getString("payloadtype"), r.getBytes("payload"), at, r.getLong("sequencenumber"));
+          }
+        }
+      }
+    } catch (SQLException | IOException e) {
+      throw new DataAccessException(
+          "Could not replay the " + aggregateType + " events up to " + asOf, e);
+    }
+  }
+
   /** A process being replayed. */
   private static final class ProcessState {
     final ProcessRegistered registered;
     final Instant registeredAt;
     final Map<String, String> dependencies = new LinkedHashMap<>();
+    ProcessDetailsChanged details;
     Duration mtpd;
     Duration rto;
     Duration rpo;
@@ -149,6 +307,14 @@ public class EventStoreHistory {
     ProcessState(ProcessRegistered registered, Instant at) {
       this.registered = registered;
       this.registeredAt = at;
+      details =
+          new ProcessDetailsChanged(
+              registered.processId(),
+              registered.name(),
+              registered.description(),
+              registered.critical(),
+              registered.crownJewel(),
+              registered.owner());
       mtpd = registered.mtpd();
       rto = registered.rto();
       rpo = registered.rpo();
@@ -157,11 +323,11 @@ public class EventStoreHistory {
     ProcessView view() {
       return new ProcessView(
           registered.processId(),
-          registered.name(),
-          registered.description(),
-          registered.critical(),
-          registered.crownJewel(),
-          registered.owner(),
+          details.name(),
+          details.description(),
+          details.critical(),
+          details.crownJewel(),
+          details.owner(),
           mtpd,
           rto,
           rpo,

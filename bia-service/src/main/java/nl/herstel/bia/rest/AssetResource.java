@@ -3,24 +3,33 @@ package nl.herstel.bia.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import nl.herstel.bia.api.BiaCommands.ChangeAssetDetails;
 import nl.herstel.bia.api.BiaCommands.RegisterAsset;
 import nl.herstel.bia.api.BiaCommands.RetireAsset;
 import nl.herstel.bia.api.BiaQueries.AssetImpact;
+import nl.herstel.bia.api.BiaQueries.AssetsAsOf;
 import nl.herstel.bia.api.BiaQueries.FindAsset;
 import nl.herstel.bia.api.BiaQueries.ListAssets;
 import nl.herstel.bia.api.BiaQueries.RequiredTargets;
@@ -30,7 +39,9 @@ import nl.herstel.bia.query.GraphViews.AssetRequirement;
 import nl.herstel.bia.rest.ProcessResource.Created;
 import nl.herstel.bia.rest.ProcessResource.RetirementRequest;
 import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -52,11 +63,38 @@ public class AssetResource {
   @Inject QueryGateway queries;
   @Inject RequestValidator validator;
 
-  /** An asset to register. */
+  /** An asset to register; {@code supplier} only for assets of kind SUPPLIER. */
   public record RegisterAssetRequest(
       @NotBlank @Size(max = 200) String name,
       @NotNull AssetKind kind,
-      @Size(max = 4000) String description) {}
+      @Size(max = 4000) String description,
+      @Size(max = 200) String owner,
+      @Valid SupplierRequest supplier) {}
+
+  /** What a supplier or IT service provider has promised. */
+  public record SupplierRequest(
+      @Size(max = 200) String contractReference,
+      @Size(max = 200) String slaReference,
+      Duration guaranteedRecoveryTime) {
+    SupplierTerms terms() {
+      return new SupplierTerms(
+          Texts.blankToNull(contractReference),
+          Texts.blankToNull(slaReference),
+          guaranteedRecoveryTime);
+    }
+  }
+
+  /**
+   * Changes to an asset's details: a field left out (or null) keeps its value; an empty string
+   * clears description or owner; an empty supplier object clears the supplier terms.
+   */
+  public record ChangeAssetRequest(
+      @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+          String name,
+      AssetKind kind,
+      @Size(max = 4000) String description,
+      @Size(max = 200) String owner,
+      @Valid SupplierRequest supplier) {}
 
   @POST
   @RolesAllowed(Roles.BCM_MANAGER)
@@ -71,9 +109,64 @@ public class AssetResource {
     validator.check(request);
     String id = UUID.randomUUID().toString();
     commands.sendAndWait(
-        new RegisterAsset(id, request.name().strip(), request.kind(), request.description()));
+        new RegisterAsset(
+            id,
+            request.name().strip(),
+            request.kind(),
+            Texts.blankToNull(request.description()),
+            Texts.blankToNull(request.owner()),
+            request.supplier() == null ? null : request.supplier().terms()));
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())
         .entity(new Created(id))
+        .build();
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(
+      summary = "Change an asset's details",
+      description =
+          "name, kind, description, owner, supplier; a field left out keeps its value, an empty"
+              + " string clears description or owner, an empty supplier object clears the"
+              + " supplier terms (a kind other than SUPPLIER clears them too). If-Match (optional)"
+              + " must name the current version. Published as AssetChanged.")
+  @APIResponse(responseCode = "200", description = "Changed; the body and ETag give the version")
+  @APIResponse(responseCode = "404", description = "No such asset")
+  @APIResponse(responseCode = "409", description = "Stale If-Match, or the asset is retired")
+  @APIResponse(responseCode = "422", description = "Supplier terms on a non-supplier")
+  public Response change(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      ChangeAssetRequest request) {
+    validator.check(request);
+    if (request == null) {
+      throw new RuleViolation(null, "Send the fields to change");
+    }
+    Long expected = Versions.ifMatch(ifMatch);
+    AssetView asset = get(id);
+    AssetKind kind = request.kind() == null ? asset.kind() : request.kind();
+    SupplierTerms supplier =
+        request.supplier() == null ? asset.supplier() : request.supplier().terms();
+    if (kind != AssetKind.SUPPLIER && request.supplier() == null
+        || new SupplierTerms(null, null, null).equals(supplier)) {
+      supplier = null;
+    }
+    long version =
+        commands.sendAndWait(
+            new ChangeAssetDetails(
+                id,
+                request.name() == null ? asset.name() : request.name().strip(),
+                kind,
+                request.description() == null
+                    ? asset.description()
+                    : Texts.blankToNull(request.description()),
+                request.owner() == null ? asset.owner() : Texts.blankToNull(request.owner()),
+                supplier,
+                expected));
+    return Response.ok(new ProcessResource.Versioned(id, version))
+        .tag(Versions.tag(version))
         .build();
   }
 
@@ -87,8 +180,19 @@ public class AssetResource {
     Roles.MANAGEMENT,
     Roles.AUDITOR
   })
-  @Operation(summary = "List assets by name")
-  public List<AssetView> list() {
+  @Operation(
+      summary = "List assets by name",
+      description =
+          "asOf (optional, ISO-8601 instant) answers the assets as they stood at that moment,"
+              + " replayed from the event store.")
+  public List<AssetView> list(@QueryParam("asOf") String asOf) {
+    if (asOf != null) {
+      return queries
+          .query(
+              new AssetsAsOf(Moments.parse("asOf", asOf)),
+              ResponseTypes.multipleInstancesOf(AssetView.class))
+          .join();
+    }
     return queries
         .query(new ListAssets(), ResponseTypes.multipleInstancesOf(AssetView.class))
         .join();
@@ -105,9 +209,14 @@ public class AssetResource {
     Roles.MANAGEMENT,
     Roles.AUDITOR
   })
-  @Operation(summary = "One asset")
+  @Operation(summary = "One asset", description = "The ETag gives its version for If-Match.")
   @APIResponse(responseCode = "404", description = "No such asset")
-  public AssetView get(@PathParam("id") String id) {
+  public Response read(@PathParam("id") String id) {
+    AssetView asset = get(id);
+    return Response.ok(asset).tag(Versions.tag(asset.version())).build();
+  }
+
+  private AssetView get(String id) {
     return queries
         .query(new FindAsset(id), ResponseTypes.optionalInstanceOf(AssetView.class))
         .join()
@@ -147,14 +256,23 @@ public class AssetResource {
   @Operation(
       summary = "Which processes this asset's failure hits",
       description =
-          "Every active process that depends on the asset, directly or through other assets and"
-              + " processes, with one shortest dependency path (process first, the asset last),"
-              + " ranked by MTPD then RTO.")
+          "Every active process that fails with the asset, directly or through other assets and"
+              + " processes, with the dependency path the failure takes (process first, the asset"
+              + " last), ranked by MTPD then RTO. Redundancy counts: a node whose failed"
+              + " dependency has a working alternative (same alternativeGroup) keeps running, and"
+              + " the processes relying on it are listed in processesAtRisk instead. totalHit and"
+              + " criticalHit count all processes hit; processesHit holds the first limit"
+              + " (default 100, at most 5000) of them.")
   @APIResponse(responseCode = "200", description = "The processes hit")
   @APIResponse(responseCode = "404", description = "No such active asset")
-  public AssetImpactView impact(@PathParam("id") String id) {
+  @APIResponse(responseCode = "422", description = "limit outside 1..5000")
+  public AssetImpactView impact(
+      @PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (limit < 1 || limit > 5000) {
+      throw new RuleViolation("limit", "limit must be between 1 and 5000");
+    }
     return queries
-        .query(new AssetImpact(id), ResponseTypes.optionalInstanceOf(AssetImpactView.class))
+        .query(new AssetImpact(id, limit), ResponseTypes.optionalInstanceOf(AssetImpactView.class))
         .join()
         .orElseThrow(() -> new NotFound("Asset", id));
   }
@@ -174,7 +292,9 @@ public class AssetResource {
       summary = "The RTO and RPO this asset must achieve",
       description =
           "The strictest RTO and RPO among the active processes that depend on the asset through"
-              + " the graph, and which process sets each; null when no process depends on it.")
+              + " the graph, and which process sets each; null when no process depends on it. For"
+              + " a supplier: its guaranteed recovery time and whether that meets the required"
+              + " RTO (supplierMeetsRto).")
   @APIResponse(responseCode = "200", description = "The required targets")
   @APIResponse(responseCode = "404", description = "No such active asset")
   public AssetRequirement requiredTargets(@PathParam("id") String id) {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -57,9 +58,14 @@ public class DependencyResource {
   @Inject QueryGateway queries;
   @Inject RequestValidator validator;
 
-  /** A dependency to add: {@code fromId} depends on {@code toId}. */
+  /**
+   * A dependency to add: {@code fromId} depends on {@code toId}. Dependencies of one {@code fromId}
+   * that share an {@code alternativeGroup} are alternatives: any one of them suffices.
+   */
   public record AddDependencyRequest(
-      @NotBlank @Size(max = 64) String fromId, @NotBlank @Size(max = 64) String toId) {}
+      @NotBlank @Size(max = 64) String fromId,
+      @NotBlank @Size(max = 64) String toId,
+      @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._:-]*") String alternativeGroup) {}
 
   @POST
   @RolesAllowed(Roles.BCM_MANAGER)
@@ -67,7 +73,11 @@ public class DependencyResource {
       summary = "Add a dependency",
       description =
           "fromId and toId name processes or assets; their kinds are looked up. Allowed: process"
-              + " → asset, process → process, asset → asset. Published as DependencyAdded.")
+              + " → asset, process → process, asset → asset. alternativeGroup (optional) marks"
+              + " redundancy: the dependencies of one fromId that share a group are alternatives,"
+              + " and fromId fails only when all of them fail (two data centres, two internet"
+              + " lines). Without a group a dependency is needed on its own. Published as"
+              + " DependencyAdded.")
   @APIResponse(responseCode = "201", description = "Added; Location names the dependency")
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "fromId or toId is unknown or retired")
@@ -82,9 +92,10 @@ public class DependencyResource {
     }
     String id = UUID.randomUUID().toString();
     if (from.kind() == NodeKind.PROCESS) {
-      commands.sendAndWait(new AddProcessDependency(from.id(), id, to.id(), to.kind()));
+      commands.sendAndWait(
+          new AddProcessDependency(from.id(), id, to.id(), to.kind(), group(request)));
     } else if (to.kind() == NodeKind.ASSET) {
-      commands.sendAndWait(new AddAssetDependency(from.id(), id, to.id()));
+      commands.sendAndWait(new AddAssetDependency(from.id(), id, to.id(), group(request)));
     } else {
       throw new RuleViolation(
           "toId", "An asset cannot depend on a process; record process → asset instead");
@@ -92,6 +103,10 @@ public class DependencyResource {
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())
         .entity(new Created(id))
         .build();
+  }
+
+  private static String group(AddDependencyRequest request) {
+    return request.alternativeGroup() == null ? null : request.alternativeGroup().strip();
   }
 
   @DELETE

@@ -12,14 +12,17 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import nl.herstel.bia.api.BiaCommands.AssessImpacts;
+import nl.herstel.bia.api.BiaCommands.ChangeProcessDetails;
 import nl.herstel.bia.api.BiaCommands.RegisterProcess;
 import nl.herstel.bia.api.BiaCommands.RetireProcess;
 import nl.herstel.bia.api.BiaCommands.ReviewProcess;
@@ -137,6 +141,19 @@ public class ProcessResource {
       java.time.LocalDate nextReviewDue,
       @Size(max = 4000) String notes) {}
 
+  /**
+   * Changes to a process's details: a field left out (or null) keeps its value; an empty string
+   * clears description or owner.
+   */
+  public record ChangeProcessRequest(
+      @Size(min = 1, max = 200)
+          @jakarta.validation.constraints.Pattern(regexp = ".*\\S.*", message = "must not be blank")
+          String name,
+      @Size(max = 4000) String description,
+      Boolean critical,
+      Boolean crownJewel,
+      @Size(max = 200) String owner) {}
+
   /** Why a process or asset is retired. */
   public record RetirementRequest(@NotBlank @Size(max = 2000) String reason) {}
 
@@ -203,13 +220,7 @@ public class ProcessResource {
   @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
   public List<ProcessView> list(@QueryParam("asOf") String asOf) {
     if (asOf != null) {
-      java.time.Instant moment;
-      try {
-        moment = java.time.Instant.parse(asOf);
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new RuleViolation(
-            "asOf", "asOf must be an ISO-8601 instant such as 2026-10-01T12:00:00Z");
-      }
+      java.time.Instant moment = Moments.parse("asOf", asOf);
       return queries
           .query(new ProcessesAsOf(moment), ResponseTypes.multipleInstancesOf(ProcessView.class))
           .join();
@@ -242,6 +253,46 @@ public class ProcessResource {
     return Response.ok(process).tag(Versions.tag(process.version())).build();
   }
 
+  @PATCH
+  @Path("/{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(
+      summary = "Change a process's details",
+      description =
+          "name, description, critical, crownJewel, owner (targets have their own endpoint); a"
+              + " field left out keeps its value, an empty string clears description or owner."
+              + " If-Match (optional) must name the current version. Published as"
+              + " ProcessChanged.")
+  @APIResponse(responseCode = "200", description = "Changed; the body and ETag give the version")
+  @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
+  public Response change(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      ChangeProcessRequest request) {
+    validator.check(request);
+    if (request == null) {
+      throw new RuleViolation(null, "Send the fields to change");
+    }
+    Long expected = Versions.ifMatch(ifMatch);
+    ProcessView process = find(id, null);
+    long version =
+        send(
+            id,
+            new ChangeProcessDetails(
+                id,
+                request.name() == null ? process.name() : request.name().strip(),
+                request.description() == null
+                    ? process.description()
+                    : Texts.blankToNull(request.description()),
+                request.critical() == null ? process.critical() : request.critical(),
+                request.crownJewel() == null ? process.crownJewel() : request.crownJewel(),
+                request.owner() == null ? process.owner() : Texts.blankToNull(request.owner()),
+                expected));
+    return Response.ok(new Versioned(id, version)).tag(Versions.tag(version)).build();
+  }
+
   @PUT
   @Path("/{id}/targets")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
@@ -254,13 +305,16 @@ public class ProcessResource {
   @APIResponse(responseCode = "200", description = "Set; the body and ETag give the new version")
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "403", description = "A process owner, but not of this process")
   @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
   @APIResponse(responseCode = "422", description = "A rule is broken, e.g. RTO > MTPD")
   public Response setTargets(
       @PathParam("id") String id,
       @HeaderParam("If-Match") String ifMatch,
-      SetTargetsRequest request) {
+      SetTargetsRequest request,
+      @Context SecurityContext security) {
     validator.check(request);
+    Ownership.check(find(id, null), security);
     Long expected = Versions.ifMatch(ifMatch);
     long version =
         send(
@@ -331,11 +385,16 @@ public class ProcessResource {
               + " reviewedOn. If-Match (optional) must name the current version.")
   @APIResponse(responseCode = "200", description = "Recorded; the body gives the new version")
   @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "403", description = "A process owner, but not of this process")
   @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
   @APIResponse(responseCode = "422", description = "nextReviewDue is not after reviewedOn")
   public Response review(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ReviewRequest request) {
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      ReviewRequest request,
+      @Context SecurityContext security) {
     validator.check(request);
+    Ownership.check(find(id, null), security);
     Long expected = Versions.ifMatch(ifMatch);
     java.time.LocalDate reviewedOn =
         request.reviewedOn() == null
@@ -412,11 +471,16 @@ public class ProcessResource {
   @APIResponse(responseCode = "200", description = "Assessed; the body gives the suggested MTPD")
   @APIResponse(responseCode = "400", description = "A field is missing, malformed or out of range")
   @APIResponse(responseCode = "404", description = "No such process")
+  @APIResponse(responseCode = "403", description = "A process owner, but not of this process")
   @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
   @APIResponse(responseCode = "422", description = "An unknown horizon or a doubly rated cell")
   public Response assessImpacts(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ImpactsRequest request) {
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      ImpactsRequest request,
+      @Context SecurityContext security) {
     validator.check(request);
+    Ownership.check(find(id, null), security);
     Long expected = Versions.ifMatch(ifMatch);
     List<Duration> horizons = horizons();
     List<ImpactRating> ratings = new ArrayList<>();

@@ -152,6 +152,9 @@ public class RevisionResource {
                 ResponseTypes.optionalInstanceOf(ProcessView.class))
             .join()
             .orElse(null);
+    if (process != null) {
+      Ownership.check(process, security);
+    }
     String id = UUID.randomUUID().toString();
     commands.sendAndWait(
         new ProposeTargetRevision(
@@ -182,7 +185,9 @@ public class RevisionResource {
   @APIResponse(responseCode = "404", description = "No such revision, or its process is unknown")
   @APIResponse(responseCode = "409", description = "Already decided, or the process is retired")
   @APIResponse(responseCode = "422", description = "The proposed RTO would exceed the MTPD")
-  public RevisionDecided decide(@PathParam("id") String id, DecisionRequest request) {
+  @APIResponse(responseCode = "403", description = "A process owner, but not of this process")
+  public RevisionDecided decide(
+      @PathParam("id") String id, DecisionRequest request, @Context SecurityContext security) {
     validator.check(request);
     boolean accept = request.decision() == Decision.ACCEPT;
     if (!accept && request.mtpd() != null) {
@@ -199,6 +204,13 @@ public class RevisionResource {
               } catch (AggregateNotFoundException e) {
                 throw new NotFound("Revision", id);
               }
+              // refused here, the decision rolls back with the transaction
+              queries
+                  .query(
+                      new FindProcess(proposal.processId()),
+                      ResponseTypes.optionalInstanceOf(ProcessView.class))
+                  .join()
+                  .ifPresent(process -> Ownership.check(process, security));
               if (!accept) {
                 return new RevisionDecided(id, "REJECTED", proposal.processId(), null);
               }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +28,7 @@ import nl.herstel.bia.api.BiaCommands.RateThreatLikelihood;
 import nl.herstel.bia.api.BiaCommands.RegisterThreat;
 import nl.herstel.bia.api.BiaQueries.FindNode;
 import nl.herstel.bia.api.BiaQueries.ListThreats;
+import nl.herstel.bia.api.BiaQueries.ThreatsAsOf;
 import nl.herstel.bia.query.NodeDirectory.Node;
 import nl.herstel.bia.query.ThreatView;
 import nl.herstel.bia.rest.ProcessResource.Created;
@@ -129,8 +131,17 @@ public class ThreatResource {
   })
   @Operation(
       summary = "The threat catalogue",
-      description = "Each threat with its likelihood and per process impact and risk score.")
-  public List<ThreatView> list() {
+      description =
+          "Each threat with its likelihood and per process impact and risk score. asOf"
+              + " (optional, ISO-8601 instant): the catalogue as it stood at that moment.")
+  public List<ThreatView> list(@QueryParam("asOf") String asOf) {
+    if (asOf != null) {
+      return queries
+          .query(
+              new ThreatsAsOf(Moments.parse("asOf", asOf)),
+              ResponseTypes.multipleInstancesOf(ThreatView.class))
+          .join();
+    }
     return threats();
   }
 

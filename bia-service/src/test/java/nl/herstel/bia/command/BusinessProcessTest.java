@@ -6,6 +6,7 @@ import java.util.List;
 import nl.herstel.bia.api.BiaCommands.AddProcessDependency;
 import nl.herstel.bia.api.BiaCommands.ApplyTargetRevision;
 import nl.herstel.bia.api.BiaCommands.AssessImpacts;
+import nl.herstel.bia.api.BiaCommands.ChangeProcessDetails;
 import nl.herstel.bia.api.BiaCommands.RegisterProcess;
 import nl.herstel.bia.api.BiaCommands.RemoveProcessDependency;
 import nl.herstel.bia.api.BiaCommands.RetireProcess;
@@ -13,6 +14,7 @@ import nl.herstel.bia.api.BiaCommands.SetRecoveryTargets;
 import nl.herstel.bia.api.BiaEvents.ImpactsAssessed;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
+import nl.herstel.bia.api.BiaEvents.ProcessDetailsChanged;
 import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
 import nl.herstel.bia.api.BiaEvents.ProcessRetired;
 import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
@@ -118,8 +120,8 @@ class BusinessProcessTest {
     fixture
         .given(
             List.<Object>of(
-                payments(), new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET)))
-        .when(new AddProcessDependency("p1", "d2", "a1", NodeKind.ASSET))
+                payments(), new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET, null)))
+        .when(new AddProcessDependency("p1", "d2", "a1", NodeKind.ASSET, null))
         .expectException(Conflict.class)
         .expectNoEvents();
   }
@@ -128,7 +130,7 @@ class BusinessProcessTest {
   void cannotDependOnItself() {
     fixture
         .given(payments())
-        .when(new AddProcessDependency("p1", "d2", "p1", NodeKind.PROCESS))
+        .when(new AddProcessDependency("p1", "d2", "p1", NodeKind.PROCESS, null))
         .expectException(RuleViolation.class)
         .expectNoEvents();
   }
@@ -148,7 +150,7 @@ class BusinessProcessTest {
   @Test
   void refusesTargetsForAStaleVersion() {
     fixture
-        .given(payments(), new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET))
+        .given(payments(), new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET, null))
         .when(new SetRecoveryTargets("p1", ofHours(48), ofHours(12), null, "Audit", 0L))
         .expectException(Conflict.class)
         .expectNoEvents();
@@ -217,23 +219,23 @@ class BusinessProcessTest {
   @Test
   void removesADependencyOnceAndThenAllowsItAgain() {
     fixture
-        .given(payments(), new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET))
+        .given(payments(), new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET, null))
         .when(new RemoveProcessDependency("p1", "d1"))
         .expectEvents(new ProcessDependencyRemoved("p1", "d1", "a1", NodeKind.ASSET));
     fixture
         .given(
             payments(),
-            new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET),
+            new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET, null),
             new ProcessDependencyRemoved("p1", "d1", "a1", NodeKind.ASSET))
         .when(new RemoveProcessDependency("p1", "d1"))
         .expectException(NotFound.class);
     fixture
         .given(
             payments(),
-            new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET),
+            new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET, null),
             new ProcessDependencyRemoved("p1", "d1", "a1", NodeKind.ASSET))
-        .when(new AddProcessDependency("p1", "d2", "a1", NodeKind.ASSET))
-        .expectEvents(new ProcessDependencyAdded("p1", "d2", "a1", NodeKind.ASSET));
+        .when(new AddProcessDependency("p1", "d2", "a1", NodeKind.ASSET, null))
+        .expectEvents(new ProcessDependencyAdded("p1", "d2", "a1", NodeKind.ASSET, null));
   }
 
   @Test
@@ -256,5 +258,34 @@ class BusinessProcessTest {
         .when(new AssessImpacts("p1", List.of(financial, financial), null))
         .expectException(RuleViolation.class)
         .expectNoEvents();
+  }
+
+  @Test
+  void changesDetailsOnlyWhenTheyDiffer() {
+    fixture
+        .given(payments())
+        .when(new ChangeProcessDetails("p1", "Payments", null, true, true, "CFO", null))
+        .expectNoEvents();
+    fixture
+        .given(payments())
+        .when(new ChangeProcessDetails("p1", "Payments", "In and out", true, false, "cfo-2", 0L))
+        .expectEvents(
+            new ProcessDetailsChanged("p1", "Payments", "In and out", true, false, "cfo-2"));
+  }
+
+  @Test
+  void refusesDetailsOfAStaleVersion() {
+    fixture
+        .given(payments(), new ProcessRetired("p1", "gone"))
+        .when(new ChangeProcessDetails("p1", "Payments", null, true, true, "X", 0L))
+        .expectException(Conflict.class);
+  }
+
+  @Test
+  void keepsTheAlternativeGroupOfADependency() {
+    fixture
+        .given(payments())
+        .when(new AddProcessDependency("p1", "d1", "a1", NodeKind.ASSET, "datacentre"))
+        .expectEvents(new ProcessDependencyAdded("p1", "d1", "a1", NodeKind.ASSET, "datacentre"));
   }
 }

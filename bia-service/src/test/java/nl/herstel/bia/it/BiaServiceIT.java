@@ -960,12 +960,356 @@ class BiaServiceIT {
     assertThat(lapsedRow.get("reviewedBy").asText()).isEqualTo("test-bcm-manager");
   }
 
+  // ---- ownership, details, redundancy, suppliers, time travel of assets and threats
+
+  @Test
+  void aProcessOwnerChangesOnlyTheProcessesTheyOwn() {
+    String theirs = process("Treasury", "PT24H", "PT8H");
+    String someoneElses =
+        api.createdId(
+            api.post(
+                "/api/bia/processes",
+                "bcm-manager",
+                "{\"name\":\"Lending\",\"owner\":\"CRO\",\"mtpd\":\"PT24H\",\"rto\":\"PT8H\"}"));
+    awaitProcess(theirs, p -> true);
+    awaitProcess(someoneElses, p -> true);
+    String targets = "{\"mtpd\":\"PT24H\",\"rto\":\"PT6H\",\"reason\":\"Tighter\"}";
+
+    var refused =
+        send(
+            "PUT",
+            "/api/bia/processes/" + someoneElses + "/targets",
+            "process-owner",
+            targets,
+            null);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(api.json(refused).get("detail").asText())
+        .contains("Lending", "CRO", "test-process-owner");
+    var impacts =
+        send(
+            "PUT",
+            "/api/bia/processes/" + someoneElses + "/impacts",
+            "process-owner",
+            "{\"ratings\":[{\"category\":\"FINANCIAL\",\"horizon\":\"PT4H\",\"score\":2}]}",
+            null);
+    assertThat(impacts.statusCode()).isEqualTo(403);
+
+    assertThat(
+            send("PUT", "/api/bia/processes/" + theirs + "/targets", "process-owner", targets, null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            send(
+                    "PUT",
+                    "/api/bia/processes/" + someoneElses + "/targets",
+                    "bcm-manager",
+                    targets,
+                    null)
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void changesProcessAndAssetDetailsWithVersionsAndPublishesThem() throws Exception {
+    String processId = process("Billing", "PT24H", "PT8H");
+    awaitProcess(processId, p -> true);
+    var changed =
+        send(
+            "PATCH",
+            "/api/bia/processes/" + processId,
+            "bcm-manager",
+            "{\"name\":\"Billing and invoicing\",\"crownJewel\":true,\"owner\":\"CFO\"}",
+            "\"0\"");
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.headers().firstValue("ETag")).hasValue("\"1\"");
+    JsonNode process = awaitProcess(processId, p -> p.get("version").asLong() == 1);
+    assertThat(process.get("name").asText()).isEqualTo("Billing and invoicing");
+    assertThat(process.get("crownJewel").asBoolean()).isTrue();
+    assertThat(process.get("critical").asBoolean()).isTrue();
+    assertThat(process.get("owner").asText()).isEqualTo("CFO");
+    assertThat(
+            send(
+                    "PATCH",
+                    "/api/bia/processes/" + processId,
+                    "bcm-manager",
+                    "{\"name\":\"X\"}",
+                    "\"0\"")
+                .statusCode())
+        .isEqualTo(409);
+    var blank =
+        send("PATCH", "/api/bia/processes/" + processId, "bcm-manager", "{\"name\":\"  \"}", null);
+    assertThat(blank.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(blank))).containsExactly("name");
+    assertThat(
+            send(
+                    "PATCH",
+                    "/api/bia/processes/" + processId,
+                    "process-owner",
+                    "{\"name\":\"Y\"}",
+                    null)
+                .statusCode())
+        .isEqualTo(403);
+    JsonNode published =
+        ContractJson.mapper()
+            .readTree(awaitPublished(processId, "nl.herstel.bia.process-changed.v1").value());
+    assertThat(published.get("name").asText()).isEqualTo("Billing and invoicing");
+    assertThat(published.get("owner").asText()).isEqualTo("CFO");
+
+    String supplierId =
+        api.createdId(
+            api.post(
+                "/api/bia/assets",
+                "bcm-manager",
+                """
+                {"name":"Hosting partner","kind":"SUPPLIER","owner":"IT manager",
+                 "supplier":{"contractReference":"C-2024-17","slaReference":"SLA-GOLD",
+                             "guaranteedRecoveryTime":"PT4H"}}"""));
+    JsonNode supplier =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> api.getJson("/api/bia/assets/" + supplierId, "auditor"), a -> a != null);
+    assertThat(supplier.get("owner").asText()).isEqualTo("IT manager");
+    assertThat(supplier.at("/supplier/slaReference").asText()).isEqualTo("SLA-GOLD");
+    assertThat(supplier.at("/supplier/guaranteedRecoveryTime").asText()).isEqualTo("PT4H");
+    var assetChange =
+        send(
+            "PATCH",
+            "/api/bia/assets/" + supplierId,
+            "bcm-manager",
+            "{\"supplier\":{\"contractReference\":\"C-2025-02\",\"guaranteedRecoveryTime\":\"PT2H\"}}",
+            "\"0\"");
+    assertThat(assetChange.statusCode()).as(assetChange.body()).isEqualTo(200);
+    JsonNode assetPublished =
+        ContractJson.mapper()
+            .readTree(awaitPublished(supplierId, "nl.herstel.bia.asset-changed.v1").value());
+    assertThat(assetPublished.at("/supplier/guaranteedRecoveryTime").asText()).isEqualTo("PT2H");
+    assertThat(assetPublished.get("owner").asText()).isEqualTo("IT manager");
+    JsonNode registered =
+        ContractJson.mapper()
+            .readTree(awaitPublished(supplierId, "nl.herstel.bia.asset-registered.v1").value());
+    assertThat(registered.at("/supplier/contractReference").asText()).isEqualTo("C-2024-17");
+
+    var termsOnData =
+        api.post(
+            "/api/bia/assets",
+            "bcm-manager",
+            "{\"name\":\"Ledger\",\"kind\":\"DATA\",\"supplier\":{\"slaReference\":\"S\"}}");
+    assertThat(termsOnData.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(termsOnData))).containsExactly("supplier");
+    var negative =
+        api.post(
+            "/api/bia/assets",
+            "bcm-manager",
+            "{\"name\":\"Cloud\",\"kind\":\"SUPPLIER\",\"supplier\":{\"guaranteedRecoveryTime\":\"-PT1H\"}}");
+    assertThat(negative.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(negative))).containsExactly("supplier.guaranteedRecoveryTime");
+  }
+
+  @Test
+  void alternativesDecideWhatAFailureHitsAndWhichAssetsAreSinglePointsOfFailure() throws Exception {
+    String dcA =
+        api.createdId(api.post("/api/bia/assets", "bcm-manager", facility("DC Amsterdam")));
+    String dcB =
+        api.createdId(api.post("/api/bia/assets", "bcm-manager", facility("DC Rotterdam")));
+    String app = api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("Trading app")));
+    String db = api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("Trading db")));
+    String trading = process("Trading", "PT8H", "PT2H");
+    awaitProcess(trading, p -> true);
+    String redundant = dependency(trading, dcA, "datacentre");
+    dependency(trading, dcB, "datacentre");
+    dependency(trading, app, null);
+    dependency(app, db, null);
+    var badGroup =
+        api.post(
+            "/api/bia/dependencies",
+            "bcm-manager",
+            "{\"fromId\":\"%s\",\"toId\":\"%s\",\"alternativeGroup\":\"<script>\"}"
+                .formatted(trading, db));
+    assertThat(badGroup.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badGroup))).containsExactly("alternativeGroup");
+
+    JsonNode dcFails =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/assets/" + dcA + "/impact", "incident-commander"),
+                i -> i != null && i.get("processesAtRisk").size() == 1);
+    assertThat(dcFails.get("totalHit").asInt()).isZero();
+    assertThat(dcFails.get("processesHit")).isEmpty();
+    assertThat(dcFails.at("/processesAtRisk/0/id").asText()).isEqualTo(trading);
+
+    JsonNode dbFails =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/assets/" + db + "/impact", "incident-commander"),
+                i -> i != null && i.get("totalHit").asInt() == 1);
+    assertThat(dbFails.get("criticalHit").asInt()).isEqualTo(1);
+    assertThat(dbFails.get("truncated").asBoolean()).isFalse();
+    JsonNode path = dbFails.at("/processesHit/0/path");
+    assertThat(path).hasSize(3);
+    assertThat(path.get(0).get("id").asText()).isEqualTo(trading);
+    assertThat(path.get(1).get("id").asText()).isEqualTo(app);
+    assertThat(path.get(2).get("id").asText()).isEqualTo(db);
+    var badLimit = api.get("/api/bia/assets/" + db + "/impact?limit=0", "auditor");
+    assertThat(badLimit.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(badLimit))).containsExactly("limit");
+
+    JsonNode spofs = api.getJson("/api/bia/single-points-of-failure", "management");
+    List<String> forTrading = new ArrayList<>();
+    spofs.forEach(
+        s ->
+            s.get("criticalProcesses")
+                .forEach(
+                    p -> {
+                      if (trading.equals(p.get("processId").asText())) {
+                        forTrading.add(s.get("assetId").asText());
+                      }
+                    }));
+    assertThat(forTrading).containsExactlyInAnyOrder(app, db);
+
+    JsonNode published =
+        ContractJson.mapper()
+            .readTree(
+                ItKafka.awaitRecords(
+                        "herstel.bia.v1",
+                        r ->
+                            trading.equals(r.key())
+                                && "nl.herstel.bia.dependency-added.v1".equals(header(r, "ce_type"))
+                                && new String(r.value(), StandardCharsets.UTF_8)
+                                    .contains(redundant),
+                        Duration.ofSeconds(30))
+                    .get(0)
+                    .value());
+    assertThat(published.get("alternativeGroup").asText()).isEqualTo("datacentre");
+  }
+
+  @Test
+  void requiredTargetsTellWhetherASupplierMeetsTheRto() {
+    String supplierId =
+        api.createdId(
+            api.post(
+                "/api/bia/assets",
+                "bcm-manager",
+                "{\"name\":\"Payroll bureau\",\"kind\":\"SUPPLIER\","
+                    + "\"supplier\":{\"guaranteedRecoveryTime\":\"PT8H\"}}"));
+    String payroll = process("Payroll run", "PT24H", "PT4H");
+    awaitProcess(payroll, p -> true);
+    dependency(payroll, supplierId, null);
+    JsonNode required =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/assets/" + supplierId + "/required-targets", "auditor"),
+                r -> r != null && !r.get("requiredRto").isNull());
+    assertThat(required.get("requiredRto").asText()).isEqualTo("PT4H");
+    assertThat(required.get("guaranteedRecoveryTime").asText()).isEqualTo("PT8H");
+    assertThat(required.get("supplierMeetsRto").asBoolean()).isFalse();
+  }
+
+  @Test
+  void assetsAndThreatsAsTheyStoodAtAMoment() throws Exception {
+    String assetId = api.createdId(api.post("/api/bia/assets", "bcm-manager", asset("Archive v1")));
+    String threatId =
+        api.createdId(
+            api.post("/api/bia/threats", "bcm-manager", "{\"name\":\"Insider\",\"likelihood\":2}"));
+    Thread.sleep(1100);
+    Instant before = Instant.now();
+    Thread.sleep(1100);
+    assertThat(
+            send(
+                    "PATCH",
+                    "/api/bia/assets/" + assetId,
+                    "bcm-manager",
+                    "{\"name\":\"Archive v2\"}",
+                    null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            send(
+                    "PUT",
+                    "/api/bia/threats/" + threatId + "/likelihood",
+                    "bcm-manager",
+                    "{\"likelihood\":5}",
+                    null)
+                .statusCode())
+        .isEqualTo(200);
+
+    JsonNode assetsThen = api.getJson("/api/bia/assets?asOf=" + before, "auditor");
+    JsonNode assetThen = find(assetsThen, "id", assetId);
+    assertThat(assetThen.get("name").asText()).isEqualTo("Archive v1");
+    JsonNode threatThen =
+        find(api.getJson("/api/bia/threats?asOf=" + before, "auditor"), "id", threatId);
+    assertThat(threatThen.get("likelihood").asInt()).isEqualTo(2);
+    JsonNode assetNow =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/bia/assets/" + assetId, "auditor"),
+                a -> a.get("name").asText().equals("Archive v2"));
+    assertThat(assetNow.get("version").asLong()).isEqualTo(1);
+    JsonNode earlier =
+        api.getJson("/api/bia/assets?asOf=" + before.minus(Duration.ofDays(3650)), "auditor");
+    assertThat(earlier).isEmpty();
+    var bad = api.get("/api/bia/threats?asOf=yesterday", "auditor");
+    assertThat(bad.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(bad))).containsExactly("asOf");
+  }
+
+  @Test
+  void publishesRevisionsProposedAndDecided() throws Exception {
+    String processId = process("Procurement", "PT24H", "PT8H");
+    awaitProcess(processId, p -> true);
+    String revisionId =
+        api.createdId(
+            api.post(
+                "/api/bia/revisions",
+                "process-owner",
+                "{\"processId\":\"%s\",\"proposedRto\":\"PT6H\",\"rationale\":\"Faster\"}"
+                    .formatted(processId)));
+    var decided =
+        api.post(
+            "/api/bia/revisions/" + revisionId + "/decision",
+            "process-owner",
+            "{\"decision\":\"REJECT\",\"reason\":\"Not feasible\"}");
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    JsonNode proposed =
+        ContractJson.mapper()
+            .readTree(awaitPublished(processId, "nl.herstel.bia.revision-proposed.v1").value());
+    assertThat(proposed.get("revisionId").asText()).isEqualTo(revisionId);
+    assertThat(proposed.get("proposedRto").asText()).isEqualTo("PT6H");
+    assertThat(proposed.get("proposedBy").asText()).isEqualTo("test-process-owner");
+    JsonNode decision =
+        ContractJson.mapper()
+            .readTree(awaitPublished(processId, "nl.herstel.bia.revision-decided.v1").value());
+    assertThat(decision.get("accepted").asBoolean()).isFalse();
+    assertThat(decision.get("decidedBy").asText()).isEqualTo("test-process-owner");
+    assertThat(decision.get("reason").asText()).isEqualTo("Not feasible");
+  }
+
+  private String dependency(String from, String to, String group) {
+    return api.createdId(
+        api.post(
+            "/api/bia/dependencies",
+            "bcm-manager",
+            group == null
+                ? "{\"fromId\":\"%s\",\"toId\":\"%s\"}".formatted(from, to)
+                : "{\"fromId\":\"%s\",\"toId\":\"%s\",\"alternativeGroup\":\"%s\"}"
+                    .formatted(from, to, group)));
+  }
+
+  private static String facility(String name) {
+    return "{\"name\":\"" + name + "\",\"kind\":\"FACILITY\"}";
+  }
+
   private String process(String name, String mtpd, String rto) {
     return api.createdId(
         api.post(
             "/api/bia/processes",
             "bcm-manager",
-            "{\"name\":\"%s\",\"critical\":true,\"mtpd\":\"%s\",\"rto\":\"%s\"}"
+            ("{\"name\":\"%s\",\"critical\":true,\"mtpd\":\"%s\",\"rto\":\"%s\","
+                    + "\"owner\":\"test-process-owner\"}")
                 .formatted(name, mtpd, rto)));
   }
 

@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.domain.NotPermitted;
 import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.rest.Problem.FieldError;
 import nl.herstel.platform.rest.Problem.Kind;
@@ -122,6 +123,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof AggregateNotFoundException) {
       return Problem.of(Kind.NOT_FOUND, "No such resource: " + path, path);
+    }
+    if (e instanceof NotPermitted notPermitted) {
+      return Problem.of(Kind.FORBIDDEN, notPermitted.getMessage(), path);
     }
     if (e instanceof Conflict conflict) {
       return Problem.of(Kind.CONFLICT, conflict.getMessage(), path);

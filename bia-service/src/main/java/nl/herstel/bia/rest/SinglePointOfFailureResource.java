@@ -1,0 +1,51 @@
+package nl.herstel.bia.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import nl.herstel.bia.api.BiaQueries.SinglePointsOfFailure;
+import nl.herstel.bia.query.GraphViews.SinglePointOfFailure;
+import nl.herstel.platform.security.Roles;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Single points of failure: assets whose failure alone takes down a critical process. */
+@Path("/single-points-of-failure")
+@RequestScoped
+@Tag(name = "Priorities")
+@Produces(MediaType.APPLICATION_JSON)
+public class SinglePointOfFailureResource {
+  @Inject QueryGateway queries;
+
+  @GET
+  @RolesAllowed({
+    Roles.BCM_MANAGER,
+    Roles.PROCESS_OWNER,
+    Roles.PLAN_OWNER,
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary = "Assets whose failure alone disrupts a critical process",
+      description =
+          "Per asset the critical processes that fail with it, because no alternative covers it"
+              + " anywhere on the way (dependencies sharing an alternativeGroup are alternatives)."
+              + " Assets that take down the most critical processes come first, then by the"
+              + " strictest MTPD.")
+  public List<SinglePointOfFailure> list() {
+    return queries
+        .query(
+            new SinglePointsOfFailure(),
+            ResponseTypes.multipleInstancesOf(SinglePointOfFailure.class))
+        .join();
+  }
+}
