@@ -58,6 +58,9 @@ public final class BiaQueries {
   /** The assets as they stood at a moment, replayed from the event store. */
   public record AssetsAsOf(java.time.Instant asOf) {}
 
+  /** The dependencies as they stood at a moment, replayed from the event store. */
+  public record DependenciesAsOf(java.time.Instant asOf) {}
+
   /** The threat catalogue as it stood at a moment, replayed from the event store. */
   public record ThreatsAsOf(java.time.Instant asOf) {}
 

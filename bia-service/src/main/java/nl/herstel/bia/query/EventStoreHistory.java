@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.AssetDetailsChanged;
 import nl.herstel.bia.api.BiaEvents.AssetRegistered;
 import nl.herstel.bia.api.BiaEvents.AssetRetired;
@@ -30,9 +31,11 @@ import nl.herstel.bia.api.BiaEvents.ThreatImpactRated;
 import nl.herstel.bia.api.BiaEvents.ThreatLikelihoodRated;
 import nl.herstel.bia.api.BiaEvents.ThreatRegistered;
 import nl.herstel.bia.api.BiaQueries.AssetsAsOf;
+import nl.herstel.bia.api.BiaQueries.DependenciesAsOf;
 import nl.herstel.bia.api.BiaQueries.EventHistory;
 import nl.herstel.bia.api.BiaQueries.ProcessesAsOf;
 import nl.herstel.bia.api.BiaQueries.ThreatsAsOf;
+import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import org.axonframework.queryhandling.QueryHandler;
@@ -259,6 +262,47 @@ public class EventStoreHistory {
     }
     views.sort(Comparator.comparing(ThreatView::name));
     return views;
+  }
+
+  /** Every dependency as it stood at a moment, in the order they were added. */
+  @QueryHandler
+  public List<DependencyView> dependenciesAsOf(DependenciesAsOf query) {
+    Map<String, DependencyView> dependencies = new LinkedHashMap<>();
+    Replayed dependencyEvents =
+        (type, payload, at, version) -> {
+          if (type.endsWith("$ProcessDependencyAdded")) {
+            ProcessDependencyAdded e = JSON.readValue(payload, ProcessDependencyAdded.class);
+            dependencies.put(
+                e.dependencyId(),
+                new DependencyView(
+                    e.dependencyId(),
+                    e.processId(),
+                    NodeKind.PROCESS,
+                    e.toId(),
+                    e.toKind(),
+                    e.alternativeGroup(),
+                    at));
+          } else if (type.endsWith("$AssetDependencyAdded")) {
+            AssetDependencyAdded e = JSON.readValue(payload, AssetDependencyAdded.class);
+            dependencies.put(
+                e.dependencyId(),
+                new DependencyView(
+                    e.dependencyId(),
+                    e.assetId(),
+                    NodeKind.ASSET,
+                    e.toId(),
+                    e.toKind(),
+                    e.alternativeGroup(),
+                    at));
+          } else if (type.endsWith("DependencyRemoved")) {
+            dependencies.remove(JSON.readTree(payload).path("dependencyId").asText());
+          }
+        };
+    replay("BusinessProcess", query.asOf(), dependencyEvents);
+    replay("Asset", query.asOf(), dependencyEvents);
+    return dependencies.values().stream()
+        .sorted(Comparator.comparing(DependencyView::addedAt).thenComparing(DependencyView::id))
+        .toList();
   }
 
   /** One stored event of a replay: its payload type, payload, time and aggregate version. */

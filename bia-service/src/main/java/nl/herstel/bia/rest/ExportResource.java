@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -13,10 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.herstel.bia.api.BiaQueries.AssetsAsOf;
+import nl.herstel.bia.api.BiaQueries.DependenciesAsOf;
 import nl.herstel.bia.api.BiaQueries.ListAssets;
 import nl.herstel.bia.api.BiaQueries.ListDependencies;
 import nl.herstel.bia.api.BiaQueries.ListProcesses;
 import nl.herstel.bia.api.BiaQueries.ListThreats;
+import nl.herstel.bia.api.BiaQueries.ProcessesAsOf;
+import nl.herstel.bia.api.BiaQueries.ThreatsAsOf;
 import nl.herstel.bia.query.AssetView;
 import nl.herstel.bia.query.DependencyView;
 import nl.herstel.bia.query.ProcessView;
@@ -34,9 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExportResource {
   @Inject QueryGateway queries;
 
-  /** The BIA as exported. */
+  /** The BIA as exported; {@code asOf} is null for the current BIA. */
   public record BiaExport(
       Instant exportedAt,
+      Instant asOf,
       List<ProcessView> processes,
       List<AssetView> assets,
       List<DependencyView> dependencies,
@@ -45,9 +51,20 @@ public class ExportResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
-  @Operation(summary = "The whole BIA as JSON: processes, assets, dependencies, threats")
-  public BiaExport json() {
-    return new BiaExport(Instant.now(), processes(), assets(), dependencies(), threats());
+  @Operation(
+      summary = "The whole BIA as JSON: processes, assets, dependencies, threats",
+      description =
+          "asOf (optional, ISO-8601 instant): the whole BIA as it stood at that moment, replayed"
+              + " from the event store. The CSV exports take it too.")
+  public BiaExport json(@QueryParam("asOf") String asOf) {
+    Instant moment = moment(asOf);
+    return new BiaExport(
+        Instant.now(),
+        moment,
+        processes(moment),
+        assets(moment),
+        dependencies(moment),
+        threats(moment));
   }
 
   @GET
@@ -55,11 +72,11 @@ public class ExportResource {
   @Produces("text/csv")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(summary = "The processes as CSV, one row each, ordered by RTO")
-  public Response processesCsv() {
+  public Response processesCsv(@QueryParam("asOf") String asOf) {
     return csv(
         "processes.csv",
         "id,name,critical,crownJewel,owner,mtpd,rto,rpo,status,dependsOn",
-        processes().stream()
+        processes(moment(asOf)).stream()
             .map(
                 p ->
                     Stream.of(
@@ -80,12 +97,24 @@ public class ExportResource {
   @Produces("text/csv")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(summary = "The assets as CSV")
-  public Response assetsCsv() {
+  public Response assetsCsv(@QueryParam("asOf") String asOf) {
     return csv(
         "assets.csv",
-        "id,name,kind,description,status",
-        assets().stream()
-            .map(a -> Stream.of(a.id(), a.name(), a.kind(), a.description(), a.status())));
+        "id,name,kind,description,owner,contractReference,slaReference,guaranteedRecoveryTime,"
+            + "status",
+        assets(moment(asOf)).stream()
+            .map(
+                a ->
+                    Stream.of(
+                        a.id(),
+                        a.name(),
+                        a.kind(),
+                        a.description(),
+                        a.owner(),
+                        a.supplier() == null ? null : a.supplier().contractReference(),
+                        a.supplier() == null ? null : a.supplier().slaReference(),
+                        a.supplier() == null ? null : a.supplier().guaranteedRecoveryTime(),
+                        a.status())));
   }
 
   @GET
@@ -93,15 +122,25 @@ public class ExportResource {
   @Produces("text/csv")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(summary = "The dependencies as CSV")
-  public Response dependenciesCsv() {
+  public Response dependenciesCsv(@QueryParam("asOf") String asOf) {
     return csv(
         "dependencies.csv",
-        "id,fromId,fromKind,toId,toKind,addedAt",
-        dependencies().stream()
+        "id,fromId,fromKind,toId,toKind,alternativeGroup,addedAt",
+        dependencies(moment(asOf)).stream()
             .map(
                 d ->
                     Stream.of(
-                        d.id(), d.fromId(), d.fromKind(), d.toId(), d.toKind(), d.addedAt())));
+                        d.id(),
+                        d.fromId(),
+                        d.fromKind(),
+                        d.toId(),
+                        d.toKind(),
+                        d.alternativeGroup(),
+                        d.addedAt())));
+  }
+
+  private static Instant moment(String asOf) {
+    return asOf == null ? null : Moments.parse("asOf", asOf);
   }
 
   private static Response csv(String file, String header, Stream<Stream<Object>> rows) {
@@ -130,27 +169,23 @@ public class ExportResource {
     return text;
   }
 
-  private List<ProcessView> processes() {
-    return queries
-        .query(new ListProcesses(), ResponseTypes.multipleInstancesOf(ProcessView.class))
-        .join();
+  private List<ProcessView> processes(Instant asOf) {
+    Object query = asOf == null ? new ListProcesses() : new ProcessesAsOf(asOf);
+    return queries.query(query, ResponseTypes.multipleInstancesOf(ProcessView.class)).join();
   }
 
-  private List<AssetView> assets() {
-    return queries
-        .query(new ListAssets(), ResponseTypes.multipleInstancesOf(AssetView.class))
-        .join();
+  private List<AssetView> assets(Instant asOf) {
+    Object query = asOf == null ? new ListAssets() : new AssetsAsOf(asOf);
+    return queries.query(query, ResponseTypes.multipleInstancesOf(AssetView.class)).join();
   }
 
-  private List<DependencyView> dependencies() {
-    return queries
-        .query(new ListDependencies(null), ResponseTypes.multipleInstancesOf(DependencyView.class))
-        .join();
+  private List<DependencyView> dependencies(Instant asOf) {
+    Object query = asOf == null ? new ListDependencies(null) : new DependenciesAsOf(asOf);
+    return queries.query(query, ResponseTypes.multipleInstancesOf(DependencyView.class)).join();
   }
 
-  private List<ThreatView> threats() {
-    return queries
-        .query(new ListThreats(), ResponseTypes.multipleInstancesOf(ThreatView.class))
-        .join();
+  private List<ThreatView> threats(Instant asOf) {
+    Object query = asOf == null ? new ListThreats() : new ThreatsAsOf(asOf);
+    return queries.query(query, ResponseTypes.multipleInstancesOf(ThreatView.class)).join();
   }
 }

@@ -1242,6 +1242,12 @@ class BiaServiceIT {
     JsonNode threatThen =
         find(api.getJson("/api/bia/threats?asOf=" + before, "auditor"), "id", threatId);
     assertThat(threatThen.get("likelihood").asInt()).isEqualTo(2);
+    JsonNode exportThen = api.getJson("/api/bia/export?asOf=" + before, "auditor");
+    assertThat(Instant.parse(exportThen.get("asOf").asText())).isEqualTo(before);
+    assertThat(find(exportThen.get("assets"), "id", assetId).get("name").asText())
+        .isEqualTo("Archive v1");
+    assertThat(find(exportThen.get("threats"), "id", threatId).get("likelihood").asInt())
+        .isEqualTo(2);
     JsonNode assetNow =
         await()
             .atMost(Duration.ofSeconds(20))
