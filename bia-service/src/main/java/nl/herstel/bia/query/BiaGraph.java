@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -119,22 +120,59 @@ public class BiaGraph {
     return cached;
   }
 
+  /**
+   * For every node a critical process reaches, the set of nodes it cannot run without: itself, and
+   * per alternative group of its dependencies the nodes that every alternative in the group needs
+   * (for a group of one: all its dependency needs). An asset in a critical process's set is a
+   * single point of failure for it. Sets are bit sets, built children first; in a cycle, a node met
+   * again before its set is complete counts as needed by itself only.
+   */
   private static List<SinglePointOfFailure> computeSinglePointsOfFailure(Snapshot g) {
-    List<SinglePointOfFailure> found = new ArrayList<>();
-    Failure failure = new Failure(g);
-    for (int a = 0; a < g.size; a++) {
-      if (g.kind[a] != NodeKind.ASSET) {
+    BitSet[] needs = new BitSet[g.size];
+    byte[] state = new byte[g.size];
+    int[] stack = new int[g.size];
+    int[] edge = new int[g.size];
+    List<List<Integer>> hitBy = new ArrayList<>(g.size);
+    for (int i = 0; i < g.size; i++) {
+      hitBy.add(null);
+    }
+    for (int p = 0; p < g.size; p++) {
+      if (g.kind[p] != NodeKind.PROCESS || !g.critical[p]) {
         continue;
       }
-      failure.reset();
-      failure.propagate(a);
-      List<Integer> critical = new ArrayList<>();
-      for (int x : failure.failed) {
-        if (g.kind[x] == NodeKind.PROCESS && g.critical[x]) {
-          critical.add(x);
+      int sp = 0;
+      if (state[p] == 0) {
+        stack[sp++] = p;
+        state[p] = 1;
+      }
+      while (sp > 0) {
+        int x = stack[sp - 1];
+        if (edge[x] < g.out[x].length) {
+          int child = g.out[x][edge[x]++];
+          if (state[child] == 0) {
+            state[child] = 1;
+            stack[sp++] = child;
+          }
+          continue;
+        }
+        needs[x] = needsOf(g, x, needs);
+        state[x] = 2;
+        sp--;
+      }
+      BitSet needed = needs[p];
+      for (int a = needed.nextSetBit(0); a >= 0; a = needed.nextSetBit(a + 1)) {
+        if (g.kind[a] == NodeKind.ASSET) {
+          if (hitBy.get(a) == null) {
+            hitBy.set(a, new ArrayList<>());
+          }
+          hitBy.get(a).add(p);
         }
       }
-      if (!critical.isEmpty()) {
+    }
+    List<SinglePointOfFailure> found = new ArrayList<>();
+    for (int a = 0; a < g.size; a++) {
+      List<Integer> critical = hitBy.get(a);
+      if (critical != null) {
         critical.sort(byMtpd(g));
         found.add(
             new SinglePointOfFailure(
@@ -154,6 +192,34 @@ public class BiaGraph {
             .thenComparing(s -> s.criticalProcesses().get(0).mtpd())
             .thenComparing(SinglePointOfFailure::name));
     return List.copyOf(found);
+  }
+
+  /** What node {@code x} cannot run without, given the sets of its finished dependencies. */
+  private static BitSet needsOf(Snapshot g, int x, BitSet[] needs) {
+    BitSet needed = new BitSet(g.size);
+    needed.set(x);
+    Map<Integer, BitSet> alternatives = new HashMap<>();
+    for (int k = 0; k < g.out[x].length; k++) {
+      int child = g.out[x][k];
+      int group = g.outGroup[x][k];
+      BitSet childNeeds = needs[child];
+      if (childNeeds == null) {
+        childNeeds = new BitSet(g.size);
+        childNeeds.set(child);
+      }
+      if (g.groupSize[group] == 1) {
+        needed.or(childNeeds);
+      } else {
+        BitSet common = alternatives.get(group);
+        if (common == null) {
+          alternatives.put(group, (BitSet) childNeeds.clone());
+        } else {
+          common.and(childNeeds);
+        }
+      }
+    }
+    alternatives.values().forEach(needed::or);
+    return needed;
   }
 
   private static Comparator<Integer> byMtpd(Snapshot g) {
@@ -576,6 +642,9 @@ public class BiaGraph {
     /** Per reverse edge in {@code in[x]}: the alternative group the edge belongs to. */
     final int[][] inGroup;
 
+    /** Per edge in {@code out[x]}: the alternative group the edge belongs to. */
+    final int[][] outGroup;
+
     /** Per alternative group: how many dependencies it holds. */
     final int[] groupSize;
 
@@ -611,6 +680,7 @@ public class BiaGraph {
       out = adjacency(b.edgeFrom, b.edgeTo);
       in = adjacency(b.edgeTo, b.edgeFrom);
       inGroup = adjacency(b.edgeTo, b.edgeGroup);
+      outGroup = adjacency(b.edgeFrom, b.edgeGroup);
       groupSize = new int[b.groups];
       for (int group : b.edgeGroup) {
         groupSize[group]++;
