@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -119,6 +123,36 @@ class ThinSliceIT {
   void theGatewayRequiresAToken() {
     assertThat(api.get("/api/bia/processes", null).statusCode()).isEqualTo(401);
     assertThat(api.get("/api/bia/processes", "auditor").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSocToolPostsThroughTheGatewayWithItsApiKeyAlone() throws Exception {
+    String key =
+        api.ok(
+                api.post(
+                    "/api/incidents/intake-keys",
+                    "incident-commander",
+                    "{\"source\":\"e2e-sentinel\"}"))
+            .get("key")
+            .asText();
+    HttpResponse<String> posted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(Stack.get().gatewayUrl() + "/api/incidents/intake"))
+                    .header("X-Api-Key", key)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            ("{\"source\":\"e2e-sentinel\",\"sourceId\":\"%s\",\"title\":"
+                                    + "\"Impossible travel\",\"severity\":\"MEDIUM\","
+                                    + "\"assets\":[\"vpn-01\"]}")
+                                .formatted(UUID.randomUUID())))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    assertThat(api.json(posted).get("incidentId").asText()).isNotBlank();
+    assertThat(api.post("/api/incidents/intake", null, "{}").statusCode()).isEqualTo(401);
   }
 
   /**

@@ -45,6 +45,7 @@ public class AlertIntake {
   @Inject QueryGateway queries;
   @Inject RequestValidator validator;
   @Inject CorrelationConfig correlation;
+  @Inject IntakeCaller caller;
 
   /** One item of a batch: how to read it; it may fail like a single request would. */
   @FunctionalInterface
@@ -71,6 +72,7 @@ public class AlertIntake {
   public Intake report(Alert alert) {
     validator.check(alert);
     String source = alert.source().strip();
+    caller.requireSource(source);
     String sourceId = alert.sourceId().strip();
     List<String> named = distinctIgnoringCase(alert.assets());
     AssetResolution resolution =

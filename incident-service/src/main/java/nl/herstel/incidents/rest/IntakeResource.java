@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -42,7 +42,6 @@ import nl.herstel.platform.rest.InvalidRequest;
 import nl.herstel.platform.rest.JsonProvider;
 import nl.herstel.platform.rest.Problem.FieldError;
 import nl.herstel.platform.rest.RequestValidator;
-import nl.herstel.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,6 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * incident.
  */
 @Path("/intake")
+@IntakeAuthenticated
 @RequestScoped
 @Tag(name = "Intake")
 @Produces(MediaType.APPLICATION_JSON)
@@ -114,7 +114,7 @@ public class IntakeResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @PermitAll
   @Operation(
       summary = "Report a SOC alert, or a batch of them as a JSON array",
       description =
@@ -183,7 +183,7 @@ public class IntakeResource {
 
   @POST
   @Consumes(CLOUDEVENTS)
-  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @PermitAll
   @Operation(
       summary = "Report a SOC alert as a structured CloudEvent 1.0",
       description =
@@ -201,7 +201,7 @@ public class IntakeResource {
 
   @POST
   @Consumes(NDJSON)
-  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @PermitAll
   @Operation(
       summary = "Report a batch of SOC alerts as NDJSON",
       description =

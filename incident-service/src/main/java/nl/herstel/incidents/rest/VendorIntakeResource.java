@@ -1,7 +1,7 @@
 package nl.herstel.incidents.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,6 @@ import nl.herstel.incidents.intake.SentinelAdapter;
 import nl.herstel.incidents.intake.TheHiveAdapter;
 import nl.herstel.incidents.rest.IntakeResource.IntakeAnswer;
 import nl.herstel.platform.rest.RequestValidator;
-import nl.herstel.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * again answers the same incident.
  */
 @Path("/intake")
+@IntakeAuthenticated
 @RequestScoped
 @Tag(name = "Intake")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +48,7 @@ public class VendorIntakeResource {
 
   @POST
   @Path("/alertmanager")
-  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @PermitAll
   @Operation(
       summary = "Prometheus Alertmanager webhook (version 4)",
       description =
@@ -68,7 +68,7 @@ public class VendorIntakeResource {
 
   @POST
   @Path("/pagerduty")
-  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @PermitAll
   @Operation(
       summary = "PagerDuty Events API v2 event",
       description =
@@ -89,7 +89,7 @@ public class VendorIntakeResource {
 
   @POST
   @Path("/thehive")
-  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @PermitAll
   @Operation(
       summary = "TheHive alert",
       description =
@@ -104,7 +104,7 @@ public class VendorIntakeResource {
 
   @POST
   @Path("/sentinel")
-  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @PermitAll
   @Operation(
       summary = "Microsoft Sentinel incident",
       description =
@@ -120,7 +120,7 @@ public class VendorIntakeResource {
 
   @POST
   @Path("/elastic")
-  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @PermitAll
   @Operation(
       summary = "Elastic Security alert",
       description =
@@ -136,7 +136,7 @@ public class VendorIntakeResource {
 
   @POST
   @Path("/ocsf")
-  @RolesAllowed({Roles.SOC_INTAKE, Roles.INCIDENT_COMMANDER})
+  @PermitAll
   @Operation(
       summary = "OCSF Incident Finding (class_uid 2005)",
       description =

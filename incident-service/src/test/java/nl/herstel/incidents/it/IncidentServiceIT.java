@@ -1162,4 +1162,115 @@ class IncidentServiceIT {
     assertThat(response.statusCode()).isEqualTo(202);
     return api.json(response).get("incidentId").asText();
   }
+
+  // ---- intake API keys ----
+
+  @Test
+  void aPerSourceApiKeyAuthenticatesTheIntakeUntilItIsRevoked() throws Exception {
+    var issued =
+        api.post(
+            "/api/incidents/intake-keys",
+            "incident-commander",
+            "{\"source\":\"key-it\",\"description\":\"Test SIEM\"}");
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    assertThat(issued.headers().firstValue("Cache-Control")).hasValue("no-store");
+    String key = api.json(issued).get("key").asText();
+    String keyId = api.json(issued).get("keyId").asText();
+    assertThat(key).startsWith("hik_").hasSize(47);
+
+    String alert =
+        ("{\"source\":\"%s\",\"sourceId\":\"%s\",\"title\":\"Brute force\","
+            + "\"severity\":\"HIGH\",\"assets\":[\"unknown-host\"]}");
+    var accepted = withKey(key, alert.formatted("key-it", UUID.randomUUID()));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String incidentId = api.json(accepted).get("incidentId").asText();
+    JsonNode history =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId + "/history", "auditor"),
+                h -> h != null && h.size() > 0);
+    assertThat(history.get(0).get("principal").asText()).isEqualTo("intake-key:key-it:" + keyId);
+    assertThat(history.get(0).get("role").asText()).isEqualTo("soc-intake");
+
+    var otherSource = withKey(key, alert.formatted("someone-else", UUID.randomUUID()));
+    assertThat(otherSource.statusCode()).isEqualTo(422);
+    assertThat(api.json(otherSource).at("/errors/0/field").asText()).isEqualTo("source");
+
+    JsonNode listed = null;
+    for (JsonNode k : api.getJson("/api/incidents/intake-keys", "auditor")) {
+      if (keyId.equals(k.get("keyId").asText())) {
+        listed = k;
+      }
+    }
+    assertThat(listed).isNotNull();
+    assertThat(listed.has("key")).isFalse();
+    assertThat(listed.toString()).doesNotContain(key.substring(8));
+    assertThat(listed.get("createdBy").asText()).isEqualTo("test-incident-commander");
+    assertThat(listed.get("lastUsedAt").isNull()).isFalse();
+    assertThat(ItDatabase.count("SELECT count(*) FROM intake_key WHERE key_hash = ?", sha256(key)))
+        .isEqualTo(1);
+
+    var revoked =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/incidents/intake-keys/" + keyId))
+                .header(
+                    "Authorization",
+                    "Bearer " + TestInfrastructure.get().token("incident-commander"))
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(revoked.statusCode()).isEqualTo(204);
+    var afterRevocation = withKey(key, alert.formatted("key-it", UUID.randomUUID()));
+    assertThat(afterRevocation.statusCode()).isEqualTo(401);
+    assertThat(afterRevocation.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+  }
+
+  @Test
+  void theIntakeRefusesMissingCredentialsAndOtherRolesAsProblems() throws Exception {
+    var none =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + INTAKE))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+    var wrongKey = withKey("hik_not-a-key", "{}");
+    assertThat(wrongKey.statusCode()).isEqualTo(401);
+    var wrongRole = api.post(INTAKE, "recovery-team", "{}");
+    assertThat(wrongRole.statusCode()).isEqualTo(403);
+    assertThat(api.json(wrongRole).get("type").asText())
+        .isEqualTo("https://herstel.nl/problems/forbidden");
+    assertThat(
+            api.post("/api/incidents/intake-keys", "soc-intake", "{\"source\":\"x\"}").statusCode())
+        .isEqualTo(403);
+    var badSource =
+        api.post("/api/incidents/intake-keys", "incident-commander", "{\"source\":\"a b\"}");
+    assertThat(badSource.statusCode()).isEqualTo(400);
+  }
+
+  private HttpResponse<String> withKey(String key, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + INTAKE))
+            .header("X-Api-Key", key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String base() {
+    return "http://localhost:" + System.getProperty("herstel.it.http.port");
+  }
+
+  private static String sha256(String text) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
 }
