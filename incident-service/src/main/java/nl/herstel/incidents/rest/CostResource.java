@@ -75,7 +75,7 @@ public class CostResource {
       summary = "Record a cost of the incident",
       description =
           "kind (LEGAL, HARDWARE, SOFTWARE, LABOUR, OTHER), amount (a decimal above zero, at"
-              + " most two decimals, as a JSON number or string), currency (ISO 4217, default"
+              + " most two decimals, as a JSON number), currency (ISO 4217, default"
               + " EUR), description, incurredAt (not in the future). Stored as CostRecorded.")
   @APIResponse(responseCode = "202", description = "Stored; the answer gives the cost's id")
   @APIResponse(

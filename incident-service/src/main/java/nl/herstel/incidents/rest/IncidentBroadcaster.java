@@ -7,7 +7,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -89,7 +88,6 @@ public class IncidentBroadcaster {
           OutboundSseEvent ready =
               sse.newEventBuilder()
                   .name("subscribed")
-                  .mediaType(MediaType.APPLICATION_JSON_TYPE)
                   .data(
                       String.class,
                       json.createObjectNode()
@@ -132,7 +130,6 @@ public class IncidentBroadcaster {
                 .newEventBuilder()
                 .id(Long.toString(entry.sequence()))
                 .name(entry.type())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(String.class, write(entry))
                 .build();
         if (!send(incidentId, subscriber, event)) {
