@@ -1,6 +1,7 @@
 package nl.herstel.incidents.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +59,16 @@ public final class IncidentCommands {
 
   /**
    * A process found through the BIA graph with its recovery targets: RTO (how long recovery to an
-   * acceptable level may take) and MTPD (after how long the outage becomes critical); DOMAIN.md.
+   * acceptable level may take), MTPD (after how long the outage becomes critical) and RPO (how much
+   * data may be lost; null when the BIA set none); DOMAIN.md.
    */
-  public record ProcessTargets(String processId, String name, Duration rto, Duration mtpd) {}
+  public record ProcessTargets(
+      String processId, String name, Duration rto, Duration mtpd, Duration rpo) {
+    /** Targets without an RPO: the BIA set none. */
+    public ProcessTargets(String processId, String name, Duration rto, Duration mtpd) {
+      this(processId, name, rto, mtpd, null);
+    }
+  }
 
   /**
    * Let a new alert join this open incident, because it touches one of its assets within the
@@ -133,4 +141,73 @@ public final class IncidentCommands {
       restorations = List.copyOf(restorations);
     }
   }
+
+  // ---- records: communications, evidence custody, restorations and costs ----
+
+  /**
+   * Log a crisis communication; who sent it is the caller.
+   *
+   * @param requestedAt when it was logged; {@code sentAt} may not lie beyond it (5 minutes'
+   *     tolerance) nor before the disruption
+   */
+  public record LogCommunication(
+      @TargetAggregateIdentifier String incidentId,
+      String communicationId,
+      Audience audience,
+      Channel channel,
+      boolean outOfBand,
+      String message,
+      Instant sentAt,
+      Instant requestedAt) {}
+
+  /** Take an item of evidence into custody; {@code sha256} is 64 lower-case hex characters. */
+  public record RegisterEvidence(
+      @TargetAggregateIdentifier String incidentId,
+      String itemId,
+      String sha256,
+      String description,
+      String collectedBy,
+      Instant collectedAt,
+      String storageLocation,
+      Instant requestedAt) {}
+
+  /** Hand an item of evidence from its current custodian ({@code from}) to another. */
+  public record TransferEvidence(
+      @TargetAggregateIdentifier String incidentId,
+      String itemId,
+      String from,
+      String to,
+      Instant at,
+      String reason,
+      Instant requestedAt) {}
+
+  /** Record the SHA-256 observed when an item's integrity was checked again. */
+  public record VerifyEvidence(
+      @TargetAggregateIdentifier String incidentId,
+      String itemId,
+      String observedSha256,
+      Instant verifiedAt,
+      Instant requestedAt) {}
+
+  /**
+   * Record that an affected process was restored at {@code restoredAt}, with its data as of {@code
+   * dataRestoredTo}.
+   */
+  public record RecordRestoration(
+      @TargetAggregateIdentifier String incidentId,
+      String processId,
+      Instant restoredAt,
+      Instant dataRestoredTo,
+      Instant requestedAt) {}
+
+  /** Record a cost the incident caused; {@code amount} is positive. */
+  public record RecordCost(
+      @TargetAggregateIdentifier String incidentId,
+      String costId,
+      CostKind kind,
+      BigDecimal amount,
+      String currency,
+      String description,
+      Instant incurredAt,
+      Instant requestedAt) {}
 }

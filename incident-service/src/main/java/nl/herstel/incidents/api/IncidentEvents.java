@@ -1,6 +1,7 @@
 package nl.herstel.incidents.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,15 +83,106 @@ public final class IncidentEvents {
   /** An asset of the BIA that an alert named. */
   public record AssetRef(String assetId, String name) {}
 
-  /** A process the incident disrupts, with its targets and the deadlines they give. */
+  /**
+   * A process the incident disrupts, with its targets and the deadlines they give. {@code rpo} (how
+   * much data, counted back from the disruption, may be lost) was added later: null in events
+   * stored before it existed and when the BIA set none.
+   */
   public record AffectedProcess(
       String processId,
       String name,
       Duration rto,
       Duration mtpd,
       Instant rtoDeadline,
-      Instant mtpdDeadline) {}
+      Instant mtpdDeadline,
+      Duration rpo) {
+    public AffectedProcess(
+        String processId,
+        String name,
+        Duration rto,
+        Duration mtpd,
+        Instant rtoDeadline,
+        Instant mtpdDeadline) {
+      this(processId, name, rto, mtpd, rtoDeadline, mtpdDeadline, null);
+    }
+  }
 
   /** When a disrupted process was restored to an acceptable level. */
   public record Restoration(String processId, Instant restoredAt) {}
+
+  // ---- records: communications, evidence custody, restorations and costs ----
+
+  /**
+   * A crisis communication went out (DOMAIN.md, "Communication and coordination"); who sent it is
+   * in the metadata.
+   *
+   * @param outOfBand whether it avoided the possibly compromised infrastructure
+   */
+  public record CommunicationLogged(
+      String incidentId,
+      String communicationId,
+      Audience audience,
+      Channel channel,
+      boolean outOfBand,
+      String message,
+      Instant sentAt) {}
+
+  /**
+   * An item of evidence entered custody: its SHA-256 (lower-case hex) as collected, by whom, when
+   * and where it is kept. Its first custodian is {@code collectedBy}.
+   */
+  public record EvidenceRegistered(
+      String incidentId,
+      String itemId,
+      String sha256,
+      String description,
+      String collectedBy,
+      Instant collectedAt,
+      String storageLocation) {}
+
+  /** An item of evidence passed from its custodian to another, and why. */
+  public record EvidenceTransferred(
+      String incidentId, String itemId, String from, String to, Instant at, String reason) {}
+
+  /**
+   * An item's hash was computed again. A mismatch is recorded, not refused: that the evidence
+   * changed is itself a fact the audit trail must keep.
+   */
+  public record EvidenceVerified(
+      String incidentId,
+      String itemId,
+      String expectedSha256,
+      String observedSha256,
+      boolean matches,
+      Instant verifiedAt) {}
+
+  /**
+   * A disrupted process was restored during recovery, with the data restored to a point in time.
+   * Actual recovery time is {@code restoredAt - disruptedAt} against the RTO; actual data loss is
+   * {@code disruptedAt - dataRestoredTo} against the RPO (DOMAIN.md). {@code rto} and {@code rpo}
+   * are the incident's copy of the targets; {@code rpo} is null when unknown, and so is {@code
+   * rpoMet}.
+   */
+  public record ProcessRestored(
+      String incidentId,
+      String processId,
+      Instant disruptedAt,
+      Instant restoredAt,
+      Instant dataRestoredTo,
+      Duration recoveryTime,
+      Duration dataLoss,
+      Duration rto,
+      Duration rpo,
+      Boolean rtoMet,
+      Boolean rpoMet) {}
+
+  /** A cost the incident caused, in {@code currency} (ISO 4217), for the evaluation. */
+  public record CostRecorded(
+      String incidentId,
+      String costId,
+      CostKind kind,
+      BigDecimal amount,
+      String currency,
+      String description,
+      Instant incurredAt) {}
 }

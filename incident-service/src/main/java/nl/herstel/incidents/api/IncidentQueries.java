@@ -40,4 +40,21 @@ public final class IncidentQueries {
    * with their recovery targets.
    */
   public record FindAffectedProcesses(List<String> assetIds) {}
+
+  // ---- records: communications, evidence custody, restorations and costs ----
+
+  /** An incident's communications log, by when each went out: a list of CommunicationView. */
+  public record ListCommunications(String incidentId) {}
+
+  /** An incident's evidence items, each with its custody chain: a list of EvidenceView. */
+  public record ListEvidence(String incidentId) {}
+
+  /** One evidence item with its custody chain and verifications: an optional EvidenceView. */
+  public record FindEvidence(String incidentId, String itemId) {}
+
+  /** An incident's restorations, in the order recorded: a list of RestorationRecordView. */
+  public record ListRestorations(String incidentId) {}
+
+  /** An incident's costs with totals per kind and currency: a CostReport. */
+  public record ListCosts(String incidentId) {}
 }

@@ -2,27 +2,43 @@ package nl.herstel.incidents.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
+import nl.herstel.incidents.api.IncidentCommands.LogCommunication;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
+import nl.herstel.incidents.api.IncidentCommands.RecordCost;
 import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
+import nl.herstel.incidents.api.IncidentCommands.RecordRestoration;
+import nl.herstel.incidents.api.IncidentCommands.RegisterEvidence;
+import nl.herstel.incidents.api.IncidentCommands.TransferEvidence;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
+import nl.herstel.incidents.api.IncidentCommands.VerifyEvidence;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
+import nl.herstel.incidents.api.IncidentEvents.CommunicationLogged;
+import nl.herstel.incidents.api.IncidentEvents.CostRecorded;
 import nl.herstel.incidents.api.IncidentEvents.DecisionRecorded;
+import nl.herstel.incidents.api.IncidentEvents.EvidenceRegistered;
+import nl.herstel.incidents.api.IncidentEvents.EvidenceTransferred;
+import nl.herstel.incidents.api.IncidentEvents.EvidenceVerified;
 import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
+import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.platform.domain.Conflict;
@@ -93,7 +109,8 @@ public class Incident {
                         p.rto(),
                         p.mtpd(),
                         disrupted.plus(p.rto()),
-                        disrupted.plus(p.mtpd())))
+                        disrupted.plus(p.mtpd()),
+                        p.rpo()))
             .toList();
     apply(
         new IncidentOpened(
@@ -205,7 +222,8 @@ public class Incident {
                         p.rto(),
                         p.mtpd(),
                         disruptedAt.plus(p.rto()),
-                        disruptedAt.plus(p.mtpd())))
+                        disruptedAt.plus(p.mtpd()),
+                        p.rpo()))
             .toList();
     apply(
         new AlertCorrelated(
@@ -279,6 +297,7 @@ public class Incident {
     severity = event.severity();
     alertUpdatedAt = event.alertUpdatedAt() == null ? event.disruptedAt() : event.alertUpdatedAt();
     event.affectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+    event.affectedProcesses().forEach(this::rememberTargets);
     event.assets().forEach(a -> assets.add(a.assetId()));
     event.unresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
     alerts.add(alertKey(event.source(), event.sourceId()));
@@ -295,6 +314,7 @@ public class Incident {
   @EventSourcingHandler
   void on(AlertCorrelated event) {
     event.newAffectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+    event.newAffectedProcesses().forEach(this::rememberTargets);
     event.newAssets().forEach(a -> assets.add(a.assetId()));
     event.newUnresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
     alerts.add(alertKey(event.source(), event.sourceId()));
@@ -308,5 +328,217 @@ public class Incident {
   @EventSourcingHandler
   void on(IncidentClosed event) {
     status = IncidentStatus.CLOSED;
+  }
+
+  // ---- records: communications, evidence custody, restorations and costs ----
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  /** The RTO and RPO of each affected process as the incident copied them; RPO may be null. */
+  private final Map<String, Duration> rtos = new HashMap<>();
+
+  private final Map<String, Duration> rpos = new HashMap<>();
+
+  /** Per evidence item: its SHA-256 as collected, its current custodian, and since when. */
+  private final Map<String, String> evidenceHashes = new HashMap<>();
+
+  private final Map<String, String> custodians = new HashMap<>();
+  private final Map<String, Instant> custodySince = new HashMap<>();
+
+  private void rememberTargets(AffectedProcess process) {
+    rtos.put(process.processId(), process.rto());
+    rpos.put(process.processId(), process.rpo());
+  }
+
+  private void requireNotClosed() {
+    if (status == IncidentStatus.CLOSED) {
+      throw new Conflict("Incident " + incidentId + " is closed");
+    }
+  }
+
+  private static void notInTheFuture(String field, Instant at, Instant now) {
+    if (at.isAfter(now.plus(CLOCK_TOLERANCE))) {
+      throw new RuleViolation(field, field + " lies in the future by more than 5 minutes");
+    }
+  }
+
+  private static void notBefore(String field, Instant at, Instant earliest, String what) {
+    if (at.isBefore(earliest)) {
+      throw new RuleViolation(field, field + " must not be before " + what + " (" + earliest + ")");
+    }
+  }
+
+  private static String sha256(String field, String value) {
+    String hash = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+    if (!SHA256.matcher(hash).matches()) {
+      throw new RuleViolation(
+          field, field + " must be a SHA-256 digest: 64 hexadecimal characters");
+    }
+    return hash;
+  }
+
+  private void requireItem(String itemId) {
+    if (!evidenceHashes.containsKey(itemId)) {
+      throw new RuleViolation(
+          "itemId", "Evidence item '" + itemId + "' is not in this incident's custody");
+    }
+  }
+
+  /**
+   * Logs a communication. It went out not before the disruption (5 minutes' tolerance: clocks
+   * differ) and not in the future.
+   */
+  @CommandHandler
+  public void handle(LogCommunication command) {
+    requireNotClosed();
+    notBefore(
+        "sentAt",
+        command.sentAt(),
+        disruptedAt.minus(CLOCK_TOLERANCE),
+        "the disruption minus 5 minutes");
+    notInTheFuture("sentAt", command.sentAt(), command.requestedAt());
+    apply(
+        new CommunicationLogged(
+            incidentId,
+            command.communicationId(),
+            command.audience(),
+            command.channel(),
+            command.outOfBand(),
+            command.message(),
+            command.sentAt()));
+  }
+
+  /** Takes an item into custody with its hash as collected; its collector is its custodian. */
+  @CommandHandler
+  public void handle(RegisterEvidence command) {
+    requireNotClosed();
+    String hash = sha256("sha256", command.sha256());
+    if (evidenceHashes.containsKey(command.itemId())) {
+      throw new Conflict("Evidence item " + command.itemId() + " is registered already");
+    }
+    notBefore("collectedAt", command.collectedAt(), EARLIEST, "the earliest accepted time");
+    notInTheFuture("collectedAt", command.collectedAt(), command.requestedAt());
+    apply(
+        new EvidenceRegistered(
+            incidentId,
+            command.itemId(),
+            hash,
+            command.description(),
+            command.collectedBy(),
+            command.collectedAt(),
+            command.storageLocation()));
+  }
+
+  /**
+   * Hands an item on: only its current custodian can hand it, to someone else, not before it came
+   * into their custody.
+   */
+  @CommandHandler
+  public void handle(TransferEvidence command) {
+    requireNotClosed();
+    requireItem(command.itemId());
+    String custodian = custodians.get(command.itemId());
+    if (!custodian.equalsIgnoreCase(command.from())) {
+      throw new RuleViolation(
+          "from", "'" + command.from() + "' is not the item's custodian; '" + custodian + "' is");
+    }
+    if (custodian.equalsIgnoreCase(command.to())) {
+      throw new RuleViolation("to", "The item is in the custody of '" + custodian + "' already");
+    }
+    notBefore("at", command.at(), custodySince.get(command.itemId()), "the current custody began");
+    notInTheFuture("at", command.at(), command.requestedAt());
+    apply(
+        new EvidenceTransferred(
+            incidentId, command.itemId(), custodian, command.to(), command.at(), command.reason()));
+  }
+
+  /** Records an integrity check; a mismatch is recorded as such, never refused. */
+  @CommandHandler
+  public Boolean handle(VerifyEvidence command) {
+    requireNotClosed();
+    requireItem(command.itemId());
+    String observed = sha256("sha256", command.observedSha256());
+    String expected = evidenceHashes.get(command.itemId());
+    boolean matches = expected.equals(observed);
+    notInTheFuture("verifiedAt", command.verifiedAt(), command.requestedAt());
+    apply(
+        new EvidenceVerified(
+            incidentId, command.itemId(), expected, observed, matches, command.verifiedAt()));
+    return matches;
+  }
+
+  /**
+   * Records a restoration of an affected process, with the actual recovery time and data loss
+   * against the incident's RTO and RPO. A process may be restored again after a relapse; the latest
+   * restoration counts.
+   */
+  @CommandHandler
+  public void handle(RecordRestoration command) {
+    requireNotClosed();
+    if (!affectedProcesses.contains(command.processId())) {
+      throw new RuleViolation(
+          "processId", "Process '" + command.processId() + "' is not disrupted by this incident");
+    }
+    notBefore("restoredAt", command.restoredAt(), disruptedAt, "the disruption began");
+    notInTheFuture("restoredAt", command.restoredAt(), command.requestedAt());
+    if (command.dataRestoredTo().isAfter(command.restoredAt())) {
+      throw new RuleViolation(
+          "dataRestoredTo",
+          "dataRestoredTo must not lie after restoredAt (" + command.restoredAt() + ")");
+    }
+    notBefore("dataRestoredTo", command.dataRestoredTo(), EARLIEST, "the earliest accepted time");
+    Duration recoveryTime = Duration.between(disruptedAt, command.restoredAt());
+    Duration dataLoss = Duration.between(command.dataRestoredTo(), disruptedAt);
+    if (dataLoss.isNegative()) {
+      dataLoss = Duration.ZERO;
+    }
+    Duration rto = rtos.get(command.processId());
+    Duration rpo = rpos.get(command.processId());
+    apply(
+        new ProcessRestored(
+            incidentId,
+            command.processId(),
+            disruptedAt,
+            command.restoredAt(),
+            command.dataRestoredTo(),
+            recoveryTime,
+            dataLoss,
+            rto,
+            rpo,
+            rto == null ? null : recoveryTime.compareTo(rto) <= 0,
+            rpo == null ? null : dataLoss.compareTo(rpo) <= 0));
+  }
+
+  /** Records a positive cost, incurred not in the future. */
+  @CommandHandler
+  public void handle(RecordCost command) {
+    requireNotClosed();
+    if (command.amount() == null || command.amount().compareTo(BigDecimal.ZERO) <= 0) {
+      throw new RuleViolation("amount", "amount must be more than zero");
+    }
+    notBefore("incurredAt", command.incurredAt(), EARLIEST, "the earliest accepted time");
+    notInTheFuture("incurredAt", command.incurredAt(), command.requestedAt());
+    apply(
+        new CostRecorded(
+            incidentId,
+            command.costId(),
+            command.kind(),
+            command.amount(),
+            command.currency(),
+            command.description(),
+            command.incurredAt()));
+  }
+
+  @EventSourcingHandler
+  void on(EvidenceRegistered event) {
+    evidenceHashes.put(event.itemId(), event.sha256());
+    custodians.put(event.itemId(), event.collectedBy());
+    custodySince.put(event.itemId(), event.collectedAt());
+  }
+
+  @EventSourcingHandler
+  void on(EvidenceTransferred event) {
+    custodians.put(event.itemId(), event.to());
+    custodySince.put(event.itemId(), event.at());
   }
 }

@@ -10,8 +10,13 @@ import nl.herstel.incidents.command.Incident;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.IncidentContractMapper;
 import nl.herstel.incidents.query.BiaGraph;
+import nl.herstel.incidents.query.CommunicationLog;
+import nl.herstel.incidents.query.EvidenceCustody;
+import nl.herstel.incidents.query.IncidentFeed;
 import nl.herstel.incidents.query.IncidentHistory;
 import nl.herstel.incidents.query.IncidentProjection;
+import nl.herstel.incidents.query.RecoveryRecords;
+import nl.herstel.incidents.rest.IncidentBroadcaster;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -21,18 +26,31 @@ import nl.herstel.platform.jdbc.JdbcTransactions;
 @ApplicationScoped
 public class IncidentModule implements ServiceModule {
   @Inject Database database;
+  @Inject IncidentBroadcaster broadcaster;
 
   @Override
   public void configure(ModuleDefinition module) {
     JdbcTransactions transactions = database.transactions();
     IncidentProjection projection = new IncidentProjection(transactions);
     BiaCopy bia = new BiaCopy(transactions);
+    CommunicationLog communications = new CommunicationLog(transactions);
+    EvidenceCustody evidence = new EvidenceCustody(transactions);
+    RecoveryRecords recoveryRecords = new RecoveryRecords(transactions);
     module
         .aggregate(Incident.class)
         .projection(projection)
         .queryHandler(projection)
         .queryHandler(new BiaGraph(transactions))
         .queryHandler(new IncidentHistory(transactions))
+        // ---- records: communications, evidence custody, restorations and costs, live view ----
+        .projection(communications)
+        .queryHandler(communications)
+        .projection(evidence)
+        .queryHandler(evidence)
+        .projection(recoveryRecords)
+        .queryHandler(recoveryRecords)
+        .projection(new IncidentFeed(broadcaster::changed))
+        // ----
         .publish(new IncidentContractMapper())
         .subscribe(ProcessRegistered.class, bia::processRegistered)
         .subscribe(RecoveryTargetsSet.class, bia::recoveryTargetsSet)

@@ -61,6 +61,11 @@ public class BiaGraph {
     return new AssetResolution(List.copyOf(resolved.values()), unresolved);
   }
 
+  private static Duration rpo(ResultSet r) throws SQLException {
+    long seconds = r.getLong("rpo_seconds");
+    return r.wasNull() ? null : Duration.ofSeconds(seconds);
+  }
+
   /** Walks the dependency edges backwards from the assets; UNION stops at cycles. */
   @QueryHandler
   public List<ProcessTargets> affected(FindAffectedProcesses query) {
@@ -76,7 +81,7 @@ public class BiaGraph {
                     + " UNION"
                     + " SELECT d.from_id FROM bia_copy_dependency d JOIN hit ON d.to_id = hit.node_id)"
                     + " SELECT p.process_id, COALESCE(p.name, p.process_id) AS name,"
-                    + " p.rto_seconds, p.mtpd_seconds"
+                    + " p.rto_seconds, p.mtpd_seconds, p.rpo_seconds"
                     + " FROM bia_copy_process p JOIN hit ON p.process_id = hit.node_id"
                     + " ORDER BY p.rto_seconds, name, p.process_id")) {
       s.setArray(1, c.createArrayOf("varchar", query.assetIds().toArray()));
@@ -87,7 +92,8 @@ public class BiaGraph {
                   r.getString("process_id"),
                   r.getString("name"),
                   Duration.ofSeconds(r.getLong("rto_seconds")),
-                  Duration.ofSeconds(r.getLong("mtpd_seconds"))));
+                  Duration.ofSeconds(r.getLong("mtpd_seconds")),
+                  rpo(r)));
         }
       }
     } catch (SQLException e) {

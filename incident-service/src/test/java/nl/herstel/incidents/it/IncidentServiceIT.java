@@ -1273,4 +1273,372 @@ class IncidentServiceIT {
             java.security.MessageDigest.getInstance("SHA-256")
                 .digest(text.getBytes(StandardCharsets.UTF_8)));
   }
+
+  // ---- records: communications, evidence custody, restorations and costs, timeline, live view
+  // ----
+
+  /** An incident on the payments database, disrupted 3 hours ago: Payments has RTO 8h, RPO 1h. */
+  private record RecordsIncident(String id, Bia bia, Instant disruptedAt) {
+    String path(String tail) {
+      return "/api/incidents/" + id + tail;
+    }
+  }
+
+  private RecordsIncident recordsIncident() throws Exception {
+    Bia bia = registerBia();
+    Instant detectedAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    HttpResponse<String> opened =
+        api.post(
+            INTAKE, "soc-intake", alert("REC-" + UUID.randomUUID(), bia.databaseId(), detectedAt));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(202);
+    String incidentId = api.json(opened).get("incidentId").asText();
+    awaitIncident(incidentId, "incident-commander");
+    return new RecordsIncident(incidentId, bia, detectedAt);
+  }
+
+  private static String communication(String audience, String channel, Instant sentAt) {
+    return ("{\"audience\":\"%s\",\"channel\":\"%s\",\"outOfBand\":true,"
+            + "\"message\":\"Payments are down; we restore from backup\",\"sentAt\":\"%s\"}")
+        .formatted(audience, channel, sentAt);
+  }
+
+  private JsonNode awaitList(String path, String role, int size) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.getJson(path, role), list -> list != null && list.size() == size);
+  }
+
+  @Test
+  void logsCommunicationsWithWhoSentThemAndRejectsBadOnesStoringNothing() throws Exception {
+    RecordsIncident incident = recordsIncident();
+    String path = incident.path("/communications");
+    Instant sentAt = incident.disruptedAt().plus(Duration.ofMinutes(30));
+    long before = storedEvents();
+
+    HttpResponse<String> unknownAudience =
+        api.post(path, "incident-commander", communication("PIGEONS", "EMAIL", sentAt));
+    assertThat(unknownAudience.statusCode()).as(unknownAudience.body()).isEqualTo(400);
+    assertThat(unknownAudience.body()).contains("audience");
+    HttpResponse<String> noMessage =
+        api.post(
+            path,
+            "incident-commander",
+            "{\"audience\":\"MEDIA\",\"channel\":\"PRESS\",\"sentAt\":\"%s\"}".formatted(sentAt));
+    assertThat(noMessage.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noMessage))).containsExactly("message");
+    HttpResponse<String> tooEarly =
+        api.post(
+            path,
+            "incident-commander",
+            communication("MEDIA", "PRESS", incident.disruptedAt().minus(Duration.ofHours(1))));
+    assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(422);
+    assertThat(tooEarly.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(tooEarly.body()).contains("sentAt");
+    HttpResponse<String> future =
+        api.post(
+            path,
+            "incident-commander",
+            communication("MEDIA", "PRESS", Instant.now().plus(Duration.ofHours(1))));
+    assertThat(future.statusCode()).isEqualTo(422);
+    assertThat(
+            api.post(path, "recovery-team", communication("MEDIA", "PRESS", sentAt)).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            api.post(
+                    "/api/incidents/" + UUID.randomUUID() + "/communications",
+                    "incident-commander",
+                    communication("MEDIA", "PRESS", sentAt))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(storedEvents()).isEqualTo(before);
+
+    HttpResponse<String> logged =
+        api.post(path, "incident-commander", communication("REGULATORS", "PHONE", sentAt));
+    assertThat(logged.statusCode()).as(logged.body()).isEqualTo(202);
+    String communicationId = api.json(logged).get("communicationId").asText();
+
+    JsonNode log = awaitList(path, "auditor", 1);
+    JsonNode entry = log.get(0);
+    assertThat(entry.get("communicationId").asText()).isEqualTo(communicationId);
+    assertThat(entry.get("audience").asText()).isEqualTo("REGULATORS");
+    assertThat(entry.get("channel").asText()).isEqualTo("PHONE");
+    assertThat(entry.get("outOfBand").asBoolean()).isTrue();
+    assertThat(Instant.parse(entry.get("sentAt").asText())).isEqualTo(sentAt);
+    assertThat(entry.get("by").asText()).isEqualTo("test-incident-commander");
+    assertThat(api.get(path, "management").statusCode()).isEqualTo(200);
+    assertThat(api.get(path, "soc-intake").statusCode()).isEqualTo(403);
+    assertThat(
+            api.get("/api/incidents/" + UUID.randomUUID() + "/communications", "auditor")
+                .statusCode())
+        .isEqualTo(404);
+    JsonNode history = api.getJson(incident.path("/history"), "auditor");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("type").asText()).isEqualTo("CommunicationLogged");
+  }
+
+  @Test
+  void keepsTheChainOfCustodyAndFlagsAMismatchingHash() throws Exception {
+    RecordsIncident incident = recordsIncident();
+    String path = incident.path("/evidence");
+    String hash = "ab".repeat(32);
+    Instant collectedAt = incident.disruptedAt().plus(Duration.ofMinutes(20));
+    String item =
+        ("{\"sha256\":\"%s\",\"description\":\"Disk image of db-payments\","
+                + "\"collectedBy\":\"alice\",\"collectedAt\":\"%s\",\"storageLocation\":\"Safe 3\"}")
+            .formatted(hash.toUpperCase(), collectedAt);
+    long before = storedEvents();
+
+    HttpResponse<String> badHash =
+        api.post(path, "recovery-team", item.replace(hash.toUpperCase(), "not-a-hash"));
+    assertThat(badHash.statusCode()).as(badHash.body()).isEqualTo(422);
+    assertThat(badHash.body()).contains("sha256");
+    HttpResponse<String> noCollector =
+        api.post(path, "recovery-team", item.replace("\"alice\"", "\"\""));
+    assertThat(noCollector.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noCollector))).containsExactly("collectedBy");
+    assertThat(api.post(path, "management", item).statusCode()).isEqualTo(403);
+    assertThat(storedEvents()).isEqualTo(before);
+
+    HttpResponse<String> registered = api.post(path, "recovery-team", item);
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+    String itemId = api.json(registered).get("itemId").asText();
+    String transfers = path + "/" + itemId + "/transfers";
+    String transfer =
+        "{\"from\":\"%s\",\"to\":\"bob\",\"at\":\"%s\",\"reason\":\"To the forensic lab\"}";
+    Instant handedAt = collectedAt.plus(Duration.ofMinutes(30));
+
+    HttpResponse<String> notCustodian =
+        api.post(transfers, "incident-commander", transfer.formatted("mallory", handedAt));
+    assertThat(notCustodian.statusCode()).as(notCustodian.body()).isEqualTo(422);
+    assertThat(notCustodian.body()).contains("\"from\"");
+    HttpResponse<String> unknownItem =
+        api.post(
+            path + "/" + UUID.randomUUID() + "/transfers",
+            "incident-commander",
+            transfer.formatted("alice", handedAt));
+    assertThat(unknownItem.statusCode()).isEqualTo(422);
+    assertThat(unknownItem.body()).contains("itemId");
+    HttpResponse<String> handed =
+        api.post(transfers, "recovery-team", transfer.formatted("alice", handedAt));
+    assertThat(handed.statusCode()).as(handed.body()).isEqualTo(202);
+
+    HttpResponse<String> mismatch =
+        api.post(
+            path + "/" + itemId + "/verifications",
+            "recovery-team",
+            "{\"sha256\":\"%s\"}".formatted("cd".repeat(32)));
+    assertThat(mismatch.statusCode()).as(mismatch.body()).isEqualTo(202);
+    assertThat(api.json(mismatch).get("matches").asBoolean()).isFalse();
+    HttpResponse<String> badVerification =
+        api.post(path + "/" + itemId + "/verifications", "recovery-team", "{\"sha256\":\"xyz\"}");
+    assertThat(badVerification.statusCode()).isEqualTo(422);
+
+    JsonNode custody =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson(path + "/" + itemId, "auditor"),
+                e -> e != null && e.get("verifications").size() == 1);
+    assertThat(custody.get("sha256").asText()).isEqualTo(hash);
+    assertThat(custody.get("collectedBy").asText()).isEqualTo("alice");
+    assertThat(custody.get("custodian").asText()).isEqualTo("bob");
+    assertThat(custody.get("integrity").asText()).isEqualTo("MISMATCH");
+    assertThat(custody.get("storageLocation").asText()).isEqualTo("Safe 3");
+    assertThat(custody.get("transfers")).hasSize(1);
+    JsonNode hop = custody.get("transfers").get(0);
+    assertThat(hop.get("from").asText()).isEqualTo("alice");
+    assertThat(hop.get("to").asText()).isEqualTo("bob");
+    assertThat(hop.get("by").asText()).isEqualTo("test-recovery-team");
+    assertThat(custody.get("verifications").get(0).get("observedSha256").asText())
+        .isEqualTo("cd".repeat(32));
+    assertThat(api.getJson(path, "management")).hasSize(1);
+    assertThat(api.get(path + "/" + UUID.randomUUID(), "auditor").statusCode()).isEqualTo(404);
+    assertThat(storedEventsOf(incident.id())).isEqualTo(4);
+  }
+
+  @Test
+  void recordsRestorationsAgainstRtoAndRpoAndCostsWithTotalsPerKind() throws Exception {
+    RecordsIncident incident = recordsIncident();
+    Instant restoredAt = incident.disruptedAt().plus(Duration.ofHours(2));
+    Instant dataRestoredTo = incident.disruptedAt().minus(Duration.ofMinutes(30));
+    String restoration = "{\"processId\":\"%s\",\"restoredAt\":\"%s\",\"dataRestoredTo\":\"%s\"}";
+
+    HttpResponse<String> unaffected =
+        api.post(
+            incident.path("/restorations"),
+            "recovery-team",
+            restoration.formatted(incident.bia().unrelatedId(), restoredAt, dataRestoredTo));
+    assertThat(unaffected.statusCode()).as(unaffected.body()).isEqualTo(422);
+    assertThat(unaffected.body()).contains("processId");
+    HttpResponse<String> restored =
+        api.post(
+            incident.path("/restorations"),
+            "recovery-team",
+            restoration.formatted(incident.bia().paymentsId(), restoredAt, dataRestoredTo));
+    assertThat(restored.statusCode()).as(restored.body()).isEqualTo(202);
+
+    JsonNode restorations = awaitList(incident.path("/restorations"), "management", 1);
+    JsonNode payments = restorations.get(0);
+    assertThat(payments.get("processId").asText()).isEqualTo(incident.bia().paymentsId());
+    assertThat(payments.get("recoveryTime").asText()).isEqualTo("PT2H");
+    assertThat(payments.get("rto").asText()).isEqualTo("PT8H");
+    assertThat(payments.get("rtoMet").asBoolean()).isTrue();
+    assertThat(payments.get("dataLoss").asText()).isEqualTo("PT30M");
+    assertThat(payments.get("rpo").asText()).isEqualTo("PT1H");
+    assertThat(payments.get("rpoMet").asBoolean()).isTrue();
+
+    String costs = incident.path("/costs");
+    String cost =
+        "{\"kind\":\"%s\",\"amount\":%s,\"description\":\"Invoice\",\"incurredAt\":\"%s\"}";
+    Instant incurredAt = incident.disruptedAt().plus(Duration.ofHours(1));
+    long before = storedEvents();
+    HttpResponse<String> zero =
+        api.post(costs, "incident-commander", cost.formatted("LEGAL", "0", incurredAt));
+    assertThat(zero.statusCode()).as(zero.body()).isEqualTo(400);
+    assertThat(fields(api.json(zero))).containsExactly("amount");
+    HttpResponse<String> negative =
+        api.post(costs, "incident-commander", cost.formatted("LEGAL", "-5.00", incurredAt));
+    assertThat(negative.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(negative))).containsExactly("amount");
+    HttpResponse<String> unknownKind =
+        api.post(costs, "incident-commander", cost.formatted("FOOD", "10", incurredAt));
+    assertThat(unknownKind.statusCode()).isEqualTo(400);
+    assertThat(unknownKind.body()).contains("kind");
+    assertThat(storedEvents()).isEqualTo(before);
+
+    for (String[] c :
+        List.of(
+            new String[] {"LEGAL", "1000.50"},
+            new String[] {"LEGAL", "499.50"},
+            new String[] {"HARDWARE", "2500"})) {
+      HttpResponse<String> recorded =
+          api.post(costs, "recovery-team", cost.formatted(c[0], c[1], incurredAt));
+      assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(202);
+    }
+    JsonNode report =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson(costs, "auditor"), r -> r != null && r.get("costs").size() == 3);
+    assertThat(report.get("costs").get(0).get("currency").asText()).isEqualTo("EUR");
+    JsonNode byKind = report.get("totalsByKind");
+    assertThat(byKind).hasSize(2);
+    assertThat(byKind.get(0).get("kind").asText()).isEqualTo("HARDWARE");
+    assertThat(byKind.get(0).get("amount").decimalValue()).isEqualByComparingTo("2500");
+    assertThat(byKind.get(1).get("kind").asText()).isEqualTo("LEGAL");
+    assertThat(byKind.get(1).get("amount").decimalValue()).isEqualByComparingTo("1500");
+    assertThat(report.get("totals")).hasSize(1);
+    assertThat(report.get("totals").get(0).get("amount").decimalValue())
+        .isEqualByComparingTo("4000");
+
+    HttpResponse<String> closed =
+        api.post(
+            incident.path("/closure"),
+            "incident-commander",
+            restorations(incident.bia().paymentsId(), restoredAt));
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(202);
+    assertThat(
+            api.post(costs, "incident-commander", cost.formatted("OTHER", "1", incurredAt))
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(
+            api.post(
+                    incident.path("/communications"),
+                    "incident-commander",
+                    communication("INTERNAL", "EMAIL", restoredAt))
+                .statusCode())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void theTimelineShowsEveryEventInOrderAndDownloadsAsJson() throws Exception {
+    RecordsIncident incident = recordsIncident();
+    Instant at = incident.disruptedAt().plus(Duration.ofMinutes(10));
+    assertThat(
+            api.post(
+                    incident.path("/communications"),
+                    "incident-commander",
+                    communication("INTERNAL", "MEETING", at))
+                .statusCode())
+        .isEqualTo(202);
+    assertThat(
+            api.post(
+                    incident.path("/costs"),
+                    "recovery-team",
+                    "{\"kind\":\"LABOUR\",\"amount\":120,\"description\":\"Overtime\","
+                        + "\"incurredAt\":\"%s\"}".formatted(at))
+                .statusCode())
+        .isEqualTo(202);
+
+    JsonNode timeline = api.getJson(incident.path("/timeline"), "management");
+    assertThat(timeline).hasSize(3);
+    assertThat(ids(timeline, "type"))
+        .containsExactly("IncidentOpened", "CommunicationLogged", "CostRecorded");
+    assertThat(timeline.get(1).get("summary").asText()).startsWith("To INTERNAL by MEETING");
+    assertThat(timeline.get(1).get("by").asText()).isEqualTo("test-incident-commander");
+    assertThat(timeline.get(2).get("summary").asText()).contains("LABOUR").contains("EUR");
+    for (JsonNode entry : timeline) {
+      assertThat(entry.get("at").asText()).isNotBlank();
+      assertThat(entry.get("summary").asText()).isNotBlank();
+    }
+
+    HttpResponse<String> download = api.get(incident.path("/timeline?format=json"), "auditor");
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment")
+        .contains(incident.id());
+    assertThat(api.json(download)).hasSize(3);
+    HttpResponse<String> xml = api.get(incident.path("/timeline?format=xml"), "auditor");
+    assertThat(xml.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(xml))).containsExactly("format");
+    assertThat(api.get("/api/incidents/" + UUID.randomUUID() + "/timeline", "auditor").statusCode())
+        .isEqualTo(404);
+    assertThat(api.get(incident.path("/timeline"), "soc-intake").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void streamsTheIncidentsNewEventsLiveAndResumesFromLastEventId() throws Exception {
+    RecordsIncident incident = recordsIncident();
+    String communicationId;
+    try (EventStreamReader stream =
+        EventStreamReader.open(incident.path("/stream"), "management", Map.of())) {
+      assertThat(stream.statusCode()).isEqualTo(200);
+      assertThat(stream.contentType()).startsWith("text/event-stream");
+      stream.awaitEvent("subscribed", Duration.ofSeconds(20));
+      HttpResponse<String> logged =
+          api.post(
+              incident.path("/communications"),
+              "incident-commander",
+              communication("CUSTOMERS", "WEBSITE", Instant.now()));
+      assertThat(logged.statusCode()).as(logged.body()).isEqualTo(202);
+      communicationId = api.json(logged).get("communicationId").asText();
+
+      EventStreamReader.SseEvent event =
+          stream.awaitEvent("CommunicationLogged", Duration.ofSeconds(30));
+      assertThat(event.id()).isEqualTo("1");
+      JsonNode data = ContractJson.mapper().readTree(event.data());
+      assertThat(data.get("type").asText()).isEqualTo("CommunicationLogged");
+      assertThat(data.get("principal").asText()).isEqualTo("test-incident-commander");
+      assertThat(data.get("data").get("communicationId").asText()).isEqualTo(communicationId);
+    }
+
+    try (EventStreamReader resumed =
+        EventStreamReader.open(incident.path("/stream"), "auditor", Map.of("Last-Event-ID", "0"))) {
+      assertThat(resumed.statusCode()).isEqualTo(200);
+      EventStreamReader.SseEvent missed =
+          resumed.awaitEvent("CommunicationLogged", Duration.ofSeconds(20));
+      assertThat(missed.id()).isEqualTo("1");
+      assertThat(missed.data()).contains(communicationId);
+    }
+
+    try (EventStreamReader unknown =
+        EventStreamReader.open(
+            "/api/incidents/" + UUID.randomUUID() + "/stream", "auditor", Map.of())) {
+      assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+    try (EventStreamReader forbidden =
+        EventStreamReader.open(incident.path("/stream"), "soc-intake", Map.of())) {
+      assertThat(forbidden.statusCode()).isEqualTo(403);
+    }
+  }
 }
