@@ -40,4 +40,12 @@ public final class IncidentQueries {
    * with their recovery targets.
    */
   public record FindAffectedProcesses(List<String> assetIds) {}
+
+  // ---- clocks: recovery deadlines and notification obligations ----
+
+  /** Every RTO, MTPD and notification deadline of an incident, soonest first. */
+  public record ListDeadlines(String incidentId) {}
+
+  /** The notification obligations of an incident, in the order they were registered. */
+  public record ListNotificationObligations(String incidentId) {}
 }

@@ -10,6 +10,7 @@ import nl.herstel.incidents.command.Incident;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.IncidentContractMapper;
 import nl.herstel.incidents.query.BiaGraph;
+import nl.herstel.incidents.query.DeadlineProjection;
 import nl.herstel.incidents.query.IncidentHistory;
 import nl.herstel.incidents.query.IncidentProjection;
 import nl.herstel.platform.axon.ModuleDefinition;
@@ -27,6 +28,7 @@ public class IncidentModule implements ServiceModule {
     JdbcTransactions transactions = database.transactions();
     IncidentProjection projection = new IncidentProjection(transactions);
     BiaCopy bia = new BiaCopy(transactions);
+    DeadlineProjection deadlines = new DeadlineProjection(transactions);
     module
         .aggregate(Incident.class)
         .projection(projection)
@@ -37,6 +39,8 @@ public class IncidentModule implements ServiceModule {
         .subscribe(ProcessRegistered.class, bia::processRegistered)
         .subscribe(RecoveryTargetsSet.class, bia::recoveryTargetsSet)
         .subscribe(AssetRegistered.class, bia::assetRegistered)
-        .subscribe(DependencyAdded.class, bia::dependencyAdded);
+        .subscribe(DependencyAdded.class, bia::dependencyAdded)
+        .projection(deadlines)
+        .queryHandler(deadlines);
   }
 }
