@@ -210,4 +210,50 @@ public final class IncidentCommands {
       String description,
       Instant incurredAt,
       Instant requestedAt) {}
+
+  // ---- clocks: recovery deadlines and notification obligations ----
+
+  /**
+   * Record that a recovery deadline of a disrupted process passed: sent by the deadline clock, not
+   * by people. The incident records it once per process and kind, and only while it still matters;
+   * the answer says what happened.
+   *
+   * @param detectedAt when the clock saw the deadline passed; not before the deadline
+   */
+  public record RecordRecoveryDeadlineBreach(
+      @TargetAggregateIdentifier String incidentId,
+      String processId,
+      RecoveryDeadlineKind kind,
+      Instant detectedAt) {}
+
+  /**
+   * Register a duty to notify an authority (DOMAIN.md, communication: "who must be told by when").
+   *
+   * @param discoveredAt when the organisation became aware of what triggers the duty; statutory
+   *     clocks (72 hours for the Data Protection Authority) run from here
+   * @param dueAt when the notification is due; null when nothing sets a deadline
+   */
+  public record RegisterNotificationObligation(
+      @TargetAggregateIdentifier String incidentId,
+      String obligationId,
+      NotificationAuthority authority,
+      String legalBasis,
+      Instant discoveredAt,
+      Instant dueAt,
+      Instant requestedAt) {}
+
+  /**
+   * Record that a notification was submitted to its authority, with the authority's reference. Who
+   * submitted it is the caller, in the event's metadata.
+   */
+  public record RecordNotificationSubmission(
+      @TargetAggregateIdentifier String incidentId,
+      String obligationId,
+      Instant submittedAt,
+      String reference,
+      Instant requestedAt) {}
+
+  /** Record that a notification's due time passed unsubmitted: sent by the deadline clock. */
+  public record RecordNotificationOverdue(
+      @TargetAggregateIdentifier String incidentId, String obligationId, Instant detectedAt) {}
 }

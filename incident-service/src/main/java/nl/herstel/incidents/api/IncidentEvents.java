@@ -185,4 +185,56 @@ public final class IncidentEvents {
       String currency,
       String description,
       Instant incurredAt) {}
+
+  // ---- clocks: recovery deadlines and notification obligations ----
+
+  /**
+   * A disrupted process was not restored by its RTO deadline (recovery took longer than allowed) or
+   * its MTPD deadline (the outage became critical); DOMAIN.md. Recorded once per process and kind,
+   * by the deadline clock, even when nobody touches the incident.
+   *
+   * @param deadline when the deadline passed
+   * @param detectedAt when the clock noticed; later than {@code deadline} when the service was down
+   */
+  public record RecoveryDeadlineBreached(
+      String incidentId,
+      String processId,
+      RecoveryDeadlineKind kind,
+      Instant deadline,
+      Instant detectedAt) {}
+
+  /**
+   * The incident obliges the organisation to notify an authority: by law (the Data Protection
+   * Authority, NCSC) or by policy (police, AIVD); who registered it is in the metadata.
+   *
+   * @param dueAt when the notification is due; null when no deadline applies
+   */
+  public record NotificationObligationRegistered(
+      String incidentId,
+      String obligationId,
+      NotificationAuthority authority,
+      String legalBasis,
+      Instant discoveredAt,
+      Instant dueAt) {}
+
+  /**
+   * A notification was submitted to its authority; who submitted it is in the metadata.
+   *
+   * @param late whether it was submitted after its due time
+   */
+  public record NotificationSubmitted(
+      String incidentId,
+      String obligationId,
+      NotificationAuthority authority,
+      Instant submittedAt,
+      String reference,
+      boolean late) {}
+
+  /** A notification's due time passed while it was not submitted; recorded once, by the clock. */
+  public record NotificationOverdue(
+      String incidentId,
+      String obligationId,
+      NotificationAuthority authority,
+      Instant dueAt,
+      Instant detectedAt) {}
 }

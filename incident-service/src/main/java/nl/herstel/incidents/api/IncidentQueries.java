@@ -57,4 +57,12 @@ public final class IncidentQueries {
 
   /** An incident's costs with totals per kind and currency: a CostReport. */
   public record ListCosts(String incidentId) {}
+
+  // ---- clocks: recovery deadlines and notification obligations ----
+
+  /** Every RTO, MTPD and notification deadline of an incident, soonest first. */
+  public record ListDeadlines(String incidentId) {}
+
+  /** The notification obligations of an incident, in the order they were registered. */
+  public record ListNotificationObligations(String incidentId) {}
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.incidents.api.DeadlineOutcome;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
@@ -21,8 +22,12 @@ import nl.herstel.incidents.api.IncidentCommands.LogCommunication;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentCommands.RecordCost;
 import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
+import nl.herstel.incidents.api.IncidentCommands.RecordNotificationOverdue;
+import nl.herstel.incidents.api.IncidentCommands.RecordNotificationSubmission;
+import nl.herstel.incidents.api.IncidentCommands.RecordRecoveryDeadlineBreach;
 import nl.herstel.incidents.api.IncidentCommands.RecordRestoration;
 import nl.herstel.incidents.api.IncidentCommands.RegisterEvidence;
+import nl.herstel.incidents.api.IncidentCommands.RegisterNotificationObligation;
 import nl.herstel.incidents.api.IncidentCommands.TransferEvidence;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentCommands.VerifyEvidence;
@@ -38,10 +43,16 @@ import nl.herstel.incidents.api.IncidentEvents.IncidentAlertUpdated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
+import nl.herstel.incidents.api.IncidentEvents.NotificationObligationRegistered;
+import nl.herstel.incidents.api.IncidentEvents.NotificationOverdue;
+import nl.herstel.incidents.api.IncidentEvents.NotificationSubmitted;
 import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
+import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.command.Clocks.Obligation;
 import nl.herstel.platform.domain.Conflict;
+import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -74,6 +85,7 @@ public class Incident {
   private final Set<String> affectedProcesses = new HashSet<>();
   private final Set<String> assets = new HashSet<>();
   private final Set<String> alerts = new HashSet<>();
+  private final Clocks clocks = new Clocks();
 
   protected Incident() {}
 
@@ -301,6 +313,7 @@ public class Incident {
     event.assets().forEach(a -> assets.add(a.assetId()));
     event.unresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
     alerts.add(alertKey(event.source(), event.sourceId()));
+    clocks.track(event.affectedProcesses());
   }
 
   @EventSourcingHandler
@@ -318,6 +331,7 @@ public class Incident {
     event.newAssets().forEach(a -> assets.add(a.assetId()));
     event.newUnresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
     alerts.add(alertKey(event.source(), event.sourceId()));
+    clocks.track(event.newAffectedProcesses());
   }
 
   @EventSourcingHandler
@@ -327,6 +341,7 @@ public class Incident {
 
   @EventSourcingHandler
   void on(IncidentClosed event) {
+    clocks.closedAsFalsePositive = status == IncidentStatus.DISMISSED;
     status = IncidentStatus.CLOSED;
   }
 
@@ -540,5 +555,161 @@ public class Incident {
   void on(EvidenceTransferred event) {
     custodians.put(event.itemId(), event.to());
     custodySince.put(event.itemId(), event.at());
+  }
+
+  // ---- clocks: recovery deadlines and notification obligations ----
+
+  /**
+   * Records that a process's RTO or MTPD deadline passed, once per process and kind, and only while
+   * it matters: not for a closed incident (closure records the restorations), not while dismissed
+   * (a false positive has no deadlines; undoing the dismissal lets the clock fire again). The
+   * aggregate is the guard against double firing: two clocks asking at once store one event.
+   */
+  @CommandHandler
+  public DeadlineOutcome handle(RecordRecoveryDeadlineBreach command) {
+    Instant deadline = clocks.deadline(command.processId(), command.kind());
+    if (deadline == null || status == IncidentStatus.CLOSED) {
+      return DeadlineOutcome.NO_LONGER_APPLIES;
+    }
+    if (clocks.breached(command.processId(), command.kind())) {
+      return DeadlineOutcome.ALREADY_RECORDED;
+    }
+    if (status == IncidentStatus.DISMISSED) {
+      return DeadlineOutcome.SUSPENDED;
+    }
+    if (command.detectedAt().isBefore(deadline)) {
+      return DeadlineOutcome.NOT_DUE;
+    }
+    apply(
+        new RecoveryDeadlineBreached(
+            incidentId, command.processId(), command.kind(), deadline, command.detectedAt()));
+    return DeadlineOutcome.RECORDED;
+  }
+
+  /**
+   * Registers a duty to notify an authority. One obligation per authority and incident; not on a
+   * closed incident; the due time may not lie before the discovery it counts from.
+   */
+  @CommandHandler
+  public void handle(RegisterNotificationObligation command) {
+    if (status == IncidentStatus.CLOSED) {
+      throw new Conflict("Incident " + incidentId + " is closed");
+    }
+    if (clocks.obligations.containsKey(command.obligationId())) {
+      throw new Conflict("Notification obligation " + command.obligationId() + " exists already");
+    }
+    if (clocks.obligations.values().stream().anyMatch(o -> o.authority() == command.authority())) {
+      throw new Conflict(
+          "Incident " + incidentId + " has an obligation to notify " + command.authority());
+    }
+    Instant discoveredAt = command.discoveredAt();
+    if (discoveredAt.isBefore(EARLIEST)) {
+      throw new RuleViolation("discoveredAt", "discoveredAt must not be before " + EARLIEST);
+    }
+    if (discoveredAt.isAfter(command.requestedAt().plus(CLOCK_TOLERANCE))) {
+      throw new RuleViolation("discoveredAt", "discoveredAt lies in the future");
+    }
+    if (command.dueAt() != null && command.dueAt().isBefore(discoveredAt)) {
+      throw new RuleViolation(
+          "dueAt", "dueAt must not be before discoveredAt (" + discoveredAt + ")");
+    }
+    apply(
+        new NotificationObligationRegistered(
+            incidentId,
+            command.obligationId(),
+            command.authority(),
+            command.legalBasis(),
+            discoveredAt,
+            command.dueAt()));
+  }
+
+  /**
+   * Records a notification's submission, once. Allowed after closure too: the duty to notify
+   * outlives the recovery operation.
+   */
+  @CommandHandler
+  public void handle(RecordNotificationSubmission command) {
+    Obligation obligation = clocks.obligations.get(command.obligationId());
+    if (obligation == null) {
+      throw new NotFound("obligationId", "Notification obligation", command.obligationId());
+    }
+    if (obligation.submittedAt() != null) {
+      throw new Conflict(
+          "Notification obligation "
+              + command.obligationId()
+              + " was submitted already, at "
+              + obligation.submittedAt());
+    }
+    if (command.submittedAt().isBefore(obligation.discoveredAt())) {
+      throw new RuleViolation(
+          "submittedAt",
+          "submittedAt must not be before discoveredAt (" + obligation.discoveredAt() + ")");
+    }
+    if (command.submittedAt().isAfter(command.requestedAt().plus(CLOCK_TOLERANCE))) {
+      throw new RuleViolation("submittedAt", "submittedAt lies in the future");
+    }
+    apply(
+        new NotificationSubmitted(
+            incidentId,
+            command.obligationId(),
+            obligation.authority(),
+            command.submittedAt(),
+            command.reference(),
+            obligation.dueAt() != null && command.submittedAt().isAfter(obligation.dueAt())));
+  }
+
+  /**
+   * Records that a notification's due time passed unsubmitted, once. The clock keeps running after
+   * closure (the duty does), but not for a false positive: dismissed, or closed while dismissed.
+   */
+  @CommandHandler
+  public DeadlineOutcome handle(RecordNotificationOverdue command) {
+    Obligation obligation = clocks.obligations.get(command.obligationId());
+    if (obligation == null
+        || obligation.dueAt() == null
+        || obligation.submittedAt() != null
+        || clocks.closedAsFalsePositive) {
+      return DeadlineOutcome.NO_LONGER_APPLIES;
+    }
+    if (obligation.overdue()) {
+      return DeadlineOutcome.ALREADY_RECORDED;
+    }
+    if (status == IncidentStatus.DISMISSED) {
+      return DeadlineOutcome.SUSPENDED;
+    }
+    if (command.detectedAt().isBefore(obligation.dueAt())) {
+      return DeadlineOutcome.NOT_DUE;
+    }
+    apply(
+        new NotificationOverdue(
+            incidentId,
+            command.obligationId(),
+            obligation.authority(),
+            obligation.dueAt(),
+            command.detectedAt()));
+    return DeadlineOutcome.RECORDED;
+  }
+
+  @EventSourcingHandler
+  void on(RecoveryDeadlineBreached event) {
+    clocks.breach(event.processId(), event.kind());
+  }
+
+  @EventSourcingHandler
+  void on(NotificationObligationRegistered event) {
+    clocks.obligations.put(
+        event.obligationId(),
+        new Obligation(event.authority(), event.discoveredAt(), event.dueAt(), null, false));
+  }
+
+  @EventSourcingHandler
+  void on(NotificationSubmitted event) {
+    clocks.obligations.computeIfPresent(
+        event.obligationId(), (id, o) -> o.submitted(event.submittedAt()));
+  }
+
+  @EventSourcingHandler
+  void on(NotificationOverdue event) {
+    clocks.obligations.computeIfPresent(event.obligationId(), (id, o) -> o.markOverdue());
   }
 }

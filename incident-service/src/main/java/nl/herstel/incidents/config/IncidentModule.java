@@ -11,6 +11,7 @@ import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.IncidentContractMapper;
 import nl.herstel.incidents.query.BiaGraph;
 import nl.herstel.incidents.query.CommunicationLog;
+import nl.herstel.incidents.query.DeadlineProjection;
 import nl.herstel.incidents.query.EvidenceCustody;
 import nl.herstel.incidents.query.IncidentFeed;
 import nl.herstel.incidents.query.IncidentHistory;
@@ -36,6 +37,7 @@ public class IncidentModule implements ServiceModule {
     CommunicationLog communications = new CommunicationLog(transactions);
     EvidenceCustody evidence = new EvidenceCustody(transactions);
     RecoveryRecords recoveryRecords = new RecoveryRecords(transactions);
+    DeadlineProjection deadlines = new DeadlineProjection(transactions);
     module
         .aggregate(Incident.class)
         .projection(projection)
@@ -55,6 +57,8 @@ public class IncidentModule implements ServiceModule {
         .subscribe(ProcessRegistered.class, bia::processRegistered)
         .subscribe(RecoveryTargetsSet.class, bia::recoveryTargetsSet)
         .subscribe(AssetRegistered.class, bia::assetRegistered)
-        .subscribe(DependencyAdded.class, bia::dependencyAdded);
+        .subscribe(DependencyAdded.class, bia::dependencyAdded)
+        .projection(deadlines)
+        .queryHandler(deadlines);
   }
 }

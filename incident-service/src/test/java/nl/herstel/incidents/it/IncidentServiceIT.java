@@ -1641,4 +1641,415 @@ class IncidentServiceIT {
       assertThat(forbidden.statusCode()).isEqualTo(403);
     }
   }
+
+  // ---- clocks: recovery deadline breaches and notification obligations ----
+
+  /**
+   * A process with tiny recovery targets (as the BIA may revise them) supported by one asset:
+   * seeded through Kafka like every BIA copy. Answers the asset's name to alert on, and the
+   * process.
+   */
+  private record ClockedProcess(String assetName, String processId) {}
+
+  private ClockedProcess clockedProcess(Duration rto, Duration mtpd) throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String assetId = UUID.randomUUID().toString();
+    String processId = UUID.randomUUID().toString();
+    String dependencyId = UUID.randomUUID().toString();
+    Instant at = Instant.now();
+    produce(
+        new AssetRegistered(assetId, "db-clock-" + suffix, AssetKind.DATA, null, at),
+        process(processId, "Clearing " + suffix, 8, 24, at),
+        new RecoveryTargetsSet(
+            processId,
+            mtpd,
+            rto,
+            null,
+            TargetSource.REVISION,
+            UUID.randomUUID().toString(),
+            "Tight targets for the clock test",
+            at.plusSeconds(1)),
+        new DependencyAdded(
+            dependencyId, processId, NodeKind.PROCESS, assetId, NodeKind.ASSET, at));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                count(
+                            "SELECT count(*) FROM bia_copy_process WHERE rto_seconds = "
+                                + rto.toSeconds()
+                                + " AND name IS NOT NULL AND process_id = ANY (?)",
+                            List.of(processId))
+                        == 1
+                    && count(
+                            "SELECT count(*) FROM bia_copy_dependency WHERE dependency_id = ANY (?)",
+                            List.of(dependencyId))
+                        == 1);
+    return new ClockedProcess("db-clock-" + suffix, processId);
+  }
+
+  private String openClocked(ClockedProcess process, Instant detectedAt) {
+    HttpResponse<String> opened =
+        api.post(
+            INTAKE,
+            "soc-intake",
+            alert("CLOCK-" + UUID.randomUUID(), process.assetName(), detectedAt));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(202);
+    return api.json(opened).get("incidentId").asText();
+  }
+
+  private List<JsonNode> historyOf(String incidentId, String type) {
+    List<JsonNode> found = new ArrayList<>();
+    api.ok(api.get("/api/incidents/" + incidentId + "/history", "auditor"))
+        .forEach(
+            entry -> {
+              if (type.equals(entry.get("type").asText())) {
+                found.add(entry);
+              }
+            });
+    return found;
+  }
+
+  private List<JsonNode> breaches(String incidentId, String kind) {
+    return historyOf(incidentId, "RecoveryDeadlineBreached").stream()
+        .filter(e -> kind.equals(e.get("data").get("kind").asText()))
+        .toList();
+  }
+
+  @Test
+  void recordsEachRecoveryDeadlineBreachOnceThoughNobodyTouchesTheIncident() throws Exception {
+    ClockedProcess process = clockedProcess(Duration.ofSeconds(2), Duration.ofSeconds(4));
+    Instant detectedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String incidentId = openClocked(process, detectedAt);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                breaches(incidentId, "RTO").size() == 1
+                    && breaches(incidentId, "MTPD").size() == 1);
+    Thread.sleep(3000);
+    List<JsonNode> rto = breaches(incidentId, "RTO");
+    List<JsonNode> mtpd = breaches(incidentId, "MTPD");
+    assertThat(rto).hasSize(1);
+    assertThat(mtpd).hasSize(1);
+    assertThat(historyOf(incidentId, "RecoveryDeadlineBreached")).hasSize(2);
+    JsonNode breach = rto.get(0);
+    assertThat(breach.get("principal").asText()).isEqualTo("system:incident-service");
+    assertThat(breach.get("source").asText()).isEqualTo("deadline-clock");
+    assertThat(breach.get("data").get("processId").asText()).isEqualTo(process.processId());
+    Instant deadline = Instant.parse(breach.get("data").get("deadline").asText());
+    assertThat(deadline).isEqualTo(detectedAt.plusSeconds(2));
+    assertThat(Instant.parse(breach.get("data").get("detectedAt").asText()))
+        .isAfterOrEqualTo(deadline);
+    assertThat(Instant.parse(mtpd.get(0).get("data").get("deadline").asText()))
+        .isEqualTo(detectedAt.plusSeconds(4));
+
+    JsonNode deadlines =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId + "/deadlines", "recovery-team"),
+                d -> d != null && d.size() == 2 && d.get(1).get("breached").asBoolean());
+    assertThat(ids(deadlines, "kind")).containsExactly("RTO", "MTPD");
+    for (JsonNode d : deadlines) {
+      assertThat(d.get("subject").asText()).isEqualTo(process.processId());
+      assertThat(d.get("state").asText()).isEqualTo("BREACHED");
+      assertThat(d.get("breached").asBoolean()).isTrue();
+      assertThat(d.get("remainingSeconds").asLong()).isNegative();
+      assertThat(d.get("remaining").asText()).startsWith("PT-");
+    }
+  }
+
+  @Test
+  void aDeadlineThatPassedBeforeTheIncidentWasOpenedIsBreachedFromTheDatabase() throws Exception {
+    ClockedProcess process = clockedProcess(Duration.ofMinutes(30), Duration.ofHours(1));
+    Instant detectedAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String incidentId = openClocked(process, detectedAt);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                breaches(incidentId, "RTO").size() == 1
+                    && breaches(incidentId, "MTPD").size() == 1);
+    JsonNode breach = breaches(incidentId, "MTPD").get(0).get("data");
+    assertThat(Instant.parse(breach.get("deadline").asText()))
+        .isEqualTo(detectedAt.plus(Duration.ofHours(1)));
+    assertThat(Instant.parse(breach.get("detectedAt").asText()))
+        .isAfter(detectedAt.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(30)));
+  }
+
+  /**
+   * A restart in the middle of a running clock: the application is stopped before the RTO passes
+   * and started after it, so no timer in memory can have fired it; the clock reads the deadline
+   * from the database at the next start and records the breach once.
+   */
+  @Test
+  void aDeadlineThatPassesWhileTheServiceIsDownFiresAtTheNextStart() throws Exception {
+    ClockedProcess process = clockedProcess(Duration.ofSeconds(20), Duration.ofHours(1));
+    Instant detectedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String incidentId = openClocked(process, detectedAt);
+    Instant deadline = detectedAt.plusSeconds(20);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> api.getJson("/api/incidents/" + incidentId + "/deadlines", "auditor"),
+            d -> d != null && d.size() == 2);
+
+    Instant restartedAt;
+    try (LibertyApplication application = LibertyApplication.connect("incident-service")) {
+      application.stop();
+      await().atMost(Duration.ofSeconds(60)).until(() -> "STOPPED".equals(application.state()));
+      assertThat(Instant.now()).as("stopped before the deadline").isBefore(deadline);
+      assertThat(
+              count(
+                  "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%RecoveryDeadlineBreached'"
+                      + " AND aggregateidentifier = ANY (?)",
+                  List.of(incidentId)))
+          .isZero();
+      while (Instant.now().isBefore(deadline.plusSeconds(2))) {
+        Thread.sleep(250);
+      }
+      restartedAt = Instant.now();
+      application.start();
+      await().atMost(Duration.ofSeconds(120)).until(() -> "STARTED".equals(application.state()));
+    }
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .ignoreExceptions()
+        .until(() -> breaches(incidentId, "RTO").size() == 1);
+    Thread.sleep(2000);
+    List<JsonNode> rto = breaches(incidentId, "RTO");
+    assertThat(rto).hasSize(1);
+    assertThat(breaches(incidentId, "MTPD")).isEmpty();
+    JsonNode payload = rto.get(0).get("data");
+    assertThat(Instant.parse(payload.get("deadline").asText())).isEqualTo(deadline);
+    assertThat(Instant.parse(payload.get("detectedAt").asText())).isAfterOrEqualTo(restartedAt);
+  }
+
+  private String obligation(String incidentId, String json) {
+    HttpResponse<String> response =
+        api.post("/api/incidents/" + incidentId + "/notifications", "incident-commander", json);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return api.json(response).get("obligationId").asText();
+  }
+
+  private static JsonNode byAuthority(JsonNode obligations, String authority) {
+    for (JsonNode o : obligations) {
+      if (authority.equals(o.get("authority").asText())) {
+        return o;
+      }
+    }
+    throw new AssertionError("No obligation for " + authority + " in " + obligations);
+  }
+
+  @Test
+  void notificationObligationsRunTheirClocksUntilSubmittedAndRecordOverdueOnce() throws Exception {
+    String incidentId =
+        openClocked(clockedProcess(Duration.ofHours(8), Duration.ofHours(24)), Instant.now());
+    Instant discoveredAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String ap =
+        obligation(
+            incidentId,
+            "{\"authority\":\"DATA_PROTECTION_AUTHORITY\",\"discoveredAt\":\"%s\"}"
+                .formatted(discoveredAt));
+    Instant policeDue = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+    String police =
+        obligation(
+            incidentId,
+            "{\"authority\":\"POLICE\",\"legalBasis\":\"Aangifte computervredebreuk\",\"dueAt\":\"%s\"}"
+                .formatted(policeDue));
+    HttpResponse<String> ncsc =
+        api.post(
+            "/api/incidents/" + incidentId + "/notifications",
+            "incident-commander",
+            "{\"authority\":\"NCSC\",\"discoveredAt\":\"%s\"}".formatted(discoveredAt));
+    assertThat(ncsc.statusCode()).as(ncsc.body()).isEqualTo(202);
+    assertThat(Instant.parse(api.json(ncsc).get("dueAt").asText()))
+        .isEqualTo(discoveredAt.plus(Duration.ofHours(24)));
+
+    JsonNode listed =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId + "/notifications", "management"),
+                l -> l != null && l.size() == 3);
+    JsonNode apView = byAuthority(listed, "DATA_PROTECTION_AUTHORITY");
+    assertThat(apView.get("obligationId").asText()).isEqualTo(ap);
+    assertThat(apView.get("status").asText()).isEqualTo("OPEN");
+    assertThat(apView.get("legalBasis").asText()).contains("GDPR");
+    assertThat(Instant.parse(apView.get("dueAt").asText()))
+        .isEqualTo(discoveredAt.plus(Duration.ofHours(72)));
+    assertThat(apView.get("remainingSeconds").asLong())
+        .isBetween(Duration.ofHours(70).toSeconds(), Duration.ofHours(71).toSeconds());
+    assertThat(apView.get("registeredBy").asText()).isEqualTo("test-incident-commander");
+    assertThat(byAuthority(listed, "POLICE").get("legalBasis").asText())
+        .isEqualTo("Aangifte computervredebreuk");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> historyOf(incidentId, "NotificationOverdue").size() == 1);
+    JsonNode overdue =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + incidentId + "/notifications", "auditor"),
+                l -> byAuthority(l, "POLICE").hasNonNull("overdueAt"));
+    JsonNode policeView = byAuthority(overdue, "POLICE");
+    assertThat(policeView.get("status").asText()).isEqualTo("OVERDUE");
+    assertThat(policeView.get("remainingSeconds").asLong()).isNotPositive();
+    assertThat(
+            historyOf(incidentId, "NotificationOverdue")
+                .get(0)
+                .get("data")
+                .get("obligationId")
+                .asText())
+        .isEqualTo(police);
+
+    HttpResponse<String> late =
+        api.post(
+            "/api/incidents/" + incidentId + "/notifications/" + police + "/submission",
+            "incident-commander",
+            "{\"reference\":\"PL0900-2026-123456\"}");
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(202);
+    Instant apSubmitted = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    HttpResponse<String> inTime =
+        api.post(
+            "/api/incidents/" + incidentId + "/notifications/" + ap + "/submission",
+            "incident-commander",
+            "{\"reference\":\"AP-2026-0042\",\"submittedAt\":\"%s\"}".formatted(apSubmitted));
+    assertThat(inTime.statusCode()).as(inTime.body()).isEqualTo(202);
+    HttpResponse<String> twice =
+        api.post(
+            "/api/incidents/" + incidentId + "/notifications/" + ap + "/submission",
+            "incident-commander",
+            "{\"reference\":\"AP-2026-0043\"}");
+    assertThat(twice.statusCode()).isEqualTo(409);
+    assertThat(twice.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+    JsonNode submitted =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    api.getJson("/api/incidents/" + incidentId + "/notifications", "recovery-team"),
+                l ->
+                    byAuthority(l, "DATA_PROTECTION_AUTHORITY").hasNonNull("submittedAt")
+                        && byAuthority(l, "POLICE").hasNonNull("submittedAt"));
+    JsonNode policeDone = byAuthority(submitted, "POLICE");
+    assertThat(policeDone.get("status").asText()).isEqualTo("SUBMITTED_LATE");
+    assertThat(policeDone.get("reference").asText()).isEqualTo("PL0900-2026-123456");
+    assertThat(policeDone.get("submittedBy").asText()).isEqualTo("test-incident-commander");
+    assertThat(policeDone.get("remaining").isNull()).isTrue();
+    JsonNode apDone = byAuthority(submitted, "DATA_PROTECTION_AUTHORITY");
+    assertThat(apDone.get("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(Instant.parse(apDone.get("submittedAt").asText())).isEqualTo(apSubmitted);
+    assertThat(byAuthority(submitted, "NCSC").get("status").asText()).isEqualTo("OPEN");
+    assertThat(historyOf(incidentId, "NotificationSubmitted")).hasSize(2);
+    assertThat(historyOf(incidentId, "NotificationOverdue")).hasSize(1);
+
+    JsonNode deadlines =
+        api.getJson("/api/incidents/" + incidentId + "/deadlines", "incident-commander");
+    List<JsonNode> notifications = new ArrayList<>();
+    deadlines.forEach(
+        d -> {
+          if ("NOTIFICATION".equals(d.get("kind").asText())) {
+            notifications.add(d);
+          }
+        });
+    assertThat(notifications).hasSize(3);
+    assertThat(deadlines).hasSize(5);
+    JsonNode policeClock = notifications.get(0);
+    assertThat(policeClock.get("subject").asText()).isEqualTo(police);
+    assertThat(policeClock.get("breached").asBoolean()).isTrue();
+    assertThat(policeClock.get("state").asText()).isEqualTo("BREACHED");
+    JsonNode apClock =
+        notifications.stream()
+            .filter(d -> ap.equals(d.get("subject").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(apClock.get("breached").asBoolean()).isFalse();
+    assertThat(apClock.get("state").asText()).isEqualTo("SETTLED");
+  }
+
+  @Test
+  void rejectsBadNotificationsNamingTheFieldAndStoresNothing() throws Exception {
+    String incidentId =
+        openClocked(clockedProcess(Duration.ofHours(8), Duration.ofHours(24)), Instant.now());
+    String path = "/api/incidents/" + incidentId + "/notifications";
+    await().atMost(Duration.ofSeconds(20)).until(() -> storedEventsOf(incidentId) == 1);
+
+    HttpResponse<String> unknownAuthority =
+        api.post(path, "incident-commander", "{\"authority\":\"FBI\"}");
+    assertThat(unknownAuthority.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(unknownAuthority))).containsExactly("authority");
+
+    HttpResponse<String> noAuthority = api.post(path, "incident-commander", "{}");
+    assertThat(noAuthority.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noAuthority))).containsExactly("authority");
+
+    Instant discoveredAt = Instant.now().minus(1, ChronoUnit.HOURS);
+    HttpResponse<String> dueBeforeDiscovery =
+        api.post(
+            path,
+            "incident-commander",
+            "{\"authority\":\"POLICE\",\"discoveredAt\":\"%s\",\"dueAt\":\"%s\"}"
+                .formatted(discoveredAt, discoveredAt.minusSeconds(60)));
+    assertThat(dueBeforeDiscovery.statusCode()).isEqualTo(422);
+    assertThat(dueBeforeDiscovery.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+    assertThat(fields(api.json(dueBeforeDiscovery))).containsExactly("dueAt");
+
+    HttpResponse<String> badTime =
+        api.post(path, "incident-commander", "{\"authority\":\"AIVD\",\"dueAt\":\"tomorrow\"}");
+    assertThat(badTime.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badTime))).containsExactly("dueAt");
+    assertThat(storedEventsOf(incidentId)).isEqualTo(1);
+
+    String unknown = "/api/incidents/" + UUID.randomUUID() + "/notifications";
+    assertThat(api.post(unknown, "incident-commander", "{\"authority\":\"POLICE\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(api.get(unknown, "auditor").statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/incidents/not-an-id/deadlines", "auditor").statusCode())
+        .isEqualTo(404);
+
+    String aivd = obligation(incidentId, "{\"authority\":\"AIVD\"}");
+    HttpResponse<String> again = api.post(path, "incident-commander", "{\"authority\":\"AIVD\"}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    HttpResponse<String> noReference =
+        api.post(path + "/" + aivd + "/submission", "incident-commander", "{}");
+    assertThat(noReference.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noReference))).containsExactly("reference");
+    HttpResponse<String> unknownObligation =
+        api.post(
+            path + "/" + UUID.randomUUID() + "/submission",
+            "incident-commander",
+            "{\"reference\":\"X\"}");
+    assertThat(unknownObligation.statusCode()).isEqualTo(404);
+    HttpResponse<String> beforeDiscovery =
+        api.post(
+            path + "/" + aivd + "/submission",
+            "incident-commander",
+            "{\"reference\":\"X\",\"submittedAt\":\"2001-01-01T00:00:00Z\"}");
+    assertThat(beforeDiscovery.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(beforeDiscovery))).containsExactly("submittedAt");
+    assertThat(storedEventsOf(incidentId)).isEqualTo(2);
+
+    assertThat(api.post(path, "recovery-team", "{\"authority\":\"POLICE\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(api.get(path, "soc-intake").statusCode()).isEqualTo(403);
+    assertThat(api.get(path, null).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> closed =
+        api.post(
+            "/api/incidents/" + incidentId + "/closure",
+            "incident-commander",
+            "{\"restorations\":[]}");
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(202);
+    HttpResponse<String> afterClosure =
+        api.post(path, "incident-commander", "{\"authority\":\"POLICE\"}");
+    assertThat(afterClosure.statusCode()).isEqualTo(409);
+    assertThat(storedEventsOf(incidentId)).isEqualTo(3);
+  }
 }

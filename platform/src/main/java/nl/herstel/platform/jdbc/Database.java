@@ -31,6 +31,10 @@ public class Database {
     if (transactions == null) {
       HikariConfig hikari = new HikariConfig();
       hikari.setJdbcUrl(config.url());
+      // Named, the driver is loaded from this application's class loader. Left to DriverManager,
+      // which registers drivers once per JVM, an application restarted inside a running server
+      // finds only the stopped instance's driver and fails with "No suitable driver".
+      hikari.setDriverClassName("org.postgresql.Driver");
       hikari.setUsername(config.user());
       hikari.setPassword(config.password());
       hikari.setMaximumPoolSize(config.poolSize());

@@ -1,0 +1,277 @@
+package nl.herstel.incidents.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
+import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
+import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
+import nl.herstel.incidents.api.IncidentEvents.NotificationObligationRegistered;
+import nl.herstel.incidents.api.IncidentEvents.NotificationOverdue;
+import nl.herstel.incidents.api.IncidentEvents.NotificationSubmitted;
+import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
+import nl.herstel.incidents.api.IncidentQueries.ListDeadlines;
+import nl.herstel.incidents.api.IncidentQueries.ListNotificationObligations;
+import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.api.NotificationAuthority;
+import nl.herstel.platform.jdbc.DataAccessException;
+import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.messaging.EventMetadata;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * The clocks of every incident in PostgreSQL: one {@code incident_deadline} row per RTO, MTPD and
+ * notification deadline, and the notification obligations. The deadline clock polls the rows this
+ * projection writes, so deadlines live in the database, not in memory: they survive restarts, and
+ * one that passed while the service was down fires when it is back. Rows commit with the
+ * processor's token; every handler is idempotent, since the clock settles rows itself too.
+ */
+@ProcessingGroup("incident-deadlines")
+public class DeadlineProjection {
+  static final String NOTIFICATION = "NOTIFICATION";
+
+  private final JdbcTransactions db;
+
+  public DeadlineProjection(JdbcTransactions db) {
+    this.db = db;
+  }
+
+  @EventHandler
+  void on(IncidentOpened e) {
+    track(e.incidentId(), e.affectedProcesses());
+  }
+
+  @EventHandler
+  void on(AlertCorrelated e) {
+    track(e.incidentId(), e.newAffectedProcesses());
+  }
+
+  private void track(String incidentId, List<AffectedProcess> processes) {
+    for (AffectedProcess p : processes) {
+      insertDeadline(incidentId, p.processId(), "RTO", p.name(), p.rtoDeadline());
+      insertDeadline(incidentId, p.processId(), "MTPD", p.name(), p.mtpdDeadline());
+    }
+  }
+
+  private void insertDeadline(
+      String incidentId, String subject, String kind, String name, Instant dueAt) {
+    update(
+        "INSERT INTO incident_deadline (incident_id, subject, kind, name, due_at)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        incidentId,
+        subject,
+        kind,
+        name,
+        Timestamp.from(dueAt));
+  }
+
+  @EventHandler
+  void on(RecoveryDeadlineBreached e) {
+    breached(e.incidentId(), e.processId(), e.kind().name(), e.detectedAt());
+  }
+
+  /** A dismissed incident's clocks stop; taking the dismissal back starts them again. */
+  @EventHandler
+  void on(IncidentTransitioned e) {
+    if (e.to() == IncidentStatus.DISMISSED || e.from() == IncidentStatus.DISMISSED) {
+      update(
+          "UPDATE incident_deadline SET suspended = ? WHERE incident_id = ?",
+          e.to() == IncidentStatus.DISMISSED,
+          e.incidentId());
+    }
+  }
+
+  /**
+   * Closure settles the recovery deadlines (the restorations are recorded); notification clocks
+   * keep running, as the duty to notify does, unless the incident was a dismissed false positive.
+   */
+  @EventHandler
+  void on(IncidentClosed e) {
+    update(
+        "UPDATE incident_deadline SET state = 'SETTLED' WHERE incident_id = ? AND state = 'PENDING'"
+            + " AND (kind <> ? OR suspended)",
+        e.incidentId(),
+        NOTIFICATION);
+  }
+
+  @EventHandler
+  void on(
+      NotificationObligationRegistered e,
+      @SequenceNumber long sequence,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
+      @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "INSERT INTO notification_obligation (incident_id, obligation_id, position, authority,"
+            + " legal_basis, discovered_at, due_at, registered_by, registered_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        e.incidentId(),
+        e.obligationId(),
+        sequence,
+        e.authority().name(),
+        e.legalBasis(),
+        Timestamp.from(e.discoveredAt()),
+        e.dueAt() == null ? null : Timestamp.from(e.dueAt()),
+        principal,
+        Timestamp.from(at));
+    if (e.dueAt() != null) {
+      insertDeadline(
+          e.incidentId(), e.obligationId(), NOTIFICATION, e.authority().name(), e.dueAt());
+    }
+  }
+
+  @EventHandler
+  void on(NotificationSubmitted e, @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+    update(
+        "UPDATE notification_obligation SET submitted_at = ?, reference = ?, submitted_by = ?"
+            + " WHERE incident_id = ? AND obligation_id = ?",
+        Timestamp.from(e.submittedAt()),
+        e.reference(),
+        principal,
+        e.incidentId(),
+        e.obligationId());
+    update(
+        "UPDATE incident_deadline SET state = 'SETTLED' WHERE incident_id = ? AND subject = ?"
+            + " AND kind = ? AND state = 'PENDING'",
+        e.incidentId(),
+        e.obligationId(),
+        NOTIFICATION);
+  }
+
+  @EventHandler
+  void on(NotificationOverdue e) {
+    update(
+        "UPDATE notification_obligation SET overdue_at = ? WHERE incident_id = ?"
+            + " AND obligation_id = ?",
+        Timestamp.from(e.detectedAt()),
+        e.incidentId(),
+        e.obligationId());
+    breached(e.incidentId(), e.obligationId(), NOTIFICATION, e.detectedAt());
+  }
+
+  private void breached(String incidentId, String subject, String kind, Instant at) {
+    update(
+        "UPDATE incident_deadline SET state = 'BREACHED', breached_at = ? WHERE incident_id = ?"
+            + " AND subject = ? AND kind = ?",
+        Timestamp.from(at),
+        incidentId,
+        subject,
+        kind);
+  }
+
+  @ResetHandler
+  void reset() {
+    update("DELETE FROM incident_deadline");
+    update("DELETE FROM notification_obligation");
+  }
+
+  @QueryHandler
+  public List<DeadlineView> deadlines(ListDeadlines query) {
+    Instant now = Instant.now();
+    List<DeadlineView> views = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT * FROM incident_deadline WHERE incident_id = ?"
+                    + " ORDER BY due_at, kind DESC, name, subject")) {
+      s.setString(1, query.incidentId());
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          Instant dueAt = r.getTimestamp("due_at").toInstant();
+          Duration remaining = Duration.between(now, dueAt);
+          Timestamp breachedAt = r.getTimestamp("breached_at");
+          views.add(
+              new DeadlineView(
+                  r.getString("kind"),
+                  r.getString("subject"),
+                  r.getString("name"),
+                  dueAt,
+                  remaining,
+                  remaining.toSeconds(),
+                  breachedAt != null,
+                  breachedAt == null ? null : breachedAt.toInstant(),
+                  r.getString("state")));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the deadlines", e);
+    }
+    return views;
+  }
+
+  @QueryHandler
+  public List<NotificationObligationView> obligations(ListNotificationObligations query) {
+    Instant now = Instant.now();
+    List<NotificationObligationView> views = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT * FROM notification_obligation WHERE incident_id = ? ORDER BY position")) {
+      s.setString(1, query.incidentId());
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          Instant dueAt = instant(r, "due_at");
+          Instant submittedAt = instant(r, "submitted_at");
+          Duration remaining =
+              dueAt == null || submittedAt != null ? null : Duration.between(now, dueAt);
+          views.add(
+              new NotificationObligationView(
+                  r.getString("obligation_id"),
+                  NotificationAuthority.valueOf(r.getString("authority")),
+                  r.getString("legal_basis"),
+                  instant(r, "discovered_at"),
+                  dueAt,
+                  status(dueAt, submittedAt, now),
+                  remaining,
+                  remaining == null ? null : remaining.toSeconds(),
+                  r.getString("registered_by"),
+                  instant(r, "registered_at"),
+                  submittedAt,
+                  r.getString("reference"),
+                  r.getString("submitted_by"),
+                  instant(r, "overdue_at")));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the notification obligations", e);
+    }
+    return views;
+  }
+
+  /** OPEN, OVERDUE, SUBMITTED or SUBMITTED_LATE, by the clock, not by the overdue event's lag. */
+  static String status(Instant dueAt, Instant submittedAt, Instant now) {
+    if (submittedAt != null) {
+      return dueAt != null && submittedAt.isAfter(dueAt) ? "SUBMITTED_LATE" : "SUBMITTED";
+    }
+    return dueAt != null && !now.isBefore(dueAt) ? "OVERDUE" : "OPEN";
+  }
+
+  private static Instant instant(ResultSet r, String column) throws SQLException {
+    Timestamp t = r.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private void update(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not update the deadlines", e);
+    }
+  }
+}

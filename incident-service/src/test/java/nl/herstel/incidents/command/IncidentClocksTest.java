@@ -1,0 +1,378 @@
+package nl.herstel.incidents.command;
+
+import static java.time.Duration.ofHours;
+
+import java.time.Instant;
+import java.util.List;
+import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.incidents.api.DeadlineOutcome;
+import nl.herstel.incidents.api.IncidentCommands.RecordNotificationOverdue;
+import nl.herstel.incidents.api.IncidentCommands.RecordNotificationSubmission;
+import nl.herstel.incidents.api.IncidentCommands.RecordRecoveryDeadlineBreach;
+import nl.herstel.incidents.api.IncidentCommands.RegisterNotificationObligation;
+import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
+import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
+import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
+import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
+import nl.herstel.incidents.api.IncidentEvents.NotificationObligationRegistered;
+import nl.herstel.incidents.api.IncidentEvents.NotificationOverdue;
+import nl.herstel.incidents.api.IncidentEvents.NotificationSubmitted;
+import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
+import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.api.NotificationAuthority;
+import nl.herstel.incidents.api.RecoveryDeadlineKind;
+import nl.herstel.platform.domain.Conflict;
+import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.domain.RuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The incident's clocks: recovery deadline breaches and notification obligations. */
+class IncidentClocksTest {
+  private static final Instant DETECTED = Instant.parse("2026-11-29T08:00:00Z");
+  private static final Instant RTO_DEADLINE = Instant.parse("2026-11-29T16:00:00Z");
+  private static final Instant MTPD_DEADLINE = Instant.parse("2026-11-30T08:00:00Z");
+  private static final Instant AFTER_RTO = Instant.parse("2026-11-29T16:00:05Z");
+  private static final Instant DUE = Instant.parse("2026-12-02T08:00:00Z");
+  private static final String AP = "o1";
+
+  private AggregateTestFixture<Incident> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(Incident.class);
+  }
+
+  private static IncidentOpened opened() {
+    return new IncidentOpened(
+        "i1",
+        "splunk",
+        "ALERT-123",
+        "Ransomware on the payments database",
+        null,
+        Severity.CRITICAL,
+        DETECTED,
+        List.of(new AssetRef("a1", "db-payments-01")),
+        List.of(),
+        List.of(
+            new AffectedProcess(
+                "p1", "Payments", ofHours(8), ofHours(24), RTO_DEADLINE, MTPD_DEADLINE)),
+        null,
+        DETECTED);
+  }
+
+  private static RecordRecoveryDeadlineBreach breach(String processId, Instant at) {
+    return new RecordRecoveryDeadlineBreach("i1", processId, RecoveryDeadlineKind.RTO, at);
+  }
+
+  private static RecoveryDeadlineBreached rtoBreached() {
+    return new RecoveryDeadlineBreached(
+        "i1", "p1", RecoveryDeadlineKind.RTO, RTO_DEADLINE, AFTER_RTO);
+  }
+
+  private static RegisterNotificationObligation register(Instant discoveredAt, Instant dueAt) {
+    return new RegisterNotificationObligation(
+        "i1",
+        AP,
+        NotificationAuthority.DATA_PROTECTION_AUTHORITY,
+        "GDPR (AVG) art. 33",
+        discoveredAt,
+        dueAt,
+        DETECTED.plus(ofHours(1)));
+  }
+
+  private static NotificationObligationRegistered registered() {
+    return new NotificationObligationRegistered(
+        "i1",
+        AP,
+        NotificationAuthority.DATA_PROTECTION_AUTHORITY,
+        "GDPR (AVG) art. 33",
+        DETECTED,
+        DUE);
+  }
+
+  private static RecordNotificationSubmission submit(Instant at) {
+    return new RecordNotificationSubmission("i1", AP, at, "AP-2026-0042", at);
+  }
+
+  @Test
+  void recordsABreachOnceTheDeadlinePassed() {
+    fixture
+        .given(opened())
+        .when(breach("p1", AFTER_RTO))
+        .expectSuccessfulHandlerExecution()
+        .expectResultMessagePayload(DeadlineOutcome.RECORDED)
+        .expectEvents(rtoBreached());
+  }
+
+  @Test
+  void recordsTheMtpdBreachApartFromTheRtoBreach() {
+    Instant later = MTPD_DEADLINE.plusSeconds(1);
+    fixture
+        .given(opened(), rtoBreached())
+        .when(new RecordRecoveryDeadlineBreach("i1", "p1", RecoveryDeadlineKind.MTPD, later))
+        .expectResultMessagePayload(DeadlineOutcome.RECORDED)
+        .expectEvents(
+            new RecoveryDeadlineBreached(
+                "i1", "p1", RecoveryDeadlineKind.MTPD, MTPD_DEADLINE, later));
+  }
+
+  @Test
+  void recordsABreachOnlyOncePerProcessAndKind() {
+    fixture
+        .given(opened(), rtoBreached())
+        .when(breach("p1", AFTER_RTO.plusSeconds(60)))
+        .expectResultMessagePayload(DeadlineOutcome.ALREADY_RECORDED)
+        .expectNoEvents();
+  }
+
+  @Test
+  void recordsNoBreachBeforeTheDeadline() {
+    fixture
+        .given(opened())
+        .when(breach("p1", RTO_DEADLINE.minusSeconds(1)))
+        .expectResultMessagePayload(DeadlineOutcome.NOT_DUE)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aClosedIncidentRecordsNoBreach() {
+    fixture
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "Restored"))
+        .when(breach("p1", AFTER_RTO))
+        .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aDismissedIncidentSuspendsItsDeadlines() {
+    fixture
+        .given(
+            opened(),
+            new IncidentTransitioned(
+                "i1", IncidentStatus.REPORTED, IncidentStatus.DISMISSED, "False positive"))
+        .when(breach("p1", AFTER_RTO))
+        .expectResultMessagePayload(DeadlineOutcome.SUSPENDED)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aProcessTheIncidentDoesNotDisruptHasNoDeadline() {
+    fixture
+        .given(opened())
+        .when(breach("p9", AFTER_RTO))
+        .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aCorrelatedAlertsProcessGetsItsOwnDeadlines() {
+    Instant deadline = DETECTED.plus(ofHours(2));
+    fixture
+        .given(
+            opened(),
+            new AlertCorrelated(
+                "i1",
+                "splunk",
+                "ALERT-124",
+                "Payouts down",
+                Severity.HIGH,
+                DETECTED,
+                List.of(),
+                List.of(),
+                List.of(
+                    new AffectedProcess(
+                        "p2", "Payouts", ofHours(2), ofHours(4), deadline, deadline)),
+                null))
+        .when(breach("p2", deadline))
+        .expectResultMessagePayload(DeadlineOutcome.RECORDED)
+        .expectEvents(
+            new RecoveryDeadlineBreached("i1", "p2", RecoveryDeadlineKind.RTO, deadline, deadline));
+  }
+
+  @Test
+  void registersANotificationObligation() {
+    fixture.given(opened()).when(register(DETECTED, DUE)).expectEvents(registered());
+  }
+
+  @Test
+  void cannotRegisterADueTimeBeforeTheDiscovery() {
+    fixture
+        .given(opened())
+        .when(register(DETECTED, DETECTED.minusSeconds(1)))
+        .expectException(RuleViolation.class)
+        .expectExceptionMessage(org.hamcrest.Matchers.containsString("dueAt"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotRegisterADiscoveryInTheFuture() {
+    fixture
+        .given(opened())
+        .when(register(DETECTED.plus(ofHours(3)), null))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotRegisterTheSameAuthorityTwice() {
+    fixture
+        .given(opened(), registered())
+        .when(
+            new RegisterNotificationObligation(
+                "i1",
+                "o2",
+                NotificationAuthority.DATA_PROTECTION_AUTHORITY,
+                "GDPR",
+                DETECTED,
+                DUE,
+                DETECTED))
+        .expectException(Conflict.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotRegisterAnObligationOnAClosedIncident() {
+    fixture
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "Done"))
+        .when(register(DETECTED, DUE))
+        .expectException(Conflict.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void recordsASubmissionInTime() {
+    Instant at = DETECTED.plus(ofHours(30));
+    fixture
+        .given(opened(), registered())
+        .when(submit(at))
+        .expectEvents(
+            new NotificationSubmitted(
+                "i1",
+                AP,
+                NotificationAuthority.DATA_PROTECTION_AUTHORITY,
+                at,
+                "AP-2026-0042",
+                false));
+  }
+
+  @Test
+  void aSubmissionAfterTheDueTimeIsLate() {
+    Instant at = DUE.plusSeconds(1);
+    fixture
+        .given(opened(), registered())
+        .when(submit(at))
+        .expectEvents(
+            new NotificationSubmitted(
+                "i1",
+                AP,
+                NotificationAuthority.DATA_PROTECTION_AUTHORITY,
+                at,
+                "AP-2026-0042",
+                true));
+  }
+
+  @Test
+  void cannotSubmitTwice() {
+    Instant at = DETECTED.plus(ofHours(30));
+    fixture
+        .given(
+            opened(),
+            registered(),
+            new NotificationSubmitted(
+                "i1", AP, NotificationAuthority.DATA_PROTECTION_AUTHORITY, at, "AP-1", false))
+        .when(submit(at.plusSeconds(60)))
+        .expectException(Conflict.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotSubmitAnUnknownObligation() {
+    fixture
+        .given(opened())
+        .when(submit(DETECTED.plus(ofHours(1))))
+        .expectException(NotFound.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotSubmitBeforeTheDiscovery() {
+    fixture
+        .given(opened(), registered())
+        .when(submit(DETECTED.minusSeconds(1)))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void submitsAfterClosureToo() {
+    Instant at = DETECTED.plus(ofHours(30));
+    fixture
+        .given(opened(), registered(), new IncidentClosed("i1", DETECTED, List.of(), "Done"))
+        .when(submit(at))
+        .expectSuccessfulHandlerExecution()
+        .expectEvents(
+            new NotificationSubmitted(
+                "i1",
+                AP,
+                NotificationAuthority.DATA_PROTECTION_AUTHORITY,
+                at,
+                "AP-2026-0042",
+                false));
+  }
+
+  @Test
+  void recordsAnOverdueNotificationOnce() {
+    Instant at = DUE.plusSeconds(2);
+    NotificationOverdue overdue =
+        new NotificationOverdue("i1", AP, NotificationAuthority.DATA_PROTECTION_AUTHORITY, DUE, at);
+    fixture
+        .given(opened(), registered())
+        .when(new RecordNotificationOverdue("i1", AP, at))
+        .expectResultMessagePayload(DeadlineOutcome.RECORDED)
+        .expectEvents(overdue);
+    fixture
+        .given(opened(), registered(), overdue)
+        .when(new RecordNotificationOverdue("i1", AP, at.plusSeconds(5)))
+        .expectResultMessagePayload(DeadlineOutcome.ALREADY_RECORDED)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aSubmittedNotificationIsNeverOverdue() {
+    fixture
+        .given(
+            opened(),
+            registered(),
+            new NotificationSubmitted(
+                "i1", AP, NotificationAuthority.DATA_PROTECTION_AUTHORITY, DETECTED, "AP-1", false))
+        .when(new RecordNotificationOverdue("i1", AP, DUE.plusSeconds(1)))
+        .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES)
+        .expectNoEvents();
+  }
+
+  @Test
+  void theNotificationClockRunsOnAfterClosureButNotForAFalsePositive() {
+    NotificationOverdue overdue =
+        new NotificationOverdue(
+            "i1", AP, NotificationAuthority.DATA_PROTECTION_AUTHORITY, DUE, DUE);
+    fixture
+        .given(opened(), registered(), new IncidentClosed("i1", DETECTED, List.of(), "Done"))
+        .when(new RecordNotificationOverdue("i1", AP, DUE))
+        .expectResultMessagePayload(DeadlineOutcome.RECORDED)
+        .expectEvents(overdue);
+    fixture
+        .given(
+            opened(),
+            registered(),
+            new IncidentTransitioned(
+                "i1", IncidentStatus.REPORTED, IncidentStatus.DISMISSED, "False positive"),
+            new IncidentClosed("i1", DETECTED, List.of(), "False positive"))
+        .when(new RecordNotificationOverdue("i1", AP, DUE))
+        .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES)
+        .expectNoEvents();
+  }
+}
