@@ -6,12 +6,16 @@ import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.incidents.command.Incident;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.IncidentContractMapper;
+import nl.herstel.incidents.integration.PlanCopy;
 import nl.herstel.incidents.query.BiaGraph;
 import nl.herstel.incidents.query.IncidentHistory;
 import nl.herstel.incidents.query.IncidentProjection;
+import nl.herstel.incidents.query.PlanCatalog;
+import nl.herstel.incidents.query.RecoveryProjection;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -38,5 +42,13 @@ public class IncidentModule implements ServiceModule {
         .subscribe(RecoveryTargetsSet.class, bia::recoveryTargetsSet)
         .subscribe(AssetRegistered.class, bia::assetRegistered)
         .subscribe(DependencyAdded.class, bia::dependencyAdded);
+    // ---- plan activation, recovery tasks, merge and split ----
+    RecoveryProjection recovery = new RecoveryProjection(transactions);
+    PlanCopy plans = new PlanCopy(transactions);
+    module
+        .projection(recovery)
+        .queryHandler(recovery)
+        .queryHandler(new PlanCatalog(transactions))
+        .subscribe(PlanPublished.class, plans::planPublished);
   }
 }
