@@ -184,6 +184,14 @@ public class Incident {
     if (status == IncidentStatus.CLOSED) {
       throw new Conflict("Incident " + incidentId + " is already closed");
     }
+    if (status == IncidentStatus.MERGED) {
+      throw new Conflict(
+          "Incident "
+              + incidentId
+              + " was merged into "
+              + recovery.mergedInto()
+              + "; close that one");
+    }
     Set<String> restored = new HashSet<>();
     List<Restoration> restorations = command.restorations();
     for (int i = 0; i < restorations.size(); i++) {
@@ -220,6 +228,10 @@ public class Incident {
   public Intake handle(CorrelateAlert command) {
     if (recovery.mergedInto() != null) {
       return new Intake(null, status, false, false);
+    }
+    String departedTo = recovery.departed.get(alertKey(command.source(), command.sourceId()));
+    if (departedTo != null) {
+      return new Intake(departedTo, status, true, false);
     }
     if (alerts.contains(alertKey(command.source(), command.sourceId()))) {
       return new Intake(incidentId, status, true, false);
@@ -630,7 +642,7 @@ public class Incident {
   @EventSourcingHandler
   void on(IncidentSplit event) {
     event.parts().alerts().forEach(a -> alerts.remove(alertKey(a.source(), a.sourceId())));
-    recovery.removeAlerts(event.parts());
+    recovery.removeAlerts(event.parts(), event.newIncidentId());
   }
 
   @EventSourcingHandler

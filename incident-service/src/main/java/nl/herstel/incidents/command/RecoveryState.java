@@ -33,6 +33,9 @@ class RecoveryState {
   final Map<String, RecoveryTaskStatus> tasks = new LinkedHashMap<>();
   final Map<String, String> assignees = new LinkedHashMap<>();
 
+  /** Alerts split off into another incident, by alert key: the incident they went to. */
+  final Map<String, String> departed = new LinkedHashMap<>();
+
   String mergedInto() {
     return mergedInto;
   }
@@ -78,6 +81,7 @@ class RecoveryState {
   }
 
   void add(AlertPart part) {
+    departed.remove(key(part.source(), part.sourceId()));
     alerts.put(key(part.source(), part.sourceId()), part);
     part.assets().forEach(a -> assets.putIfAbsent(a.assetId(), a));
     part.unresolvedAssets().stream()
@@ -161,7 +165,8 @@ class RecoveryState {
    * Alerts leave; what they brought stays here too (it may be named by alerts that stay, which were
    * not credited with it), so the incident's impact never shrinks by a split.
    */
-  void removeAlerts(IncidentParts parts) {
+  void removeAlerts(IncidentParts parts, String to) {
     parts.alerts().forEach(a -> alerts.remove(key(a.source(), a.sourceId())));
+    parts.alerts().forEach(a -> departed.put(key(a.source(), a.sourceId()), to));
   }
 }

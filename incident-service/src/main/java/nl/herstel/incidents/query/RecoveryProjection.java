@@ -180,25 +180,31 @@ public class RecoveryProjection {
       @org.axonframework.eventhandling.Timestamp Instant at) {
     Timestamp when = Timestamp.from(at);
     update(
-        "UPDATE recovery_task SET status = ?, note = ?, updated_at = ?, updated_by = ?,"
-            + " started_at = CASE WHEN ? AND started_at IS NULL THEN ? ELSE started_at END,"
-            + " started_by = CASE WHEN ? AND started_at IS NULL THEN ? ELSE started_by END,"
-            + " done_at = CASE WHEN ? THEN ? ELSE NULL END,"
-            + " done_by = CASE WHEN ? THEN ? ELSE NULL END"
+        "UPDATE recovery_task SET status = ?, note = ?, updated_at = ?, updated_by = ?"
             + " WHERE task_id = ?",
         e.to().name(),
         e.note(),
         when,
         principal,
-        e.to() == RecoveryTaskStatus.IN_PROGRESS,
-        when,
-        e.to() == RecoveryTaskStatus.IN_PROGRESS,
-        principal,
-        e.to() == RecoveryTaskStatus.DONE,
-        when,
-        e.to() == RecoveryTaskStatus.DONE,
-        principal,
         e.taskId());
+    if (e.to() == RecoveryTaskStatus.IN_PROGRESS) {
+      update(
+          "UPDATE recovery_task SET started_at = ?, started_by = ?"
+              + " WHERE task_id = ? AND started_at IS NULL",
+          when,
+          principal,
+          e.taskId());
+    }
+    if (e.to() == RecoveryTaskStatus.DONE) {
+      update(
+          "UPDATE recovery_task SET done_at = ?, done_by = ? WHERE task_id = ?",
+          when,
+          principal,
+          e.taskId());
+    } else {
+      update(
+          "UPDATE recovery_task SET done_at = NULL, done_by = NULL WHERE task_id = ?", e.taskId());
+    }
   }
 
   @ResetHandler
@@ -218,12 +224,12 @@ public class RecoveryProjection {
       s.setString(1, query.incidentId());
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          int step = r.getInt("step_no");
+          Integer step = r.getObject("step_no", Integer.class);
           tasks.add(
               new RecoveryTaskView(
                   r.getString("task_id"),
                   r.getString("incident_id"),
-                  r.wasNull() ? null : step,
+                  step,
                   r.getString("title"),
                   r.getString("assignee_role"),
                   r.getString("assignee"),

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentCategory;
+import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
@@ -363,5 +364,51 @@ class IncidentRecoveryTest {
                 List.of(new AlertKey("sentinel", "B2"), new AlertKey("sentinel", "B2")),
                 "x"))
         .expectException(RuleViolation.class);
+  }
+
+  @Test
+  void aMergedIncidentIsClosedThroughTheOneItMergedInto() {
+    fixture
+        .given(opened("i2", "B1"), new IncidentMergedInto("i2", "i1", IncidentStatus.REPORTED, "x"))
+        .when(new CloseIncident("i2", List.of(), "done", DETECTED.plusSeconds(60)))
+        .expectException(Conflict.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void anAlertSplitOffAndSentAgainAnswersTheIncidentItWentTo() {
+    Instant later = DETECTED.plusSeconds(3600);
+    IncidentParts moved =
+        new IncidentParts(
+            later,
+            List.of(
+                new AlertPart(
+                    "sentinel",
+                    "B2",
+                    "Lateral movement",
+                    Severity.HIGH,
+                    later,
+                    List.of(),
+                    List.of(),
+                    List.of())));
+    fixture
+        .given(
+            opened("i1", "A1"),
+            correlated("i1", "B2", later),
+            new IncidentSplit("i1", "i3", moved, "unrelated"))
+        .when(
+            new CorrelateAlert(
+                "i1",
+                "sentinel",
+                "B2",
+                "Lateral movement",
+                Severity.HIGH,
+                later,
+                List.of(),
+                List.of(),
+                List.of(),
+                null))
+        .expectNoEvents()
+        .expectResultMessagePayload(new Intake("i3", IncidentStatus.REPORTED, true, false));
   }
 }
