@@ -15,7 +15,9 @@ public enum IncidentStatus {
   RECOVERING,
   RECOVERED,
   DISMISSED,
-  CLOSED;
+  CLOSED,
+  /** Merged into another incident, which carries on with its alerts; final. */
+  MERGED;
 
   /**
    * The states a transition may lead to from this one. Recovery may relapse (RECOVERED back to
@@ -30,7 +32,7 @@ public enum IncidentStatus {
       case RECOVERING -> EnumSet.of(RECOVERED);
       case RECOVERED -> EnumSet.of(RECOVERING);
       case DISMISSED -> EnumSet.of(TRIAGED);
-      case CLOSED -> EnumSet.noneOf(IncidentStatus.class);
+      case CLOSED, MERGED -> EnumSet.noneOf(IncidentStatus.class);
     };
   }
 }

@@ -50,10 +50,37 @@ import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
 import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.api.RecoveryCommands.AbsorbIncident;
+import nl.herstel.incidents.api.RecoveryCommands.ActivatePlan;
+import nl.herstel.incidents.api.RecoveryCommands.ActivationAnswer;
+import nl.herstel.incidents.api.RecoveryCommands.AddRecoveryTask;
+import nl.herstel.incidents.api.RecoveryCommands.AlertKey;
+import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
+import nl.herstel.incidents.api.RecoveryCommands.AssignRecoveryTask;
+import nl.herstel.incidents.api.RecoveryCommands.CardSteps;
+import nl.herstel.incidents.api.RecoveryCommands.ChangeRecoveryTaskStatus;
+import nl.herstel.incidents.api.RecoveryCommands.ClassifyIncident;
+import nl.herstel.incidents.api.RecoveryCommands.IncidentParts;
+import nl.herstel.incidents.api.RecoveryCommands.MergeIntoIncident;
+import nl.herstel.incidents.api.RecoveryCommands.OpenSplitIncident;
+import nl.herstel.incidents.api.RecoveryCommands.SplitIncident;
+import nl.herstel.incidents.api.RecoveryDeadlineKind;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentAbsorbed;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentClassified;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentMergedInto;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentSplit;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentSplitOff;
+import nl.herstel.incidents.api.RecoveryEvents.PlanActivated;
+import nl.herstel.incidents.api.RecoveryEvents.PlanActivationRefused;
+import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskAssigned;
+import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskCreated;
+import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskStatusChanged;
+import nl.herstel.incidents.api.RecoveryTaskStatus;
 import nl.herstel.incidents.command.Clocks.Obligation;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -148,6 +175,9 @@ public class Incident {
    */
   private Intake update(OpenIncident command) {
     checkAlertUpdatedAt(command);
+    if (recovery.mergedInto() != null) {
+      return new Intake(recovery.mergedInto(), status, true, false);
+    }
     boolean newer = command.alertUpdatedAt().isAfter(alertUpdatedAt);
     boolean changed =
         !command.title().equals(title)
@@ -183,6 +213,14 @@ public class Incident {
     if (status == IncidentStatus.CLOSED) {
       throw new Conflict("Incident " + incidentId + " is already closed");
     }
+    if (status == IncidentStatus.MERGED) {
+      throw new Conflict(
+          "Incident "
+              + incidentId
+              + " was merged into "
+              + recovery.mergedInto()
+              + "; close that one");
+    }
     Set<String> restored = new HashSet<>();
     List<Restoration> restorations = command.restorations();
     for (int i = 0; i < restorations.size(); i++) {
@@ -217,6 +255,13 @@ public class Incident {
    */
   @CommandHandler
   public Intake handle(CorrelateAlert command) {
+    if (recovery.mergedInto() != null) {
+      return new Intake(null, status, false, false);
+    }
+    String departedTo = recovery.departed.get(alertKey(command.source(), command.sourceId()));
+    if (departedTo != null) {
+      return new Intake(departedTo, status, true, false);
+    }
     if (alerts.contains(alertKey(command.source(), command.sourceId()))) {
       return new Intake(incidentId, status, true, false);
     }
@@ -314,6 +359,7 @@ public class Incident {
     event.unresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
     alerts.add(alertKey(event.source(), event.sourceId()));
     clocks.track(event.affectedProcesses());
+    recovery.opened(event);
   }
 
   @EventSourcingHandler
@@ -332,6 +378,7 @@ public class Incident {
     event.newUnresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
     alerts.add(alertKey(event.source(), event.sourceId()));
     clocks.track(event.newAffectedProcesses());
+    recovery.correlated(event);
   }
 
   @EventSourcingHandler
@@ -366,6 +413,25 @@ public class Incident {
   }
 
   private void requireNotClosed() {
+    if (status == IncidentStatus.CLOSED) {
+      throw new Conflict("Incident " + incidentId + " is closed");
+    }
+  }
+
+  // ---- plan activation, recovery tasks, merge and split ----
+
+  /** Category, tasks, merge and per-alert parts; see {@link RecoveryState}. */
+  private final RecoveryState recovery = new RecoveryState();
+
+  private void checkTakesRecoveryWork() {
+    if (recovery.mergedInto() != null) {
+      throw new Conflict(
+          "Incident "
+              + incidentId
+              + " was merged into "
+              + recovery.mergedInto()
+              + "; use that one");
+    }
     if (status == IncidentStatus.CLOSED) {
       throw new Conflict("Incident " + incidentId + " is closed");
     }
@@ -568,7 +634,10 @@ public class Incident {
   @CommandHandler
   public DeadlineOutcome handle(RecordRecoveryDeadlineBreach command) {
     Instant deadline = clocks.deadline(command.processId(), command.kind());
-    if (deadline == null || status == IncidentStatus.CLOSED) {
+    if (deadline == null
+        || status == IncidentStatus.CLOSED
+        || status == IncidentStatus.MERGED
+        || restoredInTime(command.processId(), deadline)) {
       return DeadlineOutcome.NO_LONGER_APPLIES;
     }
     if (clocks.breached(command.processId(), command.kind())) {
@@ -584,6 +653,20 @@ public class Incident {
         new RecoveryDeadlineBreached(
             incidentId, command.processId(), command.kind(), deadline, command.detectedAt()));
     return DeadlineOutcome.RECORDED;
+  }
+
+  /** Whether the process was restored, by its latest restoration, before its deadline passed. */
+  private boolean restoredInTime(String processId, Instant deadline) {
+    Instant restored = restoredAt.get(processId);
+    return restored != null && !restored.isAfter(deadline);
+  }
+
+  /** When each process was last restored during the recovery, for the clocks. */
+  private final Map<String, Instant> restoredAt = new HashMap<>();
+
+  @EventSourcingHandler
+  void on(ProcessRestored event) {
+    restoredAt.put(event.processId(), event.restoredAt());
   }
 
   /**
@@ -711,5 +794,310 @@ public class Incident {
   @EventSourcingHandler
   void on(NotificationOverdue event) {
     clocks.obligations.computeIfPresent(event.obligationId(), (id, o) -> o.markOverdue());
+  }
+
+  /** Gives the incident its category; the same category again changes nothing. */
+  @CommandHandler
+  public void handle(ClassifyIncident command) {
+    checkTakesRecoveryWork();
+    if (command.category() == recovery.category) {
+      return;
+    }
+    apply(
+        new IncidentClassified(
+            incidentId, command.category(), recovery.category, command.reason()));
+  }
+
+  /**
+   * Activates a recovery plan: only under a role the plan mandates (a refusal is recorded and
+   * answered as refused), only when the incident's state allows PLAN_ACTIVATED (after triage). The
+   * scenario card's steps become recovery tasks for the recovery team, in order.
+   */
+  @CommandHandler
+  public ActivationAnswer handle(ActivatePlan command) {
+    checkTakesRecoveryWork();
+    if (command.mandate() == null || !command.mandatedRoles().contains(command.mandate())) {
+      apply(
+          new PlanActivationRefused(
+              incidentId,
+              command.planId(),
+              command.planVersion(),
+              command.mandatedRoles(),
+              command.callerRoles(),
+              command.reason()));
+      return new ActivationAnswer(true, List.of());
+    }
+    if (!status.next().contains(IncidentStatus.PLAN_ACTIVATED)) {
+      throw new Conflict(
+          "A plan can be activated on a TRIAGED incident; this one is "
+              + status
+              + (status == IncidentStatus.REPORTED ? " (triage it first)" : ""));
+    }
+    CardSteps card = command.card();
+    int steps = card == null ? 0 : card.steps().size();
+    if (command.taskIds().size() != steps) {
+      throw new IllegalArgumentException("one task id per step is needed");
+    }
+    apply(
+        new PlanActivated(
+            incidentId,
+            command.planId(),
+            command.planVersion(),
+            command.planName(),
+            card == null ? null : card.scenarioCardId(),
+            card == null ? null : card.title(),
+            command.mandate(),
+            command.mandatedRoles(),
+            command.reason()));
+    apply(
+        new IncidentTransitioned(
+            incidentId,
+            status,
+            IncidentStatus.PLAN_ACTIVATED,
+            "Plan '" + command.planName() + "' activated: " + command.reason()));
+    for (int i = 0; i < steps; i++) {
+      apply(
+          new RecoveryTaskCreated(
+              incidentId,
+              command.taskIds().get(i),
+              i + 1,
+              card.steps().get(i),
+              Roles.RECOVERY_TEAM,
+              null,
+              command.planId(),
+              card.scenarioCardId()));
+    }
+    return new ActivationAnswer(false, command.taskIds());
+  }
+
+  /** Adds a task no scenario card foresaw. */
+  @CommandHandler
+  public void handle(AddRecoveryTask command) {
+    checkTakesRecoveryWork();
+    if (recovery.tasks.containsKey(command.taskId())) {
+      throw new Conflict("Task " + command.taskId() + " exists already");
+    }
+    apply(
+        new RecoveryTaskCreated(
+            incidentId,
+            command.taskId(),
+            null,
+            command.title(),
+            command.assigneeRole(),
+            command.assignee(),
+            null,
+            null));
+  }
+
+  /** Gives a task to someone; giving it to the same one again changes nothing. */
+  @CommandHandler
+  public void handle(AssignRecoveryTask command) {
+    checkTakesRecoveryWork();
+    checkTask(command.taskId());
+    String previous = recovery.assignees.get(command.taskId());
+    if (command.assignee().equals(previous)) {
+      return;
+    }
+    apply(new RecoveryTaskAssigned(incidentId, command.taskId(), command.assignee(), previous));
+  }
+
+  /** Moves a task to another status; a task is not moved to the status it has. */
+  @CommandHandler
+  public void handle(ChangeRecoveryTaskStatus command) {
+    checkTakesRecoveryWork();
+    checkTask(command.taskId());
+    RecoveryTaskStatus from = recovery.tasks.get(command.taskId());
+    if (from == command.status()) {
+      throw new RuleViolation("status", "The task is " + from + " already");
+    }
+    apply(
+        new RecoveryTaskStatusChanged(
+            incidentId, command.taskId(), from, command.status(), command.note()));
+  }
+
+  private void checkTask(String taskId) {
+    if (!recovery.tasks.containsKey(taskId)) {
+      throw new NotFound("Recovery task", taskId);
+    }
+  }
+
+  /**
+   * Merges this incident into another: answers everything it holds, for the other to absorb, and
+   * takes nothing more. A closed or already merged incident cannot merge.
+   */
+  @CommandHandler
+  public IncidentParts handle(MergeIntoIncident command) {
+    if (recovery.mergedInto() != null) {
+      throw new Conflict(
+          "Incident " + incidentId + " was merged into " + recovery.mergedInto() + " already");
+    }
+    if (status == IncidentStatus.CLOSED) {
+      throw new Conflict("Incident " + incidentId + " is closed and cannot be merged");
+    }
+    IncidentParts parts = recovery.everything();
+    apply(new IncidentMergedInto(incidentId, command.intoIncidentId(), status, command.reason()));
+    return parts;
+  }
+
+  /** Absorbs a merged incident's alerts, assets and processes; a dismissed one takes none. */
+  @CommandHandler
+  public void handle(AbsorbIncident command) {
+    checkTakesRecoveryWork();
+    if (status == IncidentStatus.DISMISSED) {
+      throw new Conflict("Incident " + incidentId + " is dismissed; it cannot absorb another");
+    }
+    apply(
+        new IncidentAbsorbed(
+            incidentId,
+            command.absorbedIncidentId(),
+            recovery.newTo(command.parts()),
+            command.reason()));
+  }
+
+  /**
+   * Splits alerts off into a new incident: each must be one of this incident's alerts, named once,
+   * and not the alert that opened it (that one names this incident). The new incident's disruption
+   * begins with the earliest detection among them; its processes' deadlines run from there. Answers
+   * what the new incident takes.
+   */
+  @CommandHandler
+  public IncidentParts handle(SplitIncident command) {
+    checkTakesRecoveryWork();
+    List<AlertPart> moving = new java.util.ArrayList<>();
+    Set<String> named = new HashSet<>();
+    for (int i = 0; i < command.alerts().size(); i++) {
+      AlertKey alert = command.alerts().get(i);
+      String key = alertKey(alert.source(), alert.sourceId());
+      String field = "alerts[" + i + "]";
+      if (!named.add(key)) {
+        throw new RuleViolation(field, "The alert is named more than once");
+      }
+      if (key.equals(recovery.openingAlert)) {
+        throw new RuleViolation(field, "The alert that opened the incident stays with it");
+      }
+      AlertPart part = recovery.alerts.get(key);
+      if (part == null) {
+        throw new RuleViolation(
+            field,
+            "Alert " + alert.source() + "/" + alert.sourceId() + " is not one of this incident's");
+      }
+      moving.add(part);
+    }
+    Instant from = moving.stream().map(AlertPart::detectedAt).min(Instant::compareTo).orElseThrow();
+    List<AlertPart> rebased =
+        moving.stream()
+            .map(
+                a ->
+                    new AlertPart(
+                        a.source(),
+                        a.sourceId(),
+                        a.title(),
+                        a.severity(),
+                        a.detectedAt(),
+                        a.assets(),
+                        a.unresolvedAssets(),
+                        a.affectedProcesses().stream()
+                            .map(
+                                p ->
+                                    new AffectedProcess(
+                                        p.processId(),
+                                        p.name(),
+                                        p.rto(),
+                                        p.mtpd(),
+                                        from.plus(p.rto()),
+                                        from.plus(p.mtpd())))
+                            .toList()))
+            .toList();
+    IncidentParts parts = new IncidentParts(from, rebased);
+    apply(new IncidentSplit(incidentId, command.newIncidentId(), parts, command.reason()));
+    return parts;
+  }
+
+  /** Opens the incident that alerts split off into. */
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+  public void handle(OpenSplitIncident command) {
+    if (command.parts().alerts().isEmpty()) {
+      throw new RuleViolation("alerts", "At least one alert must move");
+    }
+    apply(
+        new IncidentSplitOff(
+            command.incidentId(), command.fromIncidentId(), command.parts(), command.reason()));
+  }
+
+  @EventSourcingHandler
+  void on(IncidentClassified event) {
+    recovery.category = event.category();
+  }
+
+  @EventSourcingHandler
+  void on(RecoveryTaskCreated event) {
+    recovery.tasks.put(event.taskId(), RecoveryTaskStatus.TODO);
+    if (event.assignee() != null) {
+      recovery.assignees.put(event.taskId(), event.assignee());
+    }
+  }
+
+  @EventSourcingHandler
+  void on(RecoveryTaskAssigned event) {
+    recovery.assignees.put(event.taskId(), event.assignee());
+  }
+
+  @EventSourcingHandler
+  void on(RecoveryTaskStatusChanged event) {
+    recovery.tasks.put(event.taskId(), event.to());
+  }
+
+  @EventSourcingHandler
+  void on(IncidentMergedInto event) {
+    recovery.mergedInto = event.intoIncidentId();
+    status = IncidentStatus.MERGED;
+  }
+
+  @EventSourcingHandler
+  void on(IncidentAbsorbed event) {
+    takeIn(event.parts());
+  }
+
+  @EventSourcingHandler
+  void on(IncidentSplit event) {
+    event.parts().alerts().forEach(a -> alerts.remove(alertKey(a.source(), a.sourceId())));
+    recovery.removeAlerts(event.parts(), event.newIncidentId());
+  }
+
+  @EventSourcingHandler
+  void on(IncidentSplitOff event) {
+    AlertPart first = event.parts().alerts().get(0);
+    incidentId = event.incidentId();
+    source = first.source();
+    sourceId = first.sourceId();
+    status = IncidentStatus.REPORTED;
+    disruptedAt = event.parts().disruptedAt();
+    title = first.title();
+    severity =
+        event.parts().alerts().stream()
+            .map(AlertPart::severity)
+            .max(Severity::compareTo)
+            .orElseThrow();
+    alertUpdatedAt = disruptedAt;
+    recovery.openedFrom(event.parts());
+    takeIn(event.parts());
+  }
+
+  private void takeIn(IncidentParts parts) {
+    for (AlertPart part : parts.alerts()) {
+      alerts.add(alertKey(part.source(), part.sourceId()));
+      part.assets().forEach(a -> assets.add(a.assetId()));
+      part.unresolvedAssets().forEach(n -> assets.add("name:" + n.toLowerCase(Locale.ROOT)));
+      part.affectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+      // a process this incident already disrupts keeps its own targets and deadlines
+      List<AffectedProcess> fresh =
+          part.affectedProcesses().stream()
+              .filter(p -> clocks.deadline(p.processId(), RecoveryDeadlineKind.RTO) == null)
+              .toList();
+      fresh.forEach(this::rememberTargets);
+      clocks.track(fresh);
+      recovery.add(part);
+    }
   }
 }

@@ -6,9 +6,11 @@ import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.incidents.command.Incident;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.IncidentContractMapper;
+import nl.herstel.incidents.integration.PlanCopy;
 import nl.herstel.incidents.query.BiaGraph;
 import nl.herstel.incidents.query.CommunicationLog;
 import nl.herstel.incidents.query.DeadlineProjection;
@@ -16,6 +18,8 @@ import nl.herstel.incidents.query.EvidenceCustody;
 import nl.herstel.incidents.query.IncidentFeed;
 import nl.herstel.incidents.query.IncidentHistory;
 import nl.herstel.incidents.query.IncidentProjection;
+import nl.herstel.incidents.query.PlanCatalog;
+import nl.herstel.incidents.query.RecoveryProjection;
 import nl.herstel.incidents.query.RecoveryRecords;
 import nl.herstel.incidents.rest.IncidentBroadcaster;
 import nl.herstel.platform.axon.ModuleDefinition;
@@ -60,5 +64,13 @@ public class IncidentModule implements ServiceModule {
         .subscribe(DependencyAdded.class, bia::dependencyAdded)
         .projection(deadlines)
         .queryHandler(deadlines);
+    // ---- plan activation, recovery tasks, merge and split ----
+    RecoveryProjection recovery = new RecoveryProjection(transactions);
+    PlanCopy plans = new PlanCopy(transactions);
+    module
+        .projection(recovery)
+        .queryHandler(recovery)
+        .queryHandler(new PlanCatalog(transactions))
+        .subscribe(PlanPublished.class, plans::planPublished);
   }
 }

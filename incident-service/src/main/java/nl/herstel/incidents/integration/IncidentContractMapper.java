@@ -8,6 +8,7 @@ import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.incidents.api.IncidentEvents;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.RecoveryEvents;
 import nl.herstel.platform.kafka.ContractMapper;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -50,6 +51,28 @@ public class IncidentContractMapper implements ContractMapper {
                   .map(r -> new Restoration(r.processId(), r.restoredAt()))
                   .toList(),
               e.summary(),
+              at));
+    }
+    // ---- an incident split off another is a new incident to the other services ----
+    if (payload instanceof RecoveryEvents.IncidentSplitOff e) {
+      return Optional.of(
+          new IncidentOpened(
+              e.incidentId(),
+              e.parts().alerts().get(0).title(),
+              e.parts().alerts().stream().map(a -> a.severity()).max(Enum::compareTo).orElseThrow(),
+              e.parts().disruptedAt(),
+              e.parts().assets().stream().map(AssetRef::assetId).toList(),
+              e.parts().affectedProcesses().stream()
+                  .map(
+                      p ->
+                          new AffectedProcess(
+                              p.processId(),
+                              p.name(),
+                              p.rto(),
+                              p.mtpd(),
+                              p.rtoDeadline(),
+                              p.mtpdDeadline()))
+                  .toList(),
               at));
     }
     return Optional.empty();

@@ -17,11 +17,15 @@ import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.NotificationObligationRegistered;
 import nl.herstel.incidents.api.IncidentEvents.NotificationOverdue;
 import nl.herstel.incidents.api.IncidentEvents.NotificationSubmitted;
+import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
 import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
 import nl.herstel.incidents.api.IncidentQueries.ListDeadlines;
 import nl.herstel.incidents.api.IncidentQueries.ListNotificationObligations;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.api.NotificationAuthority;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentAbsorbed;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentMergedInto;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentSplitOff;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.messaging.EventMetadata;
@@ -76,6 +80,43 @@ public class DeadlineProjection {
         kind,
         name,
         Timestamp.from(dueAt));
+  }
+
+  /**
+   * A process restored during the recovery settles those of its deadlines that had not passed yet;
+   * one that passed before the restoration stays to be recorded as breached.
+   */
+  @EventHandler
+  void on(ProcessRestored e) {
+    update(
+        "UPDATE incident_deadline SET state = 'SETTLED' WHERE incident_id = ? AND subject = ?"
+            + " AND kind <> ? AND state = 'PENDING' AND due_at >= ?",
+        e.incidentId(),
+        e.processId(),
+        NOTIFICATION,
+        Timestamp.from(e.restoredAt()));
+  }
+
+  /** Processes that joined with a merged incident bring their deadlines (not the known ones). */
+  @EventHandler
+  void on(IncidentAbsorbed e) {
+    track(e.incidentId(), e.parts().affectedProcesses());
+  }
+
+  /** An incident split off another starts the clocks of the processes its alerts brought. */
+  @EventHandler
+  void on(IncidentSplitOff e) {
+    track(e.incidentId(), e.parts().affectedProcesses());
+  }
+
+  /** A merged incident's recovery clocks stop; the surviving incident carries them on. */
+  @EventHandler
+  void on(IncidentMergedInto e) {
+    update(
+        "UPDATE incident_deadline SET state = 'SETTLED' WHERE incident_id = ? AND kind <> ?"
+            + " AND state = 'PENDING'",
+        e.incidentId(),
+        NOTIFICATION);
   }
 
   @EventHandler

@@ -27,6 +27,11 @@ import nl.herstel.incidents.api.IncidentQueries.FindIncident;
 import nl.herstel.incidents.api.IncidentQueries.FindIncidentOfAlert;
 import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
 import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
+import nl.herstel.incidents.api.RecoveryCommands.IncidentParts;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentAbsorbed;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentMergedInto;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentSplitOff;
 import nl.herstel.incidents.query.IncidentView.AffectedProcessView;
 import nl.herstel.incidents.query.IncidentView.AssetView;
 import nl.herstel.incidents.query.IncidentView.Decision;
@@ -154,7 +159,8 @@ public class IncidentProjection {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT i.incident_id FROM incident i WHERE i.status NOT IN ('CLOSED', 'DISMISSED')"
+                "SELECT i.incident_id FROM incident i"
+                    + " WHERE i.status NOT IN ('CLOSED', 'DISMISSED', 'MERGED')"
                     + " AND i.disrupted_at BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM incident_asset a"
                     + " WHERE a.incident_id = i.incident_id AND a.asset_id = ANY (?))"
                     + " ORDER BY i.disrupted_at DESC, i.incident_id LIMIT 1")) {
@@ -464,6 +470,102 @@ public class IncidentProjection {
   private static void bind(PreparedStatement s, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       s.setObject(i + 1, args[i]);
+    }
+  }
+
+  // ---- merge and split: the correlation lookup follows the alerts ----
+
+  @EventHandler
+  void on(
+      IncidentMergedInto e,
+      @SequenceNumber long sequence,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
+      @MetaDataValue(EventMetadata.ROLE) String role,
+      @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "UPDATE incident SET status = ? WHERE incident_id = ?",
+        IncidentStatus.MERGED.name(),
+        e.incidentId());
+    update(
+        "INSERT INTO incident_transition (incident_id, sequence, from_status, to_status, reason,"
+            + " principal, role, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        e.incidentId(),
+        sequence,
+        e.from().name(),
+        IncidentStatus.MERGED.name(),
+        "Merged into " + e.intoIncidentId() + ": " + e.reason(),
+        principal,
+        role,
+        Timestamp.from(at));
+  }
+
+  @EventHandler
+  void on(IncidentAbsorbed e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "UPDATE incident_alert SET incident_id = ? WHERE incident_id = ?",
+        e.incidentId(),
+        e.absorbedIncidentId());
+    takeIn(e.incidentId(), e.parts(), at);
+  }
+
+  @EventHandler
+  void on(IncidentSplitOff e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    AlertPart first = e.parts().alerts().get(0);
+    update(
+        "INSERT INTO incident (incident_id, source, source_id, title, description, severity,"
+            + " status, disrupted_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.incidentId(),
+        first.source(),
+        first.sourceId(),
+        first.title(),
+        "Split off " + e.fromIncidentId() + ": " + e.reason(),
+        e.parts().alerts().stream()
+            .map(AlertPart::severity)
+            .max(Severity::compareTo)
+            .orElseThrow()
+            .name(),
+        IncidentStatus.REPORTED.name(),
+        Timestamp.from(e.parts().disruptedAt()),
+        Timestamp.from(at));
+    takeIn(e.incidentId(), e.parts(), at);
+  }
+
+  /** The alerts (now looked up to this incident), assets and processes that joined it. */
+  private void takeIn(String incidentId, IncidentParts parts, Instant at) {
+    for (AlertPart alert : parts.alerts()) {
+      update(
+          "INSERT INTO incident_alert (source, source_id, incident_id, title, severity, joined_at)"
+              + " VALUES (lower(?), ?, ?, ?, ?, ?) ON CONFLICT (source, source_id)"
+              + " DO UPDATE SET incident_id = EXCLUDED.incident_id",
+          alert.source(),
+          alert.sourceId(),
+          incidentId,
+          alert.title(),
+          alert.severity().name(),
+          Timestamp.from(at));
+    }
+    String nextPosition =
+        "INSERT INTO incident_asset (incident_id, position, asset_id, name)"
+            + " SELECT ?, COALESCE(MAX(position), -1) + 1, ?, ? FROM incident_asset"
+            + " WHERE incident_id = ?";
+    for (AssetRef asset : parts.assets()) {
+      update(nextPosition, incidentId, asset.assetId(), asset.name(), incidentId);
+    }
+    for (String name : parts.unresolvedAssets()) {
+      update(nextPosition, incidentId, null, name, incidentId);
+    }
+    for (AffectedProcess p : parts.affectedProcesses()) {
+      update(
+          "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
+              + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (incident_id, process_id) DO NOTHING",
+          incidentId,
+          p.processId(),
+          p.name(),
+          p.rto().toSeconds(),
+          p.mtpd().toSeconds(),
+          Timestamp.from(p.rtoDeadline()),
+          Timestamp.from(p.mtpdDeadline()));
     }
   }
 }

@@ -19,10 +19,15 @@ import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.NotificationObligationRegistered;
 import nl.herstel.incidents.api.IncidentEvents.NotificationOverdue;
 import nl.herstel.incidents.api.IncidentEvents.NotificationSubmitted;
+import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
 import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.api.NotificationAuthority;
+import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
+import nl.herstel.incidents.api.RecoveryCommands.IncidentParts;
 import nl.herstel.incidents.api.RecoveryDeadlineKind;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentAbsorbed;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentMergedInto;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
@@ -374,5 +379,74 @@ class IncidentClocksTest {
         .when(new RecordNotificationOverdue("i1", AP, DUE))
         .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES)
         .expectNoEvents();
+  }
+
+  // ---- the clocks with restorations, merges and absorbed incidents
+
+  @Test
+  void aProcessRestoredBeforeItsDeadlineIsNotBreached() {
+    fixture
+        .given(opened(), restored(RTO_DEADLINE.minusSeconds(60)))
+        .when(breach("p1", AFTER_RTO))
+        .expectNoEvents()
+        .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES);
+  }
+
+  @Test
+  void aProcessRestoredAfterItsDeadlineIsStillBreached() {
+    fixture
+        .given(opened(), restored(AFTER_RTO.plusSeconds(60)))
+        .when(breach("p1", AFTER_RTO))
+        .expectEvents(rtoBreached())
+        .expectResultMessagePayload(DeadlineOutcome.RECORDED);
+  }
+
+  @Test
+  void aMergedIncidentRecordsNoBreach() {
+    fixture
+        .given(opened(), new IncidentMergedInto("i1", "i9", IncidentStatus.REPORTED, "same attack"))
+        .when(breach("p1", AFTER_RTO))
+        .expectNoEvents()
+        .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES);
+  }
+
+  @Test
+  void aProcessThatCameWithAnAbsorbedIncidentKeepsItsDeadline() {
+    Instant payrollRto = Instant.parse("2026-11-29T12:00:00Z");
+    AlertPart part =
+        new AlertPart(
+            "splunk",
+            "B1",
+            "Ransomware on HR",
+            Severity.HIGH,
+            DETECTED,
+            List.of(new AssetRef("a2", "hr-db")),
+            List.of(),
+            List.of(
+                new AffectedProcess("p2", "Payroll", ofHours(4), ofHours(48), payrollRto, DUE)));
+    fixture
+        .given(
+            opened(),
+            new IncidentAbsorbed(
+                "i1", "i2", new IncidentParts(DETECTED, List.of(part)), "same attack"))
+        .when(new RecordRecoveryDeadlineBreach("i1", "p2", RecoveryDeadlineKind.RTO, AFTER_RTO))
+        .expectEvents(
+            new RecoveryDeadlineBreached(
+                "i1", "p2", RecoveryDeadlineKind.RTO, payrollRto, AFTER_RTO));
+  }
+
+  private static ProcessRestored restored(Instant at) {
+    return new ProcessRestored(
+        "i1",
+        "p1",
+        DETECTED,
+        at,
+        at.minus(ofHours(1)),
+        java.time.Duration.between(DETECTED, at),
+        ofHours(1),
+        ofHours(8),
+        null,
+        !at.isAfter(RTO_DEADLINE),
+        null);
   }
 }

@@ -32,6 +32,7 @@ import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.TargetSource;
+import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ItKafka;
@@ -2051,5 +2052,412 @@ class IncidentServiceIT {
         api.post(path, "incident-commander", "{\"authority\":\"POLICE\"}");
     assertThat(afterClosure.statusCode()).isEqualTo(409);
     assertThat(storedEventsOf(incidentId)).isEqualTo(3);
+  }
+
+  // ---- plan activation, recovery tasks, merge and split ----
+
+  @Test
+  void proposesThePlanAndActivatesItOnlyUnderItsMandateTurningTheStepsIntoTasks() throws Exception {
+    Bia bia = registerBia();
+    PlanPublished plan =
+        RecoveryItSupport.publishPlan(
+            "Payments DRP", 2, List.of(bia.paymentsId()), List.of("incident-commander"));
+    RecoveryItSupport.publishPlan(
+        "Canteen plan", 1, List.of(bia.unrelatedId()), List.of("incident-commander"));
+    String incidentId =
+        api.ok(
+                api.post(
+                    INTAKE,
+                    "soc-intake",
+                    RecoveryItSupport.alert(
+                        "splunk",
+                        "PA-" + UUID.randomUUID(),
+                        List.of(bia.databaseName()),
+                        Instant.now().minusSeconds(600))))
+            .get("incidentId")
+            .asText();
+    awaitIncident(incidentId, "incident-commander");
+    String base = "/api/incidents/" + incidentId;
+
+    HttpResponse<String> badCategory =
+        api.post(base + "/classification", "incident-commander", "{\"category\":\"ALIENS\"}");
+    assertThat(badCategory.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badCategory))).containsExactly("category");
+    assertThat(
+            api.post(
+                    base + "/classification",
+                    "incident-commander",
+                    "{\"category\":\"RANSOMWARE\",\"reason\":\"ransom note found\"}")
+                .statusCode())
+        .isEqualTo(202);
+
+    JsonNode proposal =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> api.getJson(base + "/plan-proposal", "recovery-team"),
+                p ->
+                    p != null
+                        && "RANSOMWARE".equals(p.path("category").asText())
+                        && p.get("plans").size() == 1);
+    JsonNode proposed = proposal.get("plans").get(0);
+    assertThat(proposed.get("planId").asText()).isEqualTo(plan.planId());
+    assertThat(proposed.get("rank").asInt()).isEqualTo(1);
+    assertThat(proposed.get("version").asInt()).isEqualTo(2);
+    assertThat(proposed.get("mandate")).hasSize(1);
+    assertThat(proposed.get("mandate").get(0).asText()).isEqualTo("incident-commander");
+    assertThat(ids(proposed.get("coveredProcesses"), "processId"))
+        .containsExactly(bia.paymentsId());
+    JsonNode card = proposed.get("cards").get(0);
+    assertThat(card.get("scenarioCardId").asText()).isEqualTo("ransomware");
+    assertThat(card.get("fits").asBoolean()).isTrue();
+    assertThat(proposed.get("cards").get(1).get("fits").asBoolean()).isFalse();
+    assertThat(proposed.get("why").toString()).contains("fits category RANSOMWARE");
+
+    String activation = base + "/activation";
+    String request =
+        "{\"planId\":\"%s\",\"scenarioCardId\":\"ransomware\",\"reason\":\"ransomware confirmed\"}"
+            .formatted(plan.planId());
+    HttpResponse<String> early = api.post(activation, "incident-commander", request);
+    assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+    long before = storedEventsOf(incidentId);
+    HttpResponse<String> noReason =
+        api.post(activation, "incident-commander", "{\"planId\":\"%s\"}".formatted(plan.planId()));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noReason))).containsExactly("reason");
+    HttpResponse<String> unknownPlan =
+        api.post(activation, "incident-commander", "{\"planId\":\"nope\",\"reason\":\"x\"}");
+    assertThat(unknownPlan.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(unknownPlan))).containsExactly("planId");
+    HttpResponse<String> unknownCard =
+        api.post(
+            activation,
+            "incident-commander",
+            "{\"planId\":\"%s\",\"scenarioCardId\":\"flood\",\"reason\":\"x\"}"
+                .formatted(plan.planId()));
+    assertThat(unknownCard.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(unknownCard))).containsExactly("scenarioCardId");
+    assertThat(api.post(activation, "auditor", request).statusCode()).isEqualTo(403);
+    assertThat(storedEventsOf(incidentId)).isEqualTo(before);
+
+    api.ok(
+        api.post(
+            base + "/transitions",
+            "incident-commander",
+            "{\"to\":\"TRIAGED\",\"reason\":\"confirmed\"}"));
+    HttpResponse<String> unmandated = api.post(activation, "recovery-team", request);
+    assertThat(unmandated.statusCode()).as(unmandated.body()).isEqualTo(403);
+    assertThat(unmandated.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+    assertThat(api.json(unmandated).get("detail").asText()).contains("incident-commander");
+
+    HttpResponse<String> activated = api.post(activation, "incident-commander", request);
+    assertThat(activated.statusCode()).as(activated.body()).isEqualTo(202);
+    JsonNode answer = api.json(activated);
+    assertThat(answer.get("status").asText()).isEqualTo("PLAN_ACTIVATED");
+    assertThat(answer.get("mandate").asText()).isEqualTo("incident-commander");
+    assertThat(answer.get("planVersion").asInt()).isEqualTo(2);
+    assertThat(answer.get("taskIds")).hasSize(3);
+    HttpResponse<String> twice = api.post(activation, "incident-commander", request);
+    assertThat(twice.statusCode()).isEqualTo(409);
+
+    JsonNode history = api.getJson(base + "/history", "auditor");
+    List<String> types = new ArrayList<>();
+    history.forEach(e -> types.add(e.get("type").asText()));
+    assertThat(types)
+        .containsSubsequence(
+            "PlanActivationRefused",
+            "PlanActivated",
+            "IncidentTransitioned",
+            "RecoveryTaskCreated",
+            "RecoveryTaskCreated",
+            "RecoveryTaskCreated");
+    JsonNode refused = history.get(types.indexOf("PlanActivationRefused")).get("data");
+    assertThat(refused.get("callerRoles").asText()).isEqualTo("recovery-team");
+
+    JsonNode tasks =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson(base + "/tasks", "recovery-team"),
+                t -> t != null && t.size() == 3);
+    assertThat(ids(tasks, "title")).containsExactlyElementsOf(RecoveryItSupport.RANSOMWARE_STEPS);
+    assertThat(ints(tasks, "stepNo")).containsExactly(1, 2, 3);
+    for (JsonNode task : tasks) {
+      assertThat(task.get("status").asText()).isEqualTo("TODO");
+      assertThat(task.get("assigneeRole").asText()).isEqualTo("recovery-team");
+      assertThat(task.get("scenarioCardId").asText()).isEqualTo("ransomware");
+      assertThat(task.get("createdBy").asText()).isEqualTo("test-incident-commander");
+    }
+    assertThat(api.getJson(base, "auditor").get("status").asText()).isEqualTo("PLAN_ACTIVATED");
+  }
+
+  @Test
+  void recoveryTasksMoveThroughTheirStatusesRecordingWhoAndWhen() throws Exception {
+    String incidentId = reportUnrelatedAlert();
+    awaitIncident(incidentId, "recovery-team");
+    String base = "/api/incidents/" + incidentId + "/tasks";
+
+    HttpResponse<String> created =
+        api.post(
+            base,
+            "recovery-team",
+            "{\"title\":\"Call the bank\",\"assigneeRole\":\"communication-team\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String taskId = api.json(created).get("taskId").asText();
+    HttpResponse<String> noTitle = api.post(base, "incident-commander", "{\"title\":\" \"}");
+    assertThat(noTitle.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noTitle))).containsExactly("title");
+    assertThat(api.post(base, "management", "{\"title\":\"x\"}").statusCode()).isEqualTo(403);
+
+    String task = base + "/" + taskId;
+    api.ok(api.post(task + "/assignment", "incident-commander", "{\"assignee\":\"alice\"}"));
+    HttpResponse<String> badStatus =
+        api.post(task + "/status", "recovery-team", "{\"status\":\"FINISHED\"}");
+    assertThat(badStatus.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(badStatus))).containsExactly("status");
+    assertThat(
+            api.post(base + "/nope/status", "recovery-team", "{\"status\":\"DONE\"}").statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> same =
+        api.post(task + "/status", "recovery-team", "{\"status\":\"TODO\"}");
+    assertThat(same.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(same))).containsExactly("status");
+
+    api.ok(
+        api.post(
+            task + "/status",
+            "recovery-team",
+            "{\"status\":\"IN_PROGRESS\",\"note\":\"calling\"}"));
+    api.ok(
+        api.post(
+            task + "/status", "recovery-team", "{\"status\":\"BLOCKED\",\"note\":\"no answer\"}"));
+    api.ok(
+        api.post(task + "/status", "incident-commander", "{\"status\":\"DONE\",\"note\":\"ok\"}"));
+
+    JsonNode done =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson(base, "auditor"),
+                t -> t != null && t.size() == 1 && "DONE".equals(t.get(0).get("status").asText()));
+    JsonNode view = done.get(0);
+    assertThat(view.get("assignee").asText()).isEqualTo("alice");
+    assertThat(view.get("assigneeRole").asText()).isEqualTo("communication-team");
+    assertThat(view.get("note").asText()).isEqualTo("ok");
+    assertThat(view.get("createdBy").asText()).isEqualTo("test-recovery-team");
+    assertThat(view.get("startedBy").asText()).isEqualTo("test-recovery-team");
+    assertThat(view.get("doneBy").asText()).isEqualTo("test-incident-commander");
+    Instant createdAt = Instant.parse(view.get("createdAt").asText());
+    Instant startedAt = Instant.parse(view.get("startedAt").asText());
+    Instant doneAt = Instant.parse(view.get("doneAt").asText());
+    assertThat(startedAt).isAfterOrEqualTo(createdAt);
+    assertThat(doneAt).isAfterOrEqualTo(startedAt);
+    assertThat(view.get("stepNo").isNull()).isTrue();
+  }
+
+  @Test
+  void mergesAnIncidentIntoAnotherSoThatItsAlertsAndAssetsLandOnTheSurvivor() throws Exception {
+    Bia first = registerBia();
+    Bia second = registerBia();
+    Instant t0 = Instant.now().minusSeconds(1200).truncatedTo(ChronoUnit.SECONDS);
+    String survivorAlert =
+        RecoveryItSupport.alert(
+            "splunk", "MS-" + UUID.randomUUID(), List.of(first.databaseName()), t0);
+    String absorbedAlert =
+        RecoveryItSupport.alert(
+            "qradar", "MA-" + UUID.randomUUID(), List.of(second.databaseName()), t0);
+    String survivor =
+        api.ok(api.post(INTAKE, "soc-intake", survivorAlert)).get("incidentId").asText();
+    String absorbed =
+        api.ok(api.post(INTAKE, "soc-intake", absorbedAlert)).get("incidentId").asText();
+    assertThat(absorbed).isNotEqualTo(survivor);
+    awaitIncident(survivor, "incident-commander");
+    awaitIncident(absorbed, "incident-commander");
+    String merge = "/api/incidents/" + survivor + "/merge";
+    long before = storedEventsOf(survivor) + storedEventsOf(absorbed);
+
+    HttpResponse<String> self =
+        api.post(
+            merge,
+            "incident-commander",
+            "{\"otherIncidentId\":\"%s\",\"reason\":\"x\"}".formatted(survivor));
+    assertThat(self.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(self))).containsExactly("otherIncidentId");
+    HttpResponse<String> unknown =
+        api.post(
+            merge,
+            "incident-commander",
+            "{\"otherIncidentId\":\"%s\",\"reason\":\"x\"}".formatted(UUID.randomUUID()));
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(fields(api.json(unknown))).containsExactly("otherIncidentId");
+    HttpResponse<String> noReason =
+        api.post(merge, "incident-commander", "{\"otherIncidentId\":\"%s\"}".formatted(absorbed));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noReason))).containsExactly("reason");
+    String body = "{\"otherIncidentId\":\"%s\",\"reason\":\"same attacker\"}".formatted(absorbed);
+    assertThat(api.post(merge, "recovery-team", body).statusCode()).isEqualTo(403);
+    assertThat(storedEventsOf(survivor) + storedEventsOf(absorbed)).isEqualTo(before);
+
+    HttpResponse<String> merged = api.post(merge, "incident-commander", body);
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(202);
+    assertThat(api.post(merge, "incident-commander", body).statusCode()).isEqualTo(409);
+
+    JsonNode absorbedView =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + absorbed, "auditor"),
+                i -> "MERGED".equals(i.get("status").asText()));
+    assertThat(absorbedView.get("transitions").get(0).get("reason").asText()).contains(survivor);
+    JsonNode survivorView =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson("/api/incidents/" + survivor, "auditor"),
+                i -> i.get("assets").size() == 2);
+    assertThat(ids(survivorView.get("assets"), "assetId"))
+        .containsExactlyInAnyOrder(first.databaseId(), second.databaseId());
+    assertThat(survivorView.get("affectedProcesses")).hasSize(6);
+    assertThat(lastEventType(absorbed)).isEqualTo("IncidentMergedInto");
+    assertThat(lastEventType(survivor)).isEqualTo("IncidentAbsorbed");
+
+    JsonNode resent = api.ok(api.post(INTAKE, "soc-intake", absorbedAlert));
+    assertThat(resent.get("incidentId").asText()).isEqualTo(survivor);
+    assertThat(resent.get("duplicate").asBoolean()).isTrue();
+    JsonNode newAlert =
+        api.ok(
+            api.post(
+                INTAKE,
+                "soc-intake",
+                RecoveryItSupport.alert(
+                    "sentinel",
+                    "MN-" + UUID.randomUUID(),
+                    List.of(second.databaseName()),
+                    t0.plusSeconds(60))));
+    assertThat(newAlert.get("incidentId").asText()).isEqualTo(survivor);
+    assertThat(
+            api.post(
+                    "/api/incidents/" + absorbed + "/tasks",
+                    "incident-commander",
+                    "{\"title\":\"x\"}")
+                .statusCode())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void aMergeThatCannotCompleteStoresNothingOnEitherIncident() throws Exception {
+    String closed = reportUnrelatedAlert();
+    String other = reportUnrelatedAlert();
+    awaitIncident(closed, "incident-commander");
+    api.ok(
+        api.post(
+            "/api/incidents/" + closed + "/closure",
+            "incident-commander",
+            "{\"restorations\":[]}"));
+    long before = storedEventsOf(other);
+
+    HttpResponse<String> refused =
+        api.post(
+            "/api/incidents/" + closed + "/merge",
+            "incident-commander",
+            "{\"otherIncidentId\":\"%s\",\"reason\":\"x\"}".formatted(other));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(storedEventsOf(other)).isEqualTo(before);
+    assertThat(lastEventType(other)).isEqualTo("IncidentOpened");
+  }
+
+  @Test
+  void splitsAlertsOffIntoANewIncidentWithHistoryOnBoth() throws Exception {
+    Bia bia = registerBia();
+    Instant t0 = Instant.now().minusSeconds(1800).truncatedTo(ChronoUnit.SECONDS);
+    String origin =
+        api.ok(
+                api.post(
+                    INTAKE,
+                    "soc-intake",
+                    RecoveryItSupport.alert(
+                        "splunk", "SO-" + UUID.randomUUID(), List.of(bia.databaseId()), t0)))
+            .get("incidentId")
+            .asText();
+    awaitIncident(origin, "incident-commander");
+    String strayId = "SS-" + UUID.randomUUID();
+    String strayHost = "stray-host-" + UUID.randomUUID();
+    String stray =
+        RecoveryItSupport.alert(
+            "sentinel", strayId, List.of(bia.databaseName(), strayHost), t0.plusSeconds(600));
+    assertThat(api.ok(api.post(INTAKE, "soc-intake", stray)).get("incidentId").asText())
+        .isEqualTo(origin);
+    String split = "/api/incidents/" + origin + "/split";
+    long before = storedEventsOf(origin);
+
+    HttpResponse<String> opening =
+        api.post(
+            split,
+            "incident-commander",
+            "{\"alerts\":[{\"source\":\"splunk\",\"sourceId\":\"%s\"}],\"reason\":\"x\"}"
+                .formatted(
+                    api.getJson("/api/incidents/" + origin, "auditor").get("sourceId").asText()));
+    assertThat(opening.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(opening))).containsExactly("alerts[0]");
+    HttpResponse<String> unknown =
+        api.post(
+            split,
+            "incident-commander",
+            "{\"alerts\":[{\"source\":\"sentinel\",\"sourceId\":\"nope\"}],\"reason\":\"x\"}");
+    assertThat(unknown.statusCode()).isEqualTo(422);
+    assertThat(fields(api.json(unknown))).containsExactly("alerts[0]");
+    HttpResponse<String> empty =
+        api.post(split, "incident-commander", "{\"alerts\":[],\"reason\":\"x\"}");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(empty))).containsExactly("alerts");
+    HttpResponse<String> noSourceId =
+        api.post(
+            split,
+            "incident-commander",
+            "{\"alerts\":[{\"source\":\"sentinel\"}],\"reason\":\"x\"}");
+    assertThat(noSourceId.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noSourceId))).containsExactly("alerts[0].sourceId");
+    assertThat(storedEventsOf(origin)).isEqualTo(before);
+
+    HttpResponse<String> done =
+        api.post(
+            split,
+            "incident-commander",
+            ("{\"alerts\":[{\"source\":\"SENTINEL\",\"sourceId\":\"%s\"}],"
+                    + "\"reason\":\"different attacker\"}")
+                .formatted(strayId));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+    String newId = api.json(done).get("incidentId").asText();
+    assertThat(done.headers().firstValue("Location").orElseThrow())
+        .endsWith("/api/incidents/" + newId);
+
+    JsonNode splitOff = awaitIncident(newId, "auditor");
+    assertThat(splitOff.get("status").asText()).isEqualTo("REPORTED");
+    assertThat(splitOff.get("source").asText()).isEqualTo("sentinel");
+    assertThat(splitOff.get("sourceId").asText()).isEqualTo(strayId);
+    assertThat(Instant.parse(splitOff.get("disruptedAt").asText())).isEqualTo(t0.plusSeconds(600));
+    assertThat(splitOff.get("unresolvedAssets")).hasSize(1);
+    assertThat(splitOff.get("unresolvedAssets").get(0).asText()).isEqualTo(strayHost);
+    assertThat(lastEventType(origin)).isEqualTo("IncidentSplit");
+    assertThat(lastEventType(newId)).isEqualTo("IncidentSplitOff");
+    JsonNode originView = api.getJson("/api/incidents/" + origin, "auditor");
+    assertThat(originView.get("affectedProcesses")).hasSize(3);
+
+    JsonNode resent =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.ok(api.post(INTAKE, "soc-intake", stray)),
+                a -> newId.equals(a.get("incidentId").asText()));
+    assertThat(resent.get("duplicate").asBoolean()).isTrue();
+    assertThat(storedEventsOf(newId)).isEqualTo(1);
+  }
+
+  private String lastEventType(String incidentId) {
+    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    assertThat(history).isNotEmpty();
+    return history.get(history.size() - 1).get("type").asText();
   }
 }

@@ -1,0 +1,129 @@
+package nl.herstel.incidents.integration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import nl.herstel.contracts.plans.PlanPublished;
+import nl.herstel.contracts.plans.ScenarioCard;
+import nl.herstel.platform.jdbc.DataAccessException;
+import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.kafka.IncomingEvent;
+
+/**
+ * Keeps incident-service's copy of the published recovery plans (DOMAIN.md, step 2): which
+ * processes each covers, which roles may activate it, and its scenario cards with their steps. An
+ * incident is proposed, and activates, a plan from this copy without asking plan-service at the
+ * worst possible moment. Only the latest version is kept: an older one arriving late changes
+ * nothing. Each event is applied in the consumer's transaction, with its inbox entry.
+ */
+public class PlanCopy {
+  private final JdbcTransactions db;
+
+  public PlanCopy(JdbcTransactions db) {
+    this.db = db;
+  }
+
+  public void planPublished(PlanPublished e, IncomingEvent envelope) {
+    try (Connection c = db.getConnection()) {
+      int applied;
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO plan_copy (plan_id, name, version, activation_roles, published_at)"
+                  + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET"
+                  + " name = EXCLUDED.name, version = EXCLUDED.version,"
+                  + " activation_roles = EXCLUDED.activation_roles,"
+                  + " published_at = EXCLUDED.published_at"
+                  + " WHERE plan_copy.version <= EXCLUDED.version")) {
+        s.setString(1, e.planId());
+        s.setString(2, e.name());
+        s.setInt(3, e.version());
+        s.setArray(4, c.createArrayOf("text", distinct(e.activationRoles()).toArray()));
+        s.setTimestamp(5, Timestamp.from(e.occurredAt()));
+        applied = s.executeUpdate();
+      }
+      if (applied == 0) {
+        return;
+      }
+      for (String table : List.of("plan_copy_process", "plan_copy_card")) {
+        try (PreparedStatement s =
+            c.prepareStatement("DELETE FROM " + table + " WHERE plan_id = ?")) {
+          s.setString(1, e.planId());
+          s.executeUpdate();
+        }
+      }
+      try (PreparedStatement s =
+          c.prepareStatement("INSERT INTO plan_copy_process (plan_id, process_id) VALUES (?, ?)")) {
+        for (String processId : distinct(e.coveredProcessIds())) {
+          s.setString(1, e.planId());
+          s.setString(2, processId);
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+      List<String> ids = cardIds(e.scenarioCards());
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO plan_copy_card (plan_id, card_id, position, scenario, title, steps)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (int i = 0; i < e.scenarioCards().size(); i++) {
+          ScenarioCard card = e.scenarioCards().get(i);
+          s.setString(1, e.planId());
+          s.setString(2, ids.get(i));
+          s.setInt(3, i);
+          s.setString(4, card.scenario());
+          s.setString(5, card.title());
+          s.setArray(6, c.createArrayOf("text", card.steps().toArray()));
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+    } catch (SQLException ex) {
+      throw new DataAccessException("Could not update the plan copy", ex);
+    }
+  }
+
+  /**
+   * The ids of a plan's cards: the contract gives none, so each is its scenario in lower case with
+   * dashes ({@code Power failure} → {@code power-failure}), numbered from the second card of the
+   * same scenario on ({@code ransomware-2}); {@code card-<n>} when the scenario has no letters.
+   */
+  static List<String> cardIds(List<ScenarioCard> cards) {
+    List<String> ids = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (int i = 0; i < cards.size(); i++) {
+      String base =
+          cards
+              .get(i)
+              .scenario()
+              .toLowerCase(Locale.ROOT)
+              .replaceAll("[^a-z0-9]+", "-")
+              .replaceAll("^-+|-+$", "");
+      if (base.isEmpty()) {
+        base = "card-" + (i + 1);
+      }
+      if (base.length() > 200) {
+        base = base.substring(0, 200);
+      }
+      String id = base;
+      for (int n = 2; !taken.add(id); n++) {
+        id = base + "-" + n;
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  private static List<String> distinct(List<String> values) {
+    return values.stream()
+        .filter(v -> v != null && !v.isBlank())
+        .map(String::strip)
+        .distinct()
+        .toList();
+  }
+}
