@@ -58,6 +58,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Assets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({
+  Roles.BCM_MANAGER,
+  Roles.PROCESS_OWNER,
+  Roles.PLAN_OWNER,
+  Roles.INCIDENT_COMMANDER,
+  Roles.RECOVERY_TEAM,
+  Roles.MANAGEMENT,
+  Roles.AUDITOR
+})
 public class AssetResource {
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
@@ -171,15 +180,6 @@ public class AssetResource {
   }
 
   @GET
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(
       summary = "List assets by name",
       description =
@@ -200,15 +200,6 @@ public class AssetResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(summary = "One asset", description = "The ETag gives its version for If-Match.")
   @APIResponse(responseCode = "404", description = "No such asset")
   public Response read(@PathParam("id") String id) {
@@ -244,15 +235,6 @@ public class AssetResource {
 
   @GET
   @Path("/{id}/impact")
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(
       summary = "Which processes this asset's failure hits",
       description =
@@ -279,15 +261,6 @@ public class AssetResource {
 
   @GET
   @Path("/{id}/required-targets")
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(
       summary = "The RTO and RPO this asset must achieve",
       description =

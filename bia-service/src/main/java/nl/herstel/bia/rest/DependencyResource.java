@@ -53,6 +53,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Dependencies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({
+  Roles.BCM_MANAGER,
+  Roles.PROCESS_OWNER,
+  Roles.PLAN_OWNER,
+  Roles.INCIDENT_COMMANDER,
+  Roles.RECOVERY_TEAM,
+  Roles.MANAGEMENT,
+  Roles.AUDITOR
+})
 public class DependencyResource {
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
@@ -130,15 +139,6 @@ public class DependencyResource {
   }
 
   @GET
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(summary = "List dependencies, optionally only those from one process or asset")
   public List<DependencyView> list(@QueryParam("fromId") String fromId) {
     return queries
@@ -149,15 +149,6 @@ public class DependencyResource {
 
   @GET
   @Path("/cycles")
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(
       summary = "The cycles in the dependency graph",
       description =

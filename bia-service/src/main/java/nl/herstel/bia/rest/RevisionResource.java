@@ -56,6 +56,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Revisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({
+  Roles.BCM_MANAGER,
+  Roles.PROCESS_OWNER,
+  Roles.PLAN_OWNER,
+  Roles.INCIDENT_COMMANDER,
+  Roles.RECOVERY_TEAM,
+  Roles.MANAGEMENT,
+  Roles.AUDITOR
+})
 public class RevisionResource {
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
@@ -84,15 +93,6 @@ public class RevisionResource {
       @NotBlank @Size(max = 2000) String rationale) {}
 
   @GET
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(
       summary = "List target revisions",
       description = "status filters: PENDING, ACCEPTED or REJECTED; without it, all of them.")
@@ -107,15 +107,6 @@ public class RevisionResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(summary = "One target revision with its decision, if any")
   @APIResponse(responseCode = "200", description = "The revision")
   @APIResponse(responseCode = "404", description = "No such revision")

@@ -21,19 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "Priorities")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({
+  Roles.BCM_MANAGER,
+  Roles.PROCESS_OWNER,
+  Roles.PLAN_OWNER,
+  Roles.INCIDENT_COMMANDER,
+  Roles.RECOVERY_TEAM,
+  Roles.MANAGEMENT,
+  Roles.AUDITOR
+})
 public class SinglePointOfFailureResource {
   @Inject QueryGateway queries;
 
   @GET
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(
       summary = "Assets whose failure alone disrupts a critical process",
       description =

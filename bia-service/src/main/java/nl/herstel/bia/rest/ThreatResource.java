@@ -50,6 +50,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Threats")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({
+  Roles.BCM_MANAGER,
+  Roles.PROCESS_OWNER,
+  Roles.PLAN_OWNER,
+  Roles.INCIDENT_COMMANDER,
+  Roles.RECOVERY_TEAM,
+  Roles.MANAGEMENT,
+  Roles.AUDITOR
+})
 public class ThreatResource {
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
@@ -120,15 +129,6 @@ public class ThreatResource {
   }
 
   @GET
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(
       summary = "The threat catalogue",
       description =
@@ -147,15 +147,6 @@ public class ThreatResource {
 
   @GET
   @Path("/matrix")
-  @RolesAllowed({
-    Roles.BCM_MANAGER,
-    Roles.PROCESS_OWNER,
-    Roles.PLAN_OWNER,
-    Roles.INCIDENT_COMMANDER,
-    Roles.RECOVERY_TEAM,
-    Roles.MANAGEMENT,
-    Roles.AUDITOR
-  })
   @Operation(
       summary = "The 5 × 5 risk matrix",
       description =
