@@ -14,6 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import nl.herstel.devstack.testing.ServiceClient;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +158,54 @@ class ThinSliceIT {
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
     assertThat(api.json(posted).get("incidentId").asText()).isNotBlank();
     assertThat(api.post("/api/incidents/intake", null, "{}").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aDashboardFollowsAnIncidentLiveThroughTheGateway() throws Exception {
+    String incidentId =
+        api.ok(
+                api.post(
+                    "/api/incidents/intake",
+                    "soc-intake",
+                    ("{\"source\":\"e2e-live\",\"sourceId\":\"%s\",\"title\":\"DDoS\","
+                            + "\"severity\":\"HIGH\",\"assets\":[\"edge-01\"]}")
+                        .formatted(UUID.randomUUID())))
+            .get("incidentId")
+            .asText();
+    await("the incident is listed")
+        .atMost(EVENTUALLY)
+        .until(() -> api.getJson("/api/incidents/" + incidentId, "auditor"), i -> i != null);
+    HttpResponse<Stream<String>> stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            Stack.get().gatewayUrl() + "/api/incidents/" + incidentId + "/stream"))
+                    .header("Authorization", "Bearer " + Stack.get().token("auditor"))
+                    .header("Accept", "text/event-stream")
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try (Stream<String> lines = stream.body()) {
+      assertThat(stream.statusCode()).isEqualTo(200);
+      assertThat(stream.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+      Future<Boolean> decisionSeen =
+          reader.submit(() -> lines.anyMatch(line -> line.contains("DecisionRecorded")));
+      var decided =
+          api.post(
+              "/api/incidents/" + incidentId + "/decisions",
+              "incident-commander",
+              """
+              {"picture":{"known":["Edge routers saturated"],"unknown":["Source"]},
+               "judgement":{"options":["Scrubbing service"],"risks":["Cost"]},
+               "decision":{"what":"Route through the scrubbing service","rationale":"Fastest",
+                           "mandate":"Incident commander"}}""");
+      assertThat(decided.statusCode()).as(decided.body()).isEqualTo(202);
+      assertThat(decisionSeen.get(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      reader.shutdownNow();
+    }
   }
 
   /**

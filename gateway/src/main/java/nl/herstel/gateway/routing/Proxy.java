@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -84,7 +85,13 @@ public class Proxy {
                   values.forEach(value -> response.header(name, value));
                 }
               });
-      return response.entity(answer.body()).build();
+      boolean stream =
+          answer
+              .headers()
+              .firstValue("Content-Type")
+              .filter(type -> type.toLowerCase(Locale.ROOT).startsWith("text/event-stream"))
+              .isPresent();
+      return response.entity(stream ? flushing(answer.body()) : answer.body()).build();
     } catch (HttpTimeoutException e) {
       return problem(Kind.UNAVAILABLE, service + " did not answer in time", rawPath, 504);
     } catch (ConnectException e) {
@@ -97,6 +104,22 @@ public class Proxy {
       Thread.currentThread().interrupt();
       return problem(Kind.UNAVAILABLE, "Interrupted", rawPath, 503);
     }
+  }
+
+  /**
+   * A server-sent-events body, passed on as it arrives: each chunk is flushed at once, so a
+   * dashboard sees an event when the service sends it, not when a buffer fills.
+   */
+  private static StreamingOutput flushing(InputStream events) {
+    return out -> {
+      try (events) {
+        byte[] buffer = new byte[8192];
+        for (int n = events.read(buffer); n >= 0; n = events.read(buffer)) {
+          out.write(buffer, 0, n);
+          out.flush();
+        }
+      }
+    };
   }
 
   private static HttpRequest.BodyPublisher publisher(String method, InputStream body) {

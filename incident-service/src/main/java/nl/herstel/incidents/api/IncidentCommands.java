@@ -40,7 +40,40 @@ public final class IncidentCommands {
       List<String> unresolvedAssets,
       List<ProcessTargets> affectedProcesses,
       JsonNode raw,
-      Instant alertUpdatedAt) {
+      Instant alertUpdatedAt,
+      String correlationKey) {
+    /** An incident opened by an alert without a correlation key. */
+    public OpenIncident(
+        String incidentId,
+        String source,
+        String sourceId,
+        String title,
+        String description,
+        Severity severity,
+        Instant detectedAt,
+        Instant reportedAt,
+        List<AssetRef> assets,
+        List<String> unresolvedAssets,
+        List<ProcessTargets> affectedProcesses,
+        JsonNode raw,
+        Instant alertUpdatedAt) {
+      this(
+          incidentId,
+          source,
+          sourceId,
+          title,
+          description,
+          severity,
+          detectedAt,
+          reportedAt,
+          assets,
+          unresolvedAssets,
+          affectedProcesses,
+          raw,
+          alertUpdatedAt,
+          null);
+    }
+
     public OpenIncident {
       assets = List.copyOf(assets);
       unresolvedAssets = List.copyOf(unresolvedAssets);
@@ -88,7 +121,34 @@ public final class IncidentCommands {
       List<AssetRef> assets,
       List<String> unresolvedAssets,
       List<ProcessTargets> affectedProcesses,
-      JsonNode raw) {
+      JsonNode raw,
+      String correlationKey) {
+    /** A correlated alert without a correlation key. */
+    public CorrelateAlert(
+        String incidentId,
+        String source,
+        String sourceId,
+        String title,
+        Severity severity,
+        Instant detectedAt,
+        List<AssetRef> assets,
+        List<String> unresolvedAssets,
+        List<ProcessTargets> affectedProcesses,
+        JsonNode raw) {
+      this(
+          incidentId,
+          source,
+          sourceId,
+          title,
+          severity,
+          detectedAt,
+          assets,
+          unresolvedAssets,
+          affectedProcesses,
+          raw,
+          null);
+    }
+
     public CorrelateAlert {
       assets = List.copyOf(assets);
       unresolvedAssets = List.copyOf(unresolvedAssets);

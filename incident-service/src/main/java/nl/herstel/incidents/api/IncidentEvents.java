@@ -29,7 +29,39 @@ public final class IncidentEvents {
       List<String> unresolvedAssets,
       List<AffectedProcess> affectedProcesses,
       JsonNode raw,
-      Instant alertUpdatedAt) {}
+      Instant alertUpdatedAt,
+      String correlationKey) {
+
+    /** Opened by an alert without a correlation key (and as stored before keys existed). */
+    public IncidentOpened(
+        String incidentId,
+        String source,
+        String sourceId,
+        String title,
+        String description,
+        Severity severity,
+        Instant disruptedAt,
+        List<AssetRef> assets,
+        List<String> unresolvedAssets,
+        List<AffectedProcess> affectedProcesses,
+        JsonNode raw,
+        Instant alertUpdatedAt) {
+      this(
+          incidentId,
+          source,
+          sourceId,
+          title,
+          description,
+          severity,
+          disruptedAt,
+          assets,
+          unresolvedAssets,
+          affectedProcesses,
+          raw,
+          alertUpdatedAt,
+          null);
+    }
+  }
 
   /**
    * A known alert came again with newer facts from its source (its {@code alertUpdatedAt} is later
@@ -58,7 +90,35 @@ public final class IncidentEvents {
       List<AssetRef> newAssets,
       List<String> newUnresolvedAssets,
       List<AffectedProcess> newAffectedProcesses,
-      JsonNode raw) {}
+      JsonNode raw,
+      String correlationKey) {
+
+    /** An alert without a correlation key joined (and as stored before keys existed). */
+    public AlertCorrelated(
+        String incidentId,
+        String source,
+        String sourceId,
+        String title,
+        Severity severity,
+        Instant detectedAt,
+        List<AssetRef> newAssets,
+        List<String> newUnresolvedAssets,
+        List<AffectedProcess> newAffectedProcesses,
+        JsonNode raw) {
+      this(
+          incidentId,
+          source,
+          sourceId,
+          title,
+          severity,
+          detectedAt,
+          newAssets,
+          newUnresolvedAssets,
+          newAffectedProcesses,
+          raw,
+          null);
+    }
+  }
 
   /** A decision was taken, in the BOB structure; who decided is in the metadata. */
   public record DecisionRecorded(

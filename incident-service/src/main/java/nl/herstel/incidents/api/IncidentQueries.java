@@ -65,4 +65,10 @@ public final class IncidentQueries {
 
   /** The notification obligations of an incident, in the order they were registered. */
   public record ListNotificationObligations(String incidentId) {}
+
+  /**
+   * The open incident (not closed, dismissed or merged) that has an alert of {@code source} with
+   * this correlation key, the latest such one; answers an optional incident id.
+   */
+  public record FindIncidentByCorrelationKey(String source, String correlationKey) {}
 }

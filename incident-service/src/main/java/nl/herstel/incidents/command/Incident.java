@@ -164,7 +164,8 @@ public class Incident {
             command.unresolvedAssets(),
             affected,
             command.raw(),
-            command.alertUpdatedAt()));
+            command.alertUpdatedAt(),
+            command.correlationKey()));
     return new Intake(command.incidentId(), IncidentStatus.REPORTED, false, false);
   }
 
@@ -295,7 +296,8 @@ public class Incident {
                 .filter(n -> !assets.contains("name:" + n.toLowerCase(Locale.ROOT)))
                 .toList(),
             added,
-            command.raw()));
+            command.raw(),
+            command.correlationKey()));
     return new Intake(incidentId, status, false, false);
   }
 

@@ -18,6 +18,9 @@ import nl.herstel.contracts.incidents.Severity;
  * @param raw the payload as the tool sent it, kept on the event; null for our own schema
  * @param updatedAt when the source last changed the alert: updates of one alert that arrive out of
  *     order are applied only when newer than what is stored; null means when it arrives
+ * @param correlationKey the source's own grouping of alerts (a case id, an Alertmanager group): an
+ *     alert with the key of an open incident's alert from the same source joins that incident; null
+ *     when the source gives none
  */
 public record Alert(
     @NotBlank @Size(max = 100) String source,
@@ -28,4 +31,20 @@ public record Alert(
     Instant detectedAt,
     @Size(max = 10000) String description,
     JsonNode raw,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    @Size(max = 200) String correlationKey) {
+
+  /** An alert without a correlation key. */
+  public Alert(
+      String source,
+      String sourceId,
+      String title,
+      Severity severity,
+      List<String> assets,
+      Instant detectedAt,
+      String description,
+      JsonNode raw,
+      Instant updatedAt) {
+    this(source, sourceId, title, severity, assets, detectedAt, description, raw, updatedAt, null);
+  }
+}

@@ -57,7 +57,8 @@ public final class AlertmanagerAdapter {
               time(text(alert, "startsAt"), at + ".startsAt"),
               cut(text(annotations, "description"), Payload.MAX_DESCRIPTION),
               alert,
-              null));
+              null,
+              cut(text(webhook, "groupKey"), 200)));
     }
     return mapped;
   }

@@ -80,7 +80,12 @@ public final class CloudEventsAdapter {
         event,
         time(text(data, "updatedAt"), inData + "updatedAt") != null
             ? time(text(data, "updatedAt"), inData + "updatedAt")
-            : time(text(event, "time"), attribute + "time"));
+            : time(text(event, "time"), attribute + "time"),
+        cut(
+            text(data, "correlationKey") != null
+                ? text(data, "correlationKey")
+                : text(event, "correlationkey"),
+            200));
   }
 
   private static String required(JsonNode node, String name, String field) {

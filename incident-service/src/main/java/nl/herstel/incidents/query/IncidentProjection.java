@@ -24,6 +24,7 @@ import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentQueries.FindCorrelatedIncident;
 import nl.herstel.incidents.api.IncidentQueries.FindIncident;
+import nl.herstel.incidents.api.IncidentQueries.FindIncidentByCorrelationKey;
 import nl.herstel.incidents.api.IncidentQueries.FindIncidentOfAlert;
 import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
 import nl.herstel.incidents.api.IncidentStatus;
@@ -65,6 +66,7 @@ public class IncidentProjection {
 
   @EventHandler
   void on(IncidentOpened e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    rememberCorrelationKey(e.incidentId(), e.source(), e.correlationKey());
     update(
         "INSERT INTO incident (incident_id, source, source_id, title, description, severity,"
             + " status, disrupted_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -110,6 +112,7 @@ public class IncidentProjection {
 
   @EventHandler
   void on(AlertCorrelated e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    rememberCorrelationKey(e.incidentId(), e.source(), e.correlationKey());
     update(
         "INSERT INTO incident_alert (source, source_id, incident_id, title, severity, joined_at)"
             + " VALUES (lower(?), ?, ?, ?, ?, ?)",
@@ -149,6 +152,29 @@ public class IncidentProjection {
         "SELECT incident_id FROM incident_alert WHERE source = lower(?) AND source_id = ?",
         query.source(),
         query.sourceId());
+  }
+
+  @QueryHandler
+  public Optional<String> sameCase(FindIncidentByCorrelationKey query) {
+    return firstId(
+        "SELECT k.incident_id FROM incident_correlation_key k"
+            + " JOIN incident i ON i.incident_id = k.incident_id"
+            + " WHERE k.source = lower(?) AND k.correlation_key = ?"
+            + " AND i.status NOT IN ('CLOSED', 'DISMISSED', 'MERGED')"
+            + " ORDER BY i.disrupted_at DESC, i.incident_id LIMIT 1",
+        query.source(),
+        query.correlationKey());
+  }
+
+  private void rememberCorrelationKey(String incidentId, String source, String key) {
+    if (key != null) {
+      update(
+          "INSERT INTO incident_correlation_key (incident_id, source, correlation_key)"
+              + " VALUES (?, lower(?), ?) ON CONFLICT DO NOTHING",
+          incidentId,
+          source,
+          key);
+    }
   }
 
   @QueryHandler
@@ -482,6 +508,12 @@ public class IncidentProjection {
       @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
       @MetaDataValue(EventMetadata.ROLE) String role,
       @org.axonframework.eventhandling.Timestamp Instant at) {
+    update(
+        "INSERT INTO incident_correlation_key (incident_id, source, correlation_key)"
+            + " SELECT ?, source, correlation_key FROM incident_correlation_key"
+            + " WHERE incident_id = ? ON CONFLICT DO NOTHING",
+        e.intoIncidentId(),
+        e.incidentId());
     update(
         "UPDATE incident SET status = ? WHERE incident_id = ?",
         IncidentStatus.MERGED.name(),

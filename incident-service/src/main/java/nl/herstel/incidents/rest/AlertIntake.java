@@ -18,6 +18,7 @@ import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentQueries.FindAffectedProcesses;
 import nl.herstel.incidents.api.IncidentQueries.FindCorrelatedIncident;
+import nl.herstel.incidents.api.IncidentQueries.FindIncidentByCorrelationKey;
 import nl.herstel.incidents.api.IncidentQueries.FindIncidentOfAlert;
 import nl.herstel.incidents.api.IncidentQueries.IncidentExists;
 import nl.herstel.incidents.api.IncidentQueries.ResolveAssets;
@@ -89,7 +90,9 @@ public class AlertIntake {
     Instant now = Instant.now();
     Instant detectedAt = alert.detectedAt() == null ? now : alert.detectedAt();
     String ownId = IncidentIds.of(source, sourceId);
-    Optional<String> joined = joinedIncident(ownId, source, sourceId, resolution, detectedAt);
+    String correlationKey = alert.correlationKey();
+    Optional<String> joined =
+        joinedIncident(ownId, source, sourceId, correlationKey, resolution, detectedAt);
     if (joined.isPresent()) {
       Intake intake =
           commands.sendAndWait(
@@ -103,7 +106,8 @@ public class AlertIntake {
                   resolution.resolved(),
                   resolution.unresolved(),
                   affected,
-                  alert.raw()));
+                  alert.raw(),
+                  correlationKey));
       if (intake.incidentId() != null) {
         return intake;
       }
@@ -122,7 +126,8 @@ public class AlertIntake {
             resolution.unresolved(),
             affected,
             alert.raw(),
-            alert.updatedAt() == null ? now : alert.updatedAt());
+            alert.updatedAt() == null ? now : alert.updatedAt(),
+            correlationKey);
     try {
       return commands.sendAndWait(command);
     } catch (ConcurrencyException raced) {
@@ -132,13 +137,15 @@ public class AlertIntake {
 
   /**
    * The open incident this alert joins instead of opening its own: the one it joined before, or,
-   * for an alert never seen, one touching its assets within the correlation window. An alert that
+   * for an alert never seen, the open incident that has an alert of the same source with the same
+   * correlation key, or else one touching its assets within the correlation window. An alert that
    * opened its own incident stays with it (the event store answers that at once).
    */
   private Optional<String> joinedIncident(
       String ownId,
       String source,
       String sourceId,
+      String correlationKey,
       AssetResolution resolution,
       Instant detectedAt) {
     if (queries.query(new IncidentExists(ownId), Boolean.class).join()) {
@@ -152,6 +159,17 @@ public class AlertIntake {
             .join();
     if (before.isPresent()) {
       return before;
+    }
+    if (correlationKey != null) {
+      Optional<String> sameCase =
+          queries
+              .query(
+                  new FindIncidentByCorrelationKey(source, correlationKey),
+                  ResponseTypes.optionalInstanceOf(String.class))
+              .join();
+      if (sameCase.isPresent()) {
+        return sameCase;
+      }
     }
     return queries
         .query(

@@ -94,11 +94,21 @@ public class IntakeResource {
       @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 200) String> assets,
       Instant detectedAt,
       @Size(max = 10000) String description,
-      Instant updatedAt) {
+      Instant updatedAt,
+      @Size(max = 200) String correlationKey) {
 
     Alert toAlert() {
       return new Alert(
-          source, sourceId, title, severity, assets, detectedAt, description, null, updatedAt);
+          source,
+          sourceId,
+          title,
+          severity,
+          assets,
+          detectedAt,
+          description,
+          null,
+          updatedAt,
+          correlationKey == null || correlationKey.isBlank() ? null : correlationKey.strip());
     }
   }
 

@@ -41,6 +41,7 @@ class AlertmanagerAdapterTest {
     assertThat(down.assets()).containsExactly("db-payments-01");
     assertThat(down.detectedAt()).isEqualTo(Instant.parse("2026-11-29T08:12:01.123Z"));
     assertThat(down.description()).isEqualTo("No scrape for 5m");
+    assertThat(down.correlationKey()).isEqualTo("{}:{alertname=\"NodeDown\"}");
     assertThat(down.raw().get("labels").get("team").asText()).isEqualTo("payments");
     assertThat(alerts.get(1).assets()).containsExactly("File server");
     assertThat(alerts.get(1).severity()).isEqualTo(Severity.MEDIUM);

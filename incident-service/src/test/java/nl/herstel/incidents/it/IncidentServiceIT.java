@@ -2460,4 +2460,46 @@ class IncidentServiceIT {
     assertThat(history).isNotEmpty();
     return history.get(history.size() - 1).get("type").asText();
   }
+
+  // ---- correlation keys ----
+
+  @Test
+  void alertsWithTheCorrelationKeyOfAnOpenIncidentFromTheSameSourceJoinIt() {
+    String key = "CASE-" + UUID.randomUUID();
+    String alert =
+        "{\"source\":\"%s\",\"sourceId\":\"%s\",\"title\":\"Phishing wave\","
+            + "\"severity\":\"MEDIUM\",\"assets\":[\"%s\"],\"correlationKey\":\"%s\"}";
+    String first =
+        api.json(
+                api.post(
+                    INTAKE,
+                    "soc-intake",
+                    alert.formatted("key-siem", UUID.randomUUID(), "mail-01", key)))
+            .get("incidentId")
+            .asText();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.getJson("/api/incidents/" + first, "auditor"), i -> i != null);
+
+    var second =
+        api.post(
+            INTAKE, "soc-intake", alert.formatted("key-siem", UUID.randomUUID(), "laptop-77", key));
+    assertThat(second.statusCode()).isEqualTo(202);
+    assertThat(api.json(second).get("incidentId").asText()).isEqualTo(first);
+
+    var otherSource =
+        api.post(
+            INTAKE,
+            "soc-intake",
+            alert.formatted("other-siem", UUID.randomUUID(), "laptop-78", key));
+    assertThat(api.json(otherSource).get("incidentId").asText()).isNotEqualTo(first);
+
+    var tooLong =
+        api.post(
+            INTAKE,
+            "soc-intake",
+            alert.formatted("key-siem", UUID.randomUUID(), "laptop-79", "x".repeat(201)));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(api.json(tooLong).at("/errors/0/field").asText()).isEqualTo("correlationKey");
+  }
 }
