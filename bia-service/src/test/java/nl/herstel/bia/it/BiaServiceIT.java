@@ -1156,7 +1156,11 @@ class BiaServiceIT {
     assertThat(badLimit.statusCode()).isEqualTo(422);
     assertThat(fields(api.json(badLimit))).containsExactly("limit");
 
-    JsonNode spofs = api.getJson("/api/bia/single-points-of-failure", "management");
+    var spofAnswer = api.get("/api/bia/single-points-of-failure?limit=10000", "management");
+    assertThat(spofAnswer.headers().firstValue("X-Total-Count")).isPresent();
+    JsonNode spofs = api.json(spofAnswer);
+    assertThat(api.get("/api/bia/single-points-of-failure?limit=0", "auditor").statusCode())
+        .isEqualTo(422);
     List<String> forTrading = new ArrayList<>();
     spofs.forEach(
         s ->
