@@ -223,7 +223,8 @@ public class Incident {
               + "; close that one");
     }
     Set<String> restored = new HashSet<>();
-    List<Restoration> restorations = command.restorations();
+    List<Restoration> restorations =
+        command.restorations().isEmpty() ? recordedRestorations() : command.restorations();
     for (int i = 0; i < restorations.size(); i++) {
       Restoration restoration = restorations.get(i);
       String field = "restorations[" + i + "]";
@@ -655,6 +656,17 @@ public class Incident {
         new RecoveryDeadlineBreached(
             incidentId, command.processId(), command.kind(), deadline, command.detectedAt()));
     return DeadlineOutcome.RECORDED;
+  }
+
+  /**
+   * The restorations recorded during the recovery, the latest per process: what a closure without
+   * restorations of its own reports.
+   */
+  private List<Restoration> recordedRestorations() {
+    return restoredAt.entrySet().stream()
+        .map(r -> new Restoration(r.getKey(), r.getValue()))
+        .sorted(java.util.Comparator.comparing(Restoration::restoredAt))
+        .toList();
   }
 
   /** Whether the process was restored, by its latest restoration, before its deadline passed. */

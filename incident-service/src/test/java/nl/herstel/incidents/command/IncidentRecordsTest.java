@@ -10,6 +10,7 @@ import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.Audience;
 import nl.herstel.incidents.api.Channel;
 import nl.herstel.incidents.api.CostKind;
+import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.LogCommunication;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
 import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
@@ -28,6 +29,7 @@ import nl.herstel.incidents.api.IncidentEvents.EvidenceVerified;
 import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
+import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -331,5 +333,30 @@ class IncidentRecordsTest {
         .when(new RecordCost("i1", "k1", CostKind.LEGAL, BigDecimal.ZERO, "EUR", "x", NOW, NOW))
         .expectException(Matchers.matches(e -> "amount".equals(((RuleViolation) e).field())))
         .expectNoEvents();
+  }
+
+  @Test
+  void aClosureWithoutRestorationsReportsTheOnesRecordedDuringTheRecovery() {
+    Instant first = DETECTED.plus(ofHours(4));
+    Instant again = DETECTED.plus(ofHours(6));
+    fixture
+        .given(
+            opened(),
+            restoredAt("p1", first),
+            restoredAt("p2", DETECTED.plus(ofHours(5))),
+            restoredAt("p1", again))
+        .when(new CloseIncident("i1", List.of(), "Restored", NOW))
+        .expectEvents(
+            new IncidentClosed(
+                "i1",
+                DETECTED,
+                List.of(
+                    new Restoration("p2", DETECTED.plus(ofHours(5))), new Restoration("p1", again)),
+                "Restored"));
+  }
+
+  private static ProcessRestored restoredAt(String processId, Instant at) {
+    return new ProcessRestored(
+        "i1", processId, DETECTED, at, at, ofHours(1), ofHours(0), ofHours(8), null, true, null);
   }
 }
