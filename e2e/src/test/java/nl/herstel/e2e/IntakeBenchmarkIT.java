@@ -62,8 +62,9 @@ class IntakeBenchmarkIT {
 
   private final Devstack stack = Stack.get();
   private final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+  // its own threads: the pool's are busy waiting for answers
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool).build();
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String token = stack.token("soc-intake");
   private final String intake = stack.gatewayUrl() + "/api/incidents/intake";
 
