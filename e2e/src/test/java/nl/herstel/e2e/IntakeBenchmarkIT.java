@@ -72,7 +72,10 @@ class IntakeBenchmarkIT {
   void measuresTheIntake() throws Exception {
     double scale = Double.parseDouble(System.getProperty("herstel.benchmark.scale", "1"));
     try {
-      singles(200); // warm-up: the JIT, the connection pools, Kafka's first batches
+      // warm-up: a fresh server runs interpreted and compiles for a minute (measured here: C2
+      // took a third of incident-service's CPU in the first thousand alerts); pools and Kafka too
+      Figures warmUp = singles((int) Math.max(500, 3000 * scale));
+      print("warm-up (not counted)", warmUp);
       Figures singles = singles((int) (4000 * scale));
       print("single events, " + CLIENTS + " clients", singles);
       Figures hundreds = batches(Math.max(2, (int) (40 * scale)), 100, 2);
