@@ -128,6 +128,7 @@ class ThinSliceIT {
   void theGatewayRequiresAToken() {
     assertThat(api.get("/api/bia/processes", null).statusCode()).isEqualTo(401);
     assertThat(api.get("/api/bia/processes", "auditor").statusCode()).isEqualTo(200);
+    assertThat(api.get("/api/incidents", "auditor").statusCode()).isEqualTo(200);
   }
 
   @Test

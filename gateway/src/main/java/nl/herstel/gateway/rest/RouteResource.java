@@ -42,6 +42,12 @@ public class RouteResource {
   @Context HttpHeaders headers;
   @Context Request request;
 
+  /** The service's own root, such as {@code GET /api/incidents} (the incident list). */
+  @GET
+  public Response getRoot(@PathParam("service") String service) {
+    return forward(service, null);
+  }
+
   @GET
   @Path("{path: .*}")
   public Response get(@PathParam("service") String service) {
@@ -52,6 +58,11 @@ public class RouteResource {
   @Path("{path: .*}")
   public Response delete(@PathParam("service") String service) {
     return forward(service, null);
+  }
+
+  @POST
+  public Response postRoot(@PathParam("service") String service, InputStream body) {
+    return forward(service, body);
   }
 
   @POST
