@@ -230,15 +230,13 @@ public class BiaGraph {
 
   /**
    * One failure travelling up the graph. {@code next[x]} is the node whose failure made x fail
-   * (towards the failed asset; -1 for the asset, -2 for nodes that did not fail). The arrays are
-   * reused between propagations; {@link #reset} clears only what the last one touched.
+   * (towards the failed asset; -1 for the asset, -2 for nodes that did not fail).
    */
   private static final class Failure {
     final Snapshot g;
     final int[] next;
     final int[] failedInGroup;
     final List<Integer> failed = new ArrayList<>();
-    final List<Integer> touchedGroups = new ArrayList<>();
     final List<Integer> degraded = new ArrayList<>();
 
     Failure(Snapshot g) {
@@ -246,18 +244,6 @@ public class BiaGraph {
       next = new int[g.size];
       Arrays.fill(next, -2);
       failedInGroup = new int[g.groupSize.length];
-    }
-
-    void reset() {
-      for (int x : failed) {
-        next[x] = -2;
-      }
-      for (int group : touchedGroups) {
-        failedInGroup[group] = 0;
-      }
-      failed.clear();
-      touchedGroups.clear();
-      degraded.clear();
     }
 
     void propagate(int start) {
@@ -272,10 +258,7 @@ public class BiaGraph {
           if (next[f] != -2) {
             continue;
           }
-          if (failedInGroup[group[k]]++ == 0) {
-            touchedGroups.add(group[k]);
-          }
-          if (failedInGroup[group[k]] == g.groupSize[group[k]]) {
+          if (++failedInGroup[group[k]] == g.groupSize[group[k]]) {
             next[f] = x;
             failed.add(f);
           } else {

@@ -94,21 +94,10 @@ public class EventStoreHistory {
   @QueryHandler
   public List<ProcessView> processesAsOf(ProcessesAsOf query) {
     Map<String, ProcessState> processes = new LinkedHashMap<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT aggregateidentifier, sequencenumber, payloadtype, timestamp, payload"
-                    + " FROM domainevententry"
-                    + " WHERE type = 'BusinessProcess' ORDER BY globalindex")) {
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Instant at = Instant.parse(r.getString("timestamp"));
-          if (at.isAfter(query.asOf())) {
-            continue;
-          }
-          String type = r.getString("payloadtype");
-          byte[] payload = r.getBytes("payload");
-          long version = r.getLong("sequencenumber");
+    replay(
+        "BusinessProcess",
+        query.asOf(),
+        (aggregateId, type, payload, at, version) -> {
           if (type.endsWith("$ProcessRegistered")) {
             ProcessRegistered e = JSON.readValue(payload, ProcessRegistered.class);
             processes.put(e.processId(), new ProcessState(e, at));
@@ -134,15 +123,11 @@ public class EventStoreHistory {
             ProcessDependencyRemoved e = JSON.readValue(payload, ProcessDependencyRemoved.class);
             processes.get(e.processId()).dependencies.remove(e.dependencyId());
           }
-          ProcessState touched = processes.get(r.getString("aggregateidentifier"));
+          ProcessState touched = processes.get(aggregateId);
           if (touched != null) {
             touched.version = version;
           }
-        }
-      }
-    } catch (SQLException | IOException e) {
-      throw new DataAccessException("Could not replay the BIA up to " + query.asOf(), e);
-    }
+        });
     return processes.values().stream()
         .map(ProcessState::view)
         .sorted(Comparator.comparing(ProcessView::rto).thenComparing(ProcessView::name))
@@ -156,7 +141,7 @@ public class EventStoreHistory {
     replay(
         "Asset",
         query.asOf(),
-        (type, payload, at, version) -> {
+        (aggregateId, type, payload, at, version) -> {
           if (type.endsWith("$AssetRegistered")) {
             AssetRegistered e = JSON.readValue(payload, AssetRegistered.class);
             assets.put(
@@ -228,7 +213,7 @@ public class EventStoreHistory {
     replay(
         "Threat",
         query.asOf(),
-        (type, payload, at, version) -> {
+        (aggregateId, type, payload, at, version) -> {
           if (type.endsWith("$ThreatRegistered")) {
             ThreatRegistered e = JSON.readValue(payload, ThreatRegistered.class);
             threats.put(e.threatId(), e);
@@ -269,7 +254,7 @@ public class EventStoreHistory {
   public List<DependencyView> dependenciesAsOf(DependenciesAsOf query) {
     Map<String, DependencyView> dependencies = new LinkedHashMap<>();
     Replayed dependencyEvents =
-        (type, payload, at, version) -> {
+        (aggregateId, type, payload, at, version) -> {
           if (type.endsWith("$ProcessDependencyAdded")) {
             ProcessDependencyAdded e = JSON.readValue(payload, ProcessDependencyAdded.class);
             dependencies.put(
@@ -305,10 +290,11 @@ public class EventStoreHistory {
         .toList();
   }
 
-  /** One stored event of a replay: its payload type, payload, time and aggregate version. */
+  /** One stored event of a replay: its aggregate, payload type, payload, time and version. */
   @FunctionalInterface
   private interface Replayed {
-    void apply(String type, byte[] payload, Instant at, long version) throws IOException;
+    void apply(String aggregateId, String type, byte[] payload, Instant at, long version)
+        throws IOException;
   }
 
   /** Feeds every event of one aggregate type stored up to {@code asOf}, in order. */
@@ -316,15 +302,19 @@ public class EventStoreHistory {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT sequencenumber, payloadtype, timestamp, payload FROM domainevententry"
-                    + " WHERE type = ? ORDER BY globalindex")) {
+                "SELECT aggregateidentifier, sequencenumber, payloadtype, timestamp, payload"
+                    + " FROM domainevententry WHERE type = ? ORDER BY globalindex")) {
       s.setString(1, aggregateType);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           Instant at = Instant.parse(r.getString("timestamp"));
           if (!at.isAfter(asOf)) {
             handler.apply(
-                r.getString("payloadtype"), r.getBytes("payload"), at, r.getLong("sequencenumber"));
+                r.getString("aggregateidentifier"),
+                r.getString("payloadtype"),
+                r.getBytes("payload"),
+                at,
+                r.getLong("sequencenumber"));
           }
         }
       }

@@ -150,9 +150,6 @@ public class AssetResource {
       @HeaderParam("If-Match") String ifMatch,
       ChangeAssetRequest request) {
     validator.check(request);
-    if (request == null) {
-      throw new RuleViolation(null, "Send the fields to change");
-    }
     Long expected = Versions.ifMatch(ifMatch);
     AssetView asset = get(id);
     AssetKind kind = request.kind() == null ? asset.kind() : request.kind();

@@ -263,9 +263,6 @@ public class ProcessResource {
       @HeaderParam("If-Match") String ifMatch,
       ChangeProcessRequest request) {
     validator.check(request);
-    if (request == null) {
-      throw new RuleViolation(null, "Send the fields to change");
-    }
     Long expected = Versions.ifMatch(ifMatch);
     ProcessView process = find(id, null);
     long version =

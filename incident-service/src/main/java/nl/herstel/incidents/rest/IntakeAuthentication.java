@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
@@ -70,8 +71,8 @@ public class IntakeAuthentication implements ContainerRequestFilter {
     request.setSecurityContext(new KeySecurityContext(name, security.isSecure()));
   }
 
-  private static jakarta.ws.rs.core.Response withChallenge(Problem problem) {
-    return jakarta.ws.rs.core.Response.fromResponse(problem.toResponse())
+  private static Response withChallenge(Problem problem) {
+    return Response.fromResponse(problem.toResponse())
         .header("WWW-Authenticate", "Bearer, ApiKey header=\"" + API_KEY_HEADER + "\"")
         .build();
   }

@@ -46,11 +46,11 @@ import nl.herstel.incidents.query.PlanCopyView;
 import nl.herstel.incidents.query.PlanProposal;
 import nl.herstel.incidents.query.RecoveryTaskView;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.domain.NotPermitted;
 import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.jdbc.Database;
 import nl.herstel.platform.messaging.CallContext;
 import nl.herstel.platform.messaging.Caller;
-import nl.herstel.platform.rest.Problem;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -281,15 +281,13 @@ public class RecoveryResource {
             request.reason().strip());
     ActivationAnswer answer = send(id, () -> commands.sendAndWait(command));
     if (answer.refused()) {
-      return Problem.of(
-              Problem.Kind.FORBIDDEN,
-              "Plan '"
-                  + plan.name()
-                  + "' may be activated only by: "
-                  + String.join(", ", plan.mandate())
-                  + ". The attempt is recorded.",
-              "/" + uri.getPath().replaceFirst("^/", ""))
-          .toResponse();
+      // the refusal is already stored: the command committed before this answer
+      throw new NotPermitted(
+          "Plan '"
+              + plan.name()
+              + "' may be activated only by: "
+              + String.join(", ", plan.mandate())
+              + ". The attempt is recorded.");
     }
     return Response.accepted(
             new ActivationAnswerBody(
