@@ -11,7 +11,9 @@ import nl.herstel.devstack.DevstackOptions;
  * devstack (gateway on 18080).
  */
 final class Stack {
-  static final int PORT_BASE = 18080;
+  /** {@code -Dherstel.e2e.port-base} moves it, so that two checkouts can run the suite at once. */
+  static final int PORT_BASE = Integer.getInteger("herstel.e2e.port-base", 18080);
+
   private static Devstack running;
 
   private Stack() {}
