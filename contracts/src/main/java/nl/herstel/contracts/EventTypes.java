@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.herstel.contracts.bia.AssetChanged;
+import nl.herstel.contracts.bia.AssetIdentifierAdded;
+import nl.herstel.contracts.bia.AssetIdentifierRemoved;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
@@ -17,6 +19,7 @@ import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.bia.RevisionProposed;
+import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
@@ -42,9 +45,16 @@ public final class EventTypes {
           event("nl.herstel.bia.asset-changed.v1", AssetChanged.class, Topic.BIA),
           event("nl.herstel.bia.revision-proposed.v1", RevisionProposed.class, Topic.BIA),
           event("nl.herstel.bia.revision-decided.v1", RevisionDecided.class, Topic.BIA),
+          event("nl.herstel.bia.asset-identifier-added.v1", AssetIdentifierAdded.class, Topic.BIA),
+          event(
+              "nl.herstel.bia.asset-identifier-removed.v1",
+              AssetIdentifierRemoved.class,
+              Topic.BIA),
           event("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
           event("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
           event("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.asset-hint-mapped.v1", AssetHintMapped.class, Topic.INCIDENTS),
           event(
               "nl.herstel.lessons.target-revision-proposed.v1",
               TargetRevisionProposed.class,

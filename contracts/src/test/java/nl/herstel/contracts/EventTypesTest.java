@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetChanged;
+import nl.herstel.contracts.bia.AssetIdentifierAdded;
+import nl.herstel.contracts.bia.AssetIdentifierRemoved;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
@@ -18,6 +20,7 @@ import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.bia.RevisionProposed;
+import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
@@ -42,6 +45,16 @@ class EventTypesTest {
             tuple("nl.herstel.bia.asset-changed.v1", AssetChanged.class, Topic.BIA),
             tuple("nl.herstel.bia.revision-proposed.v1", RevisionProposed.class, Topic.BIA),
             tuple("nl.herstel.bia.revision-decided.v1", RevisionDecided.class, Topic.BIA),
+            tuple(
+                "nl.herstel.bia.asset-identifier-added.v1", AssetIdentifierAdded.class, Topic.BIA),
+            tuple(
+                "nl.herstel.bia.asset-identifier-removed.v1",
+                AssetIdentifierRemoved.class,
+                Topic.BIA),
+            tuple(
+                "nl.herstel.incidents.asset-hint-mapped.v1",
+                AssetHintMapped.class,
+                Topic.INCIDENTS),
             tuple("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
             tuple("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
             tuple("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
@@ -54,7 +67,7 @@ class EventTypesTest {
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(15);
+    assertThat(all).hasSize(18);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -62,7 +75,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(15);
+    assertThat(EventTypes.all()).hasSize(18);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -74,13 +87,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(15)
+        .hasSize(18)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(15);
+    assertThat(EventTypes.all()).hasSize(18);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -94,7 +107,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(15);
+    assertThat(EventTypes.all()).hasSize(18);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -110,9 +123,9 @@ class EventTypesTest {
 
   @Test
   void onPartitionsTheTypesByTopic() {
-    assertThat(EventTypes.on(Topic.BIA)).hasSize(11);
+    assertThat(EventTypes.on(Topic.BIA)).hasSize(13);
     assertThat(EventTypes.on(Topic.PLANS)).hasSize(1);
-    assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(2);
+    assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(3);
     assertThat(EventTypes.on(Topic.LESSONS)).hasSize(1);
     assertThat(
             Arrays.stream(Topic.values()).flatMap(topic -> EventTypes.on(topic).stream()).toList())

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetChanged;
+import nl.herstel.contracts.bia.AssetIdentifierAdded;
+import nl.herstel.contracts.bia.AssetIdentifierRemoved;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.DependencyRemoved;
+import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.ProcessChanged;
 import nl.herstel.contracts.bia.ProcessRegistered;
@@ -19,6 +22,7 @@ import nl.herstel.contracts.bia.RevisionProposed;
 import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.contracts.incidents.AffectedProcess;
+import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.incidents.Restoration;
@@ -98,6 +102,17 @@ final class Samples {
             "dep-1", "proc-payments", NodeKind.PROCESS, "asset-paydb", NodeKind.ASSET, NOW),
         new ProcessRetired("proc-old", "Outsourced to a supplier", NOW),
         new AssetRetired("asset-old", "Decommissioned", NOW),
+        new AssetIdentifierAdded(
+            "asset-paydb", "id-1", IdentifierKind.FQDN, "db-payments-01.prod.example.nl", NOW),
+        new AssetIdentifierRemoved("asset-paydb", "id-2", IdentifierKind.CIDR, "10.20.0.0/16", NOW),
+        new AssetHintMapped(
+            "map-1",
+            "DB-PAYMENTS-01",
+            "asset-paydb",
+            IdentifierKind.HOSTNAME,
+            "db-payments-01",
+            "dev-incident-commander",
+            NOW),
         new PlanPublished(
             "plan-1",
             "Payments recovery",
@@ -170,6 +185,10 @@ final class Samples {
             "dep-2", "asset-paydb", NodeKind.ASSET, "asset-x", NodeKind.ASSET, NOW),
         new ProcessRetired("proc-old", null, NOW),
         new AssetRetired("asset-old", null, NOW),
+        new AssetIdentifierAdded("asset-x", "id-3", IdentifierKind.ALIAS, "badges", NOW),
+        new AssetIdentifierRemoved("asset-x", "id-3", IdentifierKind.ALIAS, "badges", NOW),
+        new AssetHintMapped(
+            "map-2", "10.1.2.3", "asset-x", IdentifierKind.IP_ADDRESS, "10.1.2.3", "ic", NOW),
         new ProcessChanged("proc-hr", "Payroll", null, false, false, null, NOW),
         new AssetChanged("asset-x", "Badge readers", AssetKind.FACILITY, null, null, null, NOW),
         new RevisionProposed(
