@@ -3,6 +3,7 @@ package nl.herstel.bia.api;
 import java.time.Duration;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.SupplierTerms;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -31,14 +32,66 @@ public final class BiaCommands {
     }
   }
 
-  /** Record an asset that keeps processes running: software, hardware, people, suppliers, data. */
+  /**
+   * Record an asset that keeps processes running: software, hardware, people, suppliers, data; with
+   * the identifiers SOC tools may name it by. Its name and identifiers must be free.
+   */
   public record RegisterAsset(
       @TargetAggregateIdentifier String assetId,
       String name,
       AssetKind kind,
       String description,
       String owner,
-      SupplierTerms supplier) {}
+      SupplierTerms supplier,
+      List<NewIdentifier> identifiers) {
+    public RegisterAsset {
+      identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+    }
+
+    /** An asset registered without identifiers. */
+    public RegisterAsset(
+        String assetId,
+        String name,
+        AssetKind kind,
+        String description,
+        String owner,
+        SupplierTerms supplier) {
+      this(assetId, name, kind, description, owner, supplier, List.of());
+    }
+  }
+
+  /**
+   * An identifier to give an asset: {@code kind} null means the kind the value most likely is;
+   * {@code value} as the caller wrote it (the asset normalises it).
+   */
+  public record NewIdentifier(String identifierId, IdentifierKind kind, String value) {}
+
+  /**
+   * Give an asset an identifier SOC tools may name it by. Answers an {@link IdentifierOutcome}: the
+   * identifier's id (the existing one when the asset already has the value), or the asset that
+   * holds the value already, in which case nothing is stored.
+   */
+  public record AddAssetIdentifier(
+      @TargetAggregateIdentifier String assetId, NewIdentifier identifier) {}
+
+  /**
+   * What adding an identifier came to.
+   *
+   * @param added whether it was stored now (false: the asset had it already, or it was refused)
+   * @param heldBy the other asset that holds the value, when that refused it
+   * @param refusal why it was refused otherwise (the asset is retired), else null
+   */
+  public record IdentifierOutcome(
+      String identifierId,
+      IdentifierKind kind,
+      String value,
+      boolean added,
+      String heldBy,
+      String refusal) {}
+
+  /** Remove one of an asset's identifiers, by its id or, when the id is null, by its value. */
+  public record RemoveAssetIdentifier(
+      @TargetAggregateIdentifier String assetId, String identifierId, String value) {}
 
   /**
    * Replace a process's details (name, description, critical, crown jewel, owner); its targets have

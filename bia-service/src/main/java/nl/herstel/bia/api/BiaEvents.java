@@ -3,6 +3,7 @@ package nl.herstel.bia.api;
 import java.time.Duration;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.contracts.bia.TargetSource;
@@ -109,6 +110,17 @@ public final class BiaEvents {
 
   /** A process was retired. */
   public record ProcessRetired(String processId, String reason) {}
+
+  /**
+   * An asset gained an identifier SOC tools may name it by; {@code value} is in the normal form of
+   * {@code AssetIdentifiers}.
+   */
+  public record AssetIdentifierAdded(
+      String assetId, String identifierId, IdentifierKind kind, String value) {}
+
+  /** An asset lost one of its identifiers; the value is free for another asset. */
+  public record AssetIdentifierRemoved(
+      String assetId, String identifierId, IdentifierKind kind, String value) {}
 
   /** An asset was retired. */
   public record AssetRetired(String assetId, String reason) {}

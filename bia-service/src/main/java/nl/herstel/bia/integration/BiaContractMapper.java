@@ -4,6 +4,8 @@ import java.util.Optional;
 import nl.herstel.bia.api.BiaEvents;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.contracts.bia.AssetChanged;
+import nl.herstel.contracts.bia.AssetIdentifierAdded;
+import nl.herstel.contracts.bia.AssetIdentifierRemoved;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
@@ -129,6 +131,14 @@ public class BiaContractMapper implements ContractMapper {
     }
     if (payload instanceof BiaEvents.ProcessRetired e) {
       return Optional.of(new ProcessRetired(e.processId(), e.reason(), at));
+    }
+    if (payload instanceof BiaEvents.AssetIdentifierAdded e) {
+      return Optional.of(
+          new AssetIdentifierAdded(e.assetId(), e.identifierId(), e.kind(), e.value(), at));
+    }
+    if (payload instanceof BiaEvents.AssetIdentifierRemoved e) {
+      return Optional.of(
+          new AssetIdentifierRemoved(e.assetId(), e.identifierId(), e.kind(), e.value(), at));
     }
     if (payload instanceof BiaEvents.AssetRetired e) {
       return Optional.of(new AssetRetired(e.assetId(), e.reason(), at));

@@ -15,6 +15,8 @@ import java.util.Optional;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.AssetDetailsChanged;
+import nl.herstel.bia.api.BiaEvents.AssetIdentifierAdded;
+import nl.herstel.bia.api.BiaEvents.AssetIdentifierRemoved;
 import nl.herstel.bia.api.BiaEvents.AssetRegistered;
 import nl.herstel.bia.api.BiaEvents.AssetRetired;
 import nl.herstel.bia.api.BiaEvents.ImpactsAssessed;
@@ -44,7 +46,9 @@ import nl.herstel.bia.api.BiaQueries.OverdueReviews;
 import nl.herstel.bia.api.BiaQueries.TargetHistory;
 import nl.herstel.bia.api.ImpactCategory;
 import nl.herstel.bia.api.ImpactRating;
+import nl.herstel.bia.query.AssetView.IdentifierView;
 import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.platform.jdbc.DataAccessException;
@@ -436,6 +440,31 @@ public class BiaProjection {
   }
 
   @EventHandler
+  void on(
+      AssetIdentifierAdded e,
+      @org.axonframework.eventhandling.Timestamp Instant at,
+      @SequenceNumber Long seq) {
+    update(
+        "INSERT INTO bia_asset_identifier (asset_id, identifier_id, kind, value, added_at)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        e.assetId(),
+        e.identifierId(),
+        e.kind().name(),
+        e.value(),
+        Timestamp.from(at));
+    update("UPDATE bia_asset SET version = ? WHERE asset_id = ?", seq, e.assetId());
+  }
+
+  @EventHandler
+  void on(AssetIdentifierRemoved e, @SequenceNumber Long seq) {
+    update(
+        "DELETE FROM bia_asset_identifier WHERE asset_id = ? AND identifier_id = ?",
+        e.assetId(),
+        e.identifierId());
+    update("UPDATE bia_asset SET version = ? WHERE asset_id = ?", seq, e.assetId());
+  }
+
+  @EventHandler
   void on(AssetDetailsChanged e, @SequenceNumber Long seq) {
     bumpGraphVersion();
     SupplierTerms supplier = e.supplier();
@@ -520,13 +549,43 @@ public class BiaProjection {
 
   @QueryHandler
   public Optional<AssetView> find(FindAsset query) {
-    return assets("SELECT * FROM bia_asset WHERE asset_id = ?", query.assetId()).stream()
+    return withIdentifiers(
+            assets("SELECT * FROM bia_asset WHERE asset_id = ?", query.assetId()),
+            "SELECT * FROM bia_asset_identifier WHERE asset_id = ? ORDER BY added_at, value",
+            query.assetId())
+        .stream()
         .findFirst();
   }
 
   @QueryHandler
   public List<AssetView> list(ListAssets query) {
-    return assets("SELECT * FROM bia_asset ORDER BY name");
+    return withIdentifiers(
+        assets("SELECT * FROM bia_asset ORDER BY name"),
+        "SELECT * FROM bia_asset_identifier ORDER BY asset_id, added_at, value");
+  }
+
+  private List<AssetView> withIdentifiers(List<AssetView> assets, String sql, Object... args) {
+    Map<String, List<IdentifierView>> identifiers = new HashMap<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          identifiers
+              .computeIfAbsent(r.getString("asset_id"), k -> new ArrayList<>())
+              .add(
+                  new IdentifierView(
+                      r.getString("identifier_id"),
+                      IdentifierKind.valueOf(r.getString("kind")),
+                      r.getString("value")));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read asset identifiers", e);
+    }
+    return assets.stream()
+        .map(a -> a.withIdentifiers(identifiers.getOrDefault(a.id(), List.of())))
+        .toList();
   }
 
   @QueryHandler
@@ -716,7 +775,8 @@ public class BiaProjection {
                   r.getTimestamp("registered_at").toInstant(),
                   instant(r, "retired_at"),
                   r.getString("retirement_reason"),
-                  r.getLong("version")));
+                  r.getLong("version"),
+                  List.of()));
         }
       }
     } catch (SQLException e) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
 import nl.herstel.bia.api.BiaEvents.AssetDetailsChanged;
+import nl.herstel.bia.api.BiaEvents.AssetIdentifierAdded;
+import nl.herstel.bia.api.BiaEvents.AssetIdentifierRemoved;
 import nl.herstel.bia.api.BiaEvents.AssetRegistered;
 import nl.herstel.bia.api.BiaEvents.AssetRetired;
 import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
@@ -35,6 +37,7 @@ import nl.herstel.bia.api.BiaQueries.DependenciesAsOf;
 import nl.herstel.bia.api.BiaQueries.EventHistory;
 import nl.herstel.bia.api.BiaQueries.ProcessesAsOf;
 import nl.herstel.bia.api.BiaQueries.ThreatsAsOf;
+import nl.herstel.bia.query.AssetView.IdentifierView;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
@@ -157,7 +160,23 @@ public class EventStoreHistory {
                     at,
                     null,
                     null,
-                    version));
+                    version,
+                    List.of()));
+          } else if (type.endsWith("$AssetIdentifierAdded")) {
+            AssetIdentifierAdded e = JSON.readValue(payload, AssetIdentifierAdded.class);
+            AssetView a = assets.get(e.assetId());
+            List<IdentifierView> identifiers = new ArrayList<>(a.identifiers());
+            identifiers.add(new IdentifierView(e.identifierId(), e.kind(), e.value()));
+            assets.put(e.assetId(), a.withIdentifiers(identifiers));
+          } else if (type.endsWith("$AssetIdentifierRemoved")) {
+            AssetIdentifierRemoved e = JSON.readValue(payload, AssetIdentifierRemoved.class);
+            AssetView a = assets.get(e.assetId());
+            assets.put(
+                e.assetId(),
+                a.withIdentifiers(
+                    a.identifiers().stream()
+                        .filter(i -> !i.id().equals(e.identifierId()))
+                        .toList()));
           } else if (type.endsWith("$AssetDetailsChanged")) {
             AssetDetailsChanged e = JSON.readValue(payload, AssetDetailsChanged.class);
             AssetView a = assets.get(e.assetId());
@@ -174,7 +193,8 @@ public class EventStoreHistory {
                     a.registeredAt(),
                     a.retiredAt(),
                     a.retirementReason(),
-                    version));
+                    version,
+                    a.identifiers()));
           } else if (type.endsWith("$AssetRetired")) {
             AssetRetired e = JSON.readValue(payload, AssetRetired.class);
             AssetView a = assets.get(e.assetId());
@@ -191,7 +211,8 @@ public class EventStoreHistory {
                     a.registeredAt(),
                     at,
                     e.reason(),
-                    version));
+                    version,
+                    a.identifiers()));
           }
         });
     return assets.values().stream().sorted(Comparator.comparing(AssetView::name)).toList();

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,8 +26,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import nl.herstel.bia.api.BiaCommands.AddAssetIdentifier;
 import nl.herstel.bia.api.BiaCommands.ChangeAssetDetails;
+import nl.herstel.bia.api.BiaCommands.IdentifierOutcome;
+import nl.herstel.bia.api.BiaCommands.NewIdentifier;
 import nl.herstel.bia.api.BiaCommands.RegisterAsset;
+import nl.herstel.bia.api.BiaCommands.RemoveAssetIdentifier;
 import nl.herstel.bia.api.BiaCommands.RetireAsset;
 import nl.herstel.bia.api.BiaQueries.AssetImpact;
 import nl.herstel.bia.api.BiaQueries.AssetsAsOf;
@@ -39,9 +44,14 @@ import nl.herstel.bia.query.GraphViews.AssetRequirement;
 import nl.herstel.bia.rest.ProcessResource.Created;
 import nl.herstel.bia.rest.ProcessResource.RetirementRequest;
 import nl.herstel.contracts.bia.AssetKind;
+import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.SupplierTerms;
+import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.rest.InvalidRequest;
+import nl.herstel.platform.rest.Problem;
+import nl.herstel.platform.rest.Problem.FieldError;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -49,6 +59,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,13 +84,38 @@ public class AssetResource {
   @Inject QueryGateway queries;
   @Inject RequestValidator validator;
 
-  /** An asset to register; {@code supplier} only for assets of kind SUPPLIER. */
+  /**
+   * An asset to register; {@code supplier} only for assets of kind SUPPLIER; {@code identifiers}
+   * the other names SOC tools use for it.
+   */
   public record RegisterAssetRequest(
       @NotBlank @Size(max = 200) String name,
       @NotNull AssetKind kind,
       @Size(max = 4000) String description,
       @Size(max = 200) String owner,
-      @Valid SupplierRequest supplier) {}
+      @Valid SupplierRequest supplier,
+      @Size(max = 100) List<@NotNull @Valid IdentifierRequest> identifiers) {}
+
+  /**
+   * An identifier to give an asset.
+   *
+   * @param kind what it is; left out, the kind the value looks like (an address, a CIDR, a cloud
+   *     resource id, an FQDN, a host name, else an alias)
+   * @param value as the tool writes it; stored in normal form (lower case, IPv6 compressed)
+   */
+  @Schema(description = "An identifier SOC tools may name the asset by")
+  public record IdentifierRequest(
+      @Schema(description = "Left out: the kind the value looks like") IdentifierKind kind,
+      @NotBlank @Size(max = 1000) String value) {
+    NewIdentifier toNew() {
+      return new NewIdentifier(UUID.randomUUID().toString(), kind, value);
+    }
+  }
+
+  /** One identifier of an asset, as stored. */
+  @Schema(description = "An identifier of an asset, in normal form")
+  public record IdentifierAnswer(
+      String assetId, String identifierId, IdentifierKind kind, String value) {}
 
   /** What a supplier or IT service provider has promised. */
   public record SupplierRequest(
@@ -114,6 +151,15 @@ public class AssetResource {
               + " assets by this name.")
   @APIResponse(responseCode = "201", description = "Registered; Location names the asset")
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The name (case ignored) or an identifier belongs to another asset; the field is named",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Supplier terms on a non-supplier, or an identifier not of its kind",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
   public Response register(RegisterAssetRequest request, @Context UriInfo uri) {
     validator.check(request);
     String id = UUID.randomUUID().toString();
@@ -124,7 +170,10 @@ public class AssetResource {
             request.kind(),
             Texts.blankToNull(request.description()),
             Texts.blankToNull(request.owner()),
-            request.supplier() == null ? null : request.supplier().terms()));
+            request.supplier() == null ? null : request.supplier().terms(),
+            request.identifiers() == null
+                ? List.of()
+                : request.identifiers().stream().map(IdentifierRequest::toNew).toList()));
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())
         .entity(new Created(id))
         .build();
@@ -228,6 +277,138 @@ public class AssetResource {
       throw new NotFound("Asset", id);
     }
     return new Created(id);
+  }
+
+  @POST
+  @Path("/{id}/identifiers")
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(
+      operationId = "addAssetIdentifier",
+      summary = "Give an asset an identifier SOC tools name it by",
+      description =
+          "kind: HOSTNAME (one label), FQDN, IP_ADDRESS (IPv4 or IPv6), CIDR (a network address"
+              + " with its prefix), CLOUD_RESOURCE_ID (AWS ARN, Azure resource id, Google Cloud"
+              + " self-link), CMDB_ID or ALIAS; left out, the kind the value looks like. Stored"
+              + " in normal form: lower case, IPv6 compressed. An identifier belongs to at most"
+              + " one asset, and may not be another asset's name (case ignored). The same value"
+              + " again answers 200 with the identifier the asset has. Published as"
+              + " AssetIdentifierAdded.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Added; Location names the identifier",
+      content = @Content(schema = @Schema(implementation = IdentifierAnswer.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The asset had this identifier already",
+      content = @Content(schema = @Schema(implementation = IdentifierAnswer.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "value missing, or kind unknown",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such asset",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Another asset holds the value (field value), or the asset is retired",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "The value is not of its kind (field value)",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  public Response addIdentifier(
+      @PathParam("id") String id, IdentifierRequest request, @Context UriInfo uri) {
+    validator.check(request);
+    IdentifierOutcome outcome;
+    try {
+      outcome = commands.sendAndWait(new AddAssetIdentifier(id, request.toNew()));
+    } catch (AggregateNotFoundException e) {
+      throw new NotFound("Asset", id);
+    }
+    if (outcome.heldBy() != null) {
+      throw new Conflict(
+          "value", "The identifier '" + outcome.value() + "' belongs to asset " + outcome.heldBy());
+    }
+    if (outcome.refusal() != null) {
+      throw new Conflict(outcome.refusal());
+    }
+    IdentifierAnswer answer =
+        new IdentifierAnswer(id, outcome.identifierId(), outcome.kind(), outcome.value());
+    if (!outcome.added()) {
+      return Response.ok(answer).build();
+    }
+    return Response.created(
+            uri.getBaseUriBuilder()
+                .path(AssetResource.class)
+                .path(id)
+                .path("identifiers")
+                .path(outcome.identifierId())
+                .build())
+        .entity(answer)
+        .build();
+  }
+
+  @DELETE
+  @Path("/{id}/identifiers/{identifierId}")
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(
+      operationId = "removeAssetIdentifier",
+      summary = "Remove one of an asset's identifiers",
+      description =
+          "By its identifierId. To remove by value (e.g. a CIDR or an Azure resource id, which"
+              + " hold slashes), use DELETE /assets/{id}/identifiers?value=… instead. The value is"
+              + " then free for other assets. Published as AssetIdentifierRemoved.")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such asset, or it has no such identifier",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The asset is retired",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  public Response removeIdentifier(
+      @PathParam("id") String id, @PathParam("identifierId") String identifierId) {
+    return remove(new RemoveAssetIdentifier(id, identifierId, null));
+  }
+
+  @DELETE
+  @Path("/{id}/identifiers")
+  @RolesAllowed(Roles.BCM_MANAGER)
+  @Operation(
+      operationId = "removeAssetIdentifierByValue",
+      summary = "Remove one of an asset's identifiers by its value",
+      description =
+          "value as the tool writes it (case ignored). Published as" + " AssetIdentifierRemoved.")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(
+      responseCode = "400",
+      description = "value missing",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such asset, or it has no such identifier",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The asset is retired",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  public Response removeIdentifierByValue(
+      @PathParam("id") String id, @QueryParam("value") String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidRequest(List.of(new FieldError("value", "is required")));
+    }
+    return remove(new RemoveAssetIdentifier(id, null, value));
+  }
+
+  private Response remove(RemoveAssetIdentifier command) {
+    try {
+      commands.sendAndWait(command);
+    } catch (AggregateNotFoundException e) {
+      throw new NotFound("Asset", command.assetId());
+    }
+    return Response.noContent().build();
   }
 
   @GET

@@ -30,6 +30,7 @@ import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The whole BIA as one JSON document, or its tables as CSV. */
@@ -101,7 +102,7 @@ public class ExportResource {
     return csv(
         "assets.csv",
         "id,name,kind,description,owner,contractReference,slaReference,guaranteedRecoveryTime,"
-            + "status",
+            + "status,identifiers",
         assets(moment(asOf)).stream()
             .map(
                 a ->
@@ -114,7 +115,35 @@ public class ExportResource {
                         a.supplier() == null ? null : a.supplier().contractReference(),
                         a.supplier() == null ? null : a.supplier().slaReference(),
                         a.supplier() == null ? null : a.supplier().guaranteedRecoveryTime(),
-                        a.status())));
+                        a.status(),
+                        a.identifiers().stream()
+                            .map(i -> i.kind() + ":" + i.value())
+                            .collect(Collectors.joining(" ")))));
+  }
+
+  @GET
+  @Path("/asset-identifiers.csv")
+  @Produces("text/csv")
+  @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
+  @Operation(
+      operationId = "exportAssetIdentifiers",
+      summary = "The assets' identifiers as CSV, one per row",
+      description =
+          "assetId, assetName, identifierId, kind, value (normal form); asOf as for the other"
+              + " exports. The same columns (assetName or assetId, kind, value) import through"
+              + " POST /import/asset-identifiers.csv.")
+  @APIResponse(responseCode = "200", description = "The CSV")
+  public Response assetIdentifiersCsv(@QueryParam("asOf") String asOf) {
+    return csv(
+        "asset-identifiers.csv",
+        "assetId,assetName,identifierId,kind,value",
+        assets(moment(asOf)).stream()
+            .flatMap(
+                a ->
+                    a.identifiers().stream()
+                        .map(
+                            i ->
+                                Stream.<Object>of(a.id(), a.name(), i.id(), i.kind(), i.value()))));
   }
 
   @GET

@@ -81,7 +81,9 @@ public class AxonRuntime {
       return;
     }
     JdbcTransactions transactions = database.transactions();
-    ModuleDefinition module = new ModuleDefinition(() -> configuration.commandGateway());
+    ModuleDefinition module =
+        new ModuleDefinition(
+            () -> configuration.commandGateway(), () -> configuration.queryGateway());
     serviceModule.get().configure(module);
 
     Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
@@ -112,6 +114,7 @@ public class AxonRuntime {
       configurer.configureAggregate(withSnapshots(aggregate));
     }
     module.queryHandlers.forEach(handler -> configurer.registerQueryHandler(c -> handler));
+    module.resources.forEach((type, instance) -> register(configurer, type, instance));
 
     List<String> processors = new ArrayList<>();
     configurer.eventProcessing(
@@ -141,6 +144,11 @@ public class AxonRuntime {
     subscriber = new KafkaSubscriber(module.subscriptions(), kafka, transactions, service.name());
     subscriber.start();
     LOG.info(() -> service.name() + ": Axon started with processors " + processors);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void register(Configurer configurer, Class<T> type, Object instance) {
+    configurer.registerComponent(type, c -> (T) instance);
   }
 
   private static <A> AggregateConfigurer<A> withSnapshots(Class<A> type) {

@@ -1,7 +1,9 @@
 package nl.herstel.platform.axon;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import nl.herstel.contracts.IntegrationEvent;
@@ -9,6 +11,7 @@ import nl.herstel.platform.kafka.ContractMapper;
 import nl.herstel.platform.kafka.IntegrationEventHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.queryhandling.QueryGateway;
 
 /** Collects what a {@link ServiceModule} registers; read by {@link AxonRuntime}. */
 public final class ModuleDefinition {
@@ -17,10 +20,13 @@ public final class ModuleDefinition {
   final List<Object> queryHandlers = new ArrayList<>();
   final List<ContractMapper> publications = new ArrayList<>();
   final List<Subscription<?>> subscriptions = new ArrayList<>();
+  final Map<Class<?>, Object> resources = new LinkedHashMap<>();
   private final Supplier<CommandGateway> commands;
+  private final Supplier<QueryGateway> queries;
 
-  ModuleDefinition(Supplier<CommandGateway> commands) {
+  ModuleDefinition(Supplier<CommandGateway> commands, Supplier<QueryGateway> queries) {
     this.commands = commands;
+    this.queries = queries;
   }
 
   /**
@@ -29,6 +35,13 @@ public final class ModuleDefinition {
    */
   public Supplier<CommandGateway> commands() {
     return commands;
+  }
+
+  /**
+   * The query gateway, for Kafka handlers that must read a read model first; as {@link #commands}.
+   */
+  public Supplier<QueryGateway> queries() {
+    return queries;
   }
 
   /** An event-sourced aggregate type. */
@@ -47,6 +60,15 @@ public final class ModuleDefinition {
           handler.getClass().getName() + " needs @ProcessingGroup to name its processor");
     }
     projections.add(handler);
+    return this;
+  }
+
+  /**
+   * A resource that command handlers take as a parameter (Axon resolves handler parameters from the
+   * configuration's components), e.g. a guard that must write in the command's transaction.
+   */
+  public <T> ModuleDefinition resource(Class<T> type, T instance) {
+    resources.put(type, Objects.requireNonNull(instance));
     return this;
   }
 

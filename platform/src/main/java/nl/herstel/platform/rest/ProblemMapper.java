@@ -128,7 +128,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problem.of(Kind.FORBIDDEN, notPermitted.getMessage(), path);
     }
     if (e instanceof Conflict conflict) {
-      return Problem.of(Kind.CONFLICT, conflict.getMessage(), path);
+      Problem problem = Problem.of(Kind.CONFLICT, conflict.getMessage(), path);
+      return conflict.field() == null
+          ? problem
+          : problem.withErrors(List.of(new FieldError(conflict.field(), conflict.getMessage())));
     }
     if (e instanceof ConcurrencyException) {
       return Problem.of(
