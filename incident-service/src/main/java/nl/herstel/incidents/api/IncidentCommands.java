@@ -157,6 +157,24 @@ public final class IncidentCommands {
   }
 
   /**
+   * The BIA now knows the asset a hint of this incident named: resolve it. Sent by the {@code
+   * HintResolver} when the BIA copy learns a matching asset or identifier; an incident that never
+   * named the hint, or resolved it already, changes nothing.
+   *
+   * @param affectedProcesses the processes the asset disrupts, with their targets; those new to an
+   *     open incident get deadlines from its original disruption
+   */
+  public record ResolveAssetHint(
+      @TargetAggregateIdentifier String incidentId,
+      String hint,
+      AssetRef asset,
+      List<ProcessTargets> affectedProcesses) {
+    public ResolveAssetHint {
+      affectedProcesses = List.copyOf(affectedProcesses);
+    }
+  }
+
+  /**
    * Record a decision in the BOB structure (DOMAIN.md, decision making): the picture (facts known
    * and unknown), the judgement (options, risks) and the decision (what, why, under which mandate).
    * Who decided is the caller, in the event's metadata.
@@ -316,4 +334,18 @@ public final class IncidentCommands {
   /** Record that a notification's due time passed unsubmitted: sent by the deadline clock. */
   public record RecordNotificationOverdue(
       @TargetAggregateIdentifier String incidentId, String obligationId, Instant detectedAt) {}
+
+  /**
+   * Say which BIA asset an unresolved hint names, on an incident commander's word. The mapping id
+   * is derived from the hint, so mapping one hint twice is one mapping.
+   *
+   * @param kind the kind of identifier the hint is
+   * @param value the hint as an identifier in normal form
+   */
+  public record MapAssetHint(
+      @TargetAggregateIdentifier String mappingId,
+      String hint,
+      String assetId,
+      nl.herstel.contracts.bia.IdentifierKind kind,
+      String value) {}
 }

@@ -91,7 +91,39 @@ public final class IncidentEvents {
       List<String> newUnresolvedAssets,
       List<AffectedProcess> newAffectedProcesses,
       JsonNode raw,
-      String correlationKey) {
+      String correlationKey,
+      List<String> alertUnresolvedAssets) {
+
+    /**
+     * An alert joined, as stored before {@code alertUnresolvedAssets} (every hint of this alert no
+     * asset matched, also those the incident knew already) existed.
+     */
+    public AlertCorrelated(
+        String incidentId,
+        String source,
+        String sourceId,
+        String title,
+        Severity severity,
+        Instant detectedAt,
+        List<AssetRef> newAssets,
+        List<String> newUnresolvedAssets,
+        List<AffectedProcess> newAffectedProcesses,
+        JsonNode raw,
+        String correlationKey) {
+      this(
+          incidentId,
+          source,
+          sourceId,
+          title,
+          severity,
+          detectedAt,
+          newAssets,
+          newUnresolvedAssets,
+          newAffectedProcesses,
+          raw,
+          correlationKey,
+          null);
+    }
 
     /** An alert without a correlation key joined (and as stored before keys existed). */
     public AlertCorrelated(
@@ -119,6 +151,27 @@ public final class IncidentEvents {
           null);
     }
   }
+
+  /**
+   * A hint the incident's alerts named, that no asset matched then, names a BIA asset now (the BIA
+   * learned the asset or identifier, or a commander mapped it). The processes it disrupts join an
+   * open incident with deadlines counted from the original disruption, so a deadline may have
+   * passed already; a closed, dismissed or merged incident only records which asset it was.
+   */
+  public record UnresolvedAssetResolved(
+      String incidentId, String hint, AssetRef asset, List<AffectedProcess> newAffectedProcesses) {}
+
+  /**
+   * An incident commander mapped an unresolved hint to a BIA asset (who is in the metadata).
+   * Published as {@code AssetHintMapped}: bia-service adds the identifier, and once it publishes
+   * it, every incident that named the hint resolves it.
+   */
+  public record AssetHintMapped(
+      String mappingId,
+      String hint,
+      String assetId,
+      nl.herstel.contracts.bia.IdentifierKind kind,
+      String value) {}
 
   /** A decision was taken, in the BOB structure; who decided is in the metadata. */
   public record DecisionRecorded(

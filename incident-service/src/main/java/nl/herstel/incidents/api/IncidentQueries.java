@@ -71,4 +71,19 @@ public final class IncidentQueries {
    * this correlation key, the latest such one; answers an optional incident id.
    */
   public record FindIncidentByCorrelationKey(String source, String correlationKey) {}
+
+  /**
+   * The unresolved queue, newest first: {@code limit} + 1 rows after the cursor key {@code after}
+   * (null for the first page).
+   */
+  public record ListUnresolvedAssets(int limit, String after) {}
+
+  /** How many hints the unresolved queue holds. */
+  public record CountUnresolvedAssets() {}
+
+  /** One hint of the unresolved queue, by its text (case ignored). */
+  public record FindUnresolvedAsset(String hint) {}
+
+  /** An active asset as incident-service's copy of the BIA knows it. */
+  public record FindBiaAsset(String assetId) {}
 }

@@ -28,6 +28,7 @@ import nl.herstel.incidents.api.IncidentCommands.RecordRecoveryDeadlineBreach;
 import nl.herstel.incidents.api.IncidentCommands.RecordRestoration;
 import nl.herstel.incidents.api.IncidentCommands.RegisterEvidence;
 import nl.herstel.incidents.api.IncidentCommands.RegisterNotificationObligation;
+import nl.herstel.incidents.api.IncidentCommands.ResolveAssetHint;
 import nl.herstel.incidents.api.IncidentCommands.TransferEvidence;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentCommands.VerifyEvidence;
@@ -49,6 +50,7 @@ import nl.herstel.incidents.api.IncidentEvents.NotificationSubmitted;
 import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
 import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
+import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.api.RecoveryCommands.AbsorbIncident;
 import nl.herstel.incidents.api.RecoveryCommands.ActivatePlan;
@@ -298,8 +300,56 @@ public class Incident {
                 .toList(),
             added,
             command.raw(),
-            command.correlationKey()));
+            command.correlationKey(),
+            command.unresolvedAssets()));
     return new Intake(incidentId, status, false, false);
+  }
+
+  /**
+   * Resolves a hint the incident named once the BIA knows its asset. An open incident takes in the
+   * processes the asset disrupts with deadlines from its original disruption: the clocks did run
+   * from then, even while nobody knew which asset was hit. A closed, dismissed or merged incident
+   * only records which asset the hint was. A hint this incident does not hold unresolved changes
+   * nothing, so the resolver may send it again.
+   */
+  @CommandHandler
+  public void handle(ResolveAssetHint command) {
+    String hint = unresolvedHint(command.hint());
+    if (hint == null) {
+      return;
+    }
+    boolean open =
+        status != IncidentStatus.CLOSED
+            && status != IncidentStatus.DISMISSED
+            && recovery.mergedInto() == null;
+    List<AffectedProcess> added =
+        !open
+            ? List.of()
+            : command.affectedProcesses().stream()
+                .filter(p -> !affectedProcesses.contains(p.processId()))
+                .map(
+                    p ->
+                        new AffectedProcess(
+                            p.processId(),
+                            p.name(),
+                            p.rto(),
+                            p.mtpd(),
+                            disruptedAt.plus(p.rto()),
+                            disruptedAt.plus(p.mtpd()),
+                            p.rpo()))
+                .toList();
+    apply(new UnresolvedAssetResolved(incidentId, hint, command.asset(), added));
+  }
+
+  /** The hint as this incident holds it unresolved (case ignored), or null. */
+  private String unresolvedHint(String hint) {
+    if (!assets.contains("name:" + hint.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    return recovery.unresolvedAssets.stream()
+        .filter(n -> n.equalsIgnoreCase(hint))
+        .findFirst()
+        .orElse(hint);
   }
 
   private static String alertKey(String source, String sourceId) {
@@ -382,6 +432,16 @@ public class Incident {
     alerts.add(alertKey(event.source(), event.sourceId()));
     clocks.track(event.newAffectedProcesses());
     recovery.correlated(event);
+  }
+
+  @EventSourcingHandler
+  void on(UnresolvedAssetResolved event) {
+    assets.remove("name:" + event.hint().toLowerCase(Locale.ROOT));
+    assets.add(event.asset().assetId());
+    event.newAffectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
+    event.newAffectedProcesses().forEach(this::rememberTargets);
+    clocks.track(event.newAffectedProcesses());
+    recovery.resolved(event);
   }
 
   @EventSourcingHandler

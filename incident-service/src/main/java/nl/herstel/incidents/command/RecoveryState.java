@@ -12,6 +12,7 @@ import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
+import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
 import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
 import nl.herstel.incidents.api.RecoveryCommands.IncidentParts;
 import nl.herstel.incidents.api.RecoveryTaskStatus;
@@ -88,6 +89,40 @@ class RecoveryState {
         .filter(n -> !unresolvedAssets.contains(n))
         .forEach(unresolvedAssets::add);
     part.affectedProcesses().forEach(p -> processes.putIfAbsent(p.processId(), p));
+  }
+
+  /**
+   * A hint became an asset: the alerts that named it are credited with the asset instead, the first
+   * of them with the processes it brought.
+   */
+  void resolved(UnresolvedAssetResolved e) {
+    unresolvedAssets.removeIf(n -> n.equalsIgnoreCase(e.hint()));
+    assets.putIfAbsent(e.asset().assetId(), e.asset());
+    e.newAffectedProcesses().forEach(p -> processes.putIfAbsent(p.processId(), p));
+    boolean first = true;
+    for (Map.Entry<String, AlertPart> entry : alerts.entrySet()) {
+      AlertPart part = entry.getValue();
+      if (part.unresolvedAssets().stream().noneMatch(n -> n.equalsIgnoreCase(e.hint()))) {
+        continue;
+      }
+      List<AssetRef> partAssets = new ArrayList<>(part.assets());
+      partAssets.add(e.asset());
+      List<AffectedProcess> partProcesses = new ArrayList<>(part.affectedProcesses());
+      if (first) {
+        partProcesses.addAll(e.newAffectedProcesses());
+        first = false;
+      }
+      entry.setValue(
+          new AlertPart(
+              part.source(),
+              part.sourceId(),
+              part.title(),
+              part.severity(),
+              part.detectedAt(),
+              partAssets,
+              part.unresolvedAssets().stream().filter(n -> !n.equalsIgnoreCase(e.hint())).toList(),
+              partProcesses));
+    }
   }
 
   /**

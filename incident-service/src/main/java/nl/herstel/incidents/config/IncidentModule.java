@@ -2,11 +2,17 @@ package nl.herstel.incidents.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.herstel.contracts.bia.AssetChanged;
+import nl.herstel.contracts.bia.AssetIdentifierAdded;
+import nl.herstel.contracts.bia.AssetIdentifierRemoved;
 import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.plans.PlanPublished;
+import nl.herstel.incidents.command.AssetHintMapping;
+import nl.herstel.incidents.command.HintResolver;
 import nl.herstel.incidents.command.Incident;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.IncidentContractMapper;
@@ -21,6 +27,7 @@ import nl.herstel.incidents.query.IncidentProjection;
 import nl.herstel.incidents.query.PlanCatalog;
 import nl.herstel.incidents.query.RecoveryProjection;
 import nl.herstel.incidents.query.RecoveryRecords;
+import nl.herstel.incidents.query.UnresolvedAssets;
 import nl.herstel.incidents.rest.IncidentBroadcaster;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
@@ -37,16 +44,22 @@ public class IncidentModule implements ServiceModule {
   public void configure(ModuleDefinition module) {
     JdbcTransactions transactions = database.transactions();
     IncidentProjection projection = new IncidentProjection(transactions);
-    BiaCopy bia = new BiaCopy(transactions);
+    BiaGraph graph = new BiaGraph(transactions);
+    BiaCopy bia =
+        new BiaCopy(transactions, new HintResolver(transactions, graph, module.commands()));
+    UnresolvedAssets unresolved = new UnresolvedAssets(transactions);
     CommunicationLog communications = new CommunicationLog(transactions);
     EvidenceCustody evidence = new EvidenceCustody(transactions);
     RecoveryRecords recoveryRecords = new RecoveryRecords(transactions);
     DeadlineProjection deadlines = new DeadlineProjection(transactions);
     module
         .aggregate(Incident.class)
+        .aggregate(AssetHintMapping.class)
         .projection(projection)
         .queryHandler(projection)
-        .queryHandler(new BiaGraph(transactions))
+        .queryHandler(graph)
+        .projection(unresolved)
+        .queryHandler(unresolved)
         .queryHandler(new IncidentHistory(transactions))
         // ---- records: communications, evidence custody, restorations and costs, live view ----
         .projection(communications)
@@ -61,6 +74,10 @@ public class IncidentModule implements ServiceModule {
         .subscribe(ProcessRegistered.class, bia::processRegistered)
         .subscribe(RecoveryTargetsSet.class, bia::recoveryTargetsSet)
         .subscribe(AssetRegistered.class, bia::assetRegistered)
+        .subscribe(AssetChanged.class, bia::assetChanged)
+        .subscribe(AssetRetired.class, bia::assetRetired)
+        .subscribe(AssetIdentifierAdded.class, bia::identifierAdded)
+        .subscribe(AssetIdentifierRemoved.class, bia::identifierRemoved)
         .subscribe(DependencyAdded.class, bia::dependencyAdded)
         .projection(deadlines)
         .queryHandler(deadlines);

@@ -5,10 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import nl.herstel.contracts.bia.AssetChanged;
+import nl.herstel.contracts.bia.AssetIdentifierAdded;
+import nl.herstel.contracts.bia.AssetIdentifierRemoved;
+import nl.herstel.contracts.bia.AssetIdentifiers;
 import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.incidents.command.HintResolver;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.kafka.IncomingEvent;
@@ -24,9 +31,11 @@ import nl.herstel.platform.kafka.IncomingEvent;
  */
 public class BiaCopy {
   private final JdbcTransactions db;
+  private final HintResolver hints;
 
-  public BiaCopy(JdbcTransactions db) {
+  public BiaCopy(JdbcTransactions db, HintResolver hints) {
     this.db = db;
+    this.hints = hints;
   }
 
   public void processRegistered(ProcessRegistered e, IncomingEvent envelope) {
@@ -74,6 +83,49 @@ public class BiaCopy {
         e.assetId(),
         e.name(),
         e.kind().name());
+    hints.assetLearned(e.assetId());
+  }
+
+  /** A renamed asset is found by its new name (and may match hints queued under it). */
+  public void assetChanged(AssetChanged e, IncomingEvent envelope) {
+    update(
+        "INSERT INTO bia_copy_asset (asset_id, name, kind) VALUES (?, ?, ?)"
+            + " ON CONFLICT (asset_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind",
+        e.assetId(),
+        e.name(),
+        e.kind().name());
+    hints.assetLearned(e.assetId());
+  }
+
+  /** A retired asset matches no hint any more; its name and identifiers may pass to another. */
+  public void assetRetired(AssetRetired e, IncomingEvent envelope) {
+    update("UPDATE bia_copy_asset SET retired = TRUE WHERE asset_id = ?", e.assetId());
+  }
+
+  /**
+   * An identifier, kept with what the rule looks it up by: an FQDN's first label, a CIDR range as
+   * {@code cidr} (GiST-indexed for containment).
+   */
+  public void identifierAdded(AssetIdentifierAdded e, IncomingEvent envelope) {
+    update(
+        "INSERT INTO bia_copy_identifier (asset_id, identifier_id, kind, value, host_label,"
+            + " network) VALUES (?, ?, ?, ?, ?, ?::cidr) ON CONFLICT (asset_id, identifier_id)"
+            + " DO UPDATE SET kind = EXCLUDED.kind, value = EXCLUDED.value,"
+            + " host_label = EXCLUDED.host_label, network = EXCLUDED.network",
+        e.assetId(),
+        e.identifierId(),
+        e.kind().name(),
+        e.value(),
+        e.kind() == IdentifierKind.FQDN ? AssetIdentifiers.hostLabel(e.value()) : null,
+        e.kind() == IdentifierKind.CIDR ? e.value() : null);
+    hints.assetLearned(e.assetId());
+  }
+
+  public void identifierRemoved(AssetIdentifierRemoved e, IncomingEvent envelope) {
+    update(
+        "DELETE FROM bia_copy_identifier WHERE asset_id = ? AND identifier_id = ?",
+        e.assetId(),
+        e.identifierId());
   }
 
   public void dependencyAdded(DependencyAdded e, IncomingEvent envelope) {

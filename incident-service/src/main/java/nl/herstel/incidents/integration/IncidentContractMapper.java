@@ -21,6 +21,18 @@ public class IncidentContractMapper implements ContractMapper {
   @Override
   public Optional<IntegrationEvent> toContract(Object payload, EventMessage<?> message) {
     var at = message.getTimestamp();
+    if (payload instanceof IncidentEvents.AssetHintMapped e) {
+      Object principal = message.getMetaData().get("principal");
+      return Optional.of(
+          new nl.herstel.contracts.incidents.AssetHintMapped(
+              e.mappingId(),
+              e.hint(),
+              e.assetId(),
+              e.kind(),
+              e.value(),
+              principal == null ? "unknown" : principal.toString(),
+              at));
+    }
     if (payload instanceof IncidentEvents.IncidentOpened e) {
       return Optional.of(
           new IncidentOpened(

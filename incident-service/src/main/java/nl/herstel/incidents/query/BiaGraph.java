@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentQueries.FindAffectedProcesses;
+import nl.herstel.incidents.api.IncidentQueries.FindBiaAsset;
 import nl.herstel.incidents.api.IncidentQueries.ResolveAssets;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
@@ -30,35 +31,46 @@ public class BiaGraph {
     this.db = db;
   }
 
+  /** Resolves each named hint with the one rule of {@link AssetResolver}. */
   @QueryHandler
   public AssetResolution resolve(ResolveAssets query) {
     Map<String, AssetRef> resolved = new LinkedHashMap<>();
     List<String> unresolved = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT asset_id, name FROM bia_copy_asset"
-                    + " WHERE lower(asset_id) = ? OR lower(name) = ? ORDER BY name, asset_id")) {
+    List<String> warnings = new ArrayList<>();
+    try (Connection c = db.getConnection()) {
       for (String reference : query.references()) {
-        String key = reference.toLowerCase(Locale.ROOT);
-        s.setString(1, key);
-        s.setString(2, key);
-        boolean found = false;
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            found = true;
-            String id = r.getString("asset_id");
-            resolved.putIfAbsent(id, new AssetRef(id, r.getString("name")));
-          }
-        }
-        if (!found) {
+        AssetResolver.Match match = AssetResolver.resolve(c, reference);
+        if (match.asset() != null) {
+          resolved.putIfAbsent(match.asset().assetId(), match.asset());
+        } else {
           unresolved.add(reference);
+          if (match.warning() != null) {
+            warnings.add(match.warning());
+          }
         }
       }
     } catch (SQLException e) {
       throw new DataAccessException("Could not read the BIA copy", e);
     }
-    return new AssetResolution(List.copyOf(resolved.values()), unresolved);
+    return new AssetResolution(List.copyOf(resolved.values()), unresolved, warnings);
+  }
+
+  /** An active asset of the BIA copy, by id. */
+  @QueryHandler
+  public Optional<AssetRef> find(FindBiaAsset query) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT asset_id, name FROM bia_copy_asset WHERE asset_id = ? AND NOT retired")) {
+      s.setString(1, query.assetId());
+      try (ResultSet r = s.executeQuery()) {
+        return r.next()
+            ? Optional.of(new AssetRef(r.getString("asset_id"), r.getString("name")))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the BIA copy", e);
+    }
   }
 
   private static Duration rpo(ResultSet r) throws SQLException {

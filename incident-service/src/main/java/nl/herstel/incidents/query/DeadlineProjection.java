@@ -19,6 +19,7 @@ import nl.herstel.incidents.api.IncidentEvents.NotificationOverdue;
 import nl.herstel.incidents.api.IncidentEvents.NotificationSubmitted;
 import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
 import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
+import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
 import nl.herstel.incidents.api.IncidentQueries.ListDeadlines;
 import nl.herstel.incidents.api.IncidentQueries.ListNotificationObligations;
 import nl.herstel.incidents.api.IncidentStatus;
@@ -60,6 +61,12 @@ public class DeadlineProjection {
 
   @EventHandler
   void on(AlertCorrelated e) {
+    track(e.incidentId(), e.newAffectedProcesses());
+  }
+
+  /** A hint resolved late starts the clocks of its processes, as they stood from the disruption. */
+  @EventHandler
+  void on(UnresolvedAssetResolved e) {
     track(e.incidentId(), e.newAffectedProcesses());
   }
 

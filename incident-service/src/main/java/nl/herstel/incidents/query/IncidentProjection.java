@@ -22,6 +22,7 @@ import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
+import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
 import nl.herstel.incidents.api.IncidentQueries.FindCorrelatedIncident;
 import nl.herstel.incidents.api.IncidentQueries.FindIncident;
 import nl.herstel.incidents.api.IncidentQueries.FindIncidentByCorrelationKey;
@@ -136,6 +137,31 @@ public class IncidentProjection {
       update(
           "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
               + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          e.incidentId(),
+          p.processId(),
+          p.name(),
+          p.rto().toSeconds(),
+          p.mtpd().toSeconds(),
+          Timestamp.from(p.rtoDeadline()),
+          Timestamp.from(p.mtpdDeadline()));
+    }
+  }
+
+  /** The hint's row now names the asset; its processes join with their deadlines. */
+  @EventHandler
+  void on(UnresolvedAssetResolved e) {
+    update(
+        "UPDATE incident_asset SET asset_id = ?, name = ? WHERE incident_id = ?"
+            + " AND asset_id IS NULL AND lower(name) = lower(?)",
+        e.asset().assetId(),
+        e.asset().name(),
+        e.incidentId(),
+        e.hint());
+    for (AffectedProcess p : e.newAffectedProcesses()) {
+      update(
+          "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
+              + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT DO NOTHING",
           e.incidentId(),
           p.processId(),
           p.name(),

@@ -46,6 +46,14 @@ public final class Timeline {
                   + ", "
                   + data.path("affectedProcesses").size()
                   + " affected processes)";
+          case "UnresolvedAssetResolved" ->
+              "Asset hint '"
+                  + text(data, "hint")
+                  + "' is "
+                  + data.path("asset").path("name").asText()
+                  + " ("
+                  + data.path("newAffectedProcesses").size()
+                  + " more affected processes)";
           case "AlertCorrelated" ->
               "Alert joined from " + text(data, "source") + ": " + text(data, "title");
           case "IncidentAlertUpdated" ->
