@@ -1,35 +1,34 @@
 package nl.herstel.incidents.intake;
 
 import static nl.herstel.incidents.intake.Payload.bad;
-import static nl.herstel.incidents.intake.Payload.cut;
-import static nl.herstel.incidents.intake.Payload.object;
 import static nl.herstel.incidents.intake.Payload.text;
-import static nl.herstel.incidents.intake.Payload.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.herstel.contracts.incidents.Severity;
 
 /**
  * CloudEvents 1.0 over HTTP, structured ({@code application/cloudevents+json}) and binary ({@code
- * ce-*} headers, the body is the data). The data carries our alert fields: {@code severity} and
- * {@code assets} required; {@code title} (default the event type), {@code sourceId} (default the
- * subject, else the event id), {@code detectedAt} (default the event time), {@code description}.
- * The source is the event's {@code source}; the whole event is kept as raw data.
+ * ce-*} headers, the body is the data). The alert is identified as the spec identifies an event, by
+ * {@code (source, id)}: a new id is a new alert, whatever its subject. The {@code subject} (the
+ * resource the event is about) is an asset hint, and correlates alerts of one source that share it,
+ * unless the {@code correlationkey} extension says otherwise. The data may carry our alert fields,
+ * all optional: {@code title} (default the event type), {@code severity} (LOW, MEDIUM, HIGH,
+ * CRITICAL, default MEDIUM), {@code assets} (or one {@code asset}), {@code description}, {@code
+ * detectedAt} (default the event time), {@code correlationKey}. Asset hints, in order: the data's
+ * assets, then the subject. Only an event without {@code id} or {@code source} (required by the
+ * spec; without them there is no alert to identify) or of another spec version is refused.
  */
 public final class CloudEventsAdapter {
   private CloudEventsAdapter() {}
 
   /** A structured-mode event: attributes and {@code data} in one JSON object. */
   public static Alert structured(JsonNode event) {
-    object(event, "body");
-    if (event.has("data_base64")) {
-      throw bad("data_base64", "is not supported; send the alert as JSON in data");
+    if (event == null || !event.isObject()) {
+      throw bad("body", "must be a CloudEvent object");
     }
     return map(event, event.get("data"), "", "data.");
   }
@@ -55,67 +54,54 @@ public final class CloudEventsAdapter {
     if (!"1.0".equals(version)) {
       throw bad(attribute + "specversion", "must be 1.0");
     }
-    String id = required(event, "id", attribute + "id");
-    String source = required(event, "source", attribute + "source");
-    String type = required(event, "type", attribute + "type");
-    if (data == null || !data.isObject()) {
-      throw bad(inData.isEmpty() ? "body" : "data", "must be a JSON object with the alert");
+    String id = text(event, "id");
+    String source = text(event, "source");
+    if (id == null || source == null) {
+      throw bad(
+          attribute + (id == null ? "id" : "source"),
+          "is required by CloudEvents: (source, id) identifies the event");
     }
-    String title = text(data, "title");
-    String sourceId = text(data, "sourceId");
-    if (sourceId == null) {
-      sourceId = text(event, "subject") != null ? text(event, "subject") : id;
+    Draft draft = new Draft(Payload.cut(source, 100)).sourceId(id);
+    if (event.has("data_base64")) {
+      draft.warn("data_base64", "binary data is not read; send the alert as JSON in data");
     }
-    String detectedAt = text(data, "detectedAt");
-    return new Alert(
-        cut(source, 100),
-        cut(sourceId, 200),
-        cut(title == null ? type : title, Payload.MAX_TITLE),
-        severity(required(data, "severity", inData + "severity"), inData + "severity"),
-        assets(data.get("assets"), inData + "assets"),
+    JsonNode fields = data != null && data.isObject() ? data : null;
+    if (fields == null && data != null && !data.isNull() && !event.has("data_base64")) {
+      draft.warn(inData.isEmpty() ? "body" : "data", "is not a JSON object; not read");
+    }
+    String type = text(event, "type");
+    draft.title(text(fields, "title") != null ? text(fields, "title") : type);
+    String severity = text(fields, "severity");
+    draft.severity(severity == null ? Severity.MEDIUM : severity(severity, inData, draft));
+    JsonNode assets = fields == null ? null : fields.get("assets");
+    if (assets != null && assets.isArray()) {
+      assets.forEach(a -> draft.hint(a.isTextual() ? a.asText() : null));
+    } else if (assets != null && assets.isTextual()) {
+      draft.hint(assets.asText());
+    }
+    draft.hint(text(fields, "asset"));
+    String subject = text(event, "subject");
+    draft.hint(subject);
+    String detectedAt = text(fields, "detectedAt");
+    draft.detectedAt(
         detectedAt != null
-            ? time(detectedAt, inData + "detectedAt")
-            : time(text(event, "time"), attribute + "time"),
-        cut(text(data, "description"), Payload.MAX_DESCRIPTION),
-        event,
-        time(text(data, "updatedAt"), inData + "updatedAt") != null
-            ? time(text(data, "updatedAt"), inData + "updatedAt")
-            : time(text(event, "time"), attribute + "time"),
-        cut(
-            text(data, "correlationKey") != null
-                ? text(data, "correlationKey")
-                : text(event, "correlationkey"),
-            200));
+            ? draft.time(detectedAt, inData + "detectedAt")
+            : draft.time(text(event, "time"), attribute + "time"));
+    draft.updatedAt(draft.time(text(event, "time"), attribute + "time"));
+    draft.description(text(fields, "description"));
+    String key = text(fields, "correlationKey");
+    if (key == null) {
+      key = text(event, "correlationkey");
+    }
+    draft.correlationKey(key != null ? key : subject);
+    return draft.alert(type == null ? "CloudEvent" : type, event);
   }
 
-  private static String required(JsonNode node, String name, String field) {
-    String text = text(node, name);
-    if (text == null) {
-      throw bad(field, "is required");
-    }
-    return text;
-  }
-
-  private static List<String> assets(JsonNode assets, String field) {
-    if (assets == null || !assets.isArray() || assets.isEmpty() || assets.size() > 100) {
-      throw bad(field, "must be an array of 1 to 100 asset ids or names");
-    }
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < assets.size(); i++) {
-      JsonNode asset = assets.get(i);
-      if (!asset.isTextual() || asset.asText().isBlank()) {
-        throw bad(field + "[" + i + "]", "must be a non-blank asset id or name");
-      }
-      names.add(asset.asText().strip());
-    }
-    return names;
-  }
-
-  private static Severity severity(String severity, String field) {
+  private static Severity severity(String severity, String inData, Draft draft) {
     try {
       return Severity.valueOf(severity.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw bad(field, "unknown value '" + severity + "'; allowed: LOW, MEDIUM, HIGH, CRITICAL");
+      return draft.unknownSeverity(inData + "severity", severity);
     }
   }
 }

@@ -1,30 +1,24 @@
 package nl.herstel.incidents.intake;
 
 import static nl.herstel.incidents.intake.Payload.bad;
-import static nl.herstel.incidents.intake.Payload.cut;
-import static nl.herstel.incidents.intake.Payload.object;
-import static nl.herstel.incidents.intake.Payload.required;
 import static nl.herstel.incidents.intake.Payload.text;
-import static nl.herstel.incidents.intake.Payload.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import nl.herstel.contracts.incidents.Severity;
 
 /**
  * PagerDuty Events API v2: a {@code trigger} event becomes an alert identified by its {@code
- * dedup_key} (or, when the sender left it out, by a hash of summary, source and timestamp, so that
- * a retry is still the same alert); {@code acknowledge} and {@code resolve} open nothing. The asset
- * is {@code payload.source}, plus {@code payload.component} when given; severity critical →
- * CRITICAL, error → HIGH, warning → MEDIUM, info → LOW. The {@code routing_key} is a secret and is
- * never kept.
+ * dedup_key} (when the sender left it out, by a hash of the event, so that a retry is still the
+ * same alert); {@code acknowledge} and {@code resolve} open nothing. Asset hints, in order: {@code
+ * payload.custom_details.asset}, {@code payload.source} (the affected system, "preferably a
+ * hostname or FQDN"), {@code payload.component}, {@code payload.group}, and {@code host}, {@code
+ * hostname}, {@code ip} in {@code custom_details}. Severity critical → CRITICAL, error → HIGH,
+ * warning → MEDIUM, info → LOW. Detected at {@code payload.timestamp}. The {@code routing_key} is a
+ * secret and is never kept.
  */
 public final class PagerDutyAdapter {
   public static final String SOURCE = "pagerduty";
@@ -33,54 +27,55 @@ public final class PagerDutyAdapter {
 
   /** The alert of a trigger event; empty for acknowledge and resolve. */
   public static Optional<Alert> map(JsonNode event) {
-    object(event, "body");
-    String action = required(event, "event_action", "event_action").toLowerCase(Locale.ROOT);
-    if (action.equals("acknowledge") || action.equals("resolve")) {
-      return Optional.empty();
+    if (event == null || !event.isObject()) {
+      throw bad("body", "must be a PagerDuty Events API v2 event object");
     }
-    if (!action.equals("trigger")) {
-      throw bad("event_action", "must be trigger, acknowledge or resolve");
-    }
-    JsonNode payload = object(event.get("payload"), "payload");
-    String summary = required(payload, "summary", "payload.summary");
-    String source = required(payload, "source", "payload.source");
-    String timestamp = text(payload, "timestamp");
-    String dedupKey = text(event, "dedup_key");
-    String component = text(payload, "component");
     ObjectNode raw = event.deepCopy();
     raw.remove("routing_key");
-    return Optional.of(
-        new Alert(
-            SOURCE,
-            dedupKey != null ? dedupKey : hash(summary + "\u0000" + source + "\u0000" + timestamp),
-            cut(summary, Payload.MAX_TITLE),
-            severity(required(payload, "severity", "payload.severity")),
-            component == null || component.equalsIgnoreCase(source)
-                ? List.of(source)
-                : List.of(source, component),
-            time(timestamp, "payload.timestamp"),
-            null,
-            raw,
-            time(timestamp, "payload.timestamp")));
+    Draft draft = new Draft(SOURCE);
+    String action = text(event, "event_action");
+    if (action == null) {
+      draft.warn("event_action", "none given; taken as trigger");
+    } else if (action.equalsIgnoreCase("acknowledge") || action.equalsIgnoreCase("resolve")) {
+      return Optional.empty();
+    } else if (!action.equalsIgnoreCase("trigger")) {
+      draft.warn("event_action", "unknown action '" + action + "'; taken as trigger");
+    }
+    JsonNode payload = event.path("payload");
+    JsonNode details = payload.path("custom_details");
+    String dedupKey = text(event, "dedup_key");
+    if (dedupKey != null) {
+      draft.sourceId(dedupKey);
+    } else {
+      draft.sourceIdFrom(raw);
+    }
+    String timestamp = text(payload, "timestamp");
+    draft
+        .title(text(payload, "summary"))
+        .severity(severity(text(payload, "severity"), draft))
+        .hint(text(details, "asset"))
+        .hint(text(payload, "source"))
+        .hint(text(payload, "component"))
+        .hint(text(payload, "group"))
+        .hint(text(details, "host"))
+        .hint(text(details, "hostname"))
+        .hint(text(details, "ip"));
+    Instant at = draft.time(timestamp, "payload.timestamp");
+    draft.detectedAt(at).updatedAt(at);
+    return Optional.of(draft.alert("PagerDuty event", raw));
   }
 
-  private static Severity severity(String severity) {
+  private static Severity severity(String severity, Draft draft) {
+    if (severity == null) {
+      draft.warn("payload.severity", "none given; taken as MEDIUM");
+      return Severity.MEDIUM;
+    }
     return switch (severity.toLowerCase(Locale.ROOT)) {
       case "critical" -> Severity.CRITICAL;
       case "error" -> Severity.HIGH;
       case "warning" -> Severity.MEDIUM;
       case "info" -> Severity.LOW;
-      default -> throw bad("payload.severity", "must be critical, error, warning or info");
+      default -> draft.unknownSeverity("payload.severity", severity);
     };
-  }
-
-  private static String hash(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
-    }
   }
 }

@@ -18,6 +18,9 @@ final class Payload {
 
   static final int MAX_DESCRIPTION = 10_000;
 
+  static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private Payload() {}
 
   /** A 400 naming {@code field}. */
@@ -74,6 +77,58 @@ final class Payload {
       throw bad(field, "must be milliseconds since 1970-01-01 as a whole number");
     }
     return Instant.ofEpochMilli(value.asLong());
+  }
+
+  /** The text at a path of nested members ({@code a.b.c}); null when absent, null or blank. */
+  static String path(JsonNode node, String dotted) {
+    JsonNode at = node;
+    String[] names = dotted.split("\\.");
+    for (int i = 0; i < names.length - 1 && at != null; i++) {
+      at = at.get(names[i]);
+    }
+    return at == null ? null : text(at, names[names.length - 1]);
+  }
+
+  /**
+   * The member's value, its name compared ignoring case (Sentinel writes both hostName and
+   * HostName).
+   */
+  static JsonNode member(JsonNode node, String name) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    if (node.has(name)) {
+      return node.get(name);
+    }
+    var fields = node.fields();
+    while (fields.hasNext()) {
+      var field = fields.next();
+      if (field.getKey().equalsIgnoreCase(name)) {
+        return field.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The text of a member whose name is compared ignoring case; null when absent or blank. */
+  static String textIgnoringCase(JsonNode node, String name) {
+    JsonNode value = member(node, name);
+    if (value == null || value.isNull() || value.isContainerNode()) {
+      return null;
+    }
+    String text = value.asText().strip();
+    return text.isEmpty() ? null : text;
+  }
+
+  /** A tag such as {@code asset:NAME} or {@code asset=NAME}, else null. */
+  static String assetTag(String tag) {
+    if (tag == null) {
+      return null;
+    }
+    String lower = tag.strip().toLowerCase(java.util.Locale.ROOT);
+    return (lower.startsWith("asset:") || lower.startsWith("asset=")) && lower.length() > 6
+        ? tag.strip()
+        : null;
   }
 
   static String cut(String text, int max) {

@@ -1,24 +1,26 @@
 package nl.herstel.incidents.intake;
 
+import static nl.herstel.incidents.intake.Payload.assetTag;
 import static nl.herstel.incidents.intake.Payload.bad;
-import static nl.herstel.incidents.intake.Payload.cut;
-import static nl.herstel.incidents.intake.Payload.object;
-import static nl.herstel.incidents.intake.Payload.required;
+import static nl.herstel.incidents.intake.Payload.member;
 import static nl.herstel.incidents.intake.Payload.text;
-import static nl.herstel.incidents.intake.Payload.time;
+import static nl.herstel.incidents.intake.Payload.textIgnoringCase;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import nl.herstel.contracts.incidents.Severity;
 
 /**
- * A Microsoft Sentinel incident, as the REST API returns it or wrapped in {@code object} as the
- * automation rule / Logic App trigger sends it. Identified by the incident's {@code name} (its
- * GUID); the assets are the related Host (hostName, else netBiosName), Ip (address) and
- * AzureResource (resourceId) entities; severity High → HIGH, Medium → MEDIUM, Low and Informational
- * → LOW (Sentinel has no critical); detected at the first activity, else creation.
+ * Microsoft Sentinel: an incident (the REST resource, bare or wrapped in {@code object} as the
+ * automation rule / playbook incident trigger sends it) or an alert (the SecurityAlert schema the
+ * alert trigger sends, with {@code Entities} as an array or as the JSON text Log Analytics keeps;
+ * or the REST alert resource). An incident is identified by its {@code name} (its GUID), an alert
+ * by its {@code SystemAlertId}. Asset hints, in order: labels {@code asset:NAME}, then each Host
+ * entity (host name with its DNS domain as an FQDN, the host name, the NetBIOS name, the Azure id),
+ * Ip entity (address) and Azure resource entity (resource id), in the order Sentinel lists them; an
+ * incident or alert without entities is taken without hints. Severity High → HIGH, Medium → MEDIUM,
+ * Low and Informational → LOW (Sentinel has no critical). Detected at the first activity (an
+ * alert's start time), else creation.
  */
 public final class SentinelAdapter {
   public static final String SOURCE = "sentinel";
@@ -26,63 +28,120 @@ public final class SentinelAdapter {
   private SentinelAdapter() {}
 
   public static Alert map(JsonNode body) {
-    object(body, "body");
-    String prefix = body.has("object") ? "object." : "";
-    JsonNode incident = body.has("object") ? object(body.get("object"), "object") : body;
-    String name = text(incident, "name");
-    if (name == null) {
-      name = required(incident, "id", prefix + "name");
+    if (body == null || !body.isObject()) {
+      throw bad("body", "must be a Sentinel incident or alert object");
     }
-    JsonNode properties = object(incident.get("properties"), prefix + "properties");
-    String at = prefix + "properties.";
-    String first = text(properties, "firstActivityTimeUtc");
-    return new Alert(
-        SOURCE,
-        cut(name, 200),
-        cut(required(properties, "title", at + "title"), Payload.MAX_TITLE),
-        severity(required(properties, "severity", at + "severity"), at + "severity"),
-        assets(properties.get("relatedEntities"), at + "relatedEntities"),
-        first != null
-            ? time(first, at + "firstActivityTimeUtc")
-            : time(text(properties, "createdTimeUtc"), at + "createdTimeUtc"),
-        cut(text(properties, "description"), Payload.MAX_DESCRIPTION),
-        body,
-        text(properties, "lastModifiedTimeUtc") != null
-            ? time(text(properties, "lastModifiedTimeUtc"), at + "lastModifiedTimeUtc")
-            : time(text(properties, "lastActivityTimeUtc"), at + "lastActivityTimeUtc"));
+    JsonNode item =
+        body.get("object") != null && body.get("object").isObject() ? body.get("object") : body;
+    String prefix = item == body ? "" : "object.";
+    JsonNode properties =
+        item.get("properties") != null && item.get("properties").isObject()
+            ? item.get("properties")
+            : item;
+    String at = item.has("properties") ? prefix + "properties." : prefix;
+    boolean alert =
+        textIgnoringCase(properties, "alertDisplayName") != null
+            || textIgnoringCase(properties, "systemAlertId") != null;
+    Draft draft = new Draft(SOURCE);
+    String id =
+        alert
+            ? first(properties, item, "systemAlertId", "vendorOriginalId", "name")
+            : first(item, properties, "name", "id", "incidentNumber");
+    if (id != null) {
+      draft.sourceId(id);
+    } else {
+      draft.sourceIdFrom(item);
+    }
+    draft
+        .title(
+            alert
+                ? first(properties, item, "alertDisplayName", "alertName", "displayName")
+                : textIgnoringCase(properties, "title"))
+        .severity(
+            severity(
+                first(properties, item, alert ? "alertSeverity" : "severity", "severity"),
+                at + (alert ? "AlertSeverity" : "severity"),
+                draft))
+        .description(textIgnoringCase(properties, "description"));
+    for (JsonNode label : properties.path("labels")) {
+      String name = label.isTextual() ? label.asText() : text(label, "labelName");
+      draft.hint(assetTag(name));
+    }
+    entities(member(properties, alert ? "entities" : "relatedEntities"), draft);
+    if (!alert) {
+      entities(member(properties, "entities"), draft);
+    }
+    String first =
+        first(
+            properties, item, "firstActivityTimeUtc", "startTimeUtc", "startTime", "timeGenerated");
+    String created = first(properties, item, "createdTimeUtc", "timeGenerated");
+    draft.detectedAt(draft.time(first != null ? first : created, at + "firstActivityTimeUtc"));
+    String modified = first(properties, item, "lastModifiedTimeUtc", "lastActivityTimeUtc");
+    draft.updatedAt(draft.time(modified, at + "lastModifiedTimeUtc"));
+    return draft.alert(alert ? "Sentinel alert" : "Sentinel incident", body);
   }
 
-  private static List<String> assets(JsonNode entities, String field) {
-    List<String> assets = new ArrayList<>();
-    if (entities != null && entities.isArray()) {
-      for (JsonNode entity : entities) {
-        JsonNode p = entity.has("properties") ? entity.get("properties") : entity;
-        String kind = text(entity, "kind");
-        String asset =
-            switch (kind == null ? "" : kind.toLowerCase(Locale.ROOT)) {
-              case "host" ->
-                  text(p, "hostName") != null ? text(p, "hostName") : text(p, "netBiosName");
-              case "ip" -> text(p, "address");
-              case "azureresource" -> text(p, "resourceId");
-              default -> null;
-            };
-        if (asset != null && assets.size() < 100) {
-          assets.add(asset);
-        }
+  private static void entities(JsonNode entities, Draft draft) {
+    if (entities != null && entities.isTextual()) {
+      try {
+        entities = Payload.JSON.readTree(entities.asText());
+      } catch (Exception notJson) {
+        draft.warn("Entities", "is text but not JSON; ignored");
+        return;
       }
     }
-    if (assets.isEmpty()) {
-      throw bad(field, "must hold a Host, Ip or AzureResource entity naming the asset");
+    if (entities == null || !entities.isArray()) {
+      return;
     }
-    return assets;
+    for (JsonNode entity : entities) {
+      JsonNode p =
+          entity.get("properties") != null && entity.get("properties").isObject()
+              ? entity.get("properties")
+              : entity;
+      String kind = textIgnoringCase(entity, "kind");
+      if (kind == null) {
+        kind = textIgnoringCase(entity, "type");
+      }
+      switch (kind == null ? "" : kind.toLowerCase(Locale.ROOT).replace("-", "")) {
+        case "host" -> {
+          String host = textIgnoringCase(p, "hostName");
+          String domain = textIgnoringCase(p, "dnsDomain");
+          if (host != null && domain != null) {
+            draft.hint(host + "." + domain);
+          }
+          draft.hint(host);
+          draft.hint(textIgnoringCase(p, "netBiosName"));
+          draft.hint(textIgnoringCase(p, "azureID"));
+        }
+        case "ip" -> draft.hint(textIgnoringCase(p, "address"));
+        case "azureresource" -> draft.hint(textIgnoringCase(p, "resourceId"));
+        default -> {}
+      }
+    }
   }
 
-  private static Severity severity(String severity, String field) {
+  private static String first(JsonNode node, JsonNode fallback, String... names) {
+    for (String name : names) {
+      String text = textIgnoringCase(node, name);
+      if (text == null && fallback != node) {
+        text = textIgnoringCase(fallback, name);
+      }
+      if (text != null) {
+        return text;
+      }
+    }
+    return null;
+  }
+
+  private static Severity severity(String severity, String field, Draft draft) {
+    if (severity == null) {
+      return Severity.MEDIUM;
+    }
     return switch (severity.toLowerCase(Locale.ROOT)) {
       case "high" -> Severity.HIGH;
       case "medium" -> Severity.MEDIUM;
       case "low", "informational" -> Severity.LOW;
-      default -> throw bad(field, "must be High, Medium, Low or Informational");
+      default -> draft.unknownSeverity(field, severity);
     };
   }
 }

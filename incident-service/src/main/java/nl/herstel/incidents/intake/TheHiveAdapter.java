@@ -1,80 +1,178 @@
 package nl.herstel.incidents.intake;
 
+import static nl.herstel.incidents.intake.Payload.assetTag;
 import static nl.herstel.incidents.intake.Payload.bad;
-import static nl.herstel.incidents.intake.Payload.cut;
-import static nl.herstel.incidents.intake.Payload.epochMillis;
-import static nl.herstel.incidents.intake.Payload.object;
-import static nl.herstel.incidents.intake.Payload.required;
 import static nl.herstel.incidents.intake.Payload.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import nl.herstel.contracts.incidents.Severity;
 
 /**
- * A TheHive alert (TheHive 4 {@code artifacts} or TheHive 5 {@code observables}): identified, as
- * TheHive does, by type, source and sourceRef; the assets are its hostname, fqdn and ip
- * observables; severity 1 → LOW, 2 → MEDIUM (also when absent), 3 → HIGH, 4 → CRITICAL; {@code
- * date} in milliseconds since the epoch.
+ * TheHive: an alert or a case, bare (as the API returns it) or as a webhook notification ({@code
+ * objectType} alert or case, the object in {@code object}; TheHive 3/4 audit and TheHive 5
+ * notifications alike). An alert is identified as TheHive does, by type, source and sourceRef; a
+ * case by {@code case/<number>}. A {@code Delete} notification opens nothing. Asset hints, in
+ * order: tags {@code asset:NAME}, the {@code hostname}, {@code fqdn}, {@code ip} and {@code domain}
+ * observables (TheHive 5 {@code observables}, TheHive 3/4 {@code artifacts}), a custom field {@code
+ * asset}. Severity 1 → LOW, 2 → MEDIUM (also when absent), 3 → HIGH, 4 → CRITICAL (or TheHive 5's
+ * {@code severityLabel}); {@code date} (a case's {@code startDate}) in milliseconds since the
+ * epoch. An alert that became a case correlates by the case.
  */
 public final class TheHiveAdapter {
   public static final String SOURCE = "thehive";
 
-  private static final Set<String> ASSET_TYPES = Set.of("hostname", "fqdn", "ip", "domain");
+  private static final Set<String> HOST_TYPES = Set.of("hostname", "fqdn", "ip", "domain");
 
   private TheHiveAdapter() {}
 
-  public static Alert map(JsonNode alert) {
-    object(alert, "body");
-    String sourceRef = required(alert, "sourceRef", "sourceRef");
-    String source = required(alert, "source", "source");
-    String type = text(alert, "type");
-    String observablesField = alert.has("observables") ? "observables" : "artifacts";
-    JsonNode observables = alert.get(observablesField);
-    List<String> assets = new ArrayList<>();
-    if (observables != null && observables.isArray()) {
-      for (JsonNode observable : observables) {
-        String dataType = text(observable, "dataType");
-        String data = text(observable, "data");
-        if (dataType != null
-            && data != null
-            && ASSET_TYPES.contains(dataType.toLowerCase(Locale.ROOT))) {
-          assets.add(data);
-        }
+  /** The alert of a notification or object; empty for a deletion. */
+  public static Optional<Alert> map(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw bad("body", "must be a TheHive alert, case or webhook notification object");
+    }
+    JsonNode object = body;
+    String kind = null;
+    if (body.has("objectType") && body.get("object") != null && body.get("object").isObject()) {
+      object = body.get("object");
+      kind = text(body, "objectType").toLowerCase(Locale.ROOT);
+      String operation = text(body, "operation");
+      if (operation == null) {
+        operation = text(body, "action");
+      }
+      if (operation != null && operation.toLowerCase(Locale.ROOT).startsWith("delete")) {
+        return Optional.empty();
       }
     }
-    if (assets.isEmpty()) {
-      throw bad(
-          observablesField, "must hold a hostname, fqdn, domain or ip observable naming the asset");
+    if (kind == null) {
+      String type = text(object, "_type");
+      kind =
+          type != null && type.toLowerCase(Locale.ROOT).contains("case")
+                  || object.has("caseId") && !object.has("sourceRef")
+              ? "case"
+              : "alert";
     }
-    return new Alert(
-        SOURCE,
-        cut((type == null ? "" : type + "/") + source + "/" + sourceRef, 200),
-        cut(required(alert, "title", "title"), Payload.MAX_TITLE),
-        severity(alert.get("severity")),
-        assets.size() > 100 ? assets.subList(0, 100) : assets,
-        epochMillis(alert, "date", "date"),
-        cut(text(alert, "description"), Payload.MAX_DESCRIPTION),
-        alert,
-        epochMillis(alert, "updatedAt", "updatedAt"));
+    boolean isCase = kind.contains("case");
+    Draft draft = new Draft(SOURCE);
+    if (isCase) {
+      String number = first(object, "number", "caseId", "_id", "id");
+      if (number == null) {
+        number = text(body, "objectId");
+      }
+      if (number != null) {
+        draft.sourceId("case/" + number).correlationKey("case/" + number);
+      } else {
+        draft.sourceIdFrom(object);
+      }
+    } else {
+      String sourceRef = text(object, "sourceRef");
+      String source = text(object, "source");
+      String type = text(object, "type");
+      if (sourceRef != null) {
+        draft.sourceId(
+            (type == null ? "" : type + "/") + (source == null ? "" : source + "/") + sourceRef);
+      } else {
+        String id = first(object, "_id", "id");
+        if (id == null) {
+          id = text(body, "objectId");
+        }
+        if (id != null) {
+          draft.sourceId(id);
+        } else {
+          draft.sourceIdFrom(object);
+        }
+        draft.warn("sourceRef", "none given; the alert is identified by its id");
+      }
+      String caseRef = first(object, "case", "caseId");
+      if (caseRef != null) {
+        draft.correlationKey("case/" + caseRef);
+      }
+    }
+    draft
+        .title(text(object, "title"))
+        .severity(severity(object, draft))
+        .description(text(object, "description"));
+    for (JsonNode tag : object.path("tags")) {
+      draft.hint(assetTag(tag.asText()) == null ? null : tag.asText());
+    }
+    String observablesField = object.has("observables") ? "observables" : "artifacts";
+    for (JsonNode observable : object.path(observablesField)) {
+      String dataType = text(observable, "dataType");
+      if (dataType != null && HOST_TYPES.contains(dataType.toLowerCase(Locale.ROOT))) {
+        draft.hint(text(observable, "data"));
+      }
+    }
+    draft.hint(customField(object.path("customFields"), "asset"));
+    Instant detected =
+        draft.epoch(object.get(isCase ? "startDate" : "date"), isCase ? "startDate" : "date");
+    if (detected == null) {
+      detected = draft.epoch(object.get("_createdAt"), "_createdAt");
+    }
+    Instant updated = draft.epoch(object.get("updatedAt"), "updatedAt");
+    if (updated == null) {
+      updated = draft.epoch(object.get("_updatedAt"), "_updatedAt");
+    }
+    draft.detectedAt(detected).updatedAt(updated);
+    return Optional.of(draft.alert(isCase ? "TheHive case" : "TheHive alert", body));
   }
 
-  private static Severity severity(JsonNode severity) {
+  /**
+   * A custom field's value: TheHive 5 writes {@code {name: value}} or a list of {@code {name,
+   * value}}; TheHive 4 {@code {name: {string: value}}}.
+   */
+  private static String customField(JsonNode fields, String name) {
+    if (fields.isArray()) {
+      for (JsonNode field : fields) {
+        if (name.equalsIgnoreCase(text(field, "name"))) {
+          return text(field, "value");
+        }
+      }
+      return null;
+    }
+    JsonNode value = fields.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.isObject()) {
+      return first(value, "string", "value");
+    }
+    return value.isValueNode() && !value.isNull() ? value.asText() : null;
+  }
+
+  private static String first(JsonNode node, String... names) {
+    for (String name : names) {
+      String text = text(node, name);
+      if (text != null) {
+        return text;
+      }
+    }
+    return null;
+  }
+
+  private static Severity severity(JsonNode object, Draft draft) {
+    JsonNode severity = object.get("severity");
+    String label = text(object, "severityLabel");
+    if ((severity == null || severity.isNull()) && label != null) {
+      return switch (label.toLowerCase(Locale.ROOT)) {
+        case "low" -> Severity.LOW;
+        case "medium" -> Severity.MEDIUM;
+        case "high" -> Severity.HIGH;
+        case "critical" -> Severity.CRITICAL;
+        default -> draft.unknownSeverity("severityLabel", label);
+      };
+    }
     if (severity == null || severity.isNull()) {
       return Severity.MEDIUM;
     }
-    if (!severity.isIntegralNumber()) {
-      throw bad("severity", "must be 1 (low), 2 (medium), 3 (high) or 4 (critical)");
-    }
-    return switch (severity.asInt()) {
-      case 1 -> Severity.LOW;
-      case 2 -> Severity.MEDIUM;
-      case 3 -> Severity.HIGH;
-      case 4 -> Severity.CRITICAL;
-      default -> throw bad("severity", "must be 1 (low), 2 (medium), 3 (high) or 4 (critical)");
+    return switch (severity.asText()) {
+      case "1" -> Severity.LOW;
+      case "2" -> Severity.MEDIUM;
+      case "3" -> Severity.HIGH;
+      case "4" -> Severity.CRITICAL;
+      default -> draft.unknownSeverity("severity", severity.asText());
     };
   }
 }

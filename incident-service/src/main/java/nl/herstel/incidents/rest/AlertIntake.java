@@ -62,24 +62,52 @@ public class AlertIntake {
    */
   public record BatchAnswer(List<Accepted> accepted, List<Rejected> rejected) {}
 
-  /** An alert of a batch that is stored: the incident it opened or that already had it. */
+  /**
+   * An alert of a batch that is stored: the incident it opened or that already had it, the hints no
+   * asset matched and what could not be mapped.
+   */
   public record Accepted(
-      int index, String incidentId, String status, boolean duplicate, boolean updated) {}
+      int index,
+      String incidentId,
+      String status,
+      boolean duplicate,
+      boolean updated,
+      List<String> unresolvedAssets,
+      List<String> warnings) {}
+
+  /**
+   * What reporting one alert came to.
+   *
+   * @param intake the incident it opened or joined
+   * @param unresolvedAssets the hints no BIA asset matched (they wait in the unresolved queue)
+   * @param warnings what could not be mapped, and hints that matched several assets
+   */
+  public record Reported(Intake intake, List<String> unresolvedAssets, List<String> warnings) {}
 
   /** An alert of a batch that was refused, with its bad fields relative to the item. */
   public record Rejected(int index, List<FieldError> errors) {}
 
-  /** Opens the incident for {@code alert}, or answers the one it opened before. */
-  public Intake report(Alert alert) {
+  /**
+   * Opens the incident for {@code alert}, or answers the one it opened before; with what of the
+   * alert could not be resolved or mapped.
+   */
+  public Reported report(Alert alert) {
     validator.check(alert);
+    AssetResolution resolution =
+        queries
+            .query(
+                new ResolveAssets(distinctIgnoringCase(alert.assets())),
+                ResponseTypes.instanceOf(AssetResolution.class))
+            .join();
+    List<String> warnings = new ArrayList<>(alert.warnings());
+    warnings.addAll(resolution.warnings());
+    return new Reported(open(alert, resolution), resolution.unresolved(), warnings);
+  }
+
+  private Intake open(Alert alert, AssetResolution resolution) {
     String source = alert.source().strip();
     caller.requireSource(source);
     String sourceId = alert.sourceId().strip();
-    List<String> named = distinctIgnoringCase(alert.assets());
-    AssetResolution resolution =
-        queries
-            .query(new ResolveAssets(named), ResponseTypes.instanceOf(AssetResolution.class))
-            .join();
     List<ProcessTargets> affected =
         queries
             .query(
@@ -191,14 +219,17 @@ public class AlertIntake {
     List<Rejected> rejected = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
       try {
-        Intake intake = report(items.get(index).read());
+        Reported reported = report(items.get(index).read());
+        Intake intake = reported.intake();
         accepted.add(
             new Accepted(
                 index,
                 intake.incidentId(),
                 intake.status().name(),
                 intake.duplicate(),
-                intake.updated()));
+                intake.updated(),
+                reported.unresolvedAssets(),
+                reported.warnings()));
       } catch (InvalidRequest invalid) {
         rejected.add(new Rejected(index, invalid.errors()));
       } catch (RuleViolation rule) {

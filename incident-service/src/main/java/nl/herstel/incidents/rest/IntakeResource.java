@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.herstel.contracts.incidents.Severity;
-import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.intake.Alert;
 import nl.herstel.incidents.intake.CloudEventsAdapter;
 import nl.herstel.platform.rest.InvalidRequest;
@@ -91,7 +90,7 @@ public class IntakeResource {
       @NotBlank @Size(max = 200) String sourceId,
       @NotBlank @Size(max = 500) String title,
       @NotNull Severity severity,
-      @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 200) String> assets,
+      @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 1000) String> assets,
       Instant detectedAt,
       @Size(max = 10000) String description,
       Instant updatedAt,
@@ -113,14 +112,35 @@ public class IntakeResource {
   }
 
   /**
-   * The incident an alert opened or was correlated into.
+   * The incident an alert opened or was correlated into; the same answer for every format.
    *
    * @param duplicate whether the alert had been reported before
    * @param updated whether it brought newer facts (title, severity, description) that replaced the
    *     stored ones
+   * @param unresolvedAssets the asset hints no BIA asset matched: they wait in the unresolved queue
+   *     and resolve themselves when the BIA learns them
+   * @param warnings what of the payload could not be mapped and how it was taken instead
    */
+  @Schema(description = "The incident an alert opened or joined; the same for every format")
   public record IntakeAnswer(
-      String incidentId, String status, boolean duplicate, boolean updated) {}
+      String incidentId,
+      String status,
+      boolean duplicate,
+      boolean updated,
+      List<String> unresolvedAssets,
+      List<String> warnings) {
+
+    /** The answer to a reported alert. */
+    static IntakeAnswer of(AlertIntake.Reported reported) {
+      return new IntakeAnswer(
+          reported.intake().incidentId(),
+          reported.intake().status().name(),
+          reported.intake().duplicate(),
+          reported.intake().updated(),
+          reported.unresolvedAssets(),
+          reported.warnings());
+    }
+  }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -289,11 +309,9 @@ public class IntakeResource {
     return validator.check(JSON.treeToValue(node, AlertRequest.class)).toAlert();
   }
 
-  static Response accepted(Intake intake, UriInfo uri) {
-    return Response.accepted(
-            new IntakeAnswer(
-                intake.incidentId(), intake.status().name(), intake.duplicate(), intake.updated()))
-        .location(uri.getBaseUriBuilder().path(intake.incidentId()).build())
+  static Response accepted(AlertIntake.Reported reported, UriInfo uri) {
+    return Response.accepted(IntakeAnswer.of(reported))
+        .location(uri.getBaseUriBuilder().path(reported.intake().incidentId()).build())
         .build();
   }
 }
