@@ -111,13 +111,16 @@ final class Draft {
     warnings.add(field + ": " + message);
   }
 
-  /** An ISO-8601 time, or null with a warning when the text is not one. */
+  /**
+   * An ISO-8601 time, also with the offset written {@code +0000} (as PagerDuty's examples do), or
+   * null with a warning when the text is not one.
+   */
   Instant time(String text, String field) {
     if (text == null) {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return OffsetDateTime.parse(text.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
     } catch (DateTimeException notIso) {
       try {
         return Instant.parse(text);

@@ -15,7 +15,6 @@ import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
-import nl.herstel.incidents.command.HintResolver;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.kafka.IncomingEvent;

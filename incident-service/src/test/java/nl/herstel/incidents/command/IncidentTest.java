@@ -184,7 +184,9 @@ class IncidentTest {
                         ofHours(48),
                         DETECTED.plus(ofHours(12)),
                         DETECTED.plus(ofHours(48)))),
-                null))
+                null,
+                null,
+                List.of()))
         .expectResultMessagePayload(new Intake("i1", IncidentStatus.REPORTED, false, false));
   }
 

@@ -6,53 +6,88 @@ import java.time.Instant;
 import nl.herstel.contracts.incidents.Severity;
 import org.junit.jupiter.api.Test;
 
+/** Incidents and alerts shaped after Microsoft Sentinel's REST resources and playbook triggers. */
 class SentinelAdapterTest {
-  static final String INCIDENT =
+  static final String INCIDENT_TRIGGER =
       """
-      {"object":{
-        "id":"/subscriptions/d0cfe6b2/resourceGroups/soc/providers/Microsoft.OperationalInsights/workspaces/ws/providers/Microsoft.SecurityInsights/Incidents/73e01a99-5cd7-4139-a149-9f2736ff2ab5",
-        "name":"73e01a99-5cd7-4139-a149-9f2736ff2ab5","etag":"\\"0300bf09-0000-0000-0000-5c37296e0000\\"",
-        "type":"Microsoft.SecurityInsights/Incidents",
-        "properties":{"title":"Multi-stage attack on payments","description":"Suspicious process",
-          "severity":"High","status":"New","incidentNumber":3177,
-          "incidentUrl":"https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/x",
-          "createdTimeUtc":"2026-11-29T08:30:00Z","firstActivityTimeUtc":"2026-11-29T08:01:02Z",
-          "lastActivityTimeUtc":"2026-11-29T08:20:00Z","labels":[],"owner":{"objectId":null},
-          "additionalData":{"alertsCount":2,"tactics":["Execution"]},
+      {"workspaceId":"2f9c-ws","object":{
+        "id":"/subscriptions/d0cf/resourceGroups/soc/providers/Microsoft.OperationalInsights/workspaces/ws/providers/Microsoft.SecurityInsights/Incidents/6b1f0e7a-1111-4c2d-9e3f-0a1b2c3d4e5f",
+        "name":"6b1f0e7a-1111-4c2d-9e3f-0a1b2c3d4e5f","type":"Microsoft.SecurityInsights/Incidents",
+        "properties":{"title":"Lateral movement towards payments","severity":"High","status":"New",
+          "incidentNumber":4120,"createdTimeUtc":"2026-12-01T09:00:00Z",
+          "firstActivityTimeUtc":"2026-12-01T08:41:00Z","lastModifiedTimeUtc":"2026-12-01T09:01:00Z",
+          "labels":[{"labelName":"asset:Payments","labelType":"User"}],
           "relatedEntities":[
-            {"kind":"Host","properties":{"hostName":"db-payments-01","osFamily":"Linux"}},
-            {"kind":"Account","properties":{"accountName":"svc-backup"}},
-            {"kind":"Ip","properties":{"address":"10.1.2.3"}}]}}}
+            {"id":"e1","kind":"Host","properties":{"hostName":"db-pay-01","dnsDomain":"corp.example.nl",
+               "osFamily":"Linux","friendlyName":"db-pay-01"}},
+            {"id":"e2","kind":"Account","properties":{"accountName":"svc-backup"}},
+            {"id":"e3","kind":"Ip","properties":{"address":"10.20.1.7"}},
+            {"id":"e4","kind":"AzureResource","properties":{"resourceId":"/subscriptions/d0cf/resourceGroups/pay/providers/Microsoft.Sql/servers/paysql"}}]}}}
       """;
 
   @Test
-  void mapsNameSeverityEntitiesAndFirstActivity() {
-    Alert alert = SentinelAdapter.map(Json.parse(INCIDENT));
+  void mapsAnIncidentTriggerWithLabelsAndEntitiesInOrder() {
+    Alert alert = SentinelAdapter.map(Json.parse(INCIDENT_TRIGGER));
 
     assertThat(alert.source()).isEqualTo("sentinel");
-    assertThat(alert.sourceId()).isEqualTo("73e01a99-5cd7-4139-a149-9f2736ff2ab5");
-    assertThat(alert.title()).isEqualTo("Multi-stage attack on payments");
+    assertThat(alert.sourceId()).isEqualTo("6b1f0e7a-1111-4c2d-9e3f-0a1b2c3d4e5f");
     assertThat(alert.severity()).isEqualTo(Severity.HIGH);
-    assertThat(alert.assets()).containsExactly("db-payments-01", "10.1.2.3");
-    assertThat(alert.detectedAt()).isEqualTo(Instant.parse("2026-11-29T08:01:02Z"));
-    assertThat(alert.raw().get("object").get("properties").get("incidentNumber").asInt())
-        .isEqualTo(3177);
+    assertThat(alert.assets())
+        .containsExactly(
+            "asset:Payments",
+            "db-pay-01.corp.example.nl",
+            "db-pay-01",
+            "10.20.1.7",
+            "/subscriptions/d0cf/resourceGroups/pay/providers/Microsoft.Sql/servers/paysql");
+    assertThat(alert.detectedAt()).isEqualTo(Instant.parse("2026-12-01T08:41:00Z"));
+    assertThat(alert.warnings()).isEmpty();
   }
 
   @Test
-  void namesTheFieldItCannotMap() {
-    assertThat(
-            Json.rejectedFields(
-                () -> SentinelAdapter.map(Json.parse(INCIDENT.replace("\"High\"", "\"Severe\"")))))
-        .containsExactly("object.properties.severity");
-    assertThat(
-            Json.rejectedFields(
-                () ->
-                    SentinelAdapter.map(
-                        Json.parse(
-                            INCIDENT
-                                .replace("\"Host\"", "\"File\"")
-                                .replace("\"Ip\"", "\"Url\"")))))
-        .containsExactly("object.properties.relatedEntities");
+  void mapsABareIncidentWithoutEntities() {
+    Alert alert =
+        SentinelAdapter.map(
+            Json.parse(
+                """
+                {"name":"77aa","properties":{"title":"Suspicious sign-ins","severity":"Informational",
+                 "createdTimeUtc":"2026-12-01T10:00:00Z"}}"""));
+
+    assertThat(alert.sourceId()).isEqualTo("77aa");
+    assertThat(alert.severity()).isEqualTo(Severity.LOW);
+    assertThat(alert.assets()).isEmpty();
+    assertThat(alert.detectedAt()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+    assertThat(alert.warnings()).singleElement().asString().startsWith("assets:");
+  }
+
+  @Test
+  void mapsAnAlertWithItsEntitiesAsJsonText() {
+    Alert alert =
+        SentinelAdapter.map(
+            Json.parse(
+                """
+                {"SystemAlertId":"a7c3-55","AlertDisplayName":"Mimikatz detected",
+                 "AlertSeverity":"Medium","ProviderName":"MDATP","StartTime":"2026-12-01T07:00:00Z",
+                 "Entities":"[{\\"$id\\":\\"2\\",\\"HostName\\":\\"ws-042\\",\\"NetBiosName\\":\\"WS-042\\",\\"Type\\":\\"host\\"},{\\"$id\\":\\"3\\",\\"Address\\":\\"10.30.0.42\\",\\"Type\\":\\"ip\\"}]"}"""));
+
+    assertThat(alert.sourceId()).isEqualTo("a7c3-55");
+    assertThat(alert.title()).isEqualTo("Mimikatz detected");
+    assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(alert.assets()).containsExactly("ws-042", "10.30.0.42");
+    assertThat(alert.detectedAt()).isEqualTo(Instant.parse("2026-12-01T07:00:00Z"));
+  }
+
+  @Test
+  void aMinimalAlertWithUnknownSeverityIsTakenWithWarnings() {
+    Alert alert =
+        SentinelAdapter.map(
+            Json.parse(
+                """
+                {"properties":{"alertDisplayName":"Odd","severity":"Severe",
+                 "entities":[{"kind":"Host","properties":{"azureID":"/subscriptions/x/vm1"}}]}}"""));
+
+    assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(alert.sourceId()).startsWith("sha256:");
+    assertThat(alert.assets()).containsExactly("/subscriptions/x/vm1");
+    assertThat(alert.warnings()).singleElement().asString().contains("Severe");
   }
 }

@@ -6,57 +6,82 @@ import java.time.Instant;
 import nl.herstel.contracts.incidents.Severity;
 import org.junit.jupiter.api.Test;
 
+/** Alerts, cases and webhook notifications shaped after TheHive's documented models. */
 class TheHiveAdapterTest {
   static final String ALERT =
       """
-      {"type":"external","source":"misp-feed","sourceRef":"event-4711",
-       "title":"Ransomware beacon from payments DB","description":"Cobalt Strike beacon seen",
-       "severity":3,"date":1795942800000,"tags":["ransomware","tlp:amber"],"tlp":2,"pap":2,
-       "observables":[{"dataType":"hostname","data":"db-payments-01","tlp":2},
-                      {"dataType":"ip","data":"10.1.2.3"},
-                      {"dataType":"hash","data":"44d88612fea8a8f36de82e1278abb02f"}],
-       "customFields":{"businessUnit":{"string":"Finance"}}}
+      {"title":"Beaconing from payments DB","description":"Periodic DNS to a rare domain",
+       "severity":3,"date":1764576000000,"tags":["asset:Payments database","tlp:amber"],
+       "tlp":2,"status":"New","type":"external","source":"zeek","sourceRef":"zk-8812",
+       "follow":true,
+       "artifacts":[{"dataType":"hostname","data":"db-pay-01","message":"src"},
+                    {"dataType":"ip","data":"10.20.1.7"},
+                    {"dataType":"url","data":"http://rare.example.com/x"}]}
       """;
 
   @Test
-  void mapsSourceRefSeverityObservablesAndDate() {
-    Alert alert = TheHiveAdapter.map(Json.parse(ALERT));
+  void mapsATheHive4AlertWithTagsAndArtifacts() {
+    Alert alert = TheHiveAdapter.map(Json.parse(ALERT)).orElseThrow();
 
     assertThat(alert.source()).isEqualTo("thehive");
-    assertThat(alert.sourceId()).isEqualTo("external/misp-feed/event-4711");
+    assertThat(alert.sourceId()).isEqualTo("external/zeek/zk-8812");
     assertThat(alert.severity()).isEqualTo(Severity.HIGH);
-    assertThat(alert.assets()).containsExactly("db-payments-01", "10.1.2.3");
-    assertThat(alert.detectedAt()).isEqualTo(Instant.ofEpochMilli(1795942800000L));
-    assertThat(alert.raw().get("customFields").get("businessUnit").get("string").asText())
-        .isEqualTo("Finance");
+    assertThat(alert.assets()).containsExactly("asset:Payments database", "db-pay-01", "10.20.1.7");
+    assertThat(alert.detectedAt()).isEqualTo(Instant.ofEpochMilli(1764576000000L));
+    assertThat(alert.warnings()).isEmpty();
   }
 
   @Test
-  void acceptsTheHive4Artifacts() {
-    Alert alert = TheHiveAdapter.map(Json.parse(ALERT.replace("observables", "artifacts")));
-    assertThat(alert.assets()).containsExactly("db-payments-01", "10.1.2.3");
+  void mapsATheHive5AlertNotificationWithObservablesAndSeverityLabel() {
+    Alert alert =
+        TheHiveAdapter.map(
+                Json.parse(
+                    """
+                    {"operation":"create","objectType":"Alert","objectId":"~4264",
+                     "organisation":"soc","object":{"_id":"~4264","_type":"Alert",
+                       "type":"edr","source":"defender","sourceRef":"da-1","title":"Ransom note",
+                       "severityLabel":"CRITICAL","_createdAt":1764576100000,
+                       "observables":[{"dataType":"fqdn","data":"fs01.corp.example.nl"}],
+                       "customFields":[{"name":"asset","value":"File server"}]}}"""))
+            .orElseThrow();
+
+    assertThat(alert.sourceId()).isEqualTo("edr/defender/da-1");
+    assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(alert.assets()).containsExactly("fs01.corp.example.nl", "File server");
+    assertThat(alert.detectedAt()).isEqualTo(Instant.ofEpochMilli(1764576100000L));
   }
 
   @Test
-  void namesTheFieldItCannotMap() {
+  void mapsACaseNotification() {
+    Alert alert =
+        TheHiveAdapter.map(
+                Json.parse(
+                    """
+                    {"operation":"Creation","objectType":"case","objectId":"AV6FZs",
+                     "startDate":1764576200000,"details":{},
+                     "object":{"caseId":1445,"title":"Compromised mail server","severity":2,
+                       "startDate":1764576200000,"tags":["asset=mail-01"],"status":"Open"}}"""))
+            .orElseThrow();
+
+    assertThat(alert.sourceId()).isEqualTo("case/1445");
+    assertThat(alert.correlationKey()).isEqualTo("case/1445");
+    assertThat(alert.assets()).containsExactly("asset=mail-01");
+    assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
+  }
+
+  @Test
+  void aMinimalAlertAndADeletion() {
+    Alert minimal =
+        TheHiveAdapter.map(Json.parse("{\"title\":\"x\",\"_id\":\"~1\"}")).orElseThrow();
+    assertThat(minimal.sourceId()).isEqualTo("~1");
+    assertThat(minimal.warnings())
+        .anySatisfy(w -> assertThat(w).startsWith("sourceRef:"))
+        .anySatisfy(w -> assertThat(w).startsWith("assets:"));
     assertThat(
-            Json.rejectedFields(
-                () ->
-                    TheHiveAdapter.map(
-                        Json.parse(ALERT.replace("\"severity\":3", "\"severity\":9")))))
-        .containsExactly("severity");
-    assertThat(
-            Json.rejectedFields(
-                () ->
-                    TheHiveAdapter.map(
-                        Json.parse(
-                            ALERT
-                                .replace("\"hostname\"", "\"url\"")
-                                .replace("\"ip\"", "\"mail\"")))))
-        .containsExactly("observables");
-    assertThat(
-            Json.rejectedFields(
-                () -> TheHiveAdapter.map(Json.parse(ALERT.replace("\"sourceRef\"", "\"ref\"")))))
-        .containsExactly("sourceRef");
+            TheHiveAdapter.map(
+                Json.parse("{\"operation\":\"Delete\",\"objectType\":\"alert\",\"object\":{}}")))
+        .isEmpty();
+    assertThat(Json.rejectedFields(() -> TheHiveAdapter.map(Json.parse("\"alert\""))))
+        .containsExactly("body");
   }
 }

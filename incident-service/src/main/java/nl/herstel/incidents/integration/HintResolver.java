@@ -1,4 +1,4 @@
-package nl.herstel.incidents.command;
+package nl.herstel.incidents.integration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
