@@ -18,5 +18,6 @@ CREATE TABLE bia_asset_identifier (
     kind          VARCHAR(32)   NOT NULL,
     value         VARCHAR(1000) NOT NULL,
     added_at      TIMESTAMPTZ   NOT NULL,
+    sequence      BIGINT        NOT NULL,
     PRIMARY KEY (asset_id, identifier_id)
 );

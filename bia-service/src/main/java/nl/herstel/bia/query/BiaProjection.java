@@ -445,13 +445,14 @@ public class BiaProjection {
       @org.axonframework.eventhandling.Timestamp Instant at,
       @SequenceNumber Long seq) {
     update(
-        "INSERT INTO bia_asset_identifier (asset_id, identifier_id, kind, value, added_at)"
-            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO bia_asset_identifier (asset_id, identifier_id, kind, value, added_at,"
+            + " sequence) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         e.assetId(),
         e.identifierId(),
         e.kind().name(),
         e.value(),
-        Timestamp.from(at));
+        Timestamp.from(at),
+        seq);
     update("UPDATE bia_asset SET version = ? WHERE asset_id = ?", seq, e.assetId());
   }
 
@@ -551,7 +552,7 @@ public class BiaProjection {
   public Optional<AssetView> find(FindAsset query) {
     return withIdentifiers(
             assets("SELECT * FROM bia_asset WHERE asset_id = ?", query.assetId()),
-            "SELECT * FROM bia_asset_identifier WHERE asset_id = ? ORDER BY added_at, value",
+            "SELECT * FROM bia_asset_identifier WHERE asset_id = ? ORDER BY sequence",
             query.assetId())
         .stream()
         .findFirst();
@@ -561,7 +562,7 @@ public class BiaProjection {
   public List<AssetView> list(ListAssets query) {
     return withIdentifiers(
         assets("SELECT * FROM bia_asset ORDER BY name"),
-        "SELECT * FROM bia_asset_identifier ORDER BY asset_id, added_at, value");
+        "SELECT * FROM bia_asset_identifier ORDER BY asset_id, sequence");
   }
 
   private List<AssetView> withIdentifiers(List<AssetView> assets, String sql, Object... args) {

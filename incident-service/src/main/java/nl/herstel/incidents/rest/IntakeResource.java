@@ -148,9 +148,12 @@ public class IntakeResource {
   @Operation(
       summary = "Report a SOC alert, or a batch of them as a JSON array",
       description =
-          "A single alert opens an incident. The named assets are looked up in the BIA by id or"
-              + " by exact name, ignoring case; names it does not know are kept on the incident"
-              + " as unresolved, an alert is never refused for them. The affected processes are"
+          "A single alert opens an incident. The named assets are hints, resolved with the"
+              + " one rule (asset:NAME tags; the asset id; an identifier in normal form; the name;"
+              + " the most specific CIDR containing an address; an FQDN's first label; a short"
+              + " name's FQDN), case ignored; hints no asset matches are kept on the incident, in"
+              + " the answer's unresolvedAssets and in the unresolved queue, and resolve"
+              + " themselves when the BIA learns them; an alert is never refused for them. The affected processes are"
               + " those depending on the assets directly or through other assets and processes;"
               + " their RTO and MTPD deadlines run from detectedAt (default now; not more than 5"
               + " minutes in the future, not before 2000). Sending the same alert (source,"

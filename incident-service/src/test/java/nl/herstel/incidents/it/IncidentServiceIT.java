@@ -722,29 +722,44 @@ class IncidentServiceIT {
   }
 
   @Test
-  void adaptersRejectWhatTheyCannotMapNamingTheFieldAndStoreNothing() throws Exception {
-    long before = storedEvents();
+  void adaptersTakeWhatTheyCannotMapAsWarningsAndRefuseOnlyWhatHoldsNoAlert() throws Exception {
+    String run = UUID.randomUUID().toString();
     HttpResponse<String> noInstance =
         api.post(
             INTAKE + "/alertmanager",
             "soc-intake",
             """
-            {"alerts":[{"status":"firing","labels":{"alertname":"X"},"fingerprint":"f"}]}""");
-    assertThat(noInstance.statusCode()).as(noInstance.body()).isEqualTo(400);
-    assertThat(fields(api.json(noInstance))).containsExactly("alerts[0].labels.instance");
+            {"alerts":[{"status":"firing","labels":{"alertname":"X","severity":"p1"},
+              "fingerprint":"f-%s"}]}"""
+                .formatted(run));
+    assertThat(noInstance.statusCode()).as(noInstance.body()).isEqualTo(202);
+    JsonNode answer = api.json(noInstance).get("incidents");
+    assertThat(answer).hasSize(1);
+    assertThat(answer.get(0).get("incidentId").asText()).isNotBlank();
+    assertThat(answer.get(0).get("unresolvedAssets")).isEmpty();
+    assertThat(answer.get(0).get("warnings").toString())
+        .contains("alerts[0].labels.severity")
+        .contains("assets");
 
     HttpResponse<String> badSeverity =
         api.post(
             INTAKE + "/pagerduty",
             "soc-intake",
             """
-            {"event_action":"trigger","payload":{"summary":"s","severity":"p1","source":"h"}}""");
-    assertThat(badSeverity.statusCode()).isEqualTo(400);
-    assertThat(fields(api.json(badSeverity))).containsExactly("payload.severity");
+            {"event_action":"trigger","dedup_key":"pd-w-%s",
+             "payload":{"summary":"s","severity":"p1","source":"nowhere-%s"}}"""
+                .formatted(run, run));
+    assertThat(badSeverity.statusCode()).as(badSeverity.body()).isEqualTo(202);
+    assertThat(api.json(badSeverity).get("warnings").get(0).asText())
+        .startsWith("payload.severity");
+    assertThat(api.json(badSeverity).get("unresolvedAssets").get(0).asText())
+        .isEqualTo("nowhere-" + run);
 
-    HttpResponse<String> wrongClass =
-        api.post(INTAKE + "/ocsf", "soc-intake", "{\"class_uid\":2004}");
-    assertThat(fields(api.json(wrongClass))).containsExactly("class_uid");
+    long before = storedEvents();
+    HttpResponse<String> noAlerts =
+        api.post(INTAKE + "/alertmanager", "soc-intake", "{\"receiver\":\"x\"}");
+    assertThat(noAlerts.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(noAlerts))).containsExactly("alerts");
 
     HttpResponse<String> noCeId =
         postAs(
@@ -757,6 +772,7 @@ class IncidentServiceIT {
 
     HttpResponse<String> malformed = api.post(INTAKE + "/thehive", "soc-intake", "{\"title\":");
     assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(api.post(INTAKE + "/ocsf", "soc-intake", "[1, 2]").statusCode()).isEqualTo(400);
     assertThat(api.post(INTAKE + "/elastic", "auditor", "{}").statusCode()).isEqualTo(403);
     assertThat(storedEvents()).isEqualTo(before);
   }
