@@ -77,12 +77,30 @@ class AssetIdentityIT {
   @Test
   void concurrentRegistrationsOfOneNameStoreExactlyOneAsset() throws Exception {
     String name = unique("race");
+    HttpClient http1 =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       List<Callable<Integer>> attempts = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         String spelled = i % 2 == 0 ? name : name.toUpperCase();
-        attempts.add(() -> api.post("/api/bia/assets", "bcm-manager", asset(spelled)).statusCode());
+        attempts.add(
+            () ->
+                http1
+                    .send(
+                        HttpRequest.newBuilder(uri("/api/bia/assets"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header(
+                                "Authorization",
+                                "Bearer " + TestInfrastructure.get().token("bcm-manager"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(asset(spelled)))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
       }
       List<Integer> statuses = new ArrayList<>();
       for (Future<Integer> status : pool.invokeAll(attempts)) {
@@ -100,6 +118,30 @@ class AssetIdentityIT {
                     + " AND convert_from(payload, 'UTF8') ILIKE ?",
                 "%\"" + name + "\"%"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedRegistrationLeavesItsNameFree() {
+    String taken = unique("taken-host");
+    api.createdId(
+        api.post(
+            "/api/bia/assets",
+            "bcm-manager",
+            "{\"name\":\"" + unique("holder") + "\",\"kind\":\"HARDWARE\","
+                + "\"identifiers\":[{\"kind\":\"HOSTNAME\",\"value\":\"" + taken + "\"}]}"));
+    String name = unique("newcomer");
+    var refused =
+        api.post(
+            "/api/bia/assets",
+            "bcm-manager",
+            "{\"name\":\"" + name + "\",\"kind\":\"HARDWARE\","
+                + "\"identifiers\":[{\"value\":\"" + taken.toUpperCase() + "\"}]}");
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(api.json(refused).get("errors").get(0).get("field").asText())
+        .isEqualTo("identifiers[0].value");
+
+    assertThat(api.post("/api/bia/assets", "bcm-manager", asset(name)).statusCode())
+        .isEqualTo(201);
   }
 
   @Test

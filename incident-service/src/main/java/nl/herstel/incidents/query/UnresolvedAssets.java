@@ -17,6 +17,11 @@ import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
 import nl.herstel.incidents.api.IncidentQueries.CountUnresolvedAssets;
 import nl.herstel.incidents.api.IncidentQueries.FindUnresolvedAsset;
 import nl.herstel.incidents.api.IncidentQueries.ListUnresolvedAssets;
+import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
+import nl.herstel.incidents.api.RecoveryCommands.IncidentParts;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentAbsorbed;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentMergedInto;
+import nl.herstel.incidents.api.RecoveryEvents.IncidentSplitOff;
 import nl.herstel.incidents.query.UnresolvedAssetView.IncidentCount;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
@@ -63,6 +68,39 @@ public class UnresolvedAssets {
         "DELETE FROM unresolved_hint h WHERE hint_key = ? AND NOT EXISTS"
             + " (SELECT 1 FROM unresolved_hint_incident i WHERE i.hint_key = h.hint_key)",
         key);
+  }
+
+  /** The absorbing incident now holds the hints of the merged one's alerts. */
+  @EventHandler
+  void on(IncidentAbsorbed e, @Timestamp Instant at) {
+    held(e.incidentId(), e.parts(), at);
+  }
+
+  /** A merged incident's hints live on in the incident that absorbed it. */
+  @EventHandler
+  void on(IncidentMergedInto e) {
+    update("DELETE FROM unresolved_hint_incident WHERE incident_id = ?", e.incidentId());
+  }
+
+  /** An incident split off another holds the hints its alerts brought (the other keeps them too). */
+  @EventHandler
+  void on(IncidentSplitOff e, @Timestamp Instant at) {
+    held(e.incidentId(), e.parts(), at);
+  }
+
+  private void held(String incidentId, IncidentParts parts, Instant at) {
+    for (AlertPart part : parts.alerts()) {
+      for (String hint : part.unresolvedAssets()) {
+        update(
+            "INSERT INTO unresolved_hint_incident (hint_key, incident_id, alerts, last_seen)"
+                + " SELECT hint_key, ?, 1, ? FROM unresolved_hint WHERE hint_key = ?"
+                + " ON CONFLICT (hint_key, incident_id) DO UPDATE"
+                + " SET alerts = unresolved_hint_incident.alerts + 1",
+            incidentId,
+            java.sql.Timestamp.from(at),
+            key(hint));
+      }
+    }
   }
 
   @ResetHandler

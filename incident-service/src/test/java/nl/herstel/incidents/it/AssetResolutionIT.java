@@ -266,6 +266,32 @@ class AssetResolutionIT {
   }
 
   @Test
+  void aMergedIncidentsHintsMoveToTheIncidentThatAbsorbedIt() throws Exception {
+    String s = UUID.randomUUID().toString().substring(0, 8);
+    String hint = "merged-host-" + s;
+    String survivor = report("MERGE-A-" + s, "other-host-" + s, Instant.now()).get("incidentId").asText();
+    String merged = report("MERGE-B-" + s, hint, Instant.now()).get("incidentId").asText();
+    await().atMost(Duration.ofSeconds(30)).until(() -> queued(hint) != null);
+    awaitIncident(survivor);
+
+    HttpResponse<String> merge =
+        api.post(
+            "/api/incidents/" + survivor + "/merge",
+            "incident-commander",
+            "{\"otherIncidentId\":\"" + merged + "\",\"reason\":\"same attack\"}");
+    assertThat(merge.statusCode()).as(merge.body()).isLessThan(300);
+
+    JsonNode moved =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> queued(hint),
+                q -> q.get("incidents").size() == 1
+                    && survivor.equals(q.get("incidents").get(0).get("incidentId").asText()));
+    assertThat(moved.get("alerts").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void theQueueIsPagedNewestFirst() throws Exception {
     String s = UUID.randomUUID().toString().substring(0, 8);
     List<String> hints = List.of("page-a-" + s, "page-b-" + s, "page-c-" + s);
