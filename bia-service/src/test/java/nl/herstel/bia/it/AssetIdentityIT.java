@@ -127,21 +127,28 @@ class AssetIdentityIT {
         api.post(
             "/api/bia/assets",
             "bcm-manager",
-            "{\"name\":\"" + unique("holder") + "\",\"kind\":\"HARDWARE\","
-                + "\"identifiers\":[{\"kind\":\"HOSTNAME\",\"value\":\"" + taken + "\"}]}"));
+            "{\"name\":\""
+                + unique("holder")
+                + "\",\"kind\":\"HARDWARE\","
+                + "\"identifiers\":[{\"kind\":\"HOSTNAME\",\"value\":\""
+                + taken
+                + "\"}]}"));
     String name = unique("newcomer");
     var refused =
         api.post(
             "/api/bia/assets",
             "bcm-manager",
-            "{\"name\":\"" + name + "\",\"kind\":\"HARDWARE\","
-                + "\"identifiers\":[{\"value\":\"" + taken.toUpperCase() + "\"}]}");
+            "{\"name\":\""
+                + name
+                + "\",\"kind\":\"HARDWARE\","
+                + "\"identifiers\":[{\"value\":\""
+                + taken.toUpperCase()
+                + "\"}]}");
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(api.json(refused).get("errors").get(0).get("field").asText())
         .isEqualTo("identifiers[0].value");
 
-    assertThat(api.post("/api/bia/assets", "bcm-manager", asset(name)).statusCode())
-        .isEqualTo(201);
+    assertThat(api.post("/api/bia/assets", "bcm-manager", asset(name)).statusCode()).isEqualTo(201);
   }
 
   @Test
