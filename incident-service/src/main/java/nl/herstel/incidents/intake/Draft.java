@@ -34,6 +34,7 @@ final class Draft {
   private String description;
   private Instant updatedAt;
   private String correlationKey;
+  private boolean tooManyHints;
 
   Draft(String source) {
     this.source = source;
@@ -98,7 +99,8 @@ final class Draft {
       return this;
     }
     if (hints.size() == MAX_HINTS) {
-      if (hints.size() == MAX_HINTS && warnings.stream().noneMatch(w -> w.startsWith("assets:"))) {
+      if (!tooManyHints) {
+        tooManyHints = true;
         warn("assets", "more than " + MAX_HINTS + " asset hints; the first " + MAX_HINTS + " kept");
       }
       return this;

@@ -82,7 +82,9 @@ public class UnresolvedAssets {
     update("DELETE FROM unresolved_hint_incident WHERE incident_id = ?", e.incidentId());
   }
 
-  /** An incident split off another holds the hints its alerts brought (the other keeps them too). */
+  /**
+   * An incident split off another holds the hints its alerts brought (the other keeps them too).
+   */
   @EventHandler
   void on(IncidentSplitOff e, @Timestamp Instant at) {
     held(e.incidentId(), e.parts(), at);

@@ -81,4 +81,26 @@ class ElasticAdapterTest {
     assertThat(Json.rejectedFields(() -> ElasticAdapter.mapAll(Json.parse("42"))))
         .containsExactly("body");
   }
+
+  @Test
+  void keepsTheFirstHundredHintsAndSaysSo() {
+    StringBuilder ips = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      ips.append(i == 0 ? "" : ",")
+          .append("\"10.0.")
+          .append(i / 250)
+          .append('.')
+          .append(i % 250)
+          .append('"');
+    }
+    Alert alert =
+        ElasticAdapter.map(
+            Json.parse(
+                "{\"kibana.alert.uuid\":\"u\",\"kibana.alert.rule.name\":\"r\",\"host.ip\":["
+                    + ips
+                    + "]}"));
+
+    assertThat(alert.assets()).hasSize(100);
+    assertThat(alert.warnings()).singleElement().asString().startsWith("assets: more than 100");
+  }
 }

@@ -269,7 +269,8 @@ class AssetResolutionIT {
   void aMergedIncidentsHintsMoveToTheIncidentThatAbsorbedIt() throws Exception {
     String s = UUID.randomUUID().toString().substring(0, 8);
     String hint = "merged-host-" + s;
-    String survivor = report("MERGE-A-" + s, "other-host-" + s, Instant.now()).get("incidentId").asText();
+    String survivor =
+        report("MERGE-A-" + s, "other-host-" + s, Instant.now()).get("incidentId").asText();
     String merged = report("MERGE-B-" + s, hint, Instant.now()).get("incidentId").asText();
     await().atMost(Duration.ofSeconds(30)).until(() -> queued(hint) != null);
     awaitIncident(survivor);
@@ -286,8 +287,9 @@ class AssetResolutionIT {
             .atMost(Duration.ofSeconds(30))
             .until(
                 () -> queued(hint),
-                q -> q.get("incidents").size() == 1
-                    && survivor.equals(q.get("incidents").get(0).get("incidentId").asText()));
+                q ->
+                    q.get("incidents").size() == 1
+                        && survivor.equals(q.get("incidents").get(0).get("incidentId").asText()));
     assertThat(moved.get("alerts").asInt()).isEqualTo(1);
   }
 
