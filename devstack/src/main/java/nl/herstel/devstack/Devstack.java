@@ -149,6 +149,7 @@ public final class Devstack implements AutoCloseable {
       env.putAll(ServiceEnvironment.gatewayRoutes(ports));
     }
     env.put("HTTPS_PORT", Integer.toString(ports.httpsFor(s.port())));
+    env.putAll(options.environment(s.name()));
     return env;
   }
 
