@@ -33,7 +33,10 @@ class GatewayIT {
   private final Devstack stack = Stack.get();
   private final ServiceClient api = new ServiceClient(stack.gatewayUrl(), stack::token);
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   @Test
   void aLocationIsAGatewayUrlThatAnswers() throws Exception {
@@ -352,12 +355,12 @@ class GatewayIT {
   }
 
   private HttpRequest.Builder get(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).GET();
   }
 
   private HttpRequest.Builder post(String url, String body) {
     return HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(30))
+        .timeout(Duration.ofSeconds(90))
         .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
