@@ -33,6 +33,12 @@ import java.util.UUID;
 public final class DevJwt {
   public static final String ISSUER = "https://herstel.dev/devstack";
 
+  /**
+   * The audience every Herstel service requires ({@code mp.jwt.verify.audiences}): a token issued
+   * for another application of the same identity provider is refused.
+   */
+  public static final String AUDIENCE = "herstel";
+
   /** The roles of Herstel (the {@code groups} a token can carry). */
   public static final Set<String> ROLES =
       Set.copyOf(
@@ -111,6 +117,18 @@ public final class DevJwt {
    * @throws IllegalArgumentException for a role not in {@link #ROLES}
    */
   public String mint(String subject, Set<String> groups, Duration ttl) {
+    return mint(subject, AUDIENCE, groups, ttl);
+  }
+
+  /**
+   * A token for another audience than Herstel's, for tests that it is refused: identity providers
+   * issue tokens for many applications with the same key.
+   */
+  public String mintWithAudience(String subject, String audience, String... roles) {
+    return mint(subject, audience, Set.of(roles), Duration.ofMinutes(10));
+  }
+
+  private String mint(String subject, String audience, Set<String> groups, Duration ttl) {
     Objects.requireNonNull(subject, "subject");
     for (String g : groups) {
       if (!ROLES.contains(g)) {
@@ -121,6 +139,7 @@ public final class DevJwt {
     String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":" + json(kid) + "}";
     StringBuilder claims = new StringBuilder("{");
     claims.append("\"iss\":").append(json(ISSUER));
+    claims.append(",\"aud\":").append(json(audience));
     claims.append(",\"sub\":").append(json(subject));
     claims.append(",\"upn\":").append(json(subject));
     claims.append(",\"preferred_username\":").append(json(subject));

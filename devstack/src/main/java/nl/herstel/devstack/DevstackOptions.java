@@ -3,7 +3,9 @@ package nl.herstel.devstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,6 +20,21 @@ public final class DevstackOptions {
   private Path wlpDir;
   private Set<String> services = new LinkedHashSet<>(ServiceSpec.NAMES);
   private boolean demoData = true;
+  private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
+
+  /**
+   * Sets an environment variable of one service's server (e.g. the gateway's {@code
+   * HERSTEL_GATEWAY_LIMITS_INTAKE_KEY_BURST}), over what the devstack sets itself.
+   */
+  public DevstackOptions environment(String service, String name, String value) {
+    environment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+    return this;
+  }
+
+  /** The extra environment variables of {@code service}. */
+  public Map<String, String> environment(String service) {
+    return Map.copyOf(environment.getOrDefault(service, Map.of()));
+  }
 
   public static DevstackOptions defaults() {
     return new DevstackOptions();

@@ -16,6 +16,7 @@ public final class ServiceEnvironment {
   public static final String KAFKA_BOOTSTRAP_SERVERS = "HERSTEL_KAFKA_BOOTSTRAP_SERVERS";
   public static final String JWT_PUBLIC_KEY_LOCATION = "MP_JWT_VERIFY_PUBLICKEY_LOCATION";
   public static final String JWT_ISSUER = "MP_JWT_VERIFY_ISSUER";
+  public static final String JWT_AUDIENCES = "MP_JWT_VERIFY_AUDIENCES";
   public static final String ROUTES_PREFIX = "HERSTEL_ROUTES_";
 
   private ServiceEnvironment() {}
@@ -45,6 +46,7 @@ public final class ServiceEnvironment {
     env.put(KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrap);
     env.put(JWT_PUBLIC_KEY_LOCATION, jwtPublicKeyPem.toAbsolutePath().toUri().toString());
     env.put(JWT_ISSUER, DevJwt.ISSUER);
+    env.put(JWT_AUDIENCES, DevJwt.AUDIENCE);
     return env;
   }
 

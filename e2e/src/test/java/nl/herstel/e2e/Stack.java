@@ -14,6 +14,9 @@ final class Stack {
   /** {@code -Dherstel.e2e.port-base} moves it, so that two checkouts can run the suite at once. */
   static final int PORT_BASE = Integer.getInteger("herstel.e2e.port-base", 18080);
 
+  /** The one browser origin the e2e gateway allows (CORS). */
+  static final String ALLOWED_ORIGIN = "https://console.herstel.test";
+
   private static Devstack running;
 
   private Stack() {}
@@ -31,7 +34,14 @@ final class Stack {
                   .postgresPort(0)
                   .kafkaPort(0)
                   .kafkaControllerPort(0)
-                  .demoData(false));
+                  .demoData(false)
+                  // GatewayIT plays clients behind a proxy (X-Forwarded-For from 127.0.0.1), a
+                  // browser origin, and an intake key with a small budget.
+                  .environment("gateway", "HERSTEL_GATEWAY_TRUSTED_PROXIES", "127.0.0.1")
+                  .environment("gateway", "HERSTEL_GATEWAY_CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN)
+                  .environment("gateway", "HERSTEL_GATEWAY_LIMITS_INTAKE_KEY_PER_SECOND", "2")
+                  .environment("gateway", "HERSTEL_GATEWAY_LIMITS_INTAKE_KEY_BURST", "10")
+                  .environment("gateway", "HERSTEL_GATEWAY_LIMITS_BAD_KEY_ATTEMPTS", "5"));
       Runtime.getRuntime().addShutdownHook(new Thread(running::close, "e2e-devstack-stop"));
     }
     return running;

@@ -3,14 +3,17 @@ package nl.herstel.gateway.rest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import nl.herstel.gateway.routing.Incoming;
 import nl.herstel.gateway.routing.Proxy;
+import nl.herstel.platform.rest.AnyQueryParameters;
 
 /**
  * Routes the SOC intake ({@code POST /api/incidents/intake[/vendor]}) without asking for a bearer
@@ -20,10 +23,12 @@ import nl.herstel.gateway.routing.Proxy;
  */
 @Path("/incidents/intake")
 @RequestScoped
+@AnyQueryParameters
 @PermitAll
 public class IntakeRouteResource {
   @Inject Proxy proxy;
-  @Context UriInfo uri;
+  @Context HttpServletRequest servlet;
+  @Context HttpServletResponse servletResponse;
   @Context HttpHeaders headers;
 
   @POST
@@ -41,9 +46,9 @@ public class IntakeRouteResource {
     return proxy.forward(
         "POST",
         "incidents",
-        uri.getRequestUri().getRawPath(),
-        uri.getRequestUri().getRawQuery(),
+        Incoming.of(servlet, Admission.client(servlet)),
         headers.getRequestHeaders(),
-        body);
+        body,
+        servletResponse::flushBuffer);
   }
 }

@@ -3,6 +3,8 @@ package nl.herstel.gateway.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -14,9 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import nl.herstel.gateway.routing.Incoming;
 import nl.herstel.gateway.routing.Proxy;
+import nl.herstel.platform.rest.AnyQueryParameters;
 import nl.herstel.platform.security.Roles;
 
 /**
@@ -26,6 +29,7 @@ import nl.herstel.platform.security.Roles;
  */
 @Path("/{service: bia|plans|incidents|lessons}")
 @RequestScoped
+@AnyQueryParameters
 @RolesAllowed({
   Roles.BCM_MANAGER,
   Roles.PROCESS_OWNER,
@@ -38,7 +42,8 @@ import nl.herstel.platform.security.Roles;
 })
 public class RouteResource {
   @Inject Proxy proxy;
-  @Context UriInfo uri;
+  @Context HttpServletRequest servlet;
+  @Context HttpServletResponse servletResponse;
   @Context HttpHeaders headers;
   @Context Request request;
 
@@ -87,9 +92,9 @@ public class RouteResource {
     return proxy.forward(
         request.getMethod(),
         service,
-        uri.getRequestUri().getRawPath(),
-        uri.getRequestUri().getRawQuery(),
+        Incoming.of(servlet, Admission.client(servlet)),
         headers.getRequestHeaders(),
-        body);
+        body,
+        servletResponse::flushBuffer);
   }
 }

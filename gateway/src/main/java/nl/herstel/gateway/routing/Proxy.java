@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -42,29 +43,59 @@ public class Proxy {
           "upgrade",
           "host",
           "content-length",
-          "expect");
+          "expect",
+          "forwarded",
+          "x-forwarded-for",
+          "x-forwarded-host",
+          "x-forwarded-proto",
+          "x-forwarded-port",
+          "x-forwarded-prefix");
 
   @Inject Routes routes;
 
   private final HttpClient client =
       HttpClient.newBuilder()
+          // HTTP/1.1 to the services: an h2c upgrade held server-sent events back for seconds.
+          .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
+  /**
+   * Forwards {@code incoming} to {@code service}. The service learns the public origin from {@code
+   * X-Forwarded-Proto} and {@code X-Forwarded-Host} (so its {@code Location}s and links name the
+   * gateway) and the client from {@code X-Forwarded-For}; whatever the client sent in those headers
+   * is dropped.
+   */
   public Response forward(
       String method,
       String service,
-      String rawPath,
-      String rawQuery,
+      Incoming incoming,
       MultivaluedMap<String, String> headers,
-      InputStream body) {
+      InputStream body,
+      Flushable toClient) {
     URI base = routes.target(service).orElseThrow(() -> new NotFound("Route", "/api/" + service));
-    URI target = URI.create(base + rawPath + (rawQuery == null ? "" : "?" + rawQuery));
+    URI target =
+        URI.create(
+            base
+                + Incoming.encodeIllegal(incoming.rawPath())
+                + (incoming.rawQuery() == null
+                    ? ""
+                    : "?" + Incoming.encodeIllegal(incoming.rawQuery())));
+    HttpRequest.BodyPublisher payload;
+    try {
+      payload = publisher(method, body);
+    } catch (IOException e) {
+      return problem(
+          Kind.MALFORMED,
+          "The request body could not be read (broken chunked encoding or a dropped connection)",
+          incoming.rawPath(),
+          400);
+    }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(routes.timeoutSeconds()))
-            .method(method, publisher(method, body));
+            .method(method, payload);
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
         for (String value : header.getValue()) {
@@ -72,6 +103,9 @@ public class Proxy {
         }
       }
     }
+    request.header("X-Forwarded-Proto", incoming.scheme());
+    request.header("X-Forwarded-Host", incoming.host());
+    request.header("X-Forwarded-For", incoming.clientAddress());
     try {
       HttpResponse<InputStream> answer =
           client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -81,7 +115,11 @@ public class Proxy {
           .map()
           .forEach(
               (name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.equals("location") || lower.equals("content-location")) {
+                  values.forEach(
+                      value -> response.header(name, publicLocation(value, base, incoming)));
+                } else if (!HOP_BY_HOP.contains(lower) && !name.startsWith(":")) {
                   values.forEach(value -> response.header(name, value));
                 }
               });
@@ -91,46 +129,63 @@ public class Proxy {
               .firstValue("Content-Type")
               .filter(type -> type.toLowerCase(Locale.ROOT).startsWith("text/event-stream"))
               .isPresent();
-      return response.entity(stream ? flushing(answer.body()) : answer.body()).build();
+      return response.entity(stream ? flushing(answer.body(), toClient) : answer.body()).build();
     } catch (HttpTimeoutException e) {
-      return problem(Kind.UNAVAILABLE, service + " did not answer in time", rawPath, 504);
+      return problem(
+          Kind.UNAVAILABLE, service + " did not answer in time", incoming.rawPath(), 504);
     } catch (ConnectException e) {
       return problem(
-          Kind.UNAVAILABLE, service + " is not reachable; try again shortly", rawPath, 503);
+          Kind.UNAVAILABLE,
+          service + " is not reachable; try again shortly",
+          incoming.rawPath(),
+          503);
     } catch (IOException e) {
       return problem(
-          Kind.UNAVAILABLE, service + " failed to answer: " + e.getMessage(), rawPath, 502);
+          Kind.UNAVAILABLE, service + " failed to answer; try again", incoming.rawPath(), 502);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return problem(Kind.UNAVAILABLE, "Interrupted", rawPath, 503);
+      return problem(Kind.UNAVAILABLE, "Interrupted", incoming.rawPath(), 503);
     }
   }
 
   /**
-   * A server-sent-events body, passed on as it arrives: each chunk is flushed at once, so a
-   * dashboard sees an event when the service sends it, not when a buffer fills.
+   * A server-sent-events body, passed on as it arrives: the headers and each chunk are flushed to
+   * the client at once (through the servlet response: the JAX-RS stream alone holds them back), so
+   * a dashboard sees an event when the service sends it, not when a buffer fills.
    */
-  private static StreamingOutput flushing(InputStream events) {
+  private static StreamingOutput flushing(InputStream events, Flushable client) {
     return out -> {
       try (events) {
+        out.flush();
+        client.flush();
         byte[] buffer = new byte[8192];
         for (int n = events.read(buffer); n >= 0; n = events.read(buffer)) {
           out.write(buffer, 0, n);
           out.flush();
+          client.flush();
         }
       }
     };
   }
 
-  private static HttpRequest.BodyPublisher publisher(String method, InputStream body) {
+  /**
+   * A {@code Location} that still names the service (one that ignored the forwarded headers) is
+   * rewritten to the gateway's origin; the path is the same on both.
+   */
+  static String publicLocation(String location, URI serviceBase, Incoming incoming) {
+    String internal = serviceBase.toString().replaceFirst("/$", "");
+    if (location.startsWith(internal + "/")) {
+      return incoming.origin() + location.substring(internal.length());
+    }
+    return location;
+  }
+
+  private static HttpRequest.BodyPublisher publisher(String method, InputStream body)
+      throws IOException {
     if (body == null || "GET".equals(method) || "HEAD".equals(method) || "DELETE".equals(method)) {
       return HttpRequest.BodyPublishers.noBody();
     }
-    try {
-      return HttpRequest.BodyPublishers.ofByteArray(body.readAllBytes());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return HttpRequest.BodyPublishers.ofByteArray(body.readAllBytes());
   }
 
   private static Response problem(Kind kind, String detail, String path, int status) {

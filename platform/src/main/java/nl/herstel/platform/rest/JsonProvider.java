@@ -39,6 +39,7 @@ public class JsonProvider extends JacksonJsonProvider {
     JsonMapper mapper =
         JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(StorableText.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -48,6 +48,7 @@ public record Problem(
     NOT_ACCEPTABLE("not-acceptable", "Cannot produce the requested media type", 406),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     UNAVAILABLE("unavailable", "Temporarily unavailable", 503),
     INTERNAL("internal", "Internal error", 500),
     HTTP("http", "HTTP error", 0);

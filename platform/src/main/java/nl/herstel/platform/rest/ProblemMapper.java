@@ -71,6 +71,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof StreamConstraintsException limits) {
       return Problem.of(Kind.PAYLOAD_TOO_LARGE, limits.getOriginalMessage(), path);
     }
+    if (e instanceof StorableText.Unstorable unstorable) {
+      String outer = unstorable.getPath().isEmpty() ? "" : jsonPath(unstorable);
+      String inner = unstorable.inner();
+      String field =
+          outer.isEmpty()
+              ? (inner.isEmpty() ? "body" : inner)
+              : (inner.isEmpty()
+                  ? outer
+                  : inner.startsWith("[") ? outer + inner : outer + "." + inner);
+      return Problem.validation(
+          "Field '" + field + "' " + StorableText.MESSAGE,
+          path,
+          List.of(new FieldError(field, StorableText.MESSAGE)));
+    }
     if (e instanceof UnrecognizedPropertyException unknown) {
       String field = jsonPath(unknown);
       return Problem.validation(
@@ -171,7 +185,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   private String instance() {
-    return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+    return uriInfo == null ? null : PublicUris.path(uriInfo);
   }
 
   static List<FieldError> fieldErrors(ConstraintViolationException e) {

@@ -44,7 +44,7 @@ public class RequestLimits implements ContainerRequestFilter {
   }
 
   private String path() {
-    return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+    return uriInfo == null ? null : PublicUris.path(uriInfo);
   }
 
   /** Fails the read once more than the limit has been streamed. */
