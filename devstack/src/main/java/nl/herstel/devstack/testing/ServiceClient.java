@@ -50,6 +50,19 @@ public final class ServiceClient {
     return send(request(path, role).GET());
   }
 
+  /** A GET whose answer is binary (a ZIP, a PDF). */
+  public HttpResponse<byte[]> getBytes(String path, String role) {
+    return sendForBytes(request(path, role).GET());
+  }
+
+  /** A POST of a JSON body whose answer is binary. */
+  public HttpResponse<byte[]> postForBytes(String path, String role, String json) {
+    return sendForBytes(
+        request(path, role)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** A POST of a JSON body with an If-Match header. */
   public HttpResponse<String> post(String path, String role, String json, String ifMatch) {
     return send(
@@ -116,6 +129,17 @@ public final class ServiceClient {
       request.header("Authorization", "Bearer " + tokens.apply(role));
     }
     return request;
+  }
+
+  private HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -57,4 +57,7 @@ public final class PlanQueries {
    * that moment, most overdue first.
    */
   public record ListNetworkDocuments(java.time.Instant staleAt, String after, int limit) {}
+
+  /** What a bundle of the plan's published version holds: answered with a PlanBundleSource. */
+  public record FindBundleSource(String planId) {}
 }

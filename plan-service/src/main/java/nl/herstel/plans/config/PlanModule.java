@@ -18,6 +18,7 @@ import nl.herstel.plans.command.NetworkDocument;
 import nl.herstel.plans.command.RecoveryPlan;
 import nl.herstel.plans.integration.BiaIntake;
 import nl.herstel.plans.integration.PlanContractMapper;
+import nl.herstel.plans.query.BundleQueries;
 import nl.herstel.plans.query.CoverageQueries;
 import nl.herstel.plans.query.InventoryQueries;
 import nl.herstel.plans.query.NetworkDocumentProjection;
@@ -40,14 +41,17 @@ public class PlanModule implements ServiceModule {
     PlanSql sql = new PlanSql(transactions);
     NetworkDocumentProjection networkDocuments = new NetworkDocumentProjection(sql);
     BiaIntake bia = new BiaIntake(sql, module.commands());
+    PlanReadModel readModel = new PlanReadModel(sql);
+    InventoryQueries inventory = new InventoryQueries(sql);
     module
         .aggregate(RecoveryPlan.class)
         .aggregate(NetworkDocument.class)
         .projection(new PlanProjection(sql))
         .projection(networkDocuments)
-        .queryHandler(new PlanReadModel(sql))
+        .queryHandler(readModel)
+        .queryHandler(new BundleQueries(sql, readModel, inventory))
         .queryHandler(networkDocuments)
-        .queryHandler(new InventoryQueries(sql))
+        .queryHandler(inventory)
         .queryHandler(new CoverageQueries(transactions))
         .publish(new PlanContractMapper())
         .subscribe(ProcessRegistered.class, bia::processRegistered)

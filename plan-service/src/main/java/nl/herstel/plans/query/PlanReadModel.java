@@ -145,7 +145,7 @@ public class PlanReadModel {
             : null);
   }
 
-  private List<BundleRecord> bundles(String planId) {
+  List<BundleRecord> bundles(String planId) {
     return sql.list(
         "SELECT * FROM plan_bundle WHERE plan_id = ? ORDER BY taken_at DESC, bundle_id",
         r ->
