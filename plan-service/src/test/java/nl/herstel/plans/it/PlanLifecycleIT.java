@@ -18,6 +18,7 @@ import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.contracts.bia.TargetSource;
@@ -216,6 +217,80 @@ class PlanLifecycleIT {
     assertThat(still.get("publishedVersion").asInt()).isEqualTo(4);
     assertThat(api.getJson("/api/plans/coverage/" + processId, "auditor").get("status").asText())
         .isEqualTo("COVERED");
+  }
+
+  @Test
+  void announcesRevisionsReviewsAndRetirementOnKafkaAndListsOverdueReviews() throws Exception {
+    String processId = knownProcess(Duration.ofHours(8));
+    String planId =
+        api.createdId(
+            api.post(
+                "/api/plans/plans",
+                "plan-owner",
+                """
+                {"name":"Overdue plan","coveredProcessIds":["%s"],"reviewDue":"2020-01-31"}"""
+                    .formatted(processId)));
+    JsonNode overdue =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> api.getJson("/api/plans/plans/reviews/overdue?limit=1000", "management"),
+                o -> ids(o.get("items")).contains(planId));
+    JsonNode listed = overdue.get("items").get(ids(overdue.get("items")).indexOf(planId));
+    assertThat(listed.get("reviewOverdue").asBoolean()).isTrue();
+    assertThat(listed.get("reviewDue").asText()).isEqualTo("2020-01-31");
+
+    produce(
+        new ProcessRetired(processId, "Outsourced", Instant.now()),
+        "nl.herstel.bia.process-retired.v1");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> api.getJson("/api/plans/plans/" + planId, "auditor"),
+            p -> p.get("needsReview").asBoolean());
+    assertThat(
+            api.post(
+                    "/api/plans/plans/" + planId + "/transitions",
+                    "bcm-manager",
+                    "{\"to\":\"RETIRED\",\"reason\":\"The process is gone\"}")
+                .statusCode())
+        .isEqualTo(200);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> api.getJson("/api/plans/coverage/" + processId, "auditor"),
+            c -> "NOT_COVERED".equals(c.get("status").asText()));
+    HttpResponse<String> afterRetirement =
+        api.put(
+            "/api/plans/plans/" + planId + "/content",
+            "plan-owner",
+            "{\"name\":\"Too late\",\"coveredProcessIds\":[\"%s\"]}".formatted(processId),
+            null);
+    assertThat(afterRetirement.statusCode()).isEqualTo(409);
+
+    List<String> types = new ArrayList<>();
+    try (var consumer = ItKafka.consumer()) {
+      consumer.subscribe(List.of("herstel.plans.v1"));
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        r -> {
+                          if (planId.equals(r.key())) {
+                            types.add(ItKafka.header(r, "ce_type"));
+                          }
+                        });
+                return types.contains("nl.herstel.plans.plan-retired.v1");
+              });
+    }
+    assertThat(types)
+        .containsExactly(
+            "nl.herstel.plans.plan-published.v1",
+            "nl.herstel.plans.plan-review-due.v1",
+            "nl.herstel.plans.plan-retired.v1");
   }
 
   @Test
