@@ -31,7 +31,13 @@ public final class Devstack implements AutoCloseable {
       List.of("herstel.bia.v1", "herstel.plans.v1", "herstel.incidents.v1", "herstel.lessons.v1");
 
   public static final int TOPIC_PARTITIONS = 3;
-  public static final Duration SERVER_READY_TIMEOUT = Duration.ofSeconds(180);
+
+  /**
+   * How long a server may take to become ready: 180 s, or {@code -Dherstel.devstack.ready-timeout}
+   * seconds on a machine busy with other work.
+   */
+  public static final Duration SERVER_READY_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("herstel.devstack.ready-timeout", 180));
 
   private final DevstackOptions options;
   private volatile EmbeddedPostgresServer postgres;
