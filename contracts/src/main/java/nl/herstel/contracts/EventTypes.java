@@ -20,10 +20,16 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.bia.RevisionProposed;
 import nl.herstel.contracts.incidents.AssetHintMapped;
+import nl.herstel.contracts.bia.ThreatImpactRated;
+import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
+import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
+import nl.herstel.contracts.plans.PlanRetired;
+import nl.herstel.contracts.plans.PlanReviewDue;
+import nl.herstel.contracts.plans.PlanRevised;
 
 /**
  * The register of every published integration event: the single place where a record is tied to its
@@ -50,7 +56,16 @@ public final class EventTypes {
               "nl.herstel.bia.asset-identifier-removed.v1",
               AssetIdentifierRemoved.class,
               Topic.BIA),
+          event("nl.herstel.bia.threat-registered.v1", ThreatRegistered.class, Topic.BIA),
+          event(
+              "nl.herstel.bia.threat-likelihood-changed.v1",
+              ThreatLikelihoodChanged.class,
+              Topic.BIA),
+          event("nl.herstel.bia.threat-impact-rated.v1", ThreatImpactRated.class, Topic.BIA),
           event("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
+          event("nl.herstel.plans.plan-revised.v1", PlanRevised.class, Topic.PLANS),
+          event("nl.herstel.plans.plan-retired.v1", PlanRetired.class, Topic.PLANS),
+          event("nl.herstel.plans.plan-review-due.v1", PlanReviewDue.class, Topic.PLANS),
           event("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
           event("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
           event(

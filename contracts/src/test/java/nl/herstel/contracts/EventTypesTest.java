@@ -21,10 +21,16 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.bia.RevisionProposed;
 import nl.herstel.contracts.incidents.AssetHintMapped;
+import nl.herstel.contracts.bia.ThreatImpactRated;
+import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
+import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
+import nl.herstel.contracts.plans.PlanRetired;
+import nl.herstel.contracts.plans.PlanReviewDue;
+import nl.herstel.contracts.plans.PlanRevised;
 import org.junit.jupiter.api.Test;
 
 class EventTypesTest {
@@ -55,7 +61,16 @@ class EventTypesTest {
                 "nl.herstel.incidents.asset-hint-mapped.v1",
                 AssetHintMapped.class,
                 Topic.INCIDENTS),
+            tuple("nl.herstel.bia.threat-registered.v1", ThreatRegistered.class, Topic.BIA),
+            tuple(
+                "nl.herstel.bia.threat-likelihood-changed.v1",
+                ThreatLikelihoodChanged.class,
+                Topic.BIA),
+            tuple("nl.herstel.bia.threat-impact-rated.v1", ThreatImpactRated.class, Topic.BIA),
             tuple("nl.herstel.plans.plan-published.v1", PlanPublished.class, Topic.PLANS),
+            tuple("nl.herstel.plans.plan-revised.v1", PlanRevised.class, Topic.PLANS),
+            tuple("nl.herstel.plans.plan-retired.v1", PlanRetired.class, Topic.PLANS),
+            tuple("nl.herstel.plans.plan-review-due.v1", PlanReviewDue.class, Topic.PLANS),
             tuple("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
             tuple("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
             tuple(
@@ -67,7 +82,7 @@ class EventTypesTest {
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(18);
+    assertThat(all).hasSize(24);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -75,7 +90,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(18);
+    assertThat(EventTypes.all()).hasSize(24);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -87,13 +102,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(18)
+        .hasSize(24)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(18);
+    assertThat(EventTypes.all()).hasSize(24);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -107,7 +122,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(18);
+    assertThat(EventTypes.all()).hasSize(24);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -123,8 +138,8 @@ class EventTypesTest {
 
   @Test
   void onPartitionsTheTypesByTopic() {
-    assertThat(EventTypes.on(Topic.BIA)).hasSize(13);
-    assertThat(EventTypes.on(Topic.PLANS)).hasSize(1);
+    assertThat(EventTypes.on(Topic.BIA)).hasSize(16);
+    assertThat(EventTypes.on(Topic.PLANS)).hasSize(4);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(3);
     assertThat(EventTypes.on(Topic.LESSONS)).hasSize(1);
     assertThat(

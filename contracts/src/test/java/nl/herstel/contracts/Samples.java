@@ -21,6 +21,9 @@ import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.bia.RevisionProposed;
 import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.contracts.bia.TargetSource;
+import nl.herstel.contracts.bia.ThreatImpactRated;
+import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
+import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.AffectedProcess;
 import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
@@ -29,6 +32,9 @@ import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
+import nl.herstel.contracts.plans.PlanRetired;
+import nl.herstel.contracts.plans.PlanReviewDue;
+import nl.herstel.contracts.plans.PlanRevised;
 import nl.herstel.contracts.plans.ScenarioCard;
 
 /** One filled-in and one minimal (every nullable field null) instance of each event type. */
@@ -121,9 +127,60 @@ final class Samples {
             List.of("incident-commander"),
             List.of(
                 new ScenarioCard(
-                    "ransomware",
+                    "RANSOMWARE",
                     "Ransomware on the payments database",
-                    List.of("Isolate the network", "Restore the last clean backup"))),
+                    List.of("Isolate the network", "Restore the last clean backup"),
+                    "ransomware",
+                    List.of("threat-ransomware"),
+                    List.of(
+                        new ScenarioCard.Step(
+                            "isolate",
+                            "Isolate the network",
+                            "Pull the segment's uplinks",
+                            "network-lead",
+                            Duration.ofMinutes(30),
+                            1,
+                            List.of()),
+                        new ScenarioCard.Step(
+                            "restore",
+                            "Restore the last clean backup",
+                            null,
+                            null,
+                            null,
+                            2,
+                            List.of("isolate"))))),
+            NOW,
+            "CIO",
+            List.of("Payments unavailable for more than 1 hour"),
+            List.of("Payments run normally for 24 hours"),
+            List.of(new PlanPublished.Mandate("incident-commander", "DISCONNECT", "Any segment")),
+            List.of(
+                new PlanPublished.Team(
+                    "net",
+                    "Network team",
+                    "NETWORK",
+                    List.of(new PlanPublished.TeamMember("Ann", "network-lead", "Bob")))),
+            List.of(
+                new PlanPublished.CallTreeEntry(
+                    1,
+                    "Ann",
+                    "Herstel BV",
+                    "Network lead",
+                    Duration.ofMinutes(15),
+                    List.of(new PlanPublished.Channel("PHONE", "+31 6 1234 5678", true)))),
+            java.time.LocalDate.of(2027, 6, 1)),
+        new ThreatRegistered("threat-ransomware", "Ransomware", "Encrypting malware", 4, NOW),
+        new ThreatLikelihoodChanged("threat-ransomware", 5, NOW),
+        new ThreatImpactRated("threat-ransomware", "proc-payments", 5, NOW),
+        new PlanRevised("plan-1", "Payments recovery", 3, "IN_REVIEW", "Yearly review", NOW),
+        new PlanRetired("plan-1", 4, "Replaced by the group plan", NOW),
+        new PlanReviewDue(
+            "plan-1",
+            "Payments recovery",
+            3,
+            "process:proc-payments",
+            "The BIA changed the RTO",
+            java.time.LocalDate.of(2027, 6, 1),
             NOW),
         new IncidentOpened(
             "inc-1",
@@ -203,6 +260,12 @@ final class Samples {
             NOW),
         new RevisionDecided("rev-3", "proc-hr", false, "Not now", "bcm", NOW),
         new PlanPublished("plan-2", "Empty plan", 1, List.of(), List.of(), List.of(), NOW),
+        new ThreatRegistered("threat-flood", "Flooding", null, 1, NOW),
+        new ThreatLikelihoodChanged("threat-flood", 2, NOW),
+        new ThreatImpactRated("threat-flood", "proc-hr", 1, NOW),
+        new PlanRevised("plan-2", "Empty plan", 2, "DRAFT", null, NOW),
+        new PlanRetired("plan-2", 3, null, NOW),
+        new PlanReviewDue("plan-2", "Empty plan", 2, "threat:threat-flood", "Likelier", null, NOW),
         new IncidentOpened("inc-2", "Phishing", Severity.LOW, DISRUPTED, List.of(), List.of(), NOW),
         new IncidentClosed("inc-2", DISRUPTED, List.of(), null, NOW),
         new TargetRevisionProposed(

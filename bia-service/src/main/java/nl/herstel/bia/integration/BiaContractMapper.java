@@ -17,6 +17,9 @@ import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.bia.RevisionProposed;
+import nl.herstel.contracts.bia.ThreatImpactRated;
+import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
+import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.platform.kafka.ContractMapper;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -142,6 +145,16 @@ public class BiaContractMapper implements ContractMapper {
     }
     if (payload instanceof BiaEvents.AssetRetired e) {
       return Optional.of(new AssetRetired(e.assetId(), e.reason(), at));
+    }
+    if (payload instanceof BiaEvents.ThreatRegistered e) {
+      return Optional.of(
+          new ThreatRegistered(e.threatId(), e.name(), e.description(), e.likelihood(), at));
+    }
+    if (payload instanceof BiaEvents.ThreatLikelihoodRated e) {
+      return Optional.of(new ThreatLikelihoodChanged(e.threatId(), e.likelihood(), at));
+    }
+    if (payload instanceof BiaEvents.ThreatImpactRated e) {
+      return Optional.of(new ThreatImpactRated(e.threatId(), e.processId(), e.impact(), at));
     }
     return Optional.empty();
   }

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.herstel.contracts.ContractJson;
+import nl.herstel.contracts.bia.ThreatImpactRated;
+import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
@@ -809,6 +811,64 @@ class BiaServiceIT {
   }
 
   // ---- threats
+
+  @Test
+  void publishesThreatsTheirLikelihoodAndImpactsToKafka() {
+    String processId = process("Treasury", "PT48H", "PT12H");
+    String threatId =
+        api.createdId(
+            api.post("/api/bia/threats", "bcm-manager", "{\"name\":\"Wiper\",\"likelihood\":2}"));
+    assertThat(
+            send(
+                    "PUT",
+                    "/api/bia/threats/" + threatId + "/likelihood",
+                    "bcm-manager",
+                    "{\"likelihood\":4}",
+                    null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            send(
+                    "PUT",
+                    "/api/bia/threats/" + threatId + "/impacts/" + processId,
+                    "bcm-manager",
+                    "{\"impact\":5}",
+                    null)
+                .statusCode())
+        .isEqualTo(200);
+
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of("herstel.bia.v1"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        r -> {
+                          if (threatId.equals(r.key())) {
+                            found.add(r);
+                          }
+                        });
+                return found.size() >= 3;
+              });
+    }
+    assertThat(found).hasSize(3);
+    assertThat(found)
+        .extracting(r -> header(r, "ce_type"))
+        .containsExactly(
+            "nl.herstel.bia.threat-registered.v1",
+            "nl.herstel.bia.threat-likelihood-changed.v1",
+            "nl.herstel.bia.threat-impact-rated.v1");
+    ThreatLikelihoodChanged likelihood =
+        ContractJson.read(found.get(1).value(), ThreatLikelihoodChanged.class);
+    assertThat(likelihood.likelihood()).isEqualTo(4);
+    ThreatImpactRated impact = ContractJson.read(found.get(2).value(), ThreatImpactRated.class);
+    assertThat(impact.processId()).isEqualTo(processId);
+    assertThat(impact.impact()).isEqualTo(5);
+  }
 
   @Test
   void ratesThreatsAgainstProcessesIntoARiskMatrix() {

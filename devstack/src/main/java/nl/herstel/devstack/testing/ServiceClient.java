@@ -50,6 +50,40 @@ public final class ServiceClient {
     return send(request(path, role).GET());
   }
 
+  /** A GET whose answer is binary (a ZIP, a PDF). */
+  public HttpResponse<byte[]> getBytes(String path, String role) {
+    return sendForBytes(request(path, role).GET());
+  }
+
+  /** A POST of a JSON body whose answer is binary. */
+  public HttpResponse<byte[]> postForBytes(String path, String role, String json) {
+    return sendForBytes(
+        request(path, role)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A POST of a JSON body with an If-Match header. */
+  public HttpResponse<String> post(String path, String role, String json, String ifMatch) {
+    return send(
+        request(path, role)
+            .header("Content-Type", "application/json")
+            .header("If-Match", ifMatch)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A PUT of a JSON body, with an If-Match header when {@code ifMatch} is not null. */
+  public HttpResponse<String> put(String path, String role, String json, String ifMatch) {
+    HttpRequest.Builder request =
+        request(path, role)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return send(request);
+  }
+
   /** The body of a 200 answer, or {@code null} for 404 (not there yet); fails otherwise. */
   public JsonNode getJson(String path, String role) {
     HttpResponse<String> response = get(path, role);
@@ -95,6 +129,17 @@ public final class ServiceClient {
       request.header("Authorization", "Bearer " + tokens.apply(role));
     }
     return request;
+  }
+
+  private HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

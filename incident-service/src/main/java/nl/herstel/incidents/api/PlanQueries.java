@@ -13,6 +13,12 @@ public final class PlanQueries {
    */
   public record ProposePlans(String incidentId) {}
 
+  /**
+   * The plan activated on the incident (its latest activation) with its call tree, teams, mandates
+   * and cards: answered with an optional ActivatedPlanView, empty when none was activated.
+   */
+  public record FindActivatedPlan(String incidentId) {}
+
   /** The incident's recovery tasks, in the order they were created. */
   public record ListRecoveryTasks(String incidentId) {}
 

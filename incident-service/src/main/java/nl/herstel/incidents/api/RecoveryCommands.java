@@ -5,6 +5,7 @@ import java.util.List;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.platform.security.Roles;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -46,11 +47,33 @@ public final class RecoveryCommands {
     }
   }
 
-  /** A scenario card of the plan: its id within the plan, what it is for, and its steps. */
+  /**
+   * A scenario card of the plan: its id within the plan, what it is for, its steps' titles and the
+   * role each step names (null where it names none: the recovery team's task).
+   */
   public record CardSteps(
-      String scenarioCardId, String scenario, String title, List<String> steps) {
+      String scenarioCardId,
+      String scenario,
+      String title,
+      List<String> steps,
+      List<String> roles) {
     public CardSteps {
       steps = List.copyOf(steps);
+      roles =
+          roles == null
+              ? List.of()
+              : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(roles));
+    }
+
+    /** A card whose steps name no role. */
+    public CardSteps(String scenarioCardId, String scenario, String title, List<String> steps) {
+      this(scenarioCardId, scenario, title, steps, List.of());
+    }
+
+    /** Who does step {@code i}: the role it names, or the recovery team. */
+    public String assigneeRole(int i) {
+      String role = i < roles.size() ? roles.get(i) : null;
+      return role == null || role.isBlank() ? Roles.RECOVERY_TEAM : role;
     }
   }
 

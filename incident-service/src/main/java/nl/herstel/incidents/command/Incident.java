@@ -82,7 +82,6 @@ import nl.herstel.incidents.command.Clocks.Obligation;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
-import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -936,7 +935,7 @@ public class Incident {
               command.taskIds().get(i),
               i + 1,
               card.steps().get(i),
-              Roles.RECOVERY_TEAM,
+              card.assigneeRole(i),
               null,
               command.planId(),
               card.scenarioCardId()));

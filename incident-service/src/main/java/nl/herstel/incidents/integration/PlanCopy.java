@@ -9,8 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.ScenarioCard;
+import nl.herstel.incidents.query.PlanCopyView;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.kafka.IncomingEvent;
@@ -19,8 +21,9 @@ import nl.herstel.platform.kafka.IncomingEvent;
  * Keeps incident-service's copy of the published recovery plans (DOMAIN.md, step 2): which
  * processes each covers, which roles may activate it, and its scenario cards with their steps. An
  * incident is proposed, and activates, a plan from this copy without asking plan-service at the
- * worst possible moment. Only the latest version is kept: an older one arriving late changes
- * nothing. Each event is applied in the consumer's transaction, with its inbox entry.
+ * worst possible moment, and the recovery team sees the plan's call tree, teams and mandates on the
+ * incident. Only the latest version is kept: an older one arriving late changes nothing. Each event
+ * is applied in the consumer's transaction, with its inbox entry.
  */
 public class PlanCopy {
   private final JdbcTransactions db;
@@ -34,17 +37,28 @@ public class PlanCopy {
       int applied;
       try (PreparedStatement s =
           c.prepareStatement(
-              "INSERT INTO plan_copy (plan_id, name, version, activation_roles, published_at)"
-                  + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET"
+              "INSERT INTO plan_copy (plan_id, name, version, activation_roles, published_at,"
+                  + " details) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET"
                   + " name = EXCLUDED.name, version = EXCLUDED.version,"
                   + " activation_roles = EXCLUDED.activation_roles,"
-                  + " published_at = EXCLUDED.published_at"
+                  + " published_at = EXCLUDED.published_at, details = EXCLUDED.details"
                   + " WHERE plan_copy.version <= EXCLUDED.version")) {
         s.setString(1, e.planId());
         s.setString(2, e.name());
         s.setInt(3, e.version());
         s.setArray(4, c.createArrayOf("text", distinct(e.activationRoles()).toArray()));
         s.setTimestamp(5, Timestamp.from(e.occurredAt()));
+        s.setString(
+            6,
+            json(
+                new PlanCopyView.Details(
+                    e.owner(),
+                    e.activationCriteria(),
+                    e.terminationCriteria(),
+                    e.mandates(),
+                    e.teams(),
+                    e.callTree(),
+                    e.reviewDue())));
         applied = s.executeUpdate();
       }
       if (applied == 0) {
@@ -69,8 +83,8 @@ public class PlanCopy {
       List<String> ids = cardIds(e.scenarioCards());
       try (PreparedStatement s =
           c.prepareStatement(
-              "INSERT INTO plan_copy_card (plan_id, card_id, position, scenario, title, steps)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)")) {
+              "INSERT INTO plan_copy_card (plan_id, card_id, position, scenario, title, steps,"
+                  + " step_details) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         for (int i = 0; i < e.scenarioCards().size(); i++) {
           ScenarioCard card = e.scenarioCards().get(i);
           s.setString(1, e.planId());
@@ -79,6 +93,7 @@ public class PlanCopy {
           s.setString(4, card.scenario());
           s.setString(5, card.title());
           s.setArray(6, c.createArrayOf("text", card.steps().toArray()));
+          s.setString(7, json(card.stepDetails()));
           s.addBatch();
         }
         s.executeBatch();
@@ -89,11 +104,16 @@ public class PlanCopy {
   }
 
   /**
-   * The ids of a plan's cards: the contract gives none, so each is its scenario in lower case with
-   * dashes ({@code Power failure} → {@code power-failure}), numbered from the second card of the
-   * same scenario on ({@code ransomware-2}); {@code card-<n>} when the scenario has no letters.
+   * The ids of a plan's cards: the plan's own when every card has one (plan-service keeps them
+   * stable from version to version). Plans published before cards had ids give none: then each is
+   * its scenario in lower case with dashes ({@code Power failure} → {@code power-failure}),
+   * numbered from the second card of the same scenario on ({@code ransomware-2}); {@code card-<n>}
+   * when the scenario has no letters. plan-service derives missing ids the same way.
    */
   static List<String> cardIds(List<ScenarioCard> cards) {
+    if (!cards.isEmpty() && cards.stream().allMatch(c -> c.id() != null && !c.id().isBlank())) {
+      return cards.stream().map(ScenarioCard::id).toList();
+    }
     List<String> ids = new ArrayList<>();
     Set<String> taken = new HashSet<>();
     for (int i = 0; i < cards.size(); i++) {
@@ -117,6 +137,14 @@ public class PlanCopy {
       ids.add(id);
     }
     return ids;
+  }
+
+  private static String json(Object value) {
+    try {
+      return ContractJson.mapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+      throw new IllegalStateException("Could not write the plan's details", ex);
+    }
   }
 
   private static List<String> distinct(List<String> values) {

@@ -1,5 +1,6 @@
 package nl.herstel.incidents.query;
 
+import com.fasterxml.jackson.databind.JavaType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.herstel.contracts.ContractJson;
+import nl.herstel.contracts.plans.ScenarioCard;
 import nl.herstel.incidents.api.IncidentCategory;
+import nl.herstel.incidents.api.PlanQueries.FindActivatedPlan;
 import nl.herstel.incidents.api.PlanQueries.FindIncidentCategory;
 import nl.herstel.incidents.api.PlanQueries.FindPlan;
 import nl.herstel.incidents.api.PlanQueries.ProposePlans;
@@ -26,6 +30,13 @@ import org.axonframework.queryhandling.QueryHandler;
 public class PlanCatalog {
   /** Who may activate a plan that names no role: the incident commander (DOMAIN.md, step 2). */
   public static final List<String> DEFAULT_MANDATE = List.of(Roles.INCIDENT_COMMANDER);
+
+  private static final JavaType STEPS =
+      ContractJson.mapper()
+          .getTypeFactory()
+          .constructCollectionType(List.class, ScenarioCard.Step.class);
+  private static final JavaType DETAILS =
+      ContractJson.mapper().getTypeFactory().constructType(PlanCopyView.Details.class);
 
   private final JdbcTransactions db;
 
@@ -94,6 +105,44 @@ public class PlanCatalog {
             query.incidentId(), category, PlanRanking.rank(disrupted, category, plans)));
   }
 
+  /** The plan activated on the incident (its latest activation), with the copy's details. */
+  @QueryHandler
+  public Optional<ActivatedPlanView> activated(FindActivatedPlan query) {
+    ActivatedPlanView.Activation activation;
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT plan_id, plan_version, scenario_card_id, mandate, at FROM"
+                    + " incident_activation WHERE incident_id = ? AND NOT refused"
+                    + " ORDER BY sequence DESC LIMIT 1")) {
+      s.setString(1, query.incidentId());
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        activation =
+            new ActivatedPlanView.Activation(
+                r.getString("plan_id"),
+                r.getInt("plan_version"),
+                r.getString("scenario_card_id"),
+                r.getString("mandate"),
+                r.getTimestamp("at").toInstant());
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the incident's activation", e);
+    }
+    PlanCopyView plan = plan(new FindPlan(activation.planId())).orElse(null);
+    return Optional.of(ActivatedPlanView.of(query.incidentId(), activation, plan));
+  }
+
+  private static <T> T read(String json, JavaType type) {
+    try {
+      return ContractJson.mapper().readValue(json, type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Could not read the plan copy's details", e);
+    }
+  }
+
   private List<PlanCopyView> plans(String where, Object argument) {
     Map<String, PlanRow> rows = new LinkedHashMap<>();
     try (Connection c = db.getConnection()) {
@@ -138,7 +187,8 @@ public class PlanCatalog {
                         r.getString("card_id"),
                         r.getString("scenario"),
                         r.getString("title"),
-                        List.of((String[]) r.getArray("steps").getArray())));
+                        List.of((String[]) r.getArray("steps").getArray()),
+                        read(r.getString("step_details"), STEPS)));
           }
         }
       }
@@ -156,7 +206,10 @@ public class PlanCatalog {
     final List<String> processes = new ArrayList<>();
     final List<PlanCopyView.Card> cards = new ArrayList<>();
 
+    final PlanCopyView.Details details;
+
     PlanRow(ResultSet r) throws SQLException {
+      details = read(r.getString("details"), DETAILS);
       id = r.getString("plan_id");
       name = r.getString("name");
       version = r.getInt("version");
@@ -171,7 +224,8 @@ public class PlanCatalog {
           roles,
           roles.isEmpty() ? DEFAULT_MANDATE : roles,
           List.copyOf(processes),
-          List.copyOf(cards));
+          List.copyOf(cards),
+          details);
     }
   }
 }

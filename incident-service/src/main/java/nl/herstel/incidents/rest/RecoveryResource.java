@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import nl.herstel.incidents.api.IncidentCategory;
 import nl.herstel.incidents.api.IncidentQueries.IncidentExists;
 import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.api.PlanQueries.FindActivatedPlan;
 import nl.herstel.incidents.api.PlanQueries.FindPlan;
 import nl.herstel.incidents.api.PlanQueries.ListRecoveryTasks;
 import nl.herstel.incidents.api.PlanQueries.ProposePlans;
@@ -42,6 +43,7 @@ import nl.herstel.incidents.api.RecoveryCommands.MergeIntoIncident;
 import nl.herstel.incidents.api.RecoveryCommands.OpenSplitIncident;
 import nl.herstel.incidents.api.RecoveryCommands.SplitIncident;
 import nl.herstel.incidents.api.RecoveryTaskStatus;
+import nl.herstel.incidents.query.ActivatedPlanView;
 import nl.herstel.incidents.query.PlanCopyView;
 import nl.herstel.incidents.query.PlanProposal;
 import nl.herstel.incidents.query.RecoveryTaskView;
@@ -51,6 +53,7 @@ import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.jdbc.Database;
 import nl.herstel.platform.messaging.CallContext;
 import nl.herstel.platform.messaging.Caller;
+import nl.herstel.platform.rest.Problem;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -58,6 +61,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -200,6 +205,42 @@ public class RecoveryResource {
         .orElseThrow(() -> new NotFound("Incident", id));
   }
 
+  @GET
+  @Path("/{id}/plan")
+  @RolesAllowed({
+    Roles.INCIDENT_COMMANDER,
+    Roles.RECOVERY_TEAM,
+    Roles.MANAGEMENT,
+    Roles.AUDITOR,
+    Roles.BCM_MANAGER
+  })
+  @Operation(
+      operationId = "getActivatedPlan",
+      summary = "The recovery plan activated on an incident",
+      description =
+          "The plan of the incident's latest activation as the recovery team needs it at hand:"
+              + " the call tree in escalation order with each person's channels (outOfBand marks"
+              + " those that work with the network down), the teams with members and deputies, the"
+              + " decision mandates, activation and termination criteria, the activated scenario"
+              + " card and all cards with their steps (role, expected duration, dependencies).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The activated plan",
+      content = @Content(schema = @Schema(implementation = ActivatedPlanView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such incident, or no plan activated on it",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  public ActivatedPlanView activatedPlan(@PathParam("id") String id) {
+    String incidentId = existingId(id);
+    return queries
+        .query(
+            new FindActivatedPlan(incidentId),
+            ResponseTypes.optionalInstanceOf(ActivatedPlanView.class))
+        .join()
+        .orElseThrow(() -> new NotFound("Activated plan of incident", id));
+  }
+
   @POST
   @Path("/{id}/activation")
   @RolesAllowed({
@@ -259,7 +300,13 @@ public class RecoveryResource {
                     .map(PlanCopyView.Card::scenarioCardId)
                     .collect(Collectors.joining(", ")));
       }
-      card = new CardSteps(found.scenarioCardId(), found.scenario(), found.title(), found.steps());
+      card =
+          new CardSteps(
+              found.scenarioCardId(),
+              found.scenario(),
+              found.title(),
+              found.steps(),
+              IntStream.range(0, found.steps().size()).mapToObj(found::role).toList());
     }
     String mandate =
         plan.mandate().stream().filter(security::isUserInRole).findFirst().orElse(null);

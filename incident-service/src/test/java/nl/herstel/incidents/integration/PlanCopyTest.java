@@ -18,4 +18,16 @@ class PlanCopyTest {
                     new ScenarioCard("???", "D", List.of()))))
         .containsExactly("ransomware", "power-failure", "ransomware-2", "card-4");
   }
+
+  @Test
+  void cardIdsAreThePlansOwnWhenEveryCardHasOne() {
+    assertThat(
+            PlanCopy.cardIds(
+                List.of(
+                    new ScenarioCard(
+                        "RANSOMWARE", "A", List.of(), "payments", List.of(), List.of()),
+                    new ScenarioCard(
+                        "RANSOMWARE", "B", List.of(), "backoffice", List.of(), List.of()))))
+        .containsExactly("payments", "backoffice");
+  }
 }

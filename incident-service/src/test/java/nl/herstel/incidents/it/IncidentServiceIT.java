@@ -2209,6 +2209,75 @@ class IncidentServiceIT {
   }
 
   @Test
+  void showsTheActivatedPlansCallTreeAndCardsAndGivesEachStepTheRoleItNames() throws Exception {
+    Bia bia = registerBia();
+    PlanPublished plan =
+        RecoveryItSupport.publishRichPlan("Payments DRP v5", List.of(bia.paymentsId()));
+    String incidentId =
+        api.ok(
+                api.post(
+                    INTAKE,
+                    "soc-intake",
+                    RecoveryItSupport.alert(
+                        "splunk",
+                        "RP-" + UUID.randomUUID(),
+                        List.of(bia.databaseName()),
+                        Instant.now().minusSeconds(600))))
+            .get("incidentId")
+            .asText();
+    awaitIncident(incidentId, "incident-commander");
+    String base = "/api/incidents/" + incidentId;
+    assertThat(api.get(base + "/plan", "recovery-team").statusCode()).isEqualTo(404);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> api.getJson(base + "/plan-proposal", "incident-commander"),
+            p -> p != null && ids(p.get("plans"), "planId").contains(plan.planId()));
+    api.ok(
+        api.post(
+            base + "/transitions",
+            "incident-commander",
+            "{\"to\":\"TRIAGED\",\"reason\":\"confirmed\"}"));
+    HttpResponse<String> activated =
+        api.post(
+            base + "/activation",
+            "incident-commander",
+            "{\"planId\":\"%s\",\"scenarioCardId\":\"payments-ransomware\",\"reason\":\"x\"}"
+                .formatted(plan.planId()));
+    assertThat(activated.statusCode()).as(activated.body()).isEqualTo(202);
+
+    JsonNode tasks =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.getJson(base + "/tasks", "recovery-team"),
+                t -> t != null && t.size() == 2);
+    assertThat(ids(tasks, "title"))
+        .containsExactly("Isolate the segment", "Restore the last clean backup");
+    assertThat(ids(tasks, "assigneeRole")).containsExactly("network-lead", "recovery-team");
+    assertThat(ids(tasks, "scenarioCardId"))
+        .containsExactly("payments-ransomware", "payments-ransomware");
+
+    JsonNode shown =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> api.getJson(base + "/plan", "recovery-team"), p -> p != null);
+    assertThat(shown.get("planId").asText()).isEqualTo(plan.planId());
+    assertThat(shown.get("activatedVersion").asInt()).isEqualTo(5);
+    assertThat(shown.get("callTree")).hasSize(2);
+    assertThat(shown.at("/callTree/0/name").asText()).isEqualTo("Ann");
+    assertThat(shown.at("/callTree/0/channels/0/outOfBand").asBoolean()).isTrue();
+    assertThat(shown.at("/teams/0/members/0/deputy").asText()).isEqualTo("Bob");
+    assertThat(shown.at("/mandates/0/decision").asText()).isEqualTo("DISCONNECT");
+    assertThat(shown.at("/terminationCriteria/0").asText())
+        .isEqualTo("Payments normal for 24 hours");
+    assertThat(shown.at("/activatedCard/scenarioCardId").asText()).isEqualTo("payments-ransomware");
+    assertThat(shown.at("/activatedCard/stepDetails")).hasSize(2);
+    assertThat(shown.at("/activatedCard/stepDetails/1/dependsOn/0").asText()).isEqualTo("isolate");
+    assertThat(shown.get("cards")).hasSize(1);
+  }
+
+  @Test
   void recoveryTasksMoveThroughTheirStatusesRecordingWhoAndWhen() throws Exception {
     String incidentId = reportUnrelatedAlert();
     awaitIncident(incidentId, "recovery-team");

@@ -1,6 +1,8 @@
 package nl.herstel.incidents.it;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.herstel.contracts.ContractJson;
@@ -33,6 +35,71 @@ final class RecoveryItSupport {
                 new ScenarioCard("DDoS", "DDoS on the payment gateway", List.of("Call the ISP")),
                 new ScenarioCard("Ransomware", "Ransomware on payments", RANSOMWARE_STEPS)),
             Instant.now()));
+  }
+
+  /**
+   * A plan as plan-service publishes it today: a card with its own id and steps as objects (one
+   * naming a role), criteria, mandates, a team and a call tree.
+   */
+  static PlanPublished publishRichPlan(String name, List<String> processIds) {
+    return publish(
+        new PlanPublished(
+            "plan-" + UUID.randomUUID(),
+            name,
+            5,
+            processIds,
+            List.of("incident-commander"),
+            List.of(
+                new ScenarioCard(
+                    "RANSOMWARE",
+                    "Ransomware on payments",
+                    List.of("Isolate the segment", "Restore the last clean backup"),
+                    "payments-ransomware",
+                    List.of("threat-1"),
+                    List.of(
+                        new ScenarioCard.Step(
+                            "isolate",
+                            "Isolate the segment",
+                            "Pull the uplinks",
+                            "network-lead",
+                            Duration.ofMinutes(30),
+                            1,
+                            List.of()),
+                        new ScenarioCard.Step(
+                            "restore",
+                            "Restore the last clean backup",
+                            null,
+                            null,
+                            Duration.ofHours(4),
+                            2,
+                            List.of("isolate"))))),
+            Instant.now(),
+            "CIO",
+            List.of("Payments down for more than an hour"),
+            List.of("Payments normal for 24 hours"),
+            List.of(new PlanPublished.Mandate("network-lead", "DISCONNECT", "any segment")),
+            List.of(
+                new PlanPublished.Team(
+                    "net",
+                    "Network team",
+                    "NETWORK",
+                    List.of(new PlanPublished.TeamMember("Ann", "network-lead", "Bob")))),
+            List.of(
+                new PlanPublished.CallTreeEntry(
+                    1,
+                    "Ann",
+                    "Herstel BV",
+                    "Network lead",
+                    Duration.ofMinutes(15),
+                    List.of(new PlanPublished.Channel("PHONE", "+31 6 1111 1111", true))),
+                new PlanPublished.CallTreeEntry(
+                    2,
+                    "HostCo desk",
+                    "HostCo",
+                    null,
+                    null,
+                    List.of(new PlanPublished.Channel("PHONE", "+31 20 333 3333", true)))),
+            LocalDate.now().plusYears(1)));
   }
 
   static PlanPublished publish(PlanPublished plan) {

@@ -1,5 +1,6 @@
 package nl.herstel.plans.api;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The queries plan-service's read models answer. */
@@ -9,8 +10,21 @@ public final class PlanQueries {
   /** One plan by id. */
   public record FindPlan(String planId) {}
 
-  /** All plans, ordered by name. */
-  public record ListPlans() {}
+  /**
+   * Plans by name, a page of at most {@code limit} (one more is fetched to know whether more
+   * follow), after the plan whose sort key is {@code after}; optionally only those flagged for
+   * review, or in one status.
+   */
+  public record ListPlans(Boolean needsReview, PlanStatus status, String after, int limit) {}
+
+  /** The plans whose review date lies before {@code today}, most overdue first. */
+  public record ListOverdueReviews(LocalDate today, String after, int limit) {}
+
+  /** A plan's versions, oldest first, after version {@code after}. */
+  public record ListVersions(String planId, int after, int limit) {}
+
+  /** One version of a plan, with its whole document. */
+  public record FindVersion(String planId, int version) {}
 
   /** The coverage of one known process by published plans. */
   public record FindCoverage(String processId) {}
@@ -24,4 +38,26 @@ public final class PlanQueries {
       processIds = List.copyOf(processIds);
     }
   }
+
+  /** Which of the given threat ids the BIA has not (yet) told plan-service about, in order. */
+  public record FindUnknownThreats(List<String> threatIds) {
+    public FindUnknownThreats {
+      threatIds = List.copyOf(threatIds);
+    }
+  }
+
+  /** The system inventory, ranked by business impact, after the asset at rank {@code after}. */
+  public record ListInventory(int after, int limit) {}
+
+  /** One network document. */
+  public record FindNetworkDocument(String documentId) {}
+
+  /**
+   * Network documents by title; with {@code staleAt}, only those whose verification was due before
+   * that moment, most overdue first.
+   */
+  public record ListNetworkDocuments(java.time.Instant staleAt, String after, int limit) {}
+
+  /** What a bundle of the plan's published version holds: answered with a PlanBundleSource. */
+  public record FindBundleSource(String planId) {}
 }

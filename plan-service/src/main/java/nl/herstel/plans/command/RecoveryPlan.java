@@ -2,101 +2,201 @@ package nl.herstel.plans.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.HashSet;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import nl.herstel.plans.api.PlanCommands.PublishPlan;
+import nl.herstel.plans.api.PlanCommands.CreatePlan;
+import nl.herstel.plans.api.PlanCommands.RecordBundle;
+import nl.herstel.plans.api.PlanCommands.RequestPlanReview;
+import nl.herstel.plans.api.PlanCommands.RevisePlan;
+import nl.herstel.plans.api.PlanCommands.TransitionPlan;
+import nl.herstel.plans.api.PlanContent;
+import nl.herstel.plans.api.PlanEvents.PlanBundleTaken;
+import nl.herstel.plans.api.PlanEvents.PlanContentRevised;
+import nl.herstel.plans.api.PlanEvents.PlanDrafted;
 import nl.herstel.plans.api.PlanEvents.PlanPublished;
-import nl.herstel.plans.api.ScenarioCard;
+import nl.herstel.plans.api.PlanEvents.PlanRetired;
+import nl.herstel.plans.api.PlanEvents.PlanReviewRequested;
+import nl.herstel.plans.api.PlanEvents.PlanStatusChanged;
+import nl.herstel.plans.api.PlanEvents.PlanVersionPublished;
+import nl.herstel.plans.api.PlanStatus;
+import nl.herstel.plans.api.PlanVersion;
+import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.RuleViolation;
-import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
- * A recovery plan (herstelplan, IT disaster recovery plan): the playbook during an incident. It
- * names the business processes it recovers, who may activate it (the mandate) and its scenario
- * cards; see DOMAIN.md, step 2. For now a plan is published as version 1 when it is created.
+ * A recovery plan (herstelplan, IT disaster recovery plan): the playbook during an incident; see
+ * DOMAIN.md, step 2. It is written, reviewed, approved and published, and every change is a new
+ * version, so what was in force at any moment can be shown and compared. A published version stays
+ * in force while the next one is drafted and reviewed. When the BIA changes something the plan
+ * relies on, the plan is flagged for review until a new version is published.
  */
 public class RecoveryPlan {
-  static final int MAX_NAME = 200;
+  /** How long a published plan may go without review when its content names no date. */
+  static final int REVIEW_YEARS = 1;
 
   @AggregateIdentifier private String planId;
   private int version;
+  private PlanStatus status;
+  private PlanContent content;
+  private final List<String> pendingReviews = new ArrayList<>();
 
   protected RecoveryPlan() {}
 
   @CommandHandler
-  public RecoveryPlan(PublishPlan command) {
-    String name = command.name() == null ? "" : command.name().strip();
-    if (name.isEmpty()) {
-      throw new RuleViolation("name", "A plan needs a name");
+  public RecoveryPlan(CreatePlan command) {
+    PlanContent checked = PlanRules.check(command.content());
+    if (command.publish()) {
+      apply(
+          new PlanVersionPublished(
+              command.planId(), 1, withReviewDue(checked), reason(command.reason(), "Published")));
+    } else {
+      apply(new PlanDrafted(command.planId(), 1, checked, reason(command.reason(), "Drafted")));
     }
-    if (name.length() > MAX_NAME) {
-      throw new RuleViolation("name", "A plan's name is at most " + MAX_NAME + " characters");
+  }
+
+  @CommandHandler
+  PlanVersion handle(RevisePlan command) {
+    requireVersion(command.expectedVersion());
+    if (status == PlanStatus.RETIRED) {
+      throw new Conflict("Plan " + planId + " is retired; it can no longer be changed");
     }
-    if (command.coveredProcessIds().isEmpty()) {
-      throw new RuleViolation("coveredProcessIds", "A plan covers at least one business process");
-    }
-    requireDistinct("coveredProcessIds", "process", command.coveredProcessIds());
-    if (command.activationRoles().isEmpty()) {
-      throw new RuleViolation("activationRoles", "At least one role must be able to activate it");
-    }
-    requireDistinct("activationRoles", "role", command.activationRoles());
-    for (String role : command.activationRoles()) {
-      if (!Roles.ALL.contains(role)) {
-        throw new RuleViolation(
-            "activationRoles",
-            "'" + role + "' is not a Herstel role; known roles: " + String.join(", ", Roles.ALL));
-      }
-    }
-    List<ScenarioCard> cards = command.scenarioCards();
-    for (int i = 0; i < cards.size(); i++) {
-      checkCard("scenarioCards[" + i + "]", cards.get(i));
+    PlanContent checked = PlanRules.check(command.content());
+    if (checked.reviewDue() == null && content.reviewDue() != null) {
+      checked = checked.withReviewDue(content.reviewDue());
     }
     apply(
-        new PlanPublished(
-            command.planId(),
-            name,
-            1,
-            command.coveredProcessIds(),
-            command.activationRoles(),
-            cards));
+        new PlanContentRevised(
+            planId, version + 1, checked, reason(command.reason(), "Content revised")));
+    return new PlanVersion(version, status);
+  }
+
+  @CommandHandler
+  PlanVersion handle(TransitionPlan command) {
+    requireVersion(command.expectedVersion());
+    PlanStatus to = command.to();
+    if (to == null) {
+      throw new RuleViolation("to", "A transition names the status to move to");
+    }
+    if (!status.mayBecome(to)) {
+      throw new RuleViolation(
+          "to",
+          "A plan in "
+              + status
+              + " cannot become "
+              + to
+              + (status.next().isEmpty() ? "" : "; it may become " + sorted(status.next())));
+    }
+    String reason = reason(command.reason(), status + " → " + to);
+    switch (to) {
+      case PUBLISHED ->
+          apply(new PlanVersionPublished(planId, version + 1, withReviewDue(content), reason));
+      case RETIRED -> apply(new PlanRetired(planId, version + 1, reason));
+      default ->
+          apply(new PlanStatusChanged(planId, version + 1, content.name(), status, to, reason));
+    }
+    return new PlanVersion(version, status);
+  }
+
+  @CommandHandler
+  void handle(RequestPlanReview command) {
+    String entry = command.cause() + ": " + command.reason();
+    if (status == PlanStatus.RETIRED || pendingReviews.contains(entry)) {
+      return;
+    }
+    apply(
+        new PlanReviewRequested(
+            planId,
+            version,
+            content.name(),
+            content.reviewDue(),
+            command.cause(),
+            command.reason()));
+  }
+
+  @CommandHandler
+  void handle(RecordBundle command) {
+    apply(
+        new PlanBundleTaken(
+            planId,
+            command.version(),
+            command.bundleId(),
+            command.format(),
+            command.encrypted(),
+            command.sha256()));
+  }
+
+  @EventSourcingHandler
+  void on(PlanDrafted event) {
+    planId = event.planId();
+    version = event.version();
+    status = PlanStatus.DRAFT;
+    content = event.content();
+  }
+
+  @EventSourcingHandler
+  void on(PlanContentRevised event) {
+    version = event.version();
+    status = PlanStatus.DRAFT;
+    content = event.content();
+  }
+
+  @EventSourcingHandler
+  void on(PlanStatusChanged event) {
+    version = event.version();
+    status = event.to();
+  }
+
+  @EventSourcingHandler
+  void on(PlanVersionPublished event) {
+    planId = event.planId();
+    version = event.version();
+    status = PlanStatus.PUBLISHED;
+    content = event.content();
+    pendingReviews.clear();
   }
 
   @EventSourcingHandler
   void on(PlanPublished event) {
     planId = event.planId();
     version = event.version();
+    status = PlanStatus.PUBLISHED;
+    content = event.content();
   }
 
-  private static void checkCard(String field, ScenarioCard card) {
-    if (card == null) {
-      throw new RuleViolation(field, "A scenario card must not be null");
-    }
-    if (card.scenario() == null) {
-      throw new RuleViolation(field + ".scenario", "A scenario card names its scenario");
-    }
-    if (card.title() == null || card.title().isBlank()) {
-      throw new RuleViolation(field + ".title", "A scenario card needs a title");
-    }
-    if (card.steps().isEmpty()) {
-      throw new RuleViolation(field + ".steps", "A scenario card has at least one step");
-    }
-    for (String step : card.steps()) {
-      if (step == null || step.isBlank()) {
-        throw new RuleViolation(field + ".steps", "A step must not be blank");
-      }
+  @EventSourcingHandler
+  void on(PlanRetired event) {
+    version = event.version();
+    status = PlanStatus.RETIRED;
+  }
+
+  @EventSourcingHandler
+  void on(PlanReviewRequested event) {
+    pendingReviews.add(event.cause() + ": " + event.reason());
+  }
+
+  private void requireVersion(Long expected) {
+    if (expected != null && expected != version) {
+      throw new Conflict(
+          "Plan " + planId + " is at version " + version + ", not " + expected + " (If-Match)");
     }
   }
 
-  private static void requireDistinct(String field, String what, List<String> values) {
-    Set<String> seen = new HashSet<>();
-    for (String value : values) {
-      if (!seen.add(value)) {
-        throw new RuleViolation(field, "The " + what + " '" + value + "' is named more than once");
-      }
-    }
+  private static PlanContent withReviewDue(PlanContent content) {
+    return content.reviewDue() != null
+        ? content
+        : content.withReviewDue(LocalDate.now(ZoneOffset.UTC).plusYears(REVIEW_YEARS));
+  }
+
+  private static String reason(String given, String otherwise) {
+    return given == null || given.isBlank() ? otherwise : given.strip();
+  }
+
+  private static String sorted(java.util.Set<PlanStatus> statuses) {
+    return String.join(", ", statuses.stream().sorted().map(Enum::name).toList());
   }
 }

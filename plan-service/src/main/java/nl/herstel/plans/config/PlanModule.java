@@ -2,13 +2,29 @@ package nl.herstel.plans.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.herstel.contracts.bia.AssetChanged;
+import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.AssetRetired;
+import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.DependencyRemoved;
+import nl.herstel.contracts.bia.ProcessChanged;
 import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.ProcessRetired;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.bia.ThreatImpactRated;
+import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
+import nl.herstel.contracts.bia.ThreatRegistered;
+import nl.herstel.plans.command.NetworkDocument;
 import nl.herstel.plans.command.RecoveryPlan;
-import nl.herstel.plans.integration.BiaProcessIntake;
+import nl.herstel.plans.integration.BiaIntake;
 import nl.herstel.plans.integration.PlanContractMapper;
+import nl.herstel.plans.query.BundleQueries;
 import nl.herstel.plans.query.CoverageQueries;
+import nl.herstel.plans.query.InventoryQueries;
+import nl.herstel.plans.query.NetworkDocumentProjection;
 import nl.herstel.plans.query.PlanProjection;
+import nl.herstel.plans.query.PlanReadModel;
+import nl.herstel.plans.query.PlanSql;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -22,15 +38,33 @@ public class PlanModule implements ServiceModule {
   @Override
   public void configure(ModuleDefinition module) {
     JdbcTransactions transactions = database.transactions();
-    PlanProjection plans = new PlanProjection(transactions);
-    BiaProcessIntake bia = new BiaProcessIntake(transactions);
+    PlanSql sql = new PlanSql(transactions);
+    NetworkDocumentProjection networkDocuments = new NetworkDocumentProjection(sql);
+    BiaIntake bia = new BiaIntake(sql, module.commands());
+    PlanReadModel readModel = new PlanReadModel(sql);
+    InventoryQueries inventory = new InventoryQueries(sql);
     module
         .aggregate(RecoveryPlan.class)
-        .projection(plans)
-        .queryHandler(plans)
+        .aggregate(NetworkDocument.class)
+        .projection(new PlanProjection(sql))
+        .projection(networkDocuments)
+        .queryHandler(readModel)
+        .queryHandler(new BundleQueries(sql, readModel, inventory))
+        .queryHandler(networkDocuments)
+        .queryHandler(inventory)
         .queryHandler(new CoverageQueries(transactions))
         .publish(new PlanContractMapper())
         .subscribe(ProcessRegistered.class, bia::processRegistered)
-        .subscribe(RecoveryTargetsSet.class, bia::recoveryTargetsSet);
+        .subscribe(RecoveryTargetsSet.class, bia::recoveryTargetsSet)
+        .subscribe(ProcessChanged.class, bia::processChanged)
+        .subscribe(ProcessRetired.class, bia::processRetired)
+        .subscribe(AssetRegistered.class, bia::assetRegistered)
+        .subscribe(AssetChanged.class, bia::assetChanged)
+        .subscribe(AssetRetired.class, bia::assetRetired)
+        .subscribe(DependencyAdded.class, bia::dependencyAdded)
+        .subscribe(DependencyRemoved.class, bia::dependencyRemoved)
+        .subscribe(ThreatRegistered.class, bia::threatRegistered)
+        .subscribe(ThreatLikelihoodChanged.class, bia::threatLikelihoodChanged)
+        .subscribe(ThreatImpactRated.class, bia::threatImpactRated);
   }
 }

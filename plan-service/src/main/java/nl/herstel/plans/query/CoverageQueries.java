@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.herstel.plans.api.PlanQueries.FindCoverage;
 import nl.herstel.plans.api.PlanQueries.FindUnknownProcesses;
+import nl.herstel.plans.api.PlanQueries.FindUnknownThreats;
 import nl.herstel.plans.api.PlanQueries.ListCoverage;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
@@ -31,7 +32,7 @@ public class CoverageQueries {
           + "   FILTER (WHERE pl.plan_id IS NOT NULL), '{}') AS plan_ids"
           + " FROM plan_known_process p"
           + " LEFT JOIN plan_covered_process c ON c.process_id = p.process_id"
-          + " LEFT JOIN plan_plan pl ON pl.plan_id = c.plan_id AND pl.status = 'PUBLISHED'";
+          + " LEFT JOIN plan_plan pl ON pl.plan_id = c.plan_id AND pl.status <> 'RETIRED'";
   private static final String ORDER =
       " GROUP BY p.process_id"
           + " ORDER BY p.crown_jewel DESC, p.rto_seconds, p.name, p.process_id";
@@ -73,6 +74,21 @@ public class CoverageQueries {
       throw new DataAccessException("Could not read the known processes", ex);
     }
     return query.processIds().stream().filter(id -> !known.contains(id)).distinct().toList();
+  }
+
+  @QueryHandler
+  public List<String> unknownThreats(FindUnknownThreats query) {
+    if (query.threatIds().isEmpty()) {
+      return List.of();
+    }
+    Set<String> known =
+        new HashSet<>(
+            new PlanSql(db)
+                .list(
+                    "SELECT threat_id FROM plan_bia_threat WHERE threat_id = ANY (?)",
+                    r -> r.getString(1),
+                    query.threatIds()));
+    return query.threatIds().stream().filter(id -> !known.contains(id)).distinct().toList();
   }
 
   private List<CoverageView> coverage(String sql, Object... args) {

@@ -1,178 +1,251 @@
 package nl.herstel.plans.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import static nl.herstel.plans.query.PlanSql.json;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import nl.herstel.contracts.ContractJson;
+import nl.herstel.plans.api.PlanContent;
+import nl.herstel.plans.api.PlanEvents.PlanBundleTaken;
+import nl.herstel.plans.api.PlanEvents.PlanContentRevised;
+import nl.herstel.plans.api.PlanEvents.PlanDrafted;
 import nl.herstel.plans.api.PlanEvents.PlanPublished;
-import nl.herstel.plans.api.PlanQueries.FindPlan;
-import nl.herstel.plans.api.PlanQueries.ListPlans;
+import nl.herstel.plans.api.PlanEvents.PlanRetired;
+import nl.herstel.plans.api.PlanEvents.PlanReviewRequested;
+import nl.herstel.plans.api.PlanEvents.PlanStatusChanged;
+import nl.herstel.plans.api.PlanEvents.PlanVersionPublished;
+import nl.herstel.plans.api.PlanStatus;
 import nl.herstel.plans.api.ScenarioCard;
-import nl.herstel.platform.jdbc.DataAccessException;
-import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.plans.query.PlanView.ReviewRequest;
+import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 /**
- * The plans read model in PostgreSQL: each plan's current version and the processes it covers. Its
- * rows commit in the same transaction as the processor's token, so no event is applied twice.
+ * The plans read model in PostgreSQL: each plan's latest version, the version in force and the
+ * processes it covers, every version's whole document, the BIA ids each plan points at, and the
+ * bundles taken. Its rows commit in the same transaction as the processor's token, so no event is
+ * applied twice.
  */
-@ProcessingGroup("plans-read-model")
+@ProcessingGroup("plans-read-model-v2")
 public class PlanProjection {
-  private static final ObjectMapper JSON = ContractJson.mapper();
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-  private static final TypeReference<List<ScenarioCard>> CARDS = new TypeReference<>() {};
+  private final PlanSql sql;
 
-  private final JdbcTransactions db;
-
-  public PlanProjection(JdbcTransactions db) {
-    this.db = db;
+  public PlanProjection(PlanSql sql) {
+    this.sql = sql;
   }
 
   @EventHandler
-  void on(PlanPublished e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO plan_plan (plan_id, name, version, status, activation_roles,"
-                  + " scenario_cards, published_at) VALUES (?, ?, ?, 'PUBLISHED', ?, ?, ?)"
-                  + " ON CONFLICT (plan_id) DO UPDATE SET name = EXCLUDED.name,"
-                  + " version = EXCLUDED.version, status = EXCLUDED.status,"
-                  + " activation_roles = EXCLUDED.activation_roles,"
-                  + " scenario_cards = EXCLUDED.scenario_cards,"
-                  + " published_at = EXCLUDED.published_at")) {
-        s.setString(1, e.planId());
-        s.setString(2, e.name());
-        s.setInt(3, e.version());
-        s.setString(4, write(e.activationRoles()));
-        s.setString(5, write(e.scenarioCards()));
-        s.setTimestamp(6, Timestamp.from(at));
-        s.executeUpdate();
-      }
-      try (PreparedStatement s =
-          c.prepareStatement("DELETE FROM plan_covered_process WHERE plan_id = ?")) {
-        s.setString(1, e.planId());
-        s.executeUpdate();
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO plan_covered_process (plan_id, process_id, position) VALUES (?, ?, ?)")) {
-        List<String> processIds = e.coveredProcessIds();
-        for (int i = 0; i < processIds.size(); i++) {
-          s.setString(1, e.planId());
-          s.setString(2, processIds.get(i));
-          s.setInt(3, i);
-          s.addBatch();
-        }
-        s.executeBatch();
-      }
-    } catch (SQLException ex) {
-      throw new DataAccessException("Could not update the plans read model", ex);
+  void on(
+      PlanPublished e, @Timestamp Instant at, @MetaDataValue(EventMetadata.PRINCIPAL) String who) {
+    published(e.planId(), e.version(), e.content(), "Published", at, who);
+  }
+
+  @EventHandler
+  void on(
+      PlanVersionPublished e,
+      @Timestamp Instant at,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String who) {
+    published(e.planId(), e.version(), e.content(), e.reason(), at, who);
+  }
+
+  @EventHandler
+  void on(
+      PlanDrafted e, @Timestamp Instant at, @MetaDataValue(EventMetadata.PRINCIPAL) String who) {
+    sql.update(
+        "INSERT INTO plan_plan (plan_id, name, version, status, activation_roles, scenario_cards,"
+            + " owner, content, review_due, updated_at) VALUES (?, ?, ?, 'DRAFT', '[]', '[]', ?,"
+            + " ?, ?, ?) ON CONFLICT (plan_id) DO NOTHING",
+        e.planId(),
+        e.content().name(),
+        e.version(),
+        e.content().owner(),
+        json(e.content()),
+        e.content().reviewDue(),
+        at);
+    content(e.planId(), e.version(), PlanStatus.DRAFT, e.content(), e.reason(), at, who);
+  }
+
+  @EventHandler
+  void on(
+      PlanContentRevised e,
+      @Timestamp Instant at,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String who) {
+    content(e.planId(), e.version(), PlanStatus.DRAFT, e.content(), e.reason(), at, who);
+  }
+
+  @EventHandler
+  void on(
+      PlanStatusChanged e,
+      @Timestamp Instant at,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String who) {
+    status(e.planId(), e.version(), e.to(), e.reason(), at, who);
+  }
+
+  @EventHandler
+  void on(
+      PlanRetired e, @Timestamp Instant at, @MetaDataValue(EventMetadata.PRINCIPAL) String who) {
+    status(e.planId(), e.version(), PlanStatus.RETIRED, e.reason(), at, who);
+    sql.update("DELETE FROM plan_covered_process WHERE plan_id = ?", e.planId());
+  }
+
+  @EventHandler
+  void on(PlanReviewRequested e, @Timestamp Instant at) {
+    List<ReviewRequest> requests = new ArrayList<>(reviewRequests(e.planId()));
+    requests.add(new ReviewRequest(e.cause(), e.reason(), at));
+    sql.update(
+        "UPDATE plan_plan SET review_requests = ? WHERE plan_id = ?", json(requests), e.planId());
+  }
+
+  @EventHandler
+  void on(
+      PlanBundleTaken e,
+      @Timestamp Instant at,
+      @MetaDataValue(EventMetadata.PRINCIPAL) String who) {
+    sql.update(
+        "INSERT INTO plan_bundle (bundle_id, plan_id, version, format, encrypted, sha256,"
+            + " taken_at, taken_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        e.bundleId(),
+        e.planId(),
+        e.version(),
+        e.format(),
+        e.encrypted(),
+        e.sha256(),
+        at,
+        who);
+  }
+
+  private void published(
+      String planId, int version, PlanContent content, String reason, Instant at, String who) {
+    sql.update(
+        "INSERT INTO plan_plan (plan_id, name, version, status, activation_roles, scenario_cards,"
+            + " owner, content, review_due, updated_at) VALUES (?, ?, ?, 'PUBLISHED', '[]', '[]',"
+            + " ?, ?, ?, ?) ON CONFLICT (plan_id) DO NOTHING",
+        planId,
+        content.name(),
+        version,
+        content.owner(),
+        json(content),
+        content.reviewDue(),
+        at);
+    content(planId, version, PlanStatus.PUBLISHED, content, reason, at, who);
+    sql.update(
+        "UPDATE plan_plan SET published_version = ?, published_at = ?, review_requests = '[]'"
+            + " WHERE plan_id = ?",
+        version,
+        at,
+        planId);
+    sql.update("DELETE FROM plan_covered_process WHERE plan_id = ?", planId);
+    List<String> processIds = content.coveredProcessIds();
+    for (int i = 0; i < processIds.size(); i++) {
+      sql.update(
+          "INSERT INTO plan_covered_process (plan_id, process_id, position) VALUES (?, ?, ?)",
+          planId,
+          processIds.get(i),
+          i);
     }
   }
 
-  @QueryHandler
-  public Optional<PlanView> find(FindPlan query) {
-    return plans("SELECT * FROM plan_plan WHERE plan_id = ?", query.planId()).stream().findFirst();
-  }
-
-  @QueryHandler
-  public List<PlanView> list(ListPlans query) {
-    return plans("SELECT * FROM plan_plan ORDER BY name, plan_id");
-  }
-
-  private List<PlanView> plans(String sql, Object... args) {
-    Map<String, Row> rows = new LinkedHashMap<>();
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        for (int i = 0; i < args.length; i++) {
-          s.setObject(i + 1, args[i]);
-        }
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            rows.put(r.getString("plan_id"), Row.of(r));
-          }
-        }
-      }
-      if (!rows.isEmpty()) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT plan_id, process_id FROM plan_covered_process WHERE plan_id = ANY (?)"
-                    + " ORDER BY plan_id, position")) {
-          s.setArray(1, c.createArrayOf("varchar", rows.keySet().toArray()));
-          try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-              rows.get(r.getString("plan_id")).covered.add(r.getString("process_id"));
-            }
-          }
-        }
-      }
-    } catch (SQLException ex) {
-      throw new DataAccessException("Could not read plans", ex);
-    }
-    return rows.values().stream().map(Row::view).toList();
-  }
-
-  private static String write(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("Could not write plan details as JSON", ex);
-    }
-  }
-
-  private static <T> T read(String json, TypeReference<T> type) {
-    try {
-      return JSON.readValue(json, type);
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("Could not read plan details from JSON", ex);
-    }
-  }
-
-  private record Row(
-      String id,
-      String name,
+  private void content(
+      String planId,
       int version,
-      String status,
-      List<String> activationRoles,
-      List<ScenarioCard> scenarioCards,
-      Instant publishedAt,
-      List<String> covered) {
-
-    static Row of(ResultSet r) throws SQLException {
-      return new Row(
-          r.getString("plan_id"),
-          r.getString("name"),
-          r.getInt("version"),
-          r.getString("status"),
-          read(r.getString("activation_roles"), STRINGS),
-          read(r.getString("scenario_cards"), CARDS),
-          r.getTimestamp("published_at").toInstant(),
-          new ArrayList<>());
+      PlanStatus status,
+      PlanContent content,
+      String reason,
+      Instant at,
+      String who) {
+    sql.update(
+        "UPDATE plan_plan SET name = ?, version = ?, status = ?, owner = ?, content = ?,"
+            + " review_due = ?, activation_roles = ?, scenario_cards = ?, updated_at = ?"
+            + " WHERE plan_id = ?",
+        content.name(),
+        version,
+        status.name(),
+        content.owner(),
+        json(content),
+        content.reviewDue(),
+        json(content.activationRoles()),
+        json(content.scenarioCards()),
+        at,
+        planId);
+    version(planId, version, status, content, reason, at, who);
+    sql.update("DELETE FROM plan_link WHERE plan_id = ?", planId);
+    for (String processId : content.coveredProcessIds()) {
+      link(planId, "PROCESS", processId);
     }
-
-    PlanView view() {
-      return new PlanView(
-          id,
-          name,
-          version,
-          status,
-          List.copyOf(covered),
-          activationRoles,
-          scenarioCards,
-          publishedAt);
+    for (ScenarioCard card : content.scenarioCards()) {
+      for (String threatId : card.threatIds()) {
+        link(planId, "THREAT", threatId);
+      }
     }
+    for (PlanContent.SupplierAgreement supplier : content.suppliers()) {
+      if (supplier.assetId() != null) {
+        link(planId, "ASSET", supplier.assetId());
+      }
+    }
+  }
+
+  private void status(
+      String planId, int version, PlanStatus status, String reason, Instant at, String who) {
+    PlanContent content =
+        sql.one(
+                "SELECT content FROM plan_plan WHERE plan_id = ?",
+                r -> PlanSql.fromJson(r.getString(1), PlanContent.class),
+                planId)
+            .orElseThrow();
+    sql.update(
+        "UPDATE plan_plan SET version = ?, status = ?, updated_at = ? WHERE plan_id = ?",
+        version,
+        status.name(),
+        at,
+        planId);
+    version(planId, version, status, content, reason, at, who);
+  }
+
+  private void version(
+      String planId,
+      int version,
+      PlanStatus status,
+      PlanContent content,
+      String reason,
+      Instant at,
+      String who) {
+    ObjectNode document = PlanSql.JSON.createObjectNode();
+    document.put("status", status.name());
+    document.setAll((ObjectNode) PlanSql.JSON.valueToTree(content));
+    sql.update(
+        "INSERT INTO plan_version (plan_id, version, status, document, recorded_at, principal,"
+            + " reason) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        planId,
+        version,
+        status.name(),
+        json(document),
+        at,
+        who,
+        reason);
+  }
+
+  private void link(String planId, String kind, String targetId) {
+    sql.update(
+        "INSERT INTO plan_link (plan_id, kind, target_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        planId,
+        kind,
+        targetId);
+  }
+
+  private List<ReviewRequest> reviewRequests(String planId) {
+    return sql.one(
+            "SELECT review_requests FROM plan_plan WHERE plan_id = ?",
+            r ->
+                PlanSql.<List<ReviewRequest>>fromJson(
+                    r.getString(1),
+                    PlanSql.JSON
+                        .getTypeFactory()
+                        .constructCollectionType(List.class, ReviewRequest.class)),
+            planId)
+        .orElse(List.of());
   }
 }

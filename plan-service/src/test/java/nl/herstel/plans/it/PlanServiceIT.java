@@ -205,7 +205,7 @@ class PlanServiceIT {
   void rejectsAPlanForAnUnknownProcessAndStoresNothing() throws Exception {
     String known = knownProcess();
     long eventsBefore = storedEvents();
-    int plansBefore = api.getJson("/api/plans/plans", "auditor").size();
+    long plansBefore = count("SELECT count(*) FROM plan_plan");
 
     var response =
         api.post(
@@ -220,7 +220,7 @@ class PlanServiceIT {
     assertThat(api.json(response).get("detail").asText()).contains("no-such-process");
 
     assertThat(storedEvents()).isEqualTo(eventsBefore);
-    assertThat(api.getJson("/api/plans/plans", "auditor").size()).isEqualTo(plansBefore);
+    assertThat(count("SELECT count(*) FROM plan_plan")).isEqualTo(plansBefore);
     assertThat(api.getJson("/api/plans/coverage/" + known, "auditor").get("status").asText())
         .isEqualTo("NOT_COVERED");
   }
@@ -257,6 +257,17 @@ class PlanServiceIT {
                 .formatted(known));
     assertThat(noSteps.statusCode()).isEqualTo(400);
     assertThat(fields(api.json(noSteps))).containsExactly("scenarioCards[0].steps");
+
+    var blankStep =
+        api.post(
+            "/api/plans/plans",
+            "plan-owner",
+            """
+            {"name":"X","coveredProcessIds":["%s"],
+             "scenarioCards":[{"scenario":"FIRE","title":"T","steps":[" "]}]}"""
+                .formatted(known));
+    assertThat(blankStep.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(blankStep))).containsExactly("scenarioCards[0].steps[0].title");
 
     var duplicate =
         api.post(

@@ -1,0 +1,169 @@
+package nl.herstel.plans.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.herstel.contracts.ContractJson;
+import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.ItDatabase;
+import nl.herstel.devstack.testing.ItKafka;
+import nl.herstel.devstack.testing.ServiceClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A figure, not a timed test of every build: a plan with 50 processes and 200 steps (20 cards of 10
+ * steps, each depending on the one before), 30 contacts and a call tree of 10, published and then
+ * bundled (HTML, PDF, two signatures, ZIP) through the REST API, after a warm-up. Prints each
+ * round, the median and the worst; the goal is at most 2 s.
+ *
+ * <pre>
+ * ./mvnw -pl plan-service -am verify -Dit.test=PlanBenchmarkIT -Dherstel.benchmark=true
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "herstel.benchmark", matches = "true")
+@ExtendWith({HerstelServiceExtension.class, ArquillianExtension.class})
+class PlanBenchmarkIT {
+  private static final int PROCESSES = 50;
+  private static final int CARDS = 20;
+  private static final int STEPS_PER_CARD = 10;
+  private static final int WARM_UP = 3;
+  private static final int ROUNDS = 7;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("herstel.it.war")));
+  }
+
+  private final ServiceClient api = ServiceClient.forServiceUnderTest();
+
+  @Test
+  void publishesAndBundlesAPlanOf50ProcessesAnd200StepsWithinTwoSeconds() {
+    List<String> processes = new ArrayList<>();
+    for (int i = 0; i < PROCESSES; i++) {
+      String id = UUID.randomUUID().toString();
+      processes.add(id);
+      ItKafka.publish(
+          "herstel.bia.v1",
+          id,
+          ContractJson.write(
+              new ProcessRegistered(
+                  id,
+                  "Process " + i,
+                  null,
+                  true,
+                  i % 5 == 0,
+                  null,
+                  Duration.ofHours(48),
+                  Duration.ofHours(1 + i % 24),
+                  Duration.ofHours(1),
+                  Instant.now())),
+          "nl.herstel.bia.process-registered.v1",
+          UUID.randomUUID().toString(),
+          "urn:herstel:bia-service");
+    }
+    String last = processes.get(PROCESSES - 1);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                ItDatabase.count(
+                        "SELECT count(*) FROM plan_known_process WHERE process_id = '" + last + "'")
+                    == 1);
+    String body = plan(processes);
+
+    List<Long> millis = new ArrayList<>();
+    for (int round = 0; round < WARM_UP + ROUNDS; round++) {
+      long start = System.nanoTime();
+      String planId = api.createdId(api.post("/api/plans/plans", "plan-owner", body));
+      await()
+          .pollInterval(Duration.ofMillis(10))
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> api.get("/api/plans/plans/" + planId, "auditor").statusCode() == 200);
+      HttpResponse<byte[]> bundle =
+          api.getBytes("/api/plans/" + planId + "/bundle", "recovery-team");
+      long took = (System.nanoTime() - start) / 1_000_000;
+      assertThat(bundle.statusCode()).isEqualTo(200);
+      if (round >= WARM_UP) {
+        millis.add(took);
+      }
+      System.out.printf(
+          "PlanBenchmarkIT round %d%s: published and bundled in %d ms (%d KiB)%n",
+          round + 1, round < WARM_UP ? " (warm-up)" : "", took, bundle.body().length / 1024);
+    }
+    assertThat(millis).hasSize(ROUNDS);
+    List<Long> sorted = millis.stream().sorted().toList();
+    long median = sorted.get(ROUNDS / 2);
+    System.out.printf(
+        "PlanBenchmarkIT: %d processes, %d steps: median %d ms, worst %d ms%n",
+        PROCESSES, CARDS * STEPS_PER_CARD, median, sorted.get(ROUNDS - 1));
+    assertThat(median).isLessThanOrEqualTo(2000);
+  }
+
+  private static String plan(List<String> processes) {
+    StringBuilder json = new StringBuilder("{\"name\":\"Benchmark plan\",\"coveredProcessIds\":[");
+    for (int i = 0; i < processes.size(); i++) {
+      json.append(i == 0 ? "" : ",").append('"').append(processes.get(i)).append('"');
+    }
+    json.append("],\"contacts\":[");
+    for (int i = 0; i < 30; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"c")
+          .append(i)
+          .append("\",\"name\":\"Contact ")
+          .append(i)
+          .append("\",\"channels\":[{\"kind\":\"PHONE\",\"address\":\"+31 6 0000 00")
+          .append(i)
+          .append("\"},{\"kind\":\"EMAIL\",\"address\":\"c")
+          .append(i)
+          .append("@example.org\"}]}");
+    }
+    json.append("],\"callTree\":[");
+    for (int i = 0; i < 10; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"contactId\":\"c")
+          .append(i)
+          .append("\",\"escalateAfter\":\"PT10M\"}");
+    }
+    json.append("],\"scenarioCards\":[");
+    String[] scenarios = {"RANSOMWARE", "DDOS", "POWER_OUTAGE", "FIRE", "WATER_LEAK"};
+    for (int c = 0; c < CARDS; c++) {
+      json.append(c == 0 ? "" : ",")
+          .append("{\"scenario\":\"")
+          .append(scenarios[c % scenarios.length])
+          .append("\",\"title\":\"Card ")
+          .append(c)
+          .append("\",\"steps\":[");
+      for (int s = 0; s < STEPS_PER_CARD; s++) {
+        json.append(s == 0 ? "" : ",")
+            .append("{\"id\":\"s")
+            .append(s)
+            .append("\",\"title\":\"Step ")
+            .append(s)
+            .append(" of card ")
+            .append(c)
+            .append("\",\"instructions\":\"Do what step ")
+            .append(s)
+            .append(" says, then report to the recovery manager.\",\"expectedDuration\":\"PT30M\"")
+            .append(s == 0 ? "" : ",\"dependsOn\":[\"s" + (s - 1) + "\"]")
+            .append("}");
+      }
+      json.append("]}");
+    }
+    return json.append("]}").toString();
+  }
+}
