@@ -43,6 +43,10 @@ public class PublicUris implements ContainerRequestFilter {
     try {
       URI base = rebase(uri.getBaseUri(), scheme, matcher.group(1), port);
       URI requested = rebase(uri.getRequestUri(), scheme, matcher.group(1), port);
+      if (base.getRawPath() != null && base.getRawPath().equals(requested.getRawPath() + "/")) {
+        // The application's root without its slash (GET /api/incidents): keep it matching "/".
+        requested = UriBuilder.fromUri(requested).replacePath(base.getRawPath()).build();
+      }
       request.setRequestUri(base, requested);
     } catch (IllegalArgumentException e) {
       // A request URI the runtime cannot represent keeps its own base; it is answered as it is.
