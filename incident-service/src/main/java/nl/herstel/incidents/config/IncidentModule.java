@@ -45,9 +45,9 @@ public class IncidentModule implements ServiceModule {
     JdbcTransactions transactions = database.transactions();
     IncidentProjection projection = new IncidentProjection(transactions);
     BiaGraph graph = new BiaGraph(transactions);
-    BiaCopy bia =
-        new BiaCopy(transactions, new HintResolver(transactions, graph, module.commands()));
-    UnresolvedAssets unresolved = new UnresolvedAssets(transactions);
+    HintResolver hints = new HintResolver(transactions, graph, module.commands());
+    BiaCopy bia = new BiaCopy(transactions, hints);
+    UnresolvedAssets unresolved = new UnresolvedAssets(transactions, hints::hintQueued);
     CommunicationLog communications = new CommunicationLog(transactions);
     EvidenceCustody evidence = new EvidenceCustody(transactions);
     RecoveryRecords recoveryRecords = new RecoveryRecords(transactions);

@@ -28,6 +28,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * the one resolution rule ({@link AssetResolver}), and tells every incident that named a matched
  * hint to resolve it ({@link ResolveAssetHint}). It runs in the transaction that applies the BIA
  * event, so the copy, the commands' events and the consumer's inbox entry commit together.
+ *
+ * <p>It also looks the other way: a hint that reaches the queue after the BIA learned its asset
+ * (the queue is a projection, a moment behind the alert) is resolved as it is queued. Both ways
+ * take one transaction-scoped advisory lock after writing and before looking, so of two that
+ * overlap the second sees what the first committed, and no hint falls between them.
  */
 public class HintResolver {
   private final JdbcTransactions db;
@@ -45,6 +50,7 @@ public class HintResolver {
     Map<String, List<String>> incidentsByHint = new LinkedHashMap<>();
     Map<String, AssetResolver.Match> matches = new LinkedHashMap<>();
     try (Connection c = db.getConnection()) {
+      lock(c);
       for (String hint : candidates(c, assetId)) {
         AssetResolver.Match match = AssetResolver.resolve(c, hint);
         if (match.asset() != null) {
@@ -67,6 +73,37 @@ public class HintResolver {
       }
     }
   }
+
+  /**
+   * {@code incidentId} named {@code hint} and it was queued as unresolved: if the BIA copy knows it
+   * by now, the incident resolves it at once.
+   */
+  public void hintQueued(String hint, String incidentId) {
+    AssetResolver.Match match;
+    try (Connection c = db.getConnection()) {
+      lock(c);
+      match = AssetResolver.resolve(c, hint);
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not resolve a queued hint", e);
+    }
+    if (match.asset() == null) {
+      return;
+    }
+    List<ProcessTargets> affected =
+        graph.affected(new FindAffectedProcesses(List.of(match.asset().assetId())));
+    commands.get().sendAndWait(new ResolveAssetHint(incidentId, hint, match.asset(), affected));
+  }
+
+  /** Serialises the two ways in for the rest of the transaction (see the class comment). */
+  private static void lock(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      s.setLong(1, HINT_RESOLUTION_LOCK);
+      s.execute();
+    }
+  }
+
+  /** The advisory lock key of hint resolution ("HINT"). */
+  private static final long HINT_RESOLUTION_LOCK = 0x48494e54L;
 
   /**
    * The queued hints the asset's id, name and identifiers may match (by their normal form, their

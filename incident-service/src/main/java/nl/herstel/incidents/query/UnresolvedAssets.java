@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
@@ -40,9 +41,15 @@ import org.axonframework.queryhandling.QueryHandler;
 @ProcessingGroup("unresolved-assets")
 public class UnresolvedAssets {
   private final JdbcTransactions db;
+  private final BiConsumer<String, String> queued;
 
-  public UnresolvedAssets(JdbcTransactions db) {
+  /**
+   * @param queued told each (hint, incident) this queue takes in from an alert, so that a hint the
+   *     BIA learned in the meantime is resolved at once
+   */
+  public UnresolvedAssets(JdbcTransactions db, BiConsumer<String, String> queued) {
     this.db = db;
+    this.queued = queued;
   }
 
   @EventHandler
@@ -138,6 +145,7 @@ public class UnresolvedAssets {
         key,
         incidentId,
         java.sql.Timestamp.from(at));
+    queued.accept(hint, incidentId);
   }
 
   /** A page of the queue, newest first (one row more than the limit, to tell that more follow). */
