@@ -53,6 +53,7 @@ import nl.herstel.platform.rest.InvalidRequest;
 import nl.herstel.platform.rest.Problem;
 import nl.herstel.platform.rest.Problem.FieldError;
 import nl.herstel.platform.rest.RequestValidator;
+import nl.herstel.platform.rest.Versions;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

@@ -56,6 +56,7 @@ import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.rest.RequestValidator;
+import nl.herstel.platform.rest.Versions;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

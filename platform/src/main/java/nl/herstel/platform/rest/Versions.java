@@ -1,18 +1,18 @@
-package nl.herstel.plans.rest;
+package nl.herstel.platform.rest;
 
 import jakarta.ws.rs.core.EntityTag;
 import nl.herstel.platform.domain.RuleViolation;
 
 /** Aggregate versions as HTTP entity tags: ETag {@code "3"}, If-Match {@code "3"}. */
-final class Versions {
+public final class Versions {
   private Versions() {}
 
-  static EntityTag tag(long version) {
+  public static EntityTag tag(long version) {
     return new EntityTag(Long.toString(version));
   }
 
   /** The version an If-Match header names, or null without one; {@code *} matches any. */
-  static Long ifMatch(String header) {
+  public static Long ifMatch(String header) {
     if (header == null || header.isBlank() || header.strip().equals("*")) {
       return null;
     }
