@@ -170,6 +170,44 @@ class PlanBundleIT {
   }
 
   @Test
+  void aBundleEncryptedToARecipientsPublicKeyOpensWithTheirGnuPgKey() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/gpg")), "GnuPG is not installed");
+    String planId = publishedPlan();
+    Path dir = Files.createTempDirectory("recipient");
+    Path home = Files.createDirectory(dir.resolve("gnupg"));
+    Files.setPosixFilePermissions(
+        home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    gpg(
+        home,
+        dir,
+        "--passphrase",
+        "",
+        "--pinentry-mode",
+        "loopback",
+        "--quick-gen-key",
+        "Recovery Team <recovery@herstel.test>",
+        "rsa2048",
+        "default",
+        "never");
+    String publicKey = gpg(home, dir, "--armor", "--export", "recovery@herstel.test");
+    assertThat(publicKey).contains("BEGIN PGP PUBLIC KEY BLOCK");
+
+    HttpResponse<byte[]> encrypted =
+        api.postForBytes(
+            "/api/plans/" + planId + "/bundle",
+            "auditor",
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(Map.of("publicKey", publicKey, "format", "pdf")));
+    assertThat(encrypted.statusCode()).isEqualTo(200);
+    Files.write(dir.resolve("plan.pdf.gpg"), encrypted.body());
+    gpg(home, dir, "--output", "plan.pdf", "--decrypt", "plan.pdf.gpg");
+    assertThat(
+            new String(
+                Files.readAllBytes(dir.resolve("plan.pdf")), 0, 5, StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+  }
+
+  @Test
   void refusesANeverPublishedPlanAWeakPassphraseAndAnUnknownFormat() throws Exception {
     String processId = knownProcess();
     String draft =
