@@ -381,7 +381,7 @@ public class AssetResource {
       operationId = "removeAssetIdentifierByValue",
       summary = "Remove one of an asset's identifiers by its value",
       description =
-          "value as the tool writes it (case ignored). Published as" + " AssetIdentifierRemoved.")
+          "value as the tool writes it (case ignored). Published as AssetIdentifierRemoved.")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(
       responseCode = "400",

@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-import nl.herstel.platform.rest.Problem.Kind;
 
 /**
  * Gives an error answer without a body its problem document: the server's JWT check answers a
@@ -25,18 +24,7 @@ public class EmptyErrorBodies implements ContainerResponseFilter {
       return;
     }
     String path = PublicUris.path(request.getUriInfo());
-    Problem problem =
-        switch (status) {
-          case 401 ->
-              Problem.of(
-                  Kind.UNAUTHORIZED,
-                  "Send a valid bearer token (Authorization: Bearer <JWT>) issued for Herstel",
-                  path);
-          case 403 -> Problem.of(Kind.FORBIDDEN, "Your role may not do this", path);
-          default ->
-              Problem.of(Kind.HTTP, "The request was refused", path)
-                  .withStatus(status, response.getStatusInfo().getReasonPhrase());
-        };
+    Problem problem = Problem.forStatus(status, "The request was refused", path);
     response.getHeaders().remove("Content-Length");
     if (status == 401 && !response.getHeaders().containsKey("WWW-Authenticate")) {
       response.getHeaders().putSingle("WWW-Authenticate", "Bearer");

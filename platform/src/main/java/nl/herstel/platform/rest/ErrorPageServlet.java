@@ -53,23 +53,10 @@ public class ErrorPageServlet extends HttpServlet {
               "The request could not be read: its URI or headers are not well formed (encode"
                   + " reserved characters; encoded dots and slashes are not accepted in paths)",
               path);
-      case 401 ->
-          Problem.of(
-              Kind.UNAUTHORIZED,
-              "Send a valid bearer token (Authorization: Bearer <JWT>) issued for Herstel",
-              path);
-      case 403 -> Problem.of(Kind.FORBIDDEN, "Your role may not do this", path);
-      case 404 ->
-          Problem.of(Kind.NOT_FOUND, "No resource at " + (path == null ? "this path" : path), path);
-      case 405 -> Problem.of(Kind.METHOD_NOT_ALLOWED, "This method is not supported here", path);
-      case 413 -> Problem.of(Kind.PAYLOAD_TOO_LARGE, "The request is too large", path);
-      case 415 ->
-          Problem.of(Kind.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", path);
-      case 503 -> Problem.of(Kind.UNAVAILABLE, "Temporarily unavailable; try again shortly", path);
       default -> {
-        if (status >= 400 && status < 500) {
-          yield Problem.of(Kind.HTTP, "The request was refused", path)
-              .withStatus(status, "HTTP " + status);
+        if (status < 500 || status == 503) {
+          yield Problem.forStatus(
+              status, status == 413 ? "The request is too large" : "The request was refused", path);
         }
         String errorId = UUID.randomUUID().toString();
         Object cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);

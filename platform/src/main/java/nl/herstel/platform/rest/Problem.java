@@ -80,6 +80,33 @@ public record Problem(
     return new Problem(kind.type(), kind.title(), kind.status(), detail, instance, List.of(), null);
   }
 
+  /**
+   * The problem for an answer known only by its status (a refusal by the server or the JAX-RS
+   * runtime): the kind with that status and its usual detail, else {@code detail}.
+   */
+  public static Problem forStatus(int status, String detail, String instance) {
+    for (Kind kind : Kind.values()) {
+      if (kind.status() == status) {
+        String text =
+            switch (kind) {
+              case NOT_FOUND -> "No resource at " + (instance == null ? "this path" : instance);
+              case METHOD_NOT_ALLOWED -> "This method is not supported here";
+              case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
+              case NOT_ACCEPTABLE -> "This resource produces application/json";
+              case UNAUTHORIZED ->
+                  "Send a valid bearer token (Authorization: Bearer <JWT>)" + " issued for Herstel";
+              case FORBIDDEN -> "Your role may not do this";
+              case UNAVAILABLE -> "Temporarily unavailable; try again shortly";
+              default -> detail;
+            };
+        return of(kind, text, instance);
+      }
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return of(Kind.HTTP, detail, instance)
+        .withStatus(status, known == null ? "HTTP " + status : known.getReasonPhrase());
+  }
+
   public static Problem validation(String detail, String instance, List<FieldError> errors) {
     Kind kind = Kind.VALIDATION;
     return new Problem(kind.type(), kind.title(), kind.status(), detail, instance, errors, null);

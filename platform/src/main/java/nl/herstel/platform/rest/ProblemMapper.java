@@ -154,34 +154,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           path);
     }
     if (e instanceof WebApplicationException web) {
-      return http(web.getResponse().getStatus(), web.getMessage(), path);
+      return Problem.forStatus(web.getResponse().getStatus(), web.getMessage(), path);
     }
     String errorId = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unhandled error " + errorId + " on " + path, e);
     return Problem.of(
             Kind.INTERNAL, "An internal error occurred; it was logged as " + errorId, path)
         .withErrorId(errorId);
-  }
-
-  private static Problem http(int status, String message, String path) {
-    for (Kind kind : Kind.values()) {
-      if (kind.status() == status) {
-        String detail =
-            switch (kind) {
-              case NOT_FOUND -> "No resource at " + path;
-              case METHOD_NOT_ALLOWED -> "This method is not supported on " + path;
-              case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
-              case NOT_ACCEPTABLE -> "This resource produces application/json";
-              case UNAUTHORIZED -> "Send a valid bearer token";
-              case FORBIDDEN -> "Your role may not do this";
-              default -> message;
-            };
-        return Problem.of(kind, detail, path);
-      }
-    }
-    Response.Status known = Response.Status.fromStatusCode(status);
-    return Problem.of(Kind.HTTP, message, path)
-        .withStatus(status, known == null ? "HTTP " + status : known.getReasonPhrase());
   }
 
   private String instance() {
