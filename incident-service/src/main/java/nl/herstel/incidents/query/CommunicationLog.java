@@ -1,7 +1,7 @@
 package nl.herstel.incidents.query;
 
-import static nl.herstel.incidents.query.RecordsSql.at;
-import static nl.herstel.incidents.query.RecordsSql.instant;
+import static nl.herstel.platform.jdbc.Sql.at;
+import static nl.herstel.platform.jdbc.Sql.instant;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +10,7 @@ import nl.herstel.incidents.api.Channel;
 import nl.herstel.incidents.api.IncidentEvents.CommunicationLogged;
 import nl.herstel.incidents.api.IncidentQueries.ListCommunications;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,10 +23,10 @@ import org.axonframework.queryhandling.QueryHandler;
 /** The incidents' communications logs; rows commit with the processor's token. */
 @ProcessingGroup("incident-communications")
 public class CommunicationLog {
-  private final RecordsSql sql;
+  private final Sql sql;
 
   public CommunicationLog(JdbcTransactions db) {
-    this.sql = new RecordsSql(db);
+    this.sql = new Sql(db);
   }
 
   @EventHandler

@@ -1,7 +1,7 @@
 package nl.herstel.incidents.query;
 
-import static nl.herstel.incidents.query.RecordsSql.at;
-import static nl.herstel.incidents.query.RecordsSql.instant;
+import static nl.herstel.platform.jdbc.Sql.at;
+import static nl.herstel.platform.jdbc.Sql.instant;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +14,7 @@ import nl.herstel.incidents.api.IncidentQueries.ListEvidence;
 import nl.herstel.incidents.query.EvidenceView.TransferView;
 import nl.herstel.incidents.query.EvidenceView.VerificationView;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,10 +27,10 @@ import org.axonframework.queryhandling.QueryHandler;
 /** Evidence items and their custody chains; rows commit with the processor's token. */
 @ProcessingGroup("incident-evidence")
 public class EvidenceCustody {
-  private final RecordsSql sql;
+  private final Sql sql;
 
   public EvidenceCustody(JdbcTransactions db) {
-    this.sql = new RecordsSql(db);
+    this.sql = new Sql(db);
   }
 
   @EventHandler

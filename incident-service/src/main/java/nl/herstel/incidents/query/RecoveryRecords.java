@@ -1,10 +1,10 @@
 package nl.herstel.incidents.query;
 
-import static nl.herstel.incidents.query.RecordsSql.at;
-import static nl.herstel.incidents.query.RecordsSql.bool;
-import static nl.herstel.incidents.query.RecordsSql.duration;
-import static nl.herstel.incidents.query.RecordsSql.instant;
-import static nl.herstel.incidents.query.RecordsSql.seconds;
+import static nl.herstel.platform.jdbc.Sql.at;
+import static nl.herstel.platform.jdbc.Sql.bool;
+import static nl.herstel.platform.jdbc.Sql.duration;
+import static nl.herstel.platform.jdbc.Sql.instant;
+import static nl.herstel.platform.jdbc.Sql.seconds;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +17,7 @@ import nl.herstel.incidents.query.CostReport.CostView;
 import nl.herstel.incidents.query.CostReport.KindTotal;
 import nl.herstel.incidents.query.CostReport.Total;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,10 +30,10 @@ import org.axonframework.queryhandling.QueryHandler;
 /** Restorations and costs recorded during recovery; rows commit with the processor's token. */
 @ProcessingGroup("incident-recovery-records")
 public class RecoveryRecords {
-  private final RecordsSql sql;
+  private final Sql sql;
 
   public RecoveryRecords(JdbcTransactions db) {
-    this.sql = new RecordsSql(db);
+    this.sql = new Sql(db);
   }
 
   @EventHandler

@@ -24,11 +24,11 @@ import nl.herstel.plans.query.InventoryQueries;
 import nl.herstel.plans.query.NetworkDocumentProjection;
 import nl.herstel.plans.query.PlanProjection;
 import nl.herstel.plans.query.PlanReadModel;
-import nl.herstel.plans.query.PlanSql;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 
 /** Everything plan-service registers with the platform, explicitly. */
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class PlanModule implements ServiceModule {
   @Override
   public void configure(ModuleDefinition module) {
     JdbcTransactions transactions = database.transactions();
-    PlanSql sql = new PlanSql(transactions);
+    Sql sql = new Sql(transactions);
     NetworkDocumentProjection networkDocuments = new NetworkDocumentProjection(sql);
     BiaIntake bia = new BiaIntake(sql, module.commands());
     PlanReadModel readModel = new PlanReadModel(sql);

@@ -21,7 +21,7 @@ import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.plans.api.PlanCommands.RequestPlanReview;
-import nl.herstel.plans.query.PlanSql;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.kafka.IncomingEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -38,10 +38,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 public class BiaIntake {
   private static final Logger LOG = Logger.getLogger(BiaIntake.class.getName());
 
-  private final PlanSql sql;
+  private final Sql sql;
   private final Supplier<CommandGateway> commands;
 
-  public BiaIntake(PlanSql sql, Supplier<CommandGateway> commands) {
+  public BiaIntake(Sql sql, Supplier<CommandGateway> commands) {
     this.sql = sql;
     this.commands = commands;
   }
@@ -69,7 +69,7 @@ public class BiaIntake {
         e.owner(),
         e.mtpd().toSeconds(),
         e.rto().toSeconds(),
-        PlanSql.seconds(e.rpo()),
+        Sql.seconds(e.rpo()),
         Timestamp.from(e.occurredAt()),
         Timestamp.from(e.occurredAt()));
   }
@@ -86,7 +86,7 @@ public class BiaIntake {
                     + targets(
                         Duration.ofSeconds(r.getLong(2)),
                         Duration.ofSeconds(r.getLong(3)),
-                        PlanSql.duration(r, "rpo_seconds")),
+                        Sql.duration(r, "rpo_seconds")),
             e.processId(),
             Timestamp.from(e.occurredAt()));
     if (before.isEmpty()) {
@@ -104,7 +104,7 @@ public class BiaIntake {
             + " targets_at = ? WHERE process_id = ?",
         e.mtpd().toSeconds(),
         e.rto().toSeconds(),
-        PlanSql.seconds(e.rpo()),
+        Sql.seconds(e.rpo()),
         Timestamp.from(e.occurredAt()),
         e.processId());
     String[] nameAndTargets = before.get().split("\u001f", 2);
@@ -330,7 +330,7 @@ public class BiaIntake {
         owner,
         terms == null ? null : terms.contractReference(),
         terms == null ? null : terms.slaReference(),
-        terms == null ? null : PlanSql.seconds(terms.guaranteedRecoveryTime()),
+        terms == null ? null : Sql.seconds(terms.guaranteedRecoveryTime()),
         Timestamp.from(e.occurredAt()));
   }
 

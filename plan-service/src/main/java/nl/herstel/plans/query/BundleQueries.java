@@ -8,17 +8,18 @@ import nl.herstel.plans.api.PlanContent;
 import nl.herstel.plans.api.PlanQueries.FindBundleSource;
 import nl.herstel.plans.api.PlanQueries.FindPlan;
 import nl.herstel.plans.api.PlanQueries.ListInventory;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
 
 /** Gathers what a plan bundle holds from the plans read model and the copy of the BIA. */
 public class BundleQueries {
   private static final int ALL = Integer.MAX_VALUE - 1;
 
-  private final PlanSql sql;
+  private final Sql sql;
   private final PlanReadModel plans;
   private final InventoryQueries inventory;
 
-  public BundleQueries(PlanSql sql, PlanReadModel plans, InventoryQueries inventory) {
+  public BundleQueries(Sql sql, PlanReadModel plans, InventoryQueries inventory) {
     this.sql = sql;
     this.plans = plans;
     this.inventory = inventory;
@@ -49,7 +50,7 @@ public class BundleQueries {
     PlanContent content =
         sql.one(
                 "SELECT document FROM plan_version WHERE plan_id = ? AND version = ?",
-                r -> PlanSql.fromJson(r.getString(1), PlanContent.class),
+                r -> Sql.fromJson(r.getString(1), PlanContent.class),
                 plan.id(),
                 plan.publishedVersion())
             .orElseThrow();
@@ -64,9 +65,9 @@ public class BundleQueries {
                         r.getString("process_id"),
                         r.getString("name"),
                         r.getBoolean("crown_jewel"),
-                        PlanSql.duration(r, "mtpd_seconds"),
-                        PlanSql.duration(r, "rto_seconds"),
-                        PlanSql.duration(r, "rpo_seconds")),
+                        Sql.duration(r, "mtpd_seconds"),
+                        Sql.duration(r, "rto_seconds"),
+                        Sql.duration(r, "rpo_seconds")),
                 content.coveredProcessIds());
     Set<String> covered = new HashSet<>(content.coveredProcessIds());
     List<InventoryItem> systems =

@@ -17,6 +17,7 @@ import nl.herstel.plans.api.PlanQueries.FindUnknownThreats;
 import nl.herstel.plans.api.PlanQueries.ListCoverage;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -83,7 +84,7 @@ public class CoverageQueries {
     }
     Set<String> known =
         new HashSet<>(
-            new PlanSql(db)
+            new Sql(db)
                 .list(
                     "SELECT threat_id FROM plan_bia_threat WHERE threat_id = ANY (?)",
                     r -> r.getString(1),

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.herstel.plans.api.PlanQueries.ListInventory;
 import nl.herstel.plans.query.InventoryItem.Ref;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -21,9 +22,9 @@ import org.axonframework.queryhandling.QueryHandler;
  * (DOMAIN.md, BIA step 4: crown jewels first, RTO leading).
  */
 public class InventoryQueries {
-  private final PlanSql sql;
+  private final Sql sql;
 
-  public InventoryQueries(PlanSql sql) {
+  public InventoryQueries(Sql sql) {
     this.sql = sql;
   }
 
@@ -45,7 +46,7 @@ public class InventoryQueries {
                     r.getString(2),
                     r.getString(3),
                     r.getString(4),
-                    PlanSql.duration(r, "guarantee_seconds"))));
+                    Sql.duration(r, "guarantee_seconds"))));
     Map<String, Process> processes = new HashMap<>();
     sql.list(
         "SELECT process_id, name, rto_seconds, crown_jewel FROM plan_known_process"

@@ -11,6 +11,7 @@ import nl.herstel.plans.api.PlanEvents.NetworkDocumentRevised;
 import nl.herstel.plans.api.PlanEvents.NetworkDocumentVerified;
 import nl.herstel.plans.api.PlanQueries.FindNetworkDocument;
 import nl.herstel.plans.api.PlanQueries.ListNetworkDocuments;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -22,9 +23,9 @@ import org.axonframework.queryhandling.QueryHandler;
  */
 @ProcessingGroup("network-documents")
 public class NetworkDocumentProjection {
-  private final PlanSql sql;
+  private final Sql sql;
 
-  public NetworkDocumentProjection(PlanSql sql) {
+  public NetworkDocumentProjection(Sql sql) {
     this.sql = sql;
   }
 
@@ -114,17 +115,17 @@ public class NetworkDocumentProjection {
   }
 
   private NetworkDocumentView view(ResultSet r) throws SQLException {
-    Instant verifyBy = PlanSql.instant(r, "verify_by");
+    Instant verifyBy = Sql.instant(r, "verify_by");
     return new NetworkDocumentView(
         r.getString("document_id"),
         r.getString("title"),
         r.getString("document_version"),
         r.getString("owner"),
         r.getString("location"),
-        PlanSql.instant(r, "last_verified_at"),
-        PlanSql.duration(r, "verification_seconds"),
+        Sql.instant(r, "last_verified_at"),
+        Sql.duration(r, "verification_seconds"),
         verifyBy,
         verifyBy == null || verifyBy.isBefore(Instant.now()),
-        PlanSql.instant(r, "updated_at"));
+        Sql.instant(r, "updated_at"));
   }
 }

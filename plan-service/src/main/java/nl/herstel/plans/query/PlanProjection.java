@@ -1,6 +1,6 @@
 package nl.herstel.plans.query;
 
-import static nl.herstel.plans.query.PlanSql.json;
+import static nl.herstel.platform.jdbc.Sql.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import nl.herstel.plans.api.PlanEvents.PlanVersionPublished;
 import nl.herstel.plans.api.PlanStatus;
 import nl.herstel.plans.api.ScenarioCard;
 import nl.herstel.plans.query.PlanView.ReviewRequest;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,9 +33,9 @@ import org.axonframework.messaging.annotation.MetaDataValue;
  */
 @ProcessingGroup("plans-read-model-v2")
 public class PlanProjection {
-  private final PlanSql sql;
+  private final Sql sql;
 
-  public PlanProjection(PlanSql sql) {
+  public PlanProjection(Sql sql) {
     this.sql = sql;
   }
 
@@ -193,7 +194,7 @@ public class PlanProjection {
     PlanContent content =
         sql.one(
                 "SELECT content FROM plan_plan WHERE plan_id = ?",
-                r -> PlanSql.fromJson(r.getString(1), PlanContent.class),
+                r -> Sql.fromJson(r.getString(1), PlanContent.class),
                 planId)
             .orElseThrow();
     sql.update(
@@ -213,9 +214,9 @@ public class PlanProjection {
       String reason,
       Instant at,
       String who) {
-    ObjectNode document = PlanSql.JSON.createObjectNode();
+    ObjectNode document = Sql.JSON.createObjectNode();
     document.put("status", status.name());
-    document.setAll((ObjectNode) PlanSql.JSON.valueToTree(content));
+    document.setAll((ObjectNode) Sql.JSON.valueToTree(content));
     sql.update(
         "INSERT INTO plan_version (plan_id, version, status, document, recorded_at, principal,"
             + " reason) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -240,9 +241,9 @@ public class PlanProjection {
     return sql.one(
             "SELECT review_requests FROM plan_plan WHERE plan_id = ?",
             r ->
-                PlanSql.<List<ReviewRequest>>fromJson(
+                Sql.<List<ReviewRequest>>fromJson(
                     r.getString(1),
-                    PlanSql.JSON
+                    Sql.JSON
                         .getTypeFactory()
                         .constructCollectionType(List.class, ReviewRequest.class)),
             planId)

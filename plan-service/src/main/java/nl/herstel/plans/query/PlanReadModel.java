@@ -24,6 +24,7 @@ import nl.herstel.plans.api.PlanStatus;
 import nl.herstel.plans.query.PlanView.BundleRecord;
 import nl.herstel.plans.query.PlanView.ReviewRequest;
 import nl.herstel.plans.query.PlanView.SupplierCheck;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -32,11 +33,11 @@ import org.axonframework.queryhandling.QueryHandler;
  */
 public class PlanReadModel {
   private static final JavaType REQUESTS =
-      PlanSql.JSON.getTypeFactory().constructCollectionType(List.class, ReviewRequest.class);
+      Sql.JSON.getTypeFactory().constructCollectionType(List.class, ReviewRequest.class);
 
-  private final PlanSql sql;
+  private final Sql sql;
 
-  public PlanReadModel(PlanSql sql) {
+  public PlanReadModel(Sql sql) {
     this.sql = sql;
   }
 
@@ -136,12 +137,11 @@ public class PlanReadModel {
         r.getString("plan_id"),
         r.getInt("version"),
         PlanStatus.valueOf(r.getString("status")),
-        PlanSql.instant(r, "recorded_at"),
+        Sql.instant(r, "recorded_at"),
         r.getString("principal"),
         r.getString("reason"),
         document
-            ? PlanSql.fromJson(
-                r.getString("document"), com.fasterxml.jackson.databind.JsonNode.class)
+            ? Sql.fromJson(r.getString("document"), com.fasterxml.jackson.databind.JsonNode.class)
             : null);
   }
 
@@ -155,7 +155,7 @@ public class PlanReadModel {
                 r.getString("format"),
                 r.getBoolean("encrypted"),
                 r.getString("sha256"),
-                PlanSql.instant(r, "taken_at"),
+                Sql.instant(r, "taken_at"),
                 r.getString("taken_by")),
         planId);
   }
@@ -181,7 +181,7 @@ public class PlanReadModel {
           guarantee =
               sql.one(
                       "SELECT guarantee_seconds FROM plan_bia_asset WHERE asset_id = ?",
-                      r -> PlanSql.duration(r, "guarantee_seconds"),
+                      r -> Sql.duration(r, "guarantee_seconds"),
                       supplier.assetId())
                   .orElse(null);
         }
@@ -226,11 +226,11 @@ public class PlanReadModel {
         r.getInt("version"),
         PlanStatus.valueOf(r.getString("status")),
         (Integer) r.getObject("published_version"),
-        PlanSql.instant(r, "published_at"),
-        PlanSql.instant(r, "updated_at"),
+        Sql.instant(r, "published_at"),
+        Sql.instant(r, "updated_at"),
         r.getObject("review_due", LocalDate.class),
-        PlanSql.fromJson(r.getString("review_requests"), REQUESTS),
-        PlanSql.fromJson(r.getString("content"), PlanContent.class));
+        Sql.fromJson(r.getString("review_requests"), REQUESTS),
+        Sql.fromJson(r.getString("content"), PlanContent.class));
   }
 
   private record Row(

@@ -1,9 +1,8 @@
-package nl.herstel.plans.query;
+package nl.herstel.platform.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,41 +11,68 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import nl.herstel.contracts.ContractJson;
-import nl.herstel.platform.jdbc.DataAccessException;
-import nl.herstel.platform.jdbc.JdbcTransactions;
 
 /**
- * The few JDBC moves plan-service's read models and consumers share. Statements run on the
- * connection of the current transaction (a processor batch, a consumer's record), so their rows
- * commit with its token or inbox entry.
+ * The one way our read models, consumers and clocks touch SQL: a statement on the connection of the
+ * current transaction (a processor batch, a consumer's record, a command), so its rows commit with
+ * the token, inbox entry or events of that transaction; outside a transaction on a pooled
+ * connection in auto-commit mode.
+ *
+ * <p>Arguments bind by their Java type: an {@link Instant} as a timestamp, a {@link Duration} as
+ * whole seconds, an enum by its name, a collection as an array (of {@code uuid} when its elements
+ * are UUIDs, else of {@code varchar}); everything else as JDBC binds it. Failures surface as {@link
+ * DataAccessException}, which the REST layer answers with 503.
  */
-public final class PlanSql {
-  static final ObjectMapper JSON = ContractJson.mapper();
+public final class Sql {
+  /** The JSON form of documents kept in {@code jsonb} columns: the contracts' mapper. */
+  public static final ObjectMapper JSON = ContractJson.mapper();
 
   private final JdbcTransactions db;
 
-  public PlanSql(JdbcTransactions db) {
+  public Sql(JdbcTransactions db) {
     this.db = db;
   }
 
   /** A row mapper that may throw what JDBC throws. */
+  @FunctionalInterface
   public interface RowMapper<T> {
     T map(ResultSet row) throws SQLException;
   }
 
+  /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it touched. */
   public int update(String sql, Object... args) {
     try (Connection c = db.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
       bind(c, s, args);
       return s.executeUpdate();
     } catch (SQLException e) {
-      throw new DataAccessException("Could not update plan-service's read model", e);
+      throw new DataAccessException("Could not write to the read model", e);
     }
   }
 
+  /** Runs one statement for each argument list, sent to the database as one batch. */
+  public void batch(String sql, Collection<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (Object[] args : rows) {
+        bind(c, s, args);
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not write to the read model", e);
+    }
+  }
+
+  /** Every row the query returns, mapped. */
   public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
     List<T> rows = new ArrayList<>();
     try (Connection c = db.getConnection();
@@ -58,13 +84,23 @@ public final class PlanSql {
         }
       }
     } catch (SQLException e) {
-      throw new DataAccessException("Could not read plan-service's read model", e);
+      throw new DataAccessException("Could not read the read model", e);
     }
     return rows;
   }
 
+  /** The first row the query returns, mapped, if there is one. */
   public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
     return list(sql, mapper, args).stream().findFirst();
+  }
+
+  /** Whether the query returns a row. */
+  public boolean exists(String sql, Object... args) {
+    return one(sql, r -> Boolean.TRUE, args).isPresent();
+  }
+
+  public static Timestamp at(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
   }
 
   public static Instant instant(ResultSet r, String column) throws SQLException {
@@ -72,6 +108,7 @@ public final class PlanSql {
     return value == null ? null : value.toInstant();
   }
 
+  /** A duration kept as whole seconds, or null. */
   public static Duration duration(ResultSet r, String column) throws SQLException {
     long value = r.getLong(column);
     return r.wasNull() ? null : Duration.ofSeconds(value);
@@ -81,9 +118,18 @@ public final class PlanSql {
     return duration == null ? null : duration.toSeconds();
   }
 
+  public static Boolean bool(ResultSet r, String column) throws SQLException {
+    boolean value = r.getBoolean(column);
+    return r.wasNull() ? null : value;
+  }
+
+  public static UUID uuid(ResultSet r, String column) throws SQLException {
+    return r.getObject(column, UUID.class);
+  }
+
   public static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return value == null ? null : JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Could not write JSON", e);
     }
@@ -110,9 +156,13 @@ public final class PlanSql {
       Object arg = args[i];
       if (arg instanceof Instant instant) {
         s.setTimestamp(i + 1, Timestamp.from(instant));
-      } else if (arg instanceof List<?> list) {
-        Array array = c.createArrayOf("varchar", list.toArray());
-        s.setArray(i + 1, array);
+      } else if (arg instanceof Duration duration) {
+        s.setLong(i + 1, duration.toSeconds());
+      } else if (arg instanceof Enum<?> value) {
+        s.setString(i + 1, value.name());
+      } else if (arg instanceof Collection<?> values) {
+        boolean uuids = !values.isEmpty() && values.iterator().next() instanceof UUID;
+        s.setArray(i + 1, c.createArrayOf(uuids ? "uuid" : "varchar", values.toArray()));
       } else {
         s.setObject(i + 1, arg);
       }
