@@ -8,6 +8,7 @@ import java.io.File;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
@@ -25,10 +27,12 @@ import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.plans.PlanPublished;
+import nl.herstel.contracts.plans.PlanReviewDue;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ItKafka;
 import nl.herstel.devstack.testing.ServiceClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -243,11 +247,9 @@ class PlanLifecycleIT {
     produce(
         new ProcessRetired(processId, "Outsourced", Instant.now()),
         "nl.herstel.bia.process-retired.v1");
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> api.getJson("/api/plans/plans/" + planId, "auditor"),
-            p -> p.get("needsReview").asBoolean());
+    awaitPlan(
+        planId,
+        p -> causes(p).containsAll(List.of("review-date:2020-01-31", "process:" + processId)));
     assertThat(
             api.post(
                     "/api/plans/plans/" + planId + "/transitions",
@@ -286,11 +288,114 @@ class PlanLifecycleIT {
                 return types.contains("nl.herstel.plans.plan-retired.v1");
               });
     }
+    // one review for the date that passed (the review clock), one for the retired process
     assertThat(types)
         .containsExactly(
             "nl.herstel.plans.plan-published.v1",
             "nl.herstel.plans.plan-review-due.v1",
+            "nl.herstel.plans.plan-review-due.v1",
             "nl.herstel.plans.plan-retired.v1");
+  }
+
+  @Test
+  void theReviewClockFlagsAPublishedPlanOnceWhenItsReviewDatePasses() throws Exception {
+    String processId = knownProcess(Duration.ofHours(8));
+    String draftId =
+        api.createdId(
+            api.post(
+                "/api/plans/plans",
+                "plan-owner",
+                """
+                {"name":"Never published","publish":false,"coveredProcessIds":["%s"],
+                 "reviewDue":"2021-03-31"}"""
+                    .formatted(processId)));
+    String planId =
+        api.createdId(
+            api.post(
+                "/api/plans/plans",
+                "plan-owner",
+                """
+                {"name":"Review date passed","coveredProcessIds":["%s"],"reviewDue":"2021-03-31"}"""
+                    .formatted(processId)));
+
+    JsonNode flagged = awaitPlan(planId, p -> p.get("needsReview").asBoolean());
+    assertThat(causes(flagged)).containsExactly("review-date:2021-03-31");
+    assertThat(flagged.get("reviewRequests").get(0).get("reason").asText())
+        .isEqualTo("The review date 2021-03-31 has passed");
+
+    List<ConsumerRecord<String, byte[]>> due = new ArrayList<>();
+    try (var consumer = ItKafka.consumer()) {
+      consumer.subscribe(List.of("herstel.plans.v1"));
+      // the clock polls every second here: several polls must still announce it once
+      await()
+          .pollDelay(Duration.ofSeconds(4))
+          .atMost(WAIT)
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        r -> {
+                          if (planId.equals(r.key())
+                              && "nl.herstel.plans.plan-review-due.v1"
+                                  .equals(ItKafka.header(r, "ce_type"))) {
+                            due.add(r);
+                          }
+                        });
+                return !due.isEmpty();
+              });
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(200))
+                    .forEach(
+                        r -> {
+                          if (planId.equals(r.key())
+                              && "nl.herstel.plans.plan-review-due.v1"
+                                  .equals(ItKafka.header(r, "ce_type"))) {
+                            due.add(r);
+                          }
+                        });
+                return due.size() == 1;
+              });
+    }
+    PlanReviewDue event = ContractJson.read(due.get(0).value(), PlanReviewDue.class);
+    assertThat(event.cause()).isEqualTo("review-date:2021-03-31");
+    assertThat(event.reviewDue()).isEqualTo(LocalDate.of(2021, 3, 31));
+    assertThat(
+            ItDatabase.count(
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = '"
+                    + planId
+                    + "' AND payloadtype LIKE '%PlanReviewRequested'"))
+        .isEqualTo(1);
+    // a plan that was never published has no review to miss
+    assertThat(api.getJson("/api/plans/plans/" + draftId, "auditor").get("needsReview").asBoolean())
+        .isFalse();
+
+    // a new version with a future review date clears the flag, and the clock stays quiet
+    HttpResponse<String> revised =
+        api.put(
+            "/api/plans/plans/" + planId + "/content",
+            "plan-owner",
+            """
+            {"name":"Review date passed","coveredProcessIds":["%s"],"reviewDue":"2999-12-31"}"""
+                .formatted(processId),
+            null);
+    assertThat(revised.statusCode()).isEqualTo(200);
+    for (String to : List.of("IN_REVIEW", "APPROVED", "PUBLISHED")) {
+      assertThat(transition(planId, to, null).statusCode()).as(to).isEqualTo(200);
+    }
+    JsonNode republished = awaitPlan(planId, p -> "PUBLISHED".equals(p.get("status").asText()));
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> api.getJson("/api/plans/plans/" + planId, "auditor"),
+            p -> !p.get("needsReview").asBoolean());
+    assertThat(republished.get("reviewDue").asText()).isEqualTo("2999-12-31");
   }
 
   @Test
@@ -339,6 +444,27 @@ class PlanLifecycleIT {
                 + "\"members\":[{\"contactId\":\"zed\",\"role\":\"x\"}]}]"),
         422,
         "teams[0].members[0].contactId");
+    String supplierAt = "\"suppliers\":[{\"id\":\"s\",\"name\":\"S\",\"assetId\":\"%s\"}]";
+    assertRejected(
+        base.formatted(processId, supplierAt.formatted("nope")), 404, "suppliers[0].assetId");
+    String software = knownAsset(AssetKind.SOFTWARE);
+    assertRejected(
+        base.formatted(processId, supplierAt.formatted(software)), 422, "suppliers[0].assetId");
+    String retired = knownAsset(AssetKind.SUPPLIER);
+    produce(
+        new AssetRetired(retired, "Contract ended", Instant.now()),
+        "nl.herstel.bia.asset-retired.v1");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                ItDatabase.count(
+                        "SELECT count(*) FROM plan_bia_asset WHERE retired AND asset_id = '"
+                            + retired
+                            + "'")
+                    == 1);
+    assertRejected(
+        base.formatted(processId, supplierAt.formatted(retired)), 422, "suppliers[0].assetId");
     assertThat(ItDatabase.count("SELECT count(*) FROM domainevententry")).isEqualTo(before);
   }
 
@@ -496,6 +622,21 @@ class PlanLifecycleIT {
     return processId;
   }
 
+  private String knownAsset(AssetKind kind) {
+    String assetId = UUID.randomUUID().toString();
+    produce(
+        new AssetRegistered(assetId, kind + " " + assetId, kind, null, Instant.now()),
+        "nl.herstel.bia.asset-registered.v1");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                ItDatabase.count(
+                        "SELECT count(*) FROM plan_bia_asset WHERE asset_id = '" + assetId + "'")
+                    == 1);
+    return assetId;
+  }
+
   private String knownThreat() throws Exception {
     String threatId = UUID.randomUUID().toString();
     produce(
@@ -538,6 +679,10 @@ class PlanLifecycleIT {
       }
     }
     throw new AssertionError("no inventory item " + assetId);
+  }
+
+  private static List<String> causes(JsonNode plan) {
+    return ids(plan.get("reviewRequests"), "cause");
   }
 
   private static List<String> fields(JsonNode problem) {
