@@ -46,6 +46,19 @@ public final class PlanQueries {
     }
   }
 
+  /**
+   * The BIA assets among the given ids that plan-service knows of, retired ones included, so a
+   * supplier agreement can be checked against the asset it names.
+   */
+  public record FindBiaAssets(List<String> assetIds) {
+    public FindBiaAssets {
+      assetIds = List.copyOf(assetIds);
+    }
+  }
+
+  /** A BIA asset as plan-service's copy knows it: enough to check a reference to it. */
+  public record BiaAssetReference(String assetId, String name, String kind, boolean retired) {}
+
   /** The system inventory, ranked by business impact, after the asset at rank {@code after}. */
   public record ListInventory(int after, int limit) {}
 

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nl.herstel.plans.api.PlanQueries.BiaAssetReference;
+import nl.herstel.plans.api.PlanQueries.FindBiaAssets;
 import nl.herstel.plans.api.PlanQueries.FindCoverage;
 import nl.herstel.plans.api.PlanQueries.FindUnknownProcesses;
 import nl.herstel.plans.api.PlanQueries.FindUnknownThreats;
@@ -90,6 +92,23 @@ public class CoverageQueries {
                     r -> r.getString(1),
                     query.threatIds()));
     return query.threatIds().stream().filter(id -> !known.contains(id)).distinct().toList();
+  }
+
+  @QueryHandler
+  public List<BiaAssetReference> assets(FindBiaAssets query) {
+    if (query.assetIds().isEmpty()) {
+      return List.of();
+    }
+    return new Sql(db)
+        .list(
+            "SELECT asset_id, name, kind, retired FROM plan_bia_asset WHERE asset_id = ANY (?)",
+            r ->
+                new BiaAssetReference(
+                    r.getString("asset_id"),
+                    r.getString("name"),
+                    r.getString("kind"),
+                    r.getBoolean("retired")),
+            query.assetIds());
   }
 
   private List<CoverageView> coverage(String sql, Object... args) {

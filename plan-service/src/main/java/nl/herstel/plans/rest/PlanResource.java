@@ -22,12 +22,16 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.herstel.plans.api.PlanCommands.CreatePlan;
 import nl.herstel.plans.api.PlanCommands.RevisePlan;
 import nl.herstel.plans.api.PlanCommands.TransitionPlan;
 import nl.herstel.plans.api.PlanContent;
+import nl.herstel.plans.api.PlanQueries.BiaAssetReference;
+import nl.herstel.plans.api.PlanQueries.FindBiaAssets;
 import nl.herstel.plans.api.PlanQueries.FindPlan;
 import nl.herstel.plans.api.PlanQueries.FindUnknownProcesses;
 import nl.herstel.plans.api.PlanQueries.FindUnknownThreats;
@@ -443,6 +447,50 @@ public class PlanResource {
               .join();
       if (!threats.isEmpty()) {
         throw new NotFound("scenarioCards[" + i + "].threatIds", "Threat", threats.get(0));
+      }
+    }
+    requireSupplierAssets(content.suppliers());
+  }
+
+  /** A supplier agreement names a BIA asset of kind SUPPLIER that is still in use, or none. */
+  private void requireSupplierAssets(List<PlanContent.SupplierAgreement> suppliers) {
+    List<String> named =
+        suppliers.stream()
+            .map(PlanContent.SupplierAgreement::assetId)
+            .filter(id -> id != null)
+            .toList();
+    if (named.isEmpty()) {
+      return;
+    }
+    Map<String, BiaAssetReference> known = new HashMap<>();
+    queries
+        .query(new FindBiaAssets(named), ResponseTypes.multipleInstancesOf(BiaAssetReference.class))
+        .join()
+        .forEach(asset -> known.put(asset.assetId(), asset));
+    for (int i = 0; i < suppliers.size(); i++) {
+      String assetId = suppliers.get(i).assetId();
+      if (assetId == null) {
+        continue;
+      }
+      String field = "suppliers[" + i + "].assetId";
+      BiaAssetReference asset = known.get(assetId);
+      if (asset == null) {
+        throw new NotFound(field, "Asset", assetId);
+      }
+      if (asset.retired()) {
+        throw new RuleViolation(
+            field, "Asset " + assetId + " (" + asset.name() + ") is retired in the BIA");
+      }
+      if (!"SUPPLIER".equals(asset.kind())) {
+        throw new RuleViolation(
+            field,
+            "Asset "
+                + assetId
+                + " ("
+                + asset.name()
+                + ") is a "
+                + asset.kind()
+                + " asset; a supplier agreement links to a SUPPLIER asset");
       }
     }
   }
