@@ -154,6 +154,12 @@ public final class Devstack implements AutoCloseable {
     if (ServiceSpec.GATEWAY.equals(s.name())) {
       env.putAll(ServiceEnvironment.gatewayRoutes(ports));
     }
+    if (ServiceSpec.PLANS.equals(s.name())) {
+      env.put(
+          DevSecrets.PLAN_SIGNING_KEY_PASSPHRASE,
+          DevSecrets.loadOrCreate(
+              options.dataDir().resolve("keys"), "plan-signing-key.passphrase"));
+    }
     env.put("HTTPS_PORT", Integer.toString(ports.httpsFor(s.port())));
     env.putAll(options.environment(s.name()));
     return env;

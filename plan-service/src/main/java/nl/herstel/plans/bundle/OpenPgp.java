@@ -38,6 +38,7 @@ import org.bouncycastle.openpgp.bc.BcPGPSecretKeyRing;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.bc.BcPBEKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
@@ -54,8 +55,11 @@ public final class OpenPgp {
 
   private OpenPgp() {}
 
-  /** A new RSA-3072 signing key, as an armoured secret key ring without passphrase. */
-  public static String generateSigningKey(String userId) {
+  /**
+   * A new RSA-3072 signing key, as an armoured secret key ring, its secret part encrypted with
+   * {@code passphrase} (AES-256, iterated and salted S2K) unless that is empty.
+   */
+  public static String generateSigningKey(String userId, char[] passphrase) {
     try {
       RSAKeyPairGenerator generator = new RSAKeyPairGenerator();
       generator.init(new RSAKeyGenerationParameters(BigInteger.valueOf(0x10001), RANDOM, 3072, 80));
@@ -77,10 +81,45 @@ public final class OpenPgp {
               null,
               new BcPGPContentSignerBuilder(
                   PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
-              null);
+              passphrase.length == 0 ? null : encryptor(passphrase));
       return armour(rings.generateSecretKeyRing().getEncoded());
     } catch (PGPException | IOException e) {
       throw new IllegalStateException("Could not generate the bundle signing key", e);
+    }
+  }
+
+  /** Whether the secret part of the ring's signing key is encrypted with a passphrase. */
+  public static boolean isProtected(PGPSecretKeyRing ring) {
+    return ring.getSecretKey().getKeyEncryptionAlgorithm() != SymmetricKeyAlgorithmTags.NULL;
+  }
+
+  /**
+   * The same key ring with its secret parts encrypted with {@code passphrase} instead of {@code
+   * current} (empty: unprotected), armoured.
+   */
+  public static String withPassphrase(PGPSecretKeyRing ring, char[] current, char[] passphrase) {
+    try {
+      PGPSecretKeyRing changed =
+          PGPSecretKeyRing.copyWithNewPassword(
+              ring,
+              new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
+                  .build(current),
+              encryptor(passphrase));
+      return armour(changed.getEncoded());
+    } catch (PGPException | IOException e) {
+      throw new IllegalStateException("Could not protect the bundle signing key", e);
+    }
+  }
+
+  private static org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor encryptor(
+      char[] passphrase) {
+    try {
+      PGPDigestCalculator sha256 =
+          new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA256);
+      return new BcPBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256, sha256, 0xF0)
+          .build(passphrase);
+    } catch (PGPException e) {
+      throw new IllegalStateException("Could not prepare the key encryption", e);
     }
   }
 

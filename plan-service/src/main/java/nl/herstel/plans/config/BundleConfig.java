@@ -23,8 +23,10 @@ public class BundleConfig {
   Optional<String> signingKeyFile;
 
   /**
-   * {@code herstel.plans.bundle.signing-key-passphrase}: the passphrase of that key file, from the
-   * environment ({@code HERSTEL_PLANS_BUNDLE_SIGNING_KEY_PASSPHRASE}); default none (unprotected).
+   * {@code herstel.plans.bundle.signing-key-passphrase}: the passphrase of that key file, or the
+   * one that encrypts the key plan-service generates and keeps in its database; a secret, from the
+   * environment ({@code HERSTEL_PLANS_BUNDLE_SIGNING_KEY_PASSPHRASE}); default none (unprotected,
+   * with a warning in the log).
    */
   @Inject
   @ConfigProperty(name = "herstel.plans.bundle.signing-key-passphrase")

@@ -26,7 +26,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 
 /** Opens plan bundles the way their readers do: unzip, read the PDF, check, decrypt. */
-final class Bundles {
+public final class Bundles {
   private Bundles() {}
 
   static Map<String, byte[]> unzip(byte[] zip) throws IOException {
@@ -46,7 +46,7 @@ final class Bundles {
   }
 
   /** Whether the armoured detached signature is valid for the data under the armoured key. */
-  static boolean verifies(byte[] data, String signature, String publicKey) throws Exception {
+  public static boolean verifies(byte[] data, String signature, String publicKey) throws Exception {
     PGPPublicKeyRing ring;
     try (InputStream in = PGPUtil.getDecoderStream(stream(publicKey))) {
       ring = new BcPGPPublicKeyRing(in);

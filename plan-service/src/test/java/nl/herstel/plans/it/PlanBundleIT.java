@@ -1,6 +1,7 @@
 package nl.herstel.plans.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
+import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ItKafka;
 import nl.herstel.devstack.testing.ServiceClient;
+import nl.herstel.plans.bundle.OpenPgp;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -88,6 +91,17 @@ class PlanBundleIT {
     String pdfSig = new String(files.get("plan.pdf.asc"), StandardCharsets.US_ASCII);
     assertThat(Bundles.verifies(files.get("plan.html"), htmlSig, key)).isTrue();
     assertThat(Bundles.verifies(files.get("plan.pdf"), pdfSig, key)).isTrue();
+    // the key kept in the database is encrypted with the configured passphrase
+    String stored;
+    try (var c = ItDatabase.connect();
+        var r = c.createStatement().executeQuery("SELECT secret_key FROM plan_signing_key")) {
+      assertThat(r.next()).isTrue();
+      stored = r.getString(1);
+    }
+    var ring = OpenPgp.secretKeyRing(stored);
+    assertThat(OpenPgp.isProtected(ring)).isTrue();
+    assertThatThrownBy(() -> OpenPgp.privateKey(ring, new char[0]))
+        .isInstanceOf(IllegalStateException.class);
     byte[] tampered = files.get("plan.pdf").clone();
     tampered[tampered.length / 2] ^= 1;
     assertThat(Bundles.verifies(tampered, pdfSig, key)).isFalse();
