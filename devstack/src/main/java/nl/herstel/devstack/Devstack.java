@@ -26,9 +26,14 @@ import java.util.concurrent.CompletionException;
 public final class Devstack implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Devstack.class.getName());
 
-  /** The topics the services publish to. */
+  /** The topics the services publish to, and the one their dead letters go to. */
   public static final List<String> TOPICS =
-      List.of("herstel.bia.v1", "herstel.plans.v1", "herstel.incidents.v1", "herstel.lessons.v1");
+      List.of(
+          "herstel.bia.v1",
+          "herstel.plans.v1",
+          "herstel.incidents.v1",
+          "herstel.lessons.v1",
+          "herstel.dead-letters.v1");
 
   public static final int TOPIC_PARTITIONS = 3;
 

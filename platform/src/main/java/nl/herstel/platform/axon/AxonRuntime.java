@@ -188,6 +188,12 @@ public class AxonRuntime {
     return subscriber == null || subscriber.isHealthy();
   }
 
+  /** The consumer of other services' events, once Axon has started. */
+  public java.util.Optional<KafkaSubscriber> subscriber() {
+    start();
+    return java.util.Optional.ofNullable(subscriber);
+  }
+
   public boolean isStarted() {
     return configuration != null;
   }

@@ -2,6 +2,7 @@ package nl.herstel.platform.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,6 +34,21 @@ public class DatabaseConfig {
   @Inject
   @ConfigProperty(name = "herstel.db.pool-size", defaultValue = "10")
   int poolSize;
+
+  /**
+   * How long a request waits for a pooled connection before it is answered 503 with {@code
+   * Retry-After} (ISO-8601, default PT3S): while PostgreSQL is away, callers learn it fast instead
+   * of hanging.
+   */
+  @Inject
+  @ConfigProperty(name = "herstel.db.connection-timeout", defaultValue = "PT3S")
+  String connectionTimeout;
+
+  public Duration connectionTimeout() {
+    Duration value = Duration.parse(connectionTimeout);
+    // Hikari refuses less than 250 ms
+    return value.toMillis() < 250 ? Duration.ofMillis(250) : value;
+  }
 
   public String url() {
     return url;

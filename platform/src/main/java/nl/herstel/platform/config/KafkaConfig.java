@@ -23,7 +23,28 @@ public class KafkaConfig {
   @ConfigProperty(name = "herstel.kafka.delivery-timeout-ms", defaultValue = "30000")
   int deliveryTimeoutMs;
 
+  /**
+   * How often a consumer tries a record that fails for what it is (it cannot be read, or a handler
+   * refuses it) before setting it aside as a dead letter; a database outage never counts.
+   */
+  @Inject
+  @ConfigProperty(name = "herstel.kafka.consumer.max-attempts", defaultValue = "5")
+  int maxAttempts;
+
+  /** The topic dead letters are sent to, with their error and origin in headers. */
+  @Inject
+  @ConfigProperty(name = "herstel.topics.dead-letters", defaultValue = "herstel.dead-letters.v1")
+  String deadLetterTopic;
+
   @Inject Config config;
+
+  public int maxAttempts() {
+    return Math.max(1, maxAttempts);
+  }
+
+  public String deadLetterTopic() {
+    return deadLetterTopic;
+  }
 
   public String bootstrapServers() {
     return bootstrapServers;

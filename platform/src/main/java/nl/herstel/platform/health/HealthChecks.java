@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import nl.herstel.platform.axon.AxonRuntime;
 import nl.herstel.platform.config.KafkaConfig;
 import nl.herstel.platform.jdbc.Database;
+import nl.herstel.platform.kafka.DeadLetter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -49,6 +50,27 @@ public class HealthChecks {
         axon.isServiceRuntime()
             ? HealthCheckResponse.named("kafka").status(kafkaReachable()).build()
             : HealthCheckResponse.named("kafka").up().withData("used", false).build();
+  }
+
+  /**
+   * Ready while the consumer runs; its data says how many dead letters wait for an operator (they
+   * do not make the service unready: the partition moved on).
+   */
+  @Produces
+  @Readiness
+  HealthCheck deadLetters() {
+    return () -> {
+      if (!axon.isServiceRuntime() || !axon.isStarted()) {
+        return HealthCheckResponse.named("dead-letters").up().withData("used", false).build();
+      }
+      try {
+        long pending =
+            axon.subscriber().map(s -> s.deadLetters().count(DeadLetter.Status.PENDING)).orElse(0L);
+        return HealthCheckResponse.named("dead-letters").up().withData("pending", pending).build();
+      } catch (RuntimeException e) {
+        return HealthCheckResponse.named("dead-letters").down().build();
+      }
+    };
   }
 
   @Produces

@@ -38,6 +38,8 @@ public class Database {
       hikari.setUsername(config.user());
       hikari.setPassword(config.password());
       hikari.setMaximumPoolSize(config.poolSize());
+      hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+      hikari.setValidationTimeout(Math.min(1000, config.connectionTimeout().toMillis() / 2));
       hikari.setPoolName(service.name());
       hikari.setInitializationFailTimeout(-1);
       dataSource = new HikariDataSource(hikari);

@@ -26,7 +26,8 @@ import nl.herstel.contracts.ContractJson;
  * <p>Arguments bind by their Java type: an {@link Instant} as a timestamp, a {@link Duration} as
  * whole seconds, an enum by its name, a collection as an array (of {@code uuid} when its elements
  * are UUIDs, else of {@code varchar}); everything else as JDBC binds it. Failures surface as {@link
- * DataAccessException}, which the REST layer answers with 503.
+ * DataAccessException}; one caused by a database that is away is answered 503 by the REST layer
+ * ({@link Outages}).
  */
 public final class Sql {
   /** The JSON form of documents kept in {@code jsonb} columns: the contracts' mapper. */

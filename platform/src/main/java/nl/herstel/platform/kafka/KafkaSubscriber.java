@@ -1,10 +1,12 @@
 package nl.herstel.platform.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +14,23 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.EventType;
 import nl.herstel.contracts.EventTypes;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.platform.axon.ModuleDefinition.Subscription;
 import nl.herstel.platform.config.KafkaConfig;
+import nl.herstel.platform.domain.Conflict;
+import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Outages;
 import nl.herstel.platform.messaging.CallContext;
 import nl.herstel.platform.messaging.Caller;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,21 +38,38 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Consumes other services' contract events in the service's consumer group. Each record is applied
  * in one database transaction together with the insert of its CloudEvent id into the inbox; a
  * record whose id is already there is skipped. Offsets are committed only after the database
- * commit, so a crash between the two redelivers a record that is then skipped. A record that fails
- * is retried (with back-off) until it succeeds: order per aggregate is kept.
+ * commit, so a crash between the two redelivers a record that is then skipped.
+ *
+ * <p>A record that fails because the database is away (or lost a race) is retried with back-off
+ * until it succeeds: order per aggregate is kept. A record that fails for what it is (it cannot be
+ * read, or a handler refuses it) is retried {@link KafkaConfig#maxAttempts()} times and then set
+ * aside as a dead letter: sent to the dead-letter topic with its error in headers, kept in the
+ * {@code dead_letter} table, and the partition moves on. An operator lists, replays or discards
+ * dead letters ({@link #replay}, {@link #discard}).
  */
 public final class KafkaSubscriber implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(KafkaSubscriber.class.getName());
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration DEAD_LETTER_SEND_TIMEOUT = Duration.ofSeconds(10);
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
 
   private final Map<Class<?>, List<IntegrationEventHandler<IntegrationEvent>>> handlers =
       new HashMap<>();
@@ -52,6 +78,10 @@ public final class KafkaSubscriber implements AutoCloseable {
   private final Set<String> topics = new LinkedHashSet<>();
   private final String serviceName;
   private final Thread thread;
+  private final DeadLetters deadLetters;
+  private final KafkaConfig config;
+  private final Map<String, Integer> failures = new HashMap<>();
+  private KafkaProducer<String, byte[]> deadLetterProducer;
   private volatile boolean running = true;
   private volatile boolean assigned;
 
@@ -63,6 +93,8 @@ public final class KafkaSubscriber implements AutoCloseable {
       String serviceName) {
     this.transactions = transactions;
     this.serviceName = serviceName;
+    this.config = config;
+    this.deadLetters = new DeadLetters(transactions);
     for (Subscription<?> subscription : subscriptions) {
       EventType type = EventTypes.of(subscription.type());
       topics.add(config.topicName(type.topic()));
@@ -96,6 +128,11 @@ public final class KafkaSubscriber implements AutoCloseable {
     return topics.isEmpty() || (thread.isAlive() && assigned);
   }
 
+  /** The dead letters this subscriber set aside. */
+  public DeadLetters deadLetters() {
+    return deadLetters;
+  }
+
   private void run() {
     consumer.subscribe(List.copyOf(topics));
     Duration backoff = Duration.ofMillis(200);
@@ -104,7 +141,7 @@ public final class KafkaSubscriber implements AutoCloseable {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         assigned = !consumer.assignment().isEmpty();
         for (ConsumerRecord<String, byte[]> record : records) {
-          apply(record);
+          applyOrSetAside(record);
           consumer.commitSync(
               Map.of(
                   new TopicPartition(record.topic(), record.partition()),
@@ -127,26 +164,183 @@ public final class KafkaSubscriber implements AutoCloseable {
       }
     }
     consumer.close(Duration.ofSeconds(5));
+    if (deadLetterProducer != null) {
+      deadLetterProducer.close(Duration.ofSeconds(5));
+    }
   }
 
-  private void apply(ConsumerRecord<String, byte[]> record) {
-    String ceType = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
-    String ceId = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
+  /**
+   * Applies a record; a record that keeps failing for what it is becomes a dead letter. Throws when
+   * the record should be retried (the caller rewinds and backs off).
+   */
+  private void applyOrSetAside(ConsumerRecord<String, byte[]> record) {
+    String position = record.topic() + "/" + record.partition() + "/" + record.offset();
+    try {
+      apply(record.topic(), record.headers(), record.value());
+      failures.remove(position);
+    } catch (RuntimeException e) {
+      if (!running || Outages.isTransient(e)) {
+        throw e;
+      }
+      int attempts = failures.merge(position, 1, Integer::sum);
+      if (attempts < config.maxAttempts()) {
+        throw e;
+      }
+      setAside(record, e, attempts);
+      failures.remove(position);
+    }
+  }
+
+  private void setAside(ConsumerRecord<String, byte[]> record, RuntimeException e, int attempts) {
+    String error = describe(e);
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (Header header : record.headers()) {
+      headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+    }
+    ProducerRecord<String, byte[]> letter =
+        new ProducerRecord<>(config.deadLetterTopic(), null, record.key(), record.value());
+    record.headers().forEach(h -> letter.headers().add(h));
+    CloudEventHeaders.put(letter.headers(), "herstel_dlt_consumer", serviceName);
+    CloudEventHeaders.put(letter.headers(), "herstel_dlt_topic", record.topic());
+    CloudEventHeaders.put(
+        letter.headers(), "herstel_dlt_partition", Integer.toString(record.partition()));
+    CloudEventHeaders.put(letter.headers(), "herstel_dlt_offset", Long.toString(record.offset()));
+    CloudEventHeaders.put(letter.headers(), "herstel_dlt_error", error);
+    try {
+      deadLetterProducer()
+          .send(letter)
+          .get(DEAD_LETTER_SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while sending a dead letter", interrupted);
+    } catch (ExecutionException | TimeoutException failed) {
+      throw new IllegalStateException("Could not send a dead letter; retrying", failed);
+    }
+    deadLetters.keep(
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        headers,
+        record.value(),
+        error,
+        attempts);
+    LOG.warning(
+        () ->
+            "Set aside Kafka record "
+                + record.topic()
+                + "/"
+                + record.partition()
+                + "/"
+                + record.offset()
+                + " ("
+                + headers.get(CloudEventHeaders.TYPE)
+                + " "
+                + headers.get(CloudEventHeaders.ID)
+                + ") as a dead letter after "
+                + attempts
+                + " attempts: "
+                + error);
+  }
+
+  private synchronized KafkaProducer<String, byte[]> deadLetterProducer() {
+    if (deadLetterProducer == null) {
+      Properties p = new Properties();
+      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+      p.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-dead-letters");
+      p.put(ProducerConfig.ACKS_CONFIG, "all");
+      p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DEAD_LETTER_SEND_TIMEOUT.toMillis());
+      p.put(
+          ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) DEAD_LETTER_SEND_TIMEOUT.toMillis() / 2);
+      p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+      p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+      deadLetterProducer = new KafkaProducer<>(p);
+    }
+    return deadLetterProducer;
+  }
+
+  /**
+   * Applies a dead letter again, in one transaction with marking it replayed: after the cause was
+   * fixed (a handler, a migration, the data it refers to). Its CloudEvent id still guards against a
+   * double application. Fails with 409 when it is not pending or fails again (its error then
+   * updated).
+   */
+  public DeadLetter replay(UUID id, String by) {
+    deadLetters.find(id).orElseThrow(() -> new NotFound("Dead letter", id.toString()));
+    try {
+      transactions.executeInTransaction(
+          () -> {
+            DeadLetter letter = pending(id);
+            RecordHeaders headers = new RecordHeaders();
+            letter.headers().forEach((k, v) -> CloudEventHeaders.put(headers, k, v));
+            apply(letter.topic(), headers, deadLetters.payload(id));
+            deadLetters.settle(id, DeadLetter.Status.REPLAYED, by, null);
+          });
+    } catch (Conflict | NotFound e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (Outages.isDatabaseUnavailable(e)) {
+        throw e;
+      }
+      String error = describe(e);
+      deadLetters.failedAgain(id, error);
+      throw new Conflict("The dead letter failed again: " + error);
+    }
+    return deadLetters.find(id).orElseThrow();
+  }
+
+  /** Sets a pending dead letter aside for good, with the operator's reason. */
+  public DeadLetter discard(UUID id, String by, String reason) {
+    deadLetters.find(id).orElseThrow(() -> new NotFound("Dead letter", id.toString()));
+    transactions.executeInTransaction(
+        () -> {
+          pending(id);
+          deadLetters.settle(id, DeadLetter.Status.DISCARDED, by, reason);
+        });
+    return deadLetters.find(id).orElseThrow();
+  }
+
+  private DeadLetter pending(UUID id) {
+    return deadLetters
+        .lockPending(id)
+        .orElseThrow(
+            () -> new Conflict("Dead letter " + id + " was already replayed or discarded"));
+  }
+
+  /** A failure in words an operator can act on: its messages, without stack or class names. */
+  static String describe(Throwable failure) {
+    Set<String> messages = new LinkedHashSet<>();
+    for (Throwable t = failure; t != null && messages.size() < 5; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        messages.add(QUALIFIED_NAME.matcher(t.getMessage().strip()).replaceAll("$1"));
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    String text = messages.isEmpty() ? "failed without a message" : String.join(" <- ", messages);
+    return text.length() > 2000 ? text.substring(0, 2000) : text;
+  }
+
+  private void apply(String topic, Headers recordHeaders, byte[] value) {
+    String ceType = CloudEventHeaders.get(recordHeaders, CloudEventHeaders.TYPE);
+    String ceId = CloudEventHeaders.get(recordHeaders, CloudEventHeaders.ID);
     Optional<EventType> type = Optional.ofNullable(ceType).flatMap(EventTypes::byType);
     if (ceId == null || type.isEmpty() || !handlers.containsKey(type.get().recordClass())) {
       return;
     }
-    IntegrationEvent event = ContractJson.read(record.value(), type.get().recordClass());
+    IntegrationEvent event = ContractJson.read(value, type.get().recordClass());
     String correlationId =
-        Optional.ofNullable(
-                CloudEventHeaders.get(record.headers(), CloudEventHeaders.CORRELATION_ID))
+        Optional.ofNullable(CloudEventHeaders.get(recordHeaders, CloudEventHeaders.CORRELATION_ID))
             .orElse(ceId);
     IncomingEvent envelope =
         new IncomingEvent(
             ceId,
             ceType,
-            CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE),
-            CloudEventHeaders.time(record.headers()),
+            CloudEventHeaders.get(recordHeaders, CloudEventHeaders.SOURCE),
+            CloudEventHeaders.time(recordHeaders),
             correlationId);
     Caller caller =
         new Caller(
@@ -160,7 +354,7 @@ public final class KafkaSubscriber implements AutoCloseable {
             CallContext.callAs(
                 caller,
                 () -> {
-                  if (firstDelivery(ceId, record.topic(), ceType)) {
+                  if (firstDelivery(ceId, topic, ceType)) {
                     for (IntegrationEventHandler<IntegrationEvent> handler :
                         handlers.get(type.get().recordClass())) {
                       handler.handle(event, envelope);

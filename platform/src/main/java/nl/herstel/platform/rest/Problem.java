@@ -124,7 +124,15 @@ public record Problem(
     return new Problem(type, httpTitle, httpStatus, detail, instance, errors, errorId);
   }
 
+  /** How long a client should wait before retrying a 503, in seconds ({@code Retry-After}). */
+  public static final int RETRY_AFTER_SECONDS = 5;
+
   public Response toResponse() {
-    return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    Response.ResponseBuilder response =
+        Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this);
+    if (status == 503) {
+      response.header("Retry-After", RETRY_AFTER_SECONDS);
+    }
+    return response.build();
   }
 }

@@ -29,6 +29,7 @@ import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.NotPermitted;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.jdbc.Outages;
 import nl.herstel.platform.rest.Problem.FieldError;
 import nl.herstel.platform.rest.Problem.Kind;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -155,6 +156,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof WebApplicationException web) {
       return Problem.forStatus(web.getResponse().getStatus(), web.getMessage(), path);
+    }
+    if (Outages.isDatabaseUnavailable(e)) {
+      LOG.log(Level.WARNING, "The database is unavailable; answered 503 on " + path, e);
+      return Problem.of(
+          Kind.UNAVAILABLE, "The service cannot reach its database; try again shortly", path);
     }
     String errorId = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unhandled error " + errorId + " on " + path, e);
