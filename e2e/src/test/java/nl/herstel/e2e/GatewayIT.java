@@ -91,6 +91,24 @@ class GatewayIT {
   }
 
   @Test
+  void theBearerSchemeIsCaseInsensitive() throws Exception {
+    String token = stack.token("soc-intake");
+    for (String scheme : List.of("bearer", "BEARER", "Bearer")) {
+      HttpResponse<String> accepted =
+          send(
+              post(stack.gatewayUrl() + "/api/incidents/intake", alert("case-" + UUID.randomUUID()))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", scheme + " " + token));
+      assertThat(accepted.statusCode()).as(scheme).isEqualTo(202);
+    }
+    HttpResponse<String> read =
+        send(
+            get(stack.gatewayUrl() + "/api/bia/processes")
+                .header("Authorization", "bearer " + stack.token("auditor")));
+    assertThat(read.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aTokenForAnotherAudienceIsRefused() throws Exception {
     String foreign = stack.jwt().mintWithAudience("dev-bcm-manager", "another-app", "bcm-manager");
     HttpResponse<String> answer =

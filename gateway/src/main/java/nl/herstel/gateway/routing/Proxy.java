@@ -98,8 +98,9 @@ public class Proxy {
             .method(method, payload);
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+        boolean authorization = "authorization".equalsIgnoreCase(header.getKey());
         for (String value : header.getValue()) {
-          request.header(header.getKey(), value);
+          request.header(header.getKey(), authorization ? canonicalScheme(value) : value);
         }
       }
     }
@@ -193,5 +194,18 @@ public class Proxy {
     return Problem.of(kind, detail, path)
         .withStatus(status, known == null ? kind.title() : known.getReasonPhrase())
         .toResponse();
+  }
+
+  /**
+   * An authentication scheme is case-insensitive (RFC 9110, section 11.1): {@code bearer x} reaches
+   * the service as {@code Bearer x}, which is the only spelling its token check knows.
+   */
+  static String canonicalScheme(String authorization) {
+    if (authorization.length() > 7
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        && !authorization.startsWith("Bearer ")) {
+      return "Bearer " + authorization.substring(7).strip();
+    }
+    return authorization;
   }
 }
