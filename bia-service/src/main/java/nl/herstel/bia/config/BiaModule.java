@@ -60,7 +60,7 @@ public class BiaModule implements ServiceModule {
         .queryHandler(new FailureImpact(graph))
         .queryHandler(new PriorityRanking(graph))
         .queryHandler(new DependencyCycles(graph))
-        .queryHandler(new EventStoreHistory(database.transactions()))
+        .queryHandler(new EventStoreHistory(module.eventStore()))
         .publish(new BiaContractMapper())
         .subscribe(TargetRevisionProposed.class, new RevisionProposalIntake(module.commands()))
         .subscribe(

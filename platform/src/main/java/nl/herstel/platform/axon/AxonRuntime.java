@@ -83,7 +83,9 @@ public class AxonRuntime {
     JdbcTransactions transactions = database.transactions();
     ModuleDefinition module =
         new ModuleDefinition(
-            () -> configuration.commandGateway(), () -> configuration.queryGateway());
+            () -> configuration.commandGateway(),
+            () -> configuration.queryGateway(),
+            () -> configuration.eventStore());
     serviceModule.get().configure(module);
 
     Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
@@ -161,7 +163,7 @@ public class AxonRuntime {
    * The mapper for stored events and snapshots: ISO-8601 times, field visibility ANY (snapshots
    * fail silently otherwise, STACK.md), no default typing (a deserialisation hole).
    */
-  static ObjectMapper objectMapper() {
+  public static ObjectMapper objectMapper() {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
