@@ -470,21 +470,7 @@ public class ProcessResource {
     ProcessView process = find(id, null);
     StoredImpacts stored =
         queries.query(new FindImpacts(id), ResponseTypes.instanceOf(StoredImpacts.class)).join();
-    Duration suggested =
-        stored.ratings().stream()
-            .filter(r -> r.score() >= unacceptableLevel)
-            .map(ImpactRating::horizon)
-            .min(Duration::compareTo)
-            .orElse(null);
-    return new ImpactAssessmentView(
-        id,
-        horizons(),
-        unacceptableLevel,
-        stored.ratings(),
-        suggested,
-        process.mtpd(),
-        stored.assessedBy(),
-        stored.assessedAt());
+    return ImpactAssessmentView.of(id, horizons(), unacceptableLevel, stored, process.mtpd());
   }
 
   private List<Duration> horizons() {
