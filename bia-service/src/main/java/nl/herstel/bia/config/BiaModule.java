@@ -24,7 +24,6 @@ import nl.herstel.bia.query.ProcessProjection;
 import nl.herstel.bia.query.RevisionProjection;
 import nl.herstel.bia.query.ThreatProjection;
 import nl.herstel.contracts.incidents.AssetHintMapped;
-import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -62,7 +61,9 @@ public class BiaModule implements ServiceModule {
         .queryHandler(new DependencyCycles(graph))
         .queryHandler(new EventStoreHistory(module.eventStore()))
         .publish(new BiaContractMapper())
-        .subscribe(TargetRevisionProposed.class, new RevisionProposalIntake(module.commands()))
+        .subscribe(
+            nl.herstel.contracts.lessons.TargetRevisionProposed.class,
+            new RevisionProposalIntake(module.commands()))
         .subscribe(
             AssetHintMapped.class, new AssetHintMappingIntake(module.commands(), module.queries()));
   }
