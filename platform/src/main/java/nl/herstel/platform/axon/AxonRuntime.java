@@ -129,7 +129,10 @@ public class AxonRuntime {
                   TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                       .andBatchSize(BATCH_SIZE));
           for (Object projection : module.projections) {
-            processors.add(projection.getClass().getAnnotation(ProcessingGroup.class).value());
+            String processor = projection.getClass().getAnnotation(ProcessingGroup.class).value();
+            if (!processors.contains(processor)) {
+              processors.add(processor);
+            }
             processing.registerEventHandler(c -> projection);
           }
           if (!module.publications.isEmpty()) {
