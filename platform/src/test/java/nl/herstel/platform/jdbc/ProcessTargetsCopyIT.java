@@ -28,7 +28,7 @@ class ProcessTargetsCopyIT {
   static void database() {
     TestInfrastructure infra = TestInfrastructure.get();
     dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(infra.jdbcUrl("herstel_platform_it"));
+    dataSource.setJdbcUrl(infra.jdbcUrl("herstel_platform_copy_it"));
     dataSource.setUsername(infra.dbUser());
     dataSource.setPassword(infra.dbPassword());
     sql = new Sql(new JdbcTransactions(dataSource));
