@@ -702,6 +702,7 @@ class BiaServiceIT {
   @Test
   void assessesImpactsAndSuggestsTheFirstUnacceptableHorizonAsMtpd() {
     String processId = process("Customer contact", "PT72H", "PT24H");
+    awaitProcess(processId, p -> true);
     String body =
         """
         {"ratings":[
