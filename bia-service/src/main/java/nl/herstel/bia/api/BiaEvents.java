@@ -8,7 +8,12 @@ import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.contracts.bia.TargetSource;
 
-/** The events of the business impact analysis, as stored in its event store. */
+/**
+ * The events of the business impact analysis, as stored in its event store. A stored event names
+ * its class, so these names stay as they are, even where a contract event of {@code
+ * nl.herstel.contracts} is called the same (code that uses both writes the contract one with its
+ * package); a changed shape gets an upcaster.
+ */
 public final class BiaEvents {
   private BiaEvents() {}
 

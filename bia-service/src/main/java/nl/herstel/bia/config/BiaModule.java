@@ -11,15 +11,23 @@ import nl.herstel.bia.command.Threat;
 import nl.herstel.bia.integration.AssetHintMappingIntake;
 import nl.herstel.bia.integration.BiaContractMapper;
 import nl.herstel.bia.integration.RevisionProposalIntake;
-import nl.herstel.bia.query.BiaGraph;
-import nl.herstel.bia.query.BiaProjection;
+import nl.herstel.bia.query.AssetProjection;
+import nl.herstel.bia.query.DependencyCycles;
+import nl.herstel.bia.query.DependencyProjection;
 import nl.herstel.bia.query.EventStoreHistory;
+import nl.herstel.bia.query.FailureImpact;
+import nl.herstel.bia.query.GraphSnapshots;
+import nl.herstel.bia.query.ImpactProjection;
 import nl.herstel.bia.query.NodeDirectory;
+import nl.herstel.bia.query.PriorityRanking;
+import nl.herstel.bia.query.ProcessProjection;
+import nl.herstel.bia.query.RevisionProjection;
+import nl.herstel.bia.query.ThreatProjection;
 import nl.herstel.contracts.incidents.AssetHintMapped;
-import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
+import nl.herstel.platform.jdbc.Sql;
 
 /** Everything bia-service registers with the platform, explicitly. */
 @ApplicationScoped
@@ -28,20 +36,34 @@ public class BiaModule implements ServiceModule {
 
   @Override
   public void configure(ModuleDefinition module) {
-    BiaProjection projection = new BiaProjection(database.transactions());
+    Sql sql = new Sql(database.transactions());
+    GraphSnapshots graph = new GraphSnapshots(sql);
+    for (Object projection :
+        new Object[] {
+          new ProcessProjection(sql),
+          new ImpactProjection(sql),
+          new AssetProjection(sql),
+          new DependencyProjection(sql),
+          new ThreatProjection(sql),
+          new RevisionProjection(sql)
+        }) {
+      module.projection(projection).queryHandler(projection);
+    }
     module
         .aggregate(BusinessProcess.class)
         .aggregate(Asset.class)
         .aggregate(TargetRevision.class)
         .aggregate(Threat.class)
-        .resource(AssetIdentityClaims.class, new JdbcAssetIdentityClaims(database.transactions()))
-        .projection(projection)
-        .queryHandler(projection)
-        .queryHandler(new NodeDirectory(database.transactions()))
-        .queryHandler(new BiaGraph(database.transactions()))
-        .queryHandler(new EventStoreHistory(database.transactions()))
+        .resource(AssetIdentityClaims.class, new JdbcAssetIdentityClaims(sql))
+        .queryHandler(new NodeDirectory(sql))
+        .queryHandler(new FailureImpact(graph))
+        .queryHandler(new PriorityRanking(graph))
+        .queryHandler(new DependencyCycles(graph))
+        .queryHandler(new EventStoreHistory(module.eventStore()))
         .publish(new BiaContractMapper())
-        .subscribe(TargetRevisionProposed.class, new RevisionProposalIntake(module.commands()))
+        .subscribe(
+            nl.herstel.contracts.lessons.TargetRevisionProposed.class,
+            new RevisionProposalIntake(module.commands()))
         .subscribe(
             AssetHintMapped.class, new AssetHintMappingIntake(module.commands(), module.queries()));
   }

@@ -1,37 +1,49 @@
 package nl.herstel.bia.integration;
 
 import java.util.Optional;
-import nl.herstel.bia.api.BiaEvents;
+import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
+import nl.herstel.bia.api.BiaEvents.AssetDependencyRemoved;
+import nl.herstel.bia.api.BiaEvents.AssetDetailsChanged;
+import nl.herstel.bia.api.BiaEvents.AssetIdentifierAdded;
+import nl.herstel.bia.api.BiaEvents.AssetIdentifierRemoved;
+import nl.herstel.bia.api.BiaEvents.AssetRegistered;
+import nl.herstel.bia.api.BiaEvents.AssetRetired;
+import nl.herstel.bia.api.BiaEvents.ProcessDependencyAdded;
+import nl.herstel.bia.api.BiaEvents.ProcessDependencyRemoved;
+import nl.herstel.bia.api.BiaEvents.ProcessDetailsChanged;
+import nl.herstel.bia.api.BiaEvents.ProcessRegistered;
+import nl.herstel.bia.api.BiaEvents.ProcessRetired;
+import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
+import nl.herstel.bia.api.BiaEvents.TargetRevisionDecided;
+import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
+import nl.herstel.bia.api.BiaEvents.ThreatImpactRated;
+import nl.herstel.bia.api.BiaEvents.ThreatLikelihoodRated;
+import nl.herstel.bia.api.BiaEvents.ThreatRegistered;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.contracts.bia.AssetChanged;
-import nl.herstel.contracts.bia.AssetIdentifierAdded;
-import nl.herstel.contracts.bia.AssetIdentifierRemoved;
-import nl.herstel.contracts.bia.AssetRegistered;
-import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.DependencyRemoved;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.ProcessChanged;
-import nl.herstel.contracts.bia.ProcessRegistered;
-import nl.herstel.contracts.bia.ProcessRetired;
-import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.bia.RevisionProposed;
-import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
-import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.platform.kafka.ContractMapper;
 import org.axonframework.eventhandling.EventMessage;
 
-/** Which BIA events leave the service, and in which contract shape (topic herstel.bia.v1). */
+/**
+ * Which BIA events leave the service, and in which contract shape (topic herstel.bia.v1). Internal
+ * events keep their names (a stored event's type is its class name); a contract event named like an
+ * internal one is written with its package, so the two are never confused.
+ */
 public class BiaContractMapper implements ContractMapper {
 
   @Override
   public Optional<IntegrationEvent> toContract(Object payload, EventMessage<?> message) {
     var at = message.getTimestamp();
-    if (payload instanceof BiaEvents.ProcessRegistered e) {
+    if (payload instanceof ProcessRegistered e) {
       return Optional.of(
-          new ProcessRegistered(
+          new nl.herstel.contracts.bia.ProcessRegistered(
               e.processId(),
               e.name(),
               e.description(),
@@ -43,17 +55,17 @@ public class BiaContractMapper implements ContractMapper {
               e.rpo(),
               at));
     }
-    if (payload instanceof BiaEvents.AssetRegistered e) {
+    if (payload instanceof AssetRegistered e) {
       return Optional.of(
-          new AssetRegistered(
+          new nl.herstel.contracts.bia.AssetRegistered(
               e.assetId(), e.name(), e.kind(), e.description(), e.owner(), e.supplier(), at));
     }
-    if (payload instanceof BiaEvents.AssetDetailsChanged e) {
+    if (payload instanceof AssetDetailsChanged e) {
       return Optional.of(
           new AssetChanged(
               e.assetId(), e.name(), e.kind(), e.description(), e.owner(), e.supplier(), at));
     }
-    if (payload instanceof BiaEvents.ProcessDetailsChanged e) {
+    if (payload instanceof ProcessDetailsChanged e) {
       return Optional.of(
           new ProcessChanged(
               e.processId(),
@@ -64,7 +76,7 @@ public class BiaContractMapper implements ContractMapper {
               e.owner(),
               at));
     }
-    if (payload instanceof BiaEvents.TargetRevisionProposed e) {
+    if (payload instanceof TargetRevisionProposed e) {
       return Optional.of(
           new RevisionProposed(
               e.revisionId(),
@@ -77,7 +89,7 @@ public class BiaContractMapper implements ContractMapper {
               e.proposedBy() == null ? "unknown" : e.proposedBy(),
               at));
     }
-    if (payload instanceof BiaEvents.TargetRevisionDecided e) {
+    if (payload instanceof TargetRevisionDecided e) {
       Object principal = message.getMetaData().get("principal");
       return Optional.of(
           new RevisionDecided(
@@ -88,7 +100,7 @@ public class BiaContractMapper implements ContractMapper {
               principal == null ? "unknown" : principal.toString(),
               at));
     }
-    if (payload instanceof BiaEvents.ProcessDependencyAdded e) {
+    if (payload instanceof ProcessDependencyAdded e) {
       return Optional.of(
           new DependencyAdded(
               e.dependencyId(),
@@ -99,7 +111,7 @@ public class BiaContractMapper implements ContractMapper {
               e.alternativeGroup(),
               at));
     }
-    if (payload instanceof BiaEvents.AssetDependencyAdded e) {
+    if (payload instanceof AssetDependencyAdded e) {
       return Optional.of(
           new DependencyAdded(
               e.dependencyId(),
@@ -110,9 +122,9 @@ public class BiaContractMapper implements ContractMapper {
               e.alternativeGroup(),
               at));
     }
-    if (payload instanceof BiaEvents.RecoveryTargetsSet e) {
+    if (payload instanceof RecoveryTargetsSet e) {
       return Optional.of(
-          new RecoveryTargetsSet(
+          new nl.herstel.contracts.bia.RecoveryTargetsSet(
               e.processId(),
               e.mtpd(),
               e.rto(),
@@ -122,39 +134,45 @@ public class BiaContractMapper implements ContractMapper {
               e.reason(),
               at));
     }
-    if (payload instanceof BiaEvents.ProcessDependencyRemoved e) {
+    if (payload instanceof ProcessDependencyRemoved e) {
       return Optional.of(
           new DependencyRemoved(
               e.dependencyId(), e.processId(), NodeKind.PROCESS, e.toId(), e.toKind(), at));
     }
-    if (payload instanceof BiaEvents.AssetDependencyRemoved e) {
+    if (payload instanceof AssetDependencyRemoved e) {
       return Optional.of(
           new DependencyRemoved(
               e.dependencyId(), e.assetId(), NodeKind.ASSET, e.toId(), e.toKind(), at));
     }
-    if (payload instanceof BiaEvents.ProcessRetired e) {
-      return Optional.of(new ProcessRetired(e.processId(), e.reason(), at));
-    }
-    if (payload instanceof BiaEvents.AssetIdentifierAdded e) {
+    if (payload instanceof ProcessRetired e) {
       return Optional.of(
-          new AssetIdentifierAdded(e.assetId(), e.identifierId(), e.kind(), e.value(), at));
+          new nl.herstel.contracts.bia.ProcessRetired(e.processId(), e.reason(), at));
     }
-    if (payload instanceof BiaEvents.AssetIdentifierRemoved e) {
+    if (payload instanceof AssetIdentifierAdded e) {
       return Optional.of(
-          new AssetIdentifierRemoved(e.assetId(), e.identifierId(), e.kind(), e.value(), at));
+          new nl.herstel.contracts.bia.AssetIdentifierAdded(
+              e.assetId(), e.identifierId(), e.kind(), e.value(), at));
     }
-    if (payload instanceof BiaEvents.AssetRetired e) {
-      return Optional.of(new AssetRetired(e.assetId(), e.reason(), at));
-    }
-    if (payload instanceof BiaEvents.ThreatRegistered e) {
+    if (payload instanceof AssetIdentifierRemoved e) {
       return Optional.of(
-          new ThreatRegistered(e.threatId(), e.name(), e.description(), e.likelihood(), at));
+          new nl.herstel.contracts.bia.AssetIdentifierRemoved(
+              e.assetId(), e.identifierId(), e.kind(), e.value(), at));
     }
-    if (payload instanceof BiaEvents.ThreatLikelihoodRated e) {
+    if (payload instanceof AssetRetired e) {
+      return Optional.of(new nl.herstel.contracts.bia.AssetRetired(e.assetId(), e.reason(), at));
+    }
+    if (payload instanceof ThreatRegistered e) {
+      return Optional.of(
+          new nl.herstel.contracts.bia.ThreatRegistered(
+              e.threatId(), e.name(), e.description(), e.likelihood(), at));
+    }
+    if (payload instanceof ThreatLikelihoodRated e) {
       return Optional.of(new ThreatLikelihoodChanged(e.threatId(), e.likelihood(), at));
     }
-    if (payload instanceof BiaEvents.ThreatImpactRated e) {
-      return Optional.of(new ThreatImpactRated(e.threatId(), e.processId(), e.impact(), at));
+    if (payload instanceof ThreatImpactRated e) {
+      return Optional.of(
+          new nl.herstel.contracts.bia.ThreatImpactRated(
+              e.threatId(), e.processId(), e.impact(), at));
     }
     return Optional.empty();
   }

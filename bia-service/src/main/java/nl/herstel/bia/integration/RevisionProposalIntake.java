@@ -3,7 +3,6 @@ package nl.herstel.bia.integration;
 import java.util.UUID;
 import java.util.function.Supplier;
 import nl.herstel.bia.api.BiaCommands.ProposeTargetRevision;
-import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.platform.kafka.IncomingEvent;
 import nl.herstel.platform.kafka.IntegrationEventHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -11,9 +10,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 /**
  * Turns lessons-service's proposals into pending target revisions, which the process owner then
  * accepts or rejects. The revision id is derived from the proposal id, so a redelivered proposal
- * can never open a second revision.
+ * can never open a second revision. The contract event is written with its package: the internal
+ * event that records the revision bears the same name.
  */
-public class RevisionProposalIntake implements IntegrationEventHandler<TargetRevisionProposed> {
+public class RevisionProposalIntake
+    implements IntegrationEventHandler<nl.herstel.contracts.lessons.TargetRevisionProposed> {
   private final Supplier<CommandGateway> commands;
 
   public RevisionProposalIntake(Supplier<CommandGateway> commands) {
@@ -21,7 +22,8 @@ public class RevisionProposalIntake implements IntegrationEventHandler<TargetRev
   }
 
   @Override
-  public void handle(TargetRevisionProposed event, IncomingEvent envelope) {
+  public void handle(
+      nl.herstel.contracts.lessons.TargetRevisionProposed event, IncomingEvent envelope) {
     commands
         .get()
         .sendAndWait(

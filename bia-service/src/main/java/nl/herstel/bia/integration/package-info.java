@@ -1,2 +1,5 @@
-/** The BIA on Kafka: the contract events it publishes and the revision proposals it consumes. */
+/**
+ * The BIA on Kafka: the contract events it publishes, and what it consumes: lessons-service's
+ * revision proposals and incident-service's hints mapped to assets.
+ */
 package nl.herstel.bia.integration;

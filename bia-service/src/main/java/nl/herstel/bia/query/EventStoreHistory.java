@@ -1,14 +1,7 @@
 package nl.herstel.bia.query;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
+import nl.herstel.bia.api.BiaEvents.AssetDependencyRemoved;
 import nl.herstel.bia.api.BiaEvents.AssetDetailsChanged;
 import nl.herstel.bia.api.BiaEvents.AssetIdentifierAdded;
 import nl.herstel.bia.api.BiaEvents.AssetIdentifierRemoved;
@@ -39,25 +35,28 @@ import nl.herstel.bia.api.BiaQueries.ProcessesAsOf;
 import nl.herstel.bia.api.BiaQueries.ThreatsAsOf;
 import nl.herstel.bia.query.AssetView.IdentifierView;
 import nl.herstel.contracts.bia.NodeKind;
-import nl.herstel.platform.jdbc.DataAccessException;
-import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.axon.AxonRuntime;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
  * History and time travel straight from the event store: every event of a process or asset with who
  * did it and when, and the processes as they stood at a given moment (their events up to then,
- * folded).
+ * folded). Events are read through Axon's event store, so the configured serializer and any
+ * upcaster apply; a stored event is shown as the JSON its current class serializes to.
  */
 public class EventStoreHistory {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** The JSON form of stored events: the event store's own mapper. */
+  private static final ObjectMapper JSON = AxonRuntime.objectMapper();
 
-  private final JdbcTransactions db;
+  private final Supplier<EventStore> events;
 
-  public EventStoreHistory(JdbcTransactions db) {
-    this.db = db;
+  public EventStoreHistory(Supplier<EventStore> events) {
+    this.events = events;
   }
 
   /** One stored event: its type (e.g. RecoveryTargetsSet), who, under which role, when, what. */
@@ -67,31 +66,23 @@ public class EventStoreHistory {
   @QueryHandler
   public List<HistoryEntry> history(EventHistory query) {
     List<HistoryEntry> entries = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT sequencenumber, payloadtype, timestamp, metadata, payload"
-                    + " FROM domainevententry WHERE aggregateidentifier = ?"
-                    + " ORDER BY sequencenumber")) {
-      s.setString(1, query.id());
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          JsonNode metadata = JSON.readTree(r.getBytes("metadata"));
-          String type = r.getString("payloadtype");
-          entries.add(
-              new HistoryEntry(
-                  r.getLong("sequencenumber"),
-                  type.substring(type.lastIndexOf('$') + 1),
-                  Instant.parse(r.getString("timestamp")),
-                  metadata.path("principal").asText(null),
-                  metadata.path("role").asText(null),
-                  JSON.readTree(r.getBytes("payload"))));
-        }
-      }
-    } catch (SQLException | IOException e) {
-      throw new DataAccessException("Could not read the history of " + query.id(), e);
+    DomainEventStream stream = events.get().readEvents(query.id(), 0L);
+    while (stream.hasNext()) {
+      DomainEventMessage<?> event = stream.next();
+      entries.add(
+          new HistoryEntry(
+              event.getSequenceNumber(),
+              event.getPayloadType().getSimpleName(),
+              event.getTimestamp(),
+              text(event.getMetaData().get("principal")),
+              text(event.getMetaData().get("role")),
+              JSON.valueToTree(event.getPayload())));
     }
     return entries;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : Objects.toString(value);
   }
 
   @QueryHandler
@@ -100,30 +91,24 @@ public class EventStoreHistory {
     replay(
         "BusinessProcess",
         query.asOf(),
-        (aggregateId, type, payload, at, version) -> {
-          if (type.endsWith("$ProcessRegistered")) {
-            ProcessRegistered e = JSON.readValue(payload, ProcessRegistered.class);
+        (aggregateId, payload, at, version) -> {
+          if (payload instanceof ProcessRegistered e) {
             processes.put(e.processId(), new ProcessState(e, at));
-          } else if (type.endsWith("$ProcessDetailsChanged")) {
-            ProcessDetailsChanged e = JSON.readValue(payload, ProcessDetailsChanged.class);
+          } else if (payload instanceof ProcessDetailsChanged e) {
             processes.get(e.processId()).details = e;
-          } else if (type.endsWith("$RecoveryTargetsSet")) {
-            RecoveryTargetsSet e = JSON.readValue(payload, RecoveryTargetsSet.class);
+          } else if (payload instanceof RecoveryTargetsSet e) {
             ProcessState p = processes.get(e.processId());
             p.mtpd = e.mtpd();
             p.rto = e.rto();
             p.rpo = e.rpo();
-          } else if (type.endsWith("$ProcessRetired")) {
-            ProcessRetired e = JSON.readValue(payload, ProcessRetired.class);
+          } else if (payload instanceof ProcessRetired e) {
             ProcessState p = processes.get(e.processId());
             p.status = "RETIRED";
             p.retiredAt = at;
             p.retirementReason = e.reason();
-          } else if (type.endsWith("$ProcessDependencyAdded")) {
-            ProcessDependencyAdded e = JSON.readValue(payload, ProcessDependencyAdded.class);
+          } else if (payload instanceof ProcessDependencyAdded e) {
             processes.get(e.processId()).dependencies.put(e.dependencyId(), e.toId());
-          } else if (type.endsWith("$ProcessDependencyRemoved")) {
-            ProcessDependencyRemoved e = JSON.readValue(payload, ProcessDependencyRemoved.class);
+          } else if (payload instanceof ProcessDependencyRemoved e) {
             processes.get(e.processId()).dependencies.remove(e.dependencyId());
           }
           ProcessState touched = processes.get(aggregateId);
@@ -144,9 +129,8 @@ public class EventStoreHistory {
     replay(
         "Asset",
         query.asOf(),
-        (aggregateId, type, payload, at, version) -> {
-          if (type.endsWith("$AssetRegistered")) {
-            AssetRegistered e = JSON.readValue(payload, AssetRegistered.class);
+        (aggregateId, payload, at, version) -> {
+          if (payload instanceof AssetRegistered e) {
             assets.put(
                 e.assetId(),
                 new AssetView(
@@ -162,14 +146,12 @@ public class EventStoreHistory {
                     null,
                     version,
                     List.of()));
-          } else if (type.endsWith("$AssetIdentifierAdded")) {
-            AssetIdentifierAdded e = JSON.readValue(payload, AssetIdentifierAdded.class);
+          } else if (payload instanceof AssetIdentifierAdded e) {
             AssetView a = assets.get(e.assetId());
             List<IdentifierView> identifiers = new ArrayList<>(a.identifiers());
             identifiers.add(new IdentifierView(e.identifierId(), e.kind(), e.value()));
             assets.put(e.assetId(), a.withIdentifiers(identifiers));
-          } else if (type.endsWith("$AssetIdentifierRemoved")) {
-            AssetIdentifierRemoved e = JSON.readValue(payload, AssetIdentifierRemoved.class);
+          } else if (payload instanceof AssetIdentifierRemoved e) {
             AssetView a = assets.get(e.assetId());
             assets.put(
                 e.assetId(),
@@ -177,8 +159,7 @@ public class EventStoreHistory {
                     a.identifiers().stream()
                         .filter(i -> !i.id().equals(e.identifierId()))
                         .toList()));
-          } else if (type.endsWith("$AssetDetailsChanged")) {
-            AssetDetailsChanged e = JSON.readValue(payload, AssetDetailsChanged.class);
+          } else if (payload instanceof AssetDetailsChanged e) {
             AssetView a = assets.get(e.assetId());
             assets.put(
                 e.assetId(),
@@ -195,8 +176,7 @@ public class EventStoreHistory {
                     a.retirementReason(),
                     version,
                     a.identifiers()));
-          } else if (type.endsWith("$AssetRetired")) {
-            AssetRetired e = JSON.readValue(payload, AssetRetired.class);
+          } else if (payload instanceof AssetRetired e) {
             AssetView a = assets.get(e.assetId());
             assets.put(
                 e.assetId(),
@@ -234,16 +214,13 @@ public class EventStoreHistory {
     replay(
         "Threat",
         query.asOf(),
-        (aggregateId, type, payload, at, version) -> {
-          if (type.endsWith("$ThreatRegistered")) {
-            ThreatRegistered e = JSON.readValue(payload, ThreatRegistered.class);
+        (aggregateId, payload, at, version) -> {
+          if (payload instanceof ThreatRegistered e) {
             threats.put(e.threatId(), e);
             likelihoods.put(e.threatId(), e.likelihood());
-          } else if (type.endsWith("$ThreatLikelihoodRated")) {
-            ThreatLikelihoodRated e = JSON.readValue(payload, ThreatLikelihoodRated.class);
+          } else if (payload instanceof ThreatLikelihoodRated e) {
             likelihoods.put(e.threatId(), e.likelihood());
-          } else if (type.endsWith("$ThreatImpactRated")) {
-            ThreatImpactRated e = JSON.readValue(payload, ThreatImpactRated.class);
+          } else if (payload instanceof ThreatImpactRated e) {
             impacts
                 .computeIfAbsent(e.threatId(), k -> new LinkedHashMap<>())
                 .put(e.processId(), e.impact());
@@ -275,9 +252,8 @@ public class EventStoreHistory {
   public List<DependencyView> dependenciesAsOf(DependenciesAsOf query) {
     Map<String, DependencyView> dependencies = new LinkedHashMap<>();
     Replayed dependencyEvents =
-        (aggregateId, type, payload, at, version) -> {
-          if (type.endsWith("$ProcessDependencyAdded")) {
-            ProcessDependencyAdded e = JSON.readValue(payload, ProcessDependencyAdded.class);
+        (aggregateId, payload, at, version) -> {
+          if (payload instanceof ProcessDependencyAdded e) {
             dependencies.put(
                 e.dependencyId(),
                 new DependencyView(
@@ -288,8 +264,7 @@ public class EventStoreHistory {
                     e.toKind(),
                     e.alternativeGroup(),
                     at));
-          } else if (type.endsWith("$AssetDependencyAdded")) {
-            AssetDependencyAdded e = JSON.readValue(payload, AssetDependencyAdded.class);
+          } else if (payload instanceof AssetDependencyAdded e) {
             dependencies.put(
                 e.dependencyId(),
                 new DependencyView(
@@ -300,8 +275,10 @@ public class EventStoreHistory {
                     e.toKind(),
                     e.alternativeGroup(),
                     at));
-          } else if (type.endsWith("DependencyRemoved")) {
-            dependencies.remove(JSON.readTree(payload).path("dependencyId").asText());
+          } else if (payload instanceof ProcessDependencyRemoved e) {
+            dependencies.remove(e.dependencyId());
+          } else if (payload instanceof AssetDependencyRemoved e) {
+            dependencies.remove(e.dependencyId());
           }
         };
     replay("BusinessProcess", query.asOf(), dependencyEvents);
@@ -311,37 +288,34 @@ public class EventStoreHistory {
         .toList();
   }
 
-  /** One stored event of a replay: its aggregate, payload type, payload, time and version. */
+  /** One stored event of a replay: its aggregate, payload, time and version. */
   @FunctionalInterface
   private interface Replayed {
-    void apply(String aggregateId, String type, byte[] payload, Instant at, long version)
-        throws IOException;
+    void apply(String aggregateId, Object payload, Instant at, long version);
   }
 
-  /** Feeds every event of one aggregate type stored up to {@code asOf}, in order. */
+  /**
+   * Feeds every event of one aggregate type stored up to {@code asOf}, in the order of the store,
+   * read from the start of the event store.
+   */
   private void replay(String aggregateType, Instant asOf, Replayed handler) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT aggregateidentifier, sequencenumber, payloadtype, timestamp, payload"
-                    + " FROM domainevententry WHERE type = ? ORDER BY globalindex")) {
-      s.setString(1, aggregateType);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Instant at = Instant.parse(r.getString("timestamp"));
-          if (!at.isAfter(asOf)) {
-            handler.apply(
-                r.getString("aggregateidentifier"),
-                r.getString("payloadtype"),
-                r.getBytes("payload"),
-                at,
-                r.getLong("sequencenumber"));
-          }
+    try (BlockingStream<TrackedEventMessage<?>> stream = events.get().openStream(null)) {
+      while (stream.hasNextAvailable()) {
+        TrackedEventMessage<?> event = stream.nextAvailable();
+        if (event instanceof DomainEventMessage<?> stored
+            && aggregateType.equals(stored.getType())
+            && !stored.getTimestamp().isAfter(asOf)) {
+          handler.apply(
+              stored.getAggregateIdentifier(),
+              stored.getPayload(),
+              stored.getTimestamp(),
+              stored.getSequenceNumber());
         }
       }
-    } catch (SQLException | IOException e) {
-      throw new DataAccessException(
-          "Could not replay the " + aggregateType + " events up to " + asOf, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(
+          "Interrupted while replaying the " + aggregateType + " events up to " + asOf, e);
     }
   }
 

@@ -1,26 +1,22 @@
 package nl.herstel.bia.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import nl.herstel.bia.api.BiaQueries.FindNode;
 import nl.herstel.contracts.bia.NodeKind;
-import nl.herstel.platform.jdbc.DataAccessException;
-import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
- * Which kind of node an id names, and whether it is retired, read from the event store itself: a
- * reference check must not depend on how far the read model has caught up (an asset registered a
- * moment ago may be named at once).
+ * Which kind of node an id names, and whether it is retired, read from the event store's table
+ * itself: a reference check must not depend on how far the read model has caught up (an asset
+ * registered a moment ago may be named at once). It reads only the stored events' aggregate and
+ * payload types, one aggregated row, not their payloads.
  */
 public class NodeDirectory {
-  private final JdbcTransactions db;
+  private final Sql sql;
 
-  public NodeDirectory(JdbcTransactions db) {
-    this.db = db;
+  public NodeDirectory(Sql sql) {
+    this.sql = sql;
   }
 
   /** A node of the BIA graph. */
@@ -28,27 +24,22 @@ public class NodeDirectory {
 
   @QueryHandler
   public Optional<Node> find(FindNode query) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT type, bool_or(payloadtype LIKE '%$ProcessRetired'"
-                    + " OR payloadtype LIKE '%$AssetRetired') AS retired"
-                    + " FROM domainevententry WHERE aggregateidentifier = ? GROUP BY type")) {
-      s.setString(1, query.id());
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          String type = r.getString("type");
-          if ("BusinessProcess".equals(type)) {
-            return Optional.of(new Node(query.id(), NodeKind.PROCESS, r.getBoolean("retired")));
-          }
-          if ("Asset".equals(type)) {
-            return Optional.of(new Node(query.id(), NodeKind.ASSET, r.getBoolean("retired")));
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not look up " + query.id(), e);
-    }
-    return Optional.empty();
+    return sql
+        .list(
+            "SELECT type, bool_or(payloadtype LIKE '%$ProcessRetired'"
+                + " OR payloadtype LIKE '%$AssetRetired') AS retired"
+                + " FROM domainevententry WHERE aggregateidentifier = ? GROUP BY type",
+            r -> {
+              String type = r.getString("type");
+              NodeKind kind =
+                  "BusinessProcess".equals(type)
+                      ? NodeKind.PROCESS
+                      : "Asset".equals(type) ? NodeKind.ASSET : null;
+              return kind == null ? null : new Node(query.id(), kind, r.getBoolean("retired"));
+            },
+            query.id())
+        .stream()
+        .filter(node -> node != null)
+        .findFirst();
   }
 }

@@ -45,12 +45,12 @@ import nl.herstel.bia.api.BiaQueries.ProcessesAsOf;
 import nl.herstel.bia.api.BiaQueries.TargetHistory;
 import nl.herstel.bia.api.ImpactCategory;
 import nl.herstel.bia.api.ImpactRating;
-import nl.herstel.bia.query.BiaProjection.ReviewView;
-import nl.herstel.bia.query.BiaProjection.StoredImpacts;
 import nl.herstel.bia.query.EventStoreHistory.HistoryEntry;
 import nl.herstel.bia.query.ImpactAssessmentView;
+import nl.herstel.bia.query.ImpactProjection.StoredImpacts;
 import nl.herstel.bia.query.NodeDirectory.Node;
 import nl.herstel.bia.query.ProcessView;
+import nl.herstel.bia.query.ReviewView;
 import nl.herstel.bia.query.TargetChangeView;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
@@ -470,21 +470,7 @@ public class ProcessResource {
     ProcessView process = find(id, null);
     StoredImpacts stored =
         queries.query(new FindImpacts(id), ResponseTypes.instanceOf(StoredImpacts.class)).join();
-    Duration suggested =
-        stored.ratings().stream()
-            .filter(r -> r.score() >= unacceptableLevel)
-            .map(ImpactRating::horizon)
-            .min(Duration::compareTo)
-            .orElse(null);
-    return new ImpactAssessmentView(
-        id,
-        horizons(),
-        unacceptableLevel,
-        stored.ratings(),
-        suggested,
-        process.mtpd(),
-        stored.assessedBy(),
-        stored.assessedAt());
+    return ImpactAssessmentView.of(id, horizons(), unacceptableLevel, stored, process.mtpd());
   }
 
   private List<Duration> horizons() {

@@ -21,14 +21,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import nl.herstel.bia.api.BiaCommands.ApplyTargetRevision;
-import nl.herstel.bia.api.BiaCommands.DecideTargetRevision;
 import nl.herstel.bia.api.BiaCommands.ProposeTargetRevision;
 import nl.herstel.bia.api.BiaQueries.FindNode;
 import nl.herstel.bia.api.BiaQueries.FindProcess;
 import nl.herstel.bia.api.BiaQueries.FindRevision;
 import nl.herstel.bia.api.BiaQueries.ListRevisions;
-import nl.herstel.bia.command.TargetRevision.Proposal;
+import nl.herstel.bia.command.RevisionDecisions;
+import nl.herstel.bia.command.RevisionDecisions.Outcome;
 import nl.herstel.bia.query.NodeDirectory.Node;
 import nl.herstel.bia.query.ProcessView;
 import nl.herstel.bia.query.RevisionView;
@@ -36,12 +35,10 @@ import nl.herstel.bia.rest.ProcessResource.Created;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
-import nl.herstel.platform.jdbc.Database;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,7 +66,7 @@ public class RevisionResource {
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
   @Inject RequestValidator validator;
-  @Inject Database database;
+  @Inject RevisionDecisions decisions;
 
   /** What to do with a revision. */
   public enum Decision {
@@ -184,39 +181,21 @@ public class RevisionResource {
     if (!accept && request.mtpd() != null) {
       throw new RuleViolation("mtpd", "Only an accepting decision may set an MTPD");
     }
-    String reason = request.reason().strip();
-    return database
-        .transactions()
-        .inTransaction(
-            () -> {
-              Proposal proposal;
-              try {
-                proposal = commands.sendAndWait(new DecideTargetRevision(id, accept, reason));
-              } catch (AggregateNotFoundException e) {
-                throw new NotFound("Revision", id);
-              }
-              // refused here, the decision rolls back with the transaction
-              queries
-                  .query(
-                      new FindProcess(proposal.processId()),
-                      ResponseTypes.optionalInstanceOf(ProcessView.class))
-                  .join()
-                  .ifPresent(process -> Ownership.check(process, security));
-              if (!accept) {
-                return new RevisionDecided(id, "REJECTED", proposal.processId(), null);
-              }
-              Duration mtpd = request.mtpd() != null ? request.mtpd() : proposal.proposedMtpd();
-              Long version;
-              try {
-                version =
-                    commands.sendAndWait(
-                        new ApplyTargetRevision(
-                            proposal.processId(), id, proposal.proposedRto(), mtpd, reason, null));
-              } catch (AggregateNotFoundException e) {
-                throw new NotFound("processId", "Process", proposal.processId());
-              }
-              return new RevisionDecided(id, "ACCEPTED", proposal.processId(), version);
-            });
+    Outcome outcome =
+        decisions.decide(
+            id,
+            accept,
+            request.reason().strip(),
+            request.mtpd(),
+            processId ->
+                queries
+                    .query(
+                        new FindProcess(processId),
+                        ResponseTypes.optionalInstanceOf(ProcessView.class))
+                    .join()
+                    .ifPresent(process -> Ownership.check(process, security)));
+    return new RevisionDecided(
+        id, accept ? "ACCEPTED" : "REJECTED", outcome.processId(), outcome.processVersion());
   }
 
   /** The outcome of a decision; processVersion is set when the targets changed. */

@@ -241,7 +241,10 @@ class BiaServiceIT {
       }
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> revisionsFor(processId).size() == 1);
-    Thread.sleep(1500);
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> revisionsFor(processId).size() == 1);
     List<JsonNode> revisions = revisionsFor(processId);
     assertThat(revisions).hasSize(1);
     assertThat(revisions.get(0).get("status").asText()).isEqualTo("PENDING");
@@ -699,6 +702,7 @@ class BiaServiceIT {
   @Test
   void assessesImpactsAndSuggestsTheFirstUnacceptableHorizonAsMtpd() {
     String processId = process("Customer contact", "PT72H", "PT24H");
+    awaitProcess(processId, p -> true);
     String body =
         """
         {"ratings":[

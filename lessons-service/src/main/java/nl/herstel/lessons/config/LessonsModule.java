@@ -15,6 +15,7 @@ import nl.herstel.lessons.query.LessonsProjection;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
+import nl.herstel.platform.jdbc.Sql;
 
 /** Everything lessons-service registers with the platform, explicitly. */
 @ApplicationScoped
@@ -23,10 +24,10 @@ public class LessonsModule implements ServiceModule {
 
   @Override
   public void configure(ModuleDefinition module) {
-    var transactions = database.transactions();
-    LessonsProjection projection = new LessonsProjection(transactions);
-    ProcessTargets targets = new ProcessTargets(transactions);
-    OpenedIncidents incidents = new OpenedIncidents(transactions);
+    Sql sql = new Sql(database.transactions());
+    LessonsProjection projection = new LessonsProjection(sql);
+    ProcessTargets targets = new ProcessTargets(sql);
+    OpenedIncidents incidents = new OpenedIncidents(sql);
     module
         .aggregate(IncidentReview.class)
         .projection(projection)

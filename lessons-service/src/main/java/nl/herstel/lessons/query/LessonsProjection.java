@@ -1,11 +1,8 @@
 package nl.herstel.lessons.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
+import static nl.herstel.platform.jdbc.Sql.duration;
+import static nl.herstel.platform.jdbc.Sql.instant;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +17,7 @@ import nl.herstel.lessons.api.LessonsQueries.FindRecoveryInformation;
 import nl.herstel.lessons.api.LessonsQueries.ListRecoveryInformation;
 import nl.herstel.lessons.api.LessonsQueries.ListRevisionProposals;
 import nl.herstel.lessons.api.Verdict;
-import nl.herstel.platform.jdbc.DataAccessException;
-import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -33,15 +29,15 @@ import org.axonframework.queryhandling.QueryHandler;
  */
 @ProcessingGroup("lessons-read-model")
 public class LessonsProjection {
-  private final JdbcTransactions db;
+  private final Sql sql;
 
-  public LessonsProjection(JdbcTransactions db) {
-    this.db = db;
+  public LessonsProjection(Sql sql) {
+    this.sql = sql;
   }
 
   @EventHandler
   void on(IncidentReviewOpened e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    update(
+    sql.update(
         "INSERT INTO lessons_review"
             + " (incident_id, title, severity, summary, disrupted_at, closed_at, reviewed_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -49,30 +45,30 @@ public class LessonsProjection {
         e.title(),
         e.severity() == null ? null : e.severity().name(),
         e.summary(),
-        Timestamp.from(e.disruptedAt()),
-        Timestamp.from(e.closedAt()),
-        Timestamp.from(at));
+        e.disruptedAt(),
+        e.closedAt(),
+        at);
   }
 
   @EventHandler
   void on(RecoveryMeasured e) {
-    update(
+    sql.update(
         "INSERT INTO lessons_review_process (incident_id, process_id, name, restored_at,"
             + " actual_seconds, rto_seconds, mtpd_seconds, verdict)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         e.incidentId(),
         e.processId(),
         e.processName(),
-        Timestamp.from(e.restoredAt()),
-        e.actualRecoveryTime().toSeconds(),
-        seconds(e.rto()),
-        seconds(e.mtpd()),
+        e.restoredAt(),
+        e.actualRecoveryTime(),
+        e.rto(),
+        e.mtpd(),
         e.verdict() == null ? null : e.verdict().name());
   }
 
   @EventHandler
   void on(TargetRevisionProposed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    update(
+    sql.update(
         "INSERT INTO lessons_revision_proposal (proposal_id, incident_id, process_id,"
             + " process_name, current_rto_seconds, actual_seconds, proposed_rto_seconds,"
             + " rationale, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -80,11 +76,11 @@ public class LessonsProjection {
         e.incidentId(),
         e.processId(),
         e.processName(),
-        e.currentRto().toSeconds(),
-        e.actualRecoveryTime().toSeconds(),
-        e.proposedRto().toSeconds(),
+        e.currentRto(),
+        e.actualRecoveryTime(),
+        e.proposedRto(),
         e.rationale(),
-        Timestamp.from(at));
+        at);
   }
 
   @QueryHandler
@@ -101,122 +97,73 @@ public class LessonsProjection {
 
   @QueryHandler
   public List<RevisionProposalView> list(ListRevisionProposals query) {
-    try (Connection c = db.getConnection()) {
-      return proposals(
-          c, "SELECT * FROM lessons_revision_proposal ORDER BY proposed_at DESC, proposal_id");
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read revision proposals", e);
-    }
+    return proposals(
+        "SELECT * FROM lessons_revision_proposal ORDER BY proposed_at DESC, proposal_id");
   }
 
-  private List<RecoveryInformationView> reviews(String sql, Object... args) {
+  private List<RecoveryInformationView> reviews(String query, Object... args) {
     Map<String, ReviewRow> reviews = new LinkedHashMap<>();
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        bind(s, args);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            String severity = r.getString("severity");
-            reviews.put(
-                r.getString("incident_id"),
-                new ReviewRow(
-                    r.getString("incident_id"),
-                    r.getString("title"),
-                    severity == null ? null : Severity.valueOf(severity),
-                    r.getString("summary"),
-                    r.getTimestamp("disrupted_at").toInstant(),
-                    r.getTimestamp("closed_at").toInstant()));
-          }
-        }
-      }
-      if (reviews.isEmpty()) {
-        return List.of();
-      }
-      Object[] ids = reviews.keySet().toArray();
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT * FROM lessons_review_process WHERE incident_id = ANY (?)"
-                  + " ORDER BY restored_at, process_id")) {
-        s.setArray(1, c.createArrayOf("varchar", ids));
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            String verdict = r.getString("verdict");
-            reviews
-                .get(r.getString("incident_id"))
-                .processes()
-                .add(
-                    new ProcessRecoveryView(
-                        r.getString("process_id"),
-                        r.getString("name"),
-                        r.getTimestamp("restored_at").toInstant(),
-                        duration(r, "rto_seconds"),
-                        duration(r, "mtpd_seconds"),
-                        duration(r, "actual_seconds"),
-                        verdict == null ? null : Verdict.valueOf(verdict)));
-          }
-        }
-      }
-      for (RevisionProposalView proposal :
-          proposals(
-              c,
-              "SELECT * FROM lessons_revision_proposal WHERE incident_id = ANY (?)"
-                  + " ORDER BY proposed_at, process_id",
-              (Object) c.createArrayOf("varchar", ids))) {
-        reviews.get(proposal.incidentId()).proposals().add(proposal);
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read recovery information", e);
+    sql.list(
+            query,
+            r -> {
+              String severity = r.getString("severity");
+              return new ReviewRow(
+                  r.getString("incident_id"),
+                  r.getString("title"),
+                  severity == null ? null : Severity.valueOf(severity),
+                  r.getString("summary"),
+                  instant(r, "disrupted_at"),
+                  instant(r, "closed_at"));
+            },
+            args)
+        .forEach(review -> reviews.put(review.incidentId(), review));
+    if (reviews.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = List.copyOf(reviews.keySet());
+    sql.list(
+            "SELECT * FROM lessons_review_process WHERE incident_id = ANY (?)"
+                + " ORDER BY restored_at, process_id",
+            r -> {
+              String verdict = r.getString("verdict");
+              return Map.entry(
+                  r.getString("incident_id"),
+                  new ProcessRecoveryView(
+                      r.getString("process_id"),
+                      r.getString("name"),
+                      instant(r, "restored_at"),
+                      duration(r, "rto_seconds"),
+                      duration(r, "mtpd_seconds"),
+                      duration(r, "actual_seconds"),
+                      verdict == null ? null : Verdict.valueOf(verdict)));
+            },
+            ids)
+        .forEach(e -> reviews.get(e.getKey()).processes().add(e.getValue()));
+    for (RevisionProposalView proposal :
+        proposals(
+            "SELECT * FROM lessons_revision_proposal WHERE incident_id = ANY (?)"
+                + " ORDER BY proposed_at, process_id",
+            ids)) {
+      reviews.get(proposal.incidentId()).proposals().add(proposal);
     }
     return reviews.values().stream().map(ReviewRow::view).toList();
   }
 
-  private static List<RevisionProposalView> proposals(Connection c, String sql, Object... args)
-      throws SQLException {
-    List<RevisionProposalView> proposals = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          proposals.add(
-              new RevisionProposalView(
-                  r.getString("proposal_id"),
-                  r.getString("incident_id"),
-                  r.getString("process_id"),
-                  r.getString("process_name"),
-                  duration(r, "current_rto_seconds"),
-                  duration(r, "actual_seconds"),
-                  duration(r, "proposed_rto_seconds"),
-                  r.getString("rationale"),
-                  r.getTimestamp("proposed_at").toInstant()));
-        }
-      }
-    }
-    return proposals;
-  }
-
-  private void update(String sql, Object... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not update the lessons read model", e);
-    }
-  }
-
-  private static void bind(PreparedStatement s, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      s.setObject(i + 1, args[i]);
-    }
-  }
-
-  private static Long seconds(Duration d) {
-    return d == null ? null : d.toSeconds();
-  }
-
-  private static Duration duration(ResultSet r, String column) throws SQLException {
-    long value = r.getLong(column);
-    return r.wasNull() ? null : Duration.ofSeconds(value);
+  private List<RevisionProposalView> proposals(String query, Object... args) {
+    return sql.list(
+        query,
+        r ->
+            new RevisionProposalView(
+                r.getString("proposal_id"),
+                r.getString("incident_id"),
+                r.getString("process_id"),
+                r.getString("process_name"),
+                duration(r, "current_rto_seconds"),
+                duration(r, "actual_seconds"),
+                duration(r, "proposed_rto_seconds"),
+                r.getString("rationale"),
+                instant(r, "proposed_at")),
+        args);
   }
 
   /** A review being assembled from its rows. */

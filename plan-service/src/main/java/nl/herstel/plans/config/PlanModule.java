@@ -52,7 +52,7 @@ public class PlanModule implements ServiceModule {
         .queryHandler(new BundleQueries(sql, readModel, inventory))
         .queryHandler(networkDocuments)
         .queryHandler(inventory)
-        .queryHandler(new CoverageQueries(transactions))
+        .queryHandler(new CoverageQueries(sql))
         .publish(new PlanContractMapper())
         .subscribe(ProcessRegistered.class, bia::processRegistered)
         .subscribe(RecoveryTargetsSet.class, bia::recoveryTargetsSet)

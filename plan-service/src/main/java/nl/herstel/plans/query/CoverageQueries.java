@@ -1,12 +1,7 @@
 package nl.herstel.plans.query;
 
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +12,6 @@ import nl.herstel.plans.api.PlanQueries.FindCoverage;
 import nl.herstel.plans.api.PlanQueries.FindUnknownProcesses;
 import nl.herstel.plans.api.PlanQueries.FindUnknownThreats;
 import nl.herstel.plans.api.PlanQueries.ListCoverage;
-import nl.herstel.platform.jdbc.DataAccessException;
-import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
 
@@ -40,10 +33,10 @@ public class CoverageQueries {
       " GROUP BY p.process_id"
           + " ORDER BY p.crown_jewel DESC, p.rto_seconds, p.name, p.process_id";
 
-  private final JdbcTransactions db;
+  private final Sql sql;
 
-  public CoverageQueries(JdbcTransactions db) {
-    this.db = db;
+  public CoverageQueries(Sql sql) {
+    this.sql = sql;
   }
 
   @QueryHandler
@@ -62,20 +55,12 @@ public class CoverageQueries {
     if (query.processIds().isEmpty()) {
       return List.of();
     }
-    Set<String> known = new HashSet<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT process_id FROM plan_known_process WHERE process_id = ANY (?)")) {
-      s.setArray(1, c.createArrayOf("varchar", query.processIds().toArray()));
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          known.add(r.getString(1));
-        }
-      }
-    } catch (SQLException ex) {
-      throw new DataAccessException("Could not read the known processes", ex);
-    }
+    Set<String> known =
+        new HashSet<>(
+            sql.list(
+                "SELECT process_id FROM plan_known_process WHERE process_id = ANY (?)",
+                r -> r.getString(1),
+                query.processIds()));
     return query.processIds().stream().filter(id -> !known.contains(id)).distinct().toList();
   }
 
@@ -86,11 +71,10 @@ public class CoverageQueries {
     }
     Set<String> known =
         new HashSet<>(
-            new Sql(db)
-                .list(
-                    "SELECT threat_id FROM plan_bia_threat WHERE threat_id = ANY (?)",
-                    r -> r.getString(1),
-                    query.threatIds()));
+            sql.list(
+                "SELECT threat_id FROM plan_bia_threat WHERE threat_id = ANY (?)",
+                r -> r.getString(1),
+                query.threatIds()));
     return query.threatIds().stream().filter(id -> !known.contains(id)).distinct().toList();
   }
 
@@ -99,45 +83,34 @@ public class CoverageQueries {
     if (query.assetIds().isEmpty()) {
       return List.of();
     }
-    return new Sql(db)
-        .list(
-            "SELECT asset_id, name, kind, retired FROM plan_bia_asset WHERE asset_id = ANY (?)",
-            r ->
-                new BiaAssetReference(
-                    r.getString("asset_id"),
-                    r.getString("name"),
-                    r.getString("kind"),
-                    r.getBoolean("retired")),
-            query.assetIds());
+    return sql.list(
+        "SELECT asset_id, name, kind, retired FROM plan_bia_asset WHERE asset_id = ANY (?)",
+        r ->
+            new BiaAssetReference(
+                r.getString("asset_id"),
+                r.getString("name"),
+                r.getString("kind"),
+                r.getBoolean("retired")),
+        query.assetIds());
   }
 
-  private List<CoverageView> coverage(String sql, Object... args) {
-    List<CoverageView> views = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
+  private List<CoverageView> coverage(String query, Object... args) {
+    return sql.list(
+        query,
+        r -> {
           List<String> planIds = strings(r.getArray("plan_ids"));
-          views.add(
-              new CoverageView(
-                  r.getString("process_id"),
-                  r.getString("name"),
-                  r.getBoolean("critical"),
-                  r.getBoolean("crown_jewel"),
-                  duration(r, "rto_seconds"),
-                  duration(r, "mtpd_seconds"),
-                  duration(r, "rpo_seconds"),
-                  planIds.isEmpty() ? CoverageStatus.NOT_COVERED : CoverageStatus.COVERED,
-                  planIds));
-        }
-      }
-    } catch (SQLException ex) {
-      throw new DataAccessException("Could not read the coverage", ex);
-    }
-    return views;
+          return new CoverageView(
+              r.getString("process_id"),
+              r.getString("name"),
+              r.getBoolean("critical"),
+              r.getBoolean("crown_jewel"),
+              Sql.duration(r, "rto_seconds"),
+              Sql.duration(r, "mtpd_seconds"),
+              Sql.duration(r, "rpo_seconds"),
+              planIds.isEmpty() ? CoverageStatus.NOT_COVERED : CoverageStatus.COVERED,
+              planIds);
+        },
+        args);
   }
 
   private static List<String> strings(Array array) throws SQLException {
@@ -149,10 +122,5 @@ public class CoverageQueries {
     } finally {
       array.free();
     }
-  }
-
-  private static Duration duration(ResultSet r, String column) throws SQLException {
-    long value = r.getLong(column);
-    return r.wasNull() ? null : Duration.ofSeconds(value);
   }
 }

@@ -62,7 +62,10 @@ class PlanServiceIT {
     assertThat(coverage.get("mtpd").asText()).isEqualTo("PT24H");
     assertThat(coverage.get("rpo").asText()).isEqualTo("PT1H");
     assertThat(coverage.get("planIds")).isEmpty();
-    Thread.sleep(1500);
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> coverageEntries(processId).size() == 1 && inboxEntries(ceId) == 1);
     assertThat(coverageEntries(processId)).hasSize(1);
     assertThat(inboxEntries(ceId)).isEqualTo(1);
 

@@ -83,7 +83,9 @@ public class AxonRuntime {
     JdbcTransactions transactions = database.transactions();
     ModuleDefinition module =
         new ModuleDefinition(
-            () -> configuration.commandGateway(), () -> configuration.queryGateway());
+            () -> configuration.commandGateway(),
+            () -> configuration.queryGateway(),
+            () -> configuration.eventStore());
     serviceModule.get().configure(module);
 
     Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
@@ -127,7 +129,10 @@ public class AxonRuntime {
                   TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                       .andBatchSize(BATCH_SIZE));
           for (Object projection : module.projections) {
-            processors.add(projection.getClass().getAnnotation(ProcessingGroup.class).value());
+            String processor = projection.getClass().getAnnotation(ProcessingGroup.class).value();
+            if (!processors.contains(processor)) {
+              processors.add(processor);
+            }
             processing.registerEventHandler(c -> projection);
           }
           if (!module.publications.isEmpty()) {
@@ -161,7 +166,7 @@ public class AxonRuntime {
    * The mapper for stored events and snapshots: ISO-8601 times, field visibility ANY (snapshots
    * fail silently otherwise, STACK.md), no default typing (a deserialisation hole).
    */
-  static ObjectMapper objectMapper() {
+  public static ObjectMapper objectMapper() {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

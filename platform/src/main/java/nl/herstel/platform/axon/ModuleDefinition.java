@@ -11,6 +11,7 @@ import nl.herstel.platform.kafka.ContractMapper;
 import nl.herstel.platform.kafka.IntegrationEventHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 
 /** Collects what a {@link ServiceModule} registers; read by {@link AxonRuntime}. */
@@ -23,10 +24,15 @@ public final class ModuleDefinition {
   final Map<Class<?>, Object> resources = new LinkedHashMap<>();
   private final Supplier<CommandGateway> commands;
   private final Supplier<QueryGateway> queries;
+  private final Supplier<EventStore> events;
 
-  ModuleDefinition(Supplier<CommandGateway> commands, Supplier<QueryGateway> queries) {
+  ModuleDefinition(
+      Supplier<CommandGateway> commands,
+      Supplier<QueryGateway> queries,
+      Supplier<EventStore> events) {
     this.commands = commands;
     this.queries = queries;
+    this.events = events;
   }
 
   /**
@@ -42,6 +48,15 @@ public final class ModuleDefinition {
    */
   public Supplier<QueryGateway> queries() {
     return queries;
+  }
+
+  /**
+   * The event store, for read models that answer from the stored events themselves (history, time
+   * travel): reading through it applies the configured serializer and upcasters, which raw SQL on
+   * {@code domainevententry} would bypass. Available once Axon has started.
+   */
+  public Supplier<EventStore> eventStore() {
+    return events;
   }
 
   /** An event-sourced aggregate type. */

@@ -1,0 +1,69 @@
+package nl.herstel.bia.command;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.Consumer;
+import nl.herstel.bia.api.BiaCommands.ApplyTargetRevision;
+import nl.herstel.bia.api.BiaCommands.DecideTargetRevision;
+import nl.herstel.bia.command.TargetRevision.Proposal;
+import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.jdbc.Database;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+/**
+ * Deciding on a target revision spans two aggregates: the {@link TargetRevision} records the
+ * decision and, when it accepts, the {@link BusinessProcess} takes the proposed targets. Both
+ * happen in one transaction, so a decision never stands without its target change (nor a target
+ * change without its decision).
+ */
+@ApplicationScoped
+public class RevisionDecisions {
+  @Inject CommandGateway commands;
+  @Inject Database database;
+
+  /** The outcome: the revision's process, and the process's new version when targets changed. */
+  public record Outcome(String processId, Long processVersion) {}
+
+  /**
+   * Decides on a revision; accepting sets the process's targets to the proposal.
+   *
+   * @param mtpd with an acceptance only: a new MTPD instead of the proposed one (or none)
+   * @param check runs with the revision's process id after the decision is recorded and before the
+   *     targets change; what it throws rolls the decision back
+   */
+  public Outcome decide(
+      String revisionId, boolean accept, String reason, Duration mtpd, Consumer<String> check) {
+    return database
+        .transactions()
+        .inTransaction(
+            () -> {
+              Proposal proposal;
+              try {
+                proposal =
+                    commands.sendAndWait(new DecideTargetRevision(revisionId, accept, reason));
+              } catch (AggregateNotFoundException e) {
+                throw new NotFound("Revision", revisionId);
+              }
+              check.accept(proposal.processId());
+              if (!accept) {
+                return new Outcome(proposal.processId(), null);
+              }
+              try {
+                Long version =
+                    commands.sendAndWait(
+                        new ApplyTargetRevision(
+                            proposal.processId(),
+                            revisionId,
+                            proposal.proposedRto(),
+                            mtpd != null ? mtpd : proposal.proposedMtpd(),
+                            reason,
+                            null));
+                return new Outcome(proposal.processId(), version);
+              } catch (AggregateNotFoundException e) {
+                throw new NotFound("processId", "Process", proposal.processId());
+              }
+            });
+  }
+}

@@ -1,0 +1,102 @@
+package nl.herstel.bia.query;
+
+import static nl.herstel.platform.jdbc.Sql.duration;
+import static nl.herstel.platform.jdbc.Sql.instant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.herstel.bia.api.BiaEvents.TargetRevisionDecided;
+import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
+import nl.herstel.bia.api.BiaQueries.FindRevision;
+import nl.herstel.bia.api.BiaQueries.ListRevisions;
+import nl.herstel.platform.jdbc.Sql;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * Target revisions ({@code bia_revision}): proposals to change a process's recovery targets, from
+ * lessons-service after an incident or by hand, and the decision on each.
+ */
+@ProcessingGroup(ProcessProjection.READ_MODEL)
+public class RevisionProjection {
+  private final Sql sql;
+
+  public RevisionProjection(Sql sql) {
+    this.sql = sql;
+  }
+
+  @EventHandler
+  void on(TargetRevisionProposed e, @Timestamp Instant at) {
+    sql.update(
+        "INSERT INTO bia_revision (revision_id, process_id, incident_id, current_rto_seconds,"
+            + " actual_seconds, proposed_rto_seconds, rationale, proposed_by, status, proposed_at,"
+            + " proposed_mtpd_seconds)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
+        e.revisionId(),
+        e.processId(),
+        e.incidentId(),
+        Sql.seconds(e.currentRto()),
+        Sql.seconds(e.actualRecoveryTime()),
+        e.proposedRto(),
+        e.rationale(),
+        e.proposedBy(),
+        at,
+        Sql.seconds(e.proposedMtpd()));
+  }
+
+  @EventHandler
+  void on(
+      TargetRevisionDecided e,
+      @Timestamp Instant at,
+      @MetaDataValue("principal") String principal) {
+    sql.update(
+        "UPDATE bia_revision SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?"
+            + " WHERE revision_id = ?",
+        e.accepted() ? "ACCEPTED" : "REJECTED",
+        principal,
+        at,
+        e.reason(),
+        e.revisionId());
+  }
+
+  @QueryHandler
+  public List<RevisionView> list(ListRevisions query) {
+    return query.status() == null
+        ? revisions("SELECT * FROM bia_revision ORDER BY proposed_at")
+        : revisions(
+            "SELECT * FROM bia_revision WHERE status = ? ORDER BY proposed_at", query.status());
+  }
+
+  @QueryHandler
+  public Optional<RevisionView> find(FindRevision query) {
+    return revisions("SELECT * FROM bia_revision WHERE revision_id = ?", query.revisionId())
+        .stream()
+        .findFirst();
+  }
+
+  private List<RevisionView> revisions(String query, Object... args) {
+    return sql.list(
+        query,
+        r ->
+            new RevisionView(
+                r.getString("revision_id"),
+                r.getString("process_id"),
+                r.getString("incident_id"),
+                duration(r, "current_rto_seconds"),
+                duration(r, "actual_seconds"),
+                duration(r, "proposed_rto_seconds"),
+                r.getString("rationale"),
+                r.getString("proposed_by"),
+                r.getString("status"),
+                instant(r, "proposed_at"),
+                duration(r, "proposed_mtpd_seconds"),
+                r.getString("decided_by"),
+                instant(r, "decided_at"),
+                r.getString("decision_reason")),
+        args);
+  }
+}
