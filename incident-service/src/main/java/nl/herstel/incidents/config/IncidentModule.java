@@ -17,7 +17,7 @@ import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.HintResolver;
 import nl.herstel.incidents.integration.IncidentContractMapper;
 import nl.herstel.incidents.integration.PlanCopy;
-import nl.herstel.incidents.query.BiaGraph;
+import nl.herstel.incidents.query.BiaCopyGraph;
 import nl.herstel.incidents.query.CommunicationLog;
 import nl.herstel.incidents.query.DeadlineProjection;
 import nl.herstel.incidents.query.EvidenceCustody;
@@ -44,7 +44,7 @@ public class IncidentModule implements ServiceModule {
   public void configure(ModuleDefinition module) {
     JdbcTransactions transactions = database.transactions();
     IncidentProjection projection = new IncidentProjection(transactions);
-    BiaGraph graph = new BiaGraph(transactions);
+    BiaCopyGraph graph = new BiaCopyGraph(transactions);
     HintResolver hints = new HintResolver(transactions, graph, module.commands());
     BiaCopy bia = new BiaCopy(transactions, hints);
     UnresolvedAssets unresolved = new UnresolvedAssets(transactions, hints::hintQueued);

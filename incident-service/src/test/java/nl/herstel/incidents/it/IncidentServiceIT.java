@@ -1745,7 +1745,10 @@ class IncidentServiceIT {
             () ->
                 breaches(incidentId, "RTO").size() == 1
                     && breaches(incidentId, "MTPD").size() == 1);
-    Thread.sleep(3000);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> historyOf(incidentId, "RecoveryDeadlineBreached").size() == 2);
     List<JsonNode> rto = breaches(incidentId, "RTO");
     List<JsonNode> mtpd = breaches(incidentId, "MTPD");
     assertThat(rto).hasSize(1);
@@ -1825,9 +1828,10 @@ class IncidentServiceIT {
                       + " AND aggregateidentifier = ANY (?)",
                   List.of(incidentId)))
           .isZero();
-      while (Instant.now().isBefore(deadline.plusSeconds(2))) {
-        Thread.sleep(250);
-      }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> Instant.now().isAfter(deadline.plusSeconds(2)));
       restartedAt = Instant.now();
       application.start();
       await().atMost(Duration.ofSeconds(120)).until(() -> "STARTED".equals(application.state()));
@@ -1836,7 +1840,10 @@ class IncidentServiceIT {
         .atMost(Duration.ofSeconds(120))
         .ignoreExceptions()
         .until(() -> breaches(incidentId, "RTO").size() == 1);
-    Thread.sleep(2000);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> breaches(incidentId, "RTO").size() == 1);
     List<JsonNode> rto = breaches(incidentId, "RTO");
     assertThat(rto).hasSize(1);
     assertThat(breaches(incidentId, "MTPD")).isEmpty();

@@ -24,10 +24,10 @@ import org.axonframework.queryhandling.QueryHandler;
  * on them, directly or through other assets and processes (DOMAIN.md, BIA step 1: the dependencies
  * across the supply chain).
  */
-public class BiaGraph {
+public class BiaCopyGraph {
   private final JdbcTransactions db;
 
-  public BiaGraph(JdbcTransactions db) {
+  public BiaCopyGraph(JdbcTransactions db) {
     this.db = db;
   }
 
