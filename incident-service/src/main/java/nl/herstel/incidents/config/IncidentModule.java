@@ -17,6 +17,7 @@ import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.HintResolver;
 import nl.herstel.incidents.integration.IncidentContractMapper;
 import nl.herstel.incidents.integration.PlanCopy;
+import nl.herstel.incidents.query.AlertCorrelation;
 import nl.herstel.incidents.query.BiaCopyGraph;
 import nl.herstel.incidents.query.CommunicationLog;
 import nl.herstel.incidents.query.DeadlineProjection;
@@ -44,6 +45,7 @@ public class IncidentModule implements ServiceModule {
   public void configure(ModuleDefinition module) {
     JdbcTransactions transactions = database.transactions();
     IncidentProjection projection = new IncidentProjection(transactions);
+    AlertCorrelation correlation = new AlertCorrelation(transactions);
     BiaCopyGraph graph = new BiaCopyGraph(transactions);
     HintResolver hints = new HintResolver(transactions, graph, module.commands());
     BiaCopy bia = new BiaCopy(transactions, hints);
@@ -57,6 +59,8 @@ public class IncidentModule implements ServiceModule {
         .aggregate(AssetHintMapping.class)
         .projection(projection)
         .queryHandler(projection)
+        .projection(correlation)
+        .queryHandler(correlation)
         .queryHandler(graph)
         .projection(unresolved)
         .queryHandler(unresolved)
