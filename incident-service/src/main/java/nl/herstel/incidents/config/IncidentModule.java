@@ -13,6 +13,7 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.incidents.command.AssetHintMapping;
 import nl.herstel.incidents.command.Incident;
+import nl.herstel.incidents.command.MergeAndSplit;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.HintResolver;
 import nl.herstel.incidents.integration.IncidentContractMapper;
@@ -30,6 +31,7 @@ import nl.herstel.incidents.query.RecoveryProjection;
 import nl.herstel.incidents.query.RecoveryRecords;
 import nl.herstel.incidents.query.UnresolvedAssets;
 import nl.herstel.incidents.rest.IncidentBroadcaster;
+import nl.herstel.platform.axon.AxonRuntime;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -40,6 +42,7 @@ import nl.herstel.platform.jdbc.JdbcTransactions;
 public class IncidentModule implements ServiceModule {
   @Inject Database database;
   @Inject IncidentBroadcaster broadcaster;
+  @Inject AxonRuntime axon;
 
   @Override
   public void configure(ModuleDefinition module) {
@@ -64,7 +67,11 @@ public class IncidentModule implements ServiceModule {
         .queryHandler(graph)
         .projection(unresolved)
         .queryHandler(unresolved)
-        .queryHandler(new IncidentHistory(transactions))
+        .queryHandler(
+            new IncidentHistory(
+                transactions,
+                () -> axon.configuration().eventStore(),
+                () -> axon.configuration().eventSerializer()))
         // ---- records: communications, evidence custody, restorations and costs, live view ----
         .projection(communications)
         .queryHandler(communications)
@@ -92,6 +99,7 @@ public class IncidentModule implements ServiceModule {
         .projection(recovery)
         .queryHandler(recovery)
         .queryHandler(new PlanCatalog(transactions))
+        .commandHandler(new MergeAndSplit(module.commands()))
         .subscribe(PlanPublished.class, plans::planPublished);
   }
 }

@@ -114,6 +114,7 @@ public class AxonRuntime {
       configurer.configureAggregate(withSnapshots(aggregate));
     }
     module.queryHandlers.forEach(handler -> configurer.registerQueryHandler(c -> handler));
+    module.commandHandlers.forEach(handler -> configurer.registerCommandHandler(c -> handler));
     module.resources.forEach((type, instance) -> register(configurer, type, instance));
 
     List<String> processors = new ArrayList<>();
