@@ -15,12 +15,11 @@ import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
 import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
 import nl.herstel.incidents.api.RecoveryCommands.IncidentParts;
-import nl.herstel.incidents.api.RecoveryTaskStatus;
 
 /**
- * What the {@link Incident} remembers for its recovery: its category, its recovery tasks, whether
- * it merged into another, and per alert what that alert brought (so a split can take it along).
- * Plain state, assigned only by the incident's event sourcing handlers; it is part of snapshots.
+ * What the {@link Incident} remembers for its recovery: its category, whether it merged into
+ * another, and per alert what that alert brought (so a split can take it along). Plain state,
+ * assigned only by the incident's event sourcing handlers; it is part of snapshots.
  */
 class RecoveryState {
   String mergedInto;
@@ -31,8 +30,6 @@ class RecoveryState {
   final Map<String, AssetRef> assets = new LinkedHashMap<>();
   final List<String> unresolvedAssets = new ArrayList<>();
   final Map<String, AffectedProcess> processes = new LinkedHashMap<>();
-  final Map<String, RecoveryTaskStatus> tasks = new LinkedHashMap<>();
-  final Map<String, String> assignees = new LinkedHashMap<>();
 
   /** Alerts split off into another incident, by alert key: the incident they went to. */
   final Map<String, String> departed = new LinkedHashMap<>();
