@@ -22,6 +22,7 @@ import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.LogCommunication;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
+import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentCommands.RecordCost;
 import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
 import nl.herstel.incidents.api.IncidentCommands.RecordNotificationOverdue;
@@ -58,7 +59,6 @@ import nl.herstel.incidents.api.RecoveryCommands.AbsorbIncident;
 import nl.herstel.incidents.api.RecoveryCommands.ActivatePlan;
 import nl.herstel.incidents.api.RecoveryCommands.ActivationAnswer;
 import nl.herstel.incidents.api.RecoveryCommands.AddRecoveryTask;
-import nl.herstel.incidents.api.RecoveryCommands.AlertKey;
 import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
 import nl.herstel.incidents.api.RecoveryCommands.AssignRecoveryTask;
 import nl.herstel.incidents.api.RecoveryCommands.CardSteps;
@@ -146,18 +146,7 @@ public class Incident {
           "detectedAt", "detectedAt lies in the future (" + disrupted + ") by more than 5 minutes");
     }
     List<AffectedProcess> affected =
-        command.affectedProcesses().stream()
-            .map(
-                p ->
-                    new AffectedProcess(
-                        p.processId(),
-                        p.name(),
-                        p.rto(),
-                        p.mtpd(),
-                        disrupted.plus(p.rto()),
-                        disrupted.plus(p.mtpd()),
-                        p.rpo()))
-            .toList();
+        command.affectedProcesses().stream().map(p -> withDeadlinesFrom(disrupted, p)).toList();
     apply(
         new IncidentOpened(
             command.incidentId(),
@@ -280,16 +269,7 @@ public class Incident {
     List<AffectedProcess> added =
         command.affectedProcesses().stream()
             .filter(p -> !affectedProcesses.contains(p.processId()))
-            .map(
-                p ->
-                    new AffectedProcess(
-                        p.processId(),
-                        p.name(),
-                        p.rto(),
-                        p.mtpd(),
-                        disruptedAt.plus(p.rto()),
-                        disruptedAt.plus(p.mtpd()),
-                        p.rpo()))
+            .map(p -> withDeadlinesFrom(disruptedAt, p))
             .toList();
     apply(
         new AlertCorrelated(
@@ -332,16 +312,7 @@ public class Incident {
             ? List.of()
             : command.affectedProcesses().stream()
                 .filter(p -> !affectedProcesses.contains(p.processId()))
-                .map(
-                    p ->
-                        new AffectedProcess(
-                            p.processId(),
-                            p.name(),
-                            p.rto(),
-                            p.mtpd(),
-                            disruptedAt.plus(p.rto()),
-                            disruptedAt.plus(p.mtpd()),
-                            p.rpo()))
+                .map(p -> withDeadlinesFrom(disruptedAt, p))
                 .toList();
     apply(new UnresolvedAssetResolved(incidentId, hint, command.asset(), added));
   }
@@ -355,6 +326,18 @@ public class Incident {
         .filter(n -> n.equalsIgnoreCase(hint))
         .findFirst()
         .orElse(hint);
+  }
+
+  /** A process the BIA copy names, with its RTO and MTPD deadlines counted from {@code from}. */
+  private static AffectedProcess withDeadlinesFrom(Instant from, ProcessTargets p) {
+    return new AffectedProcess(
+        p.processId(),
+        p.name(),
+        p.rto(),
+        p.mtpd(),
+        from.plus(p.rto()),
+        from.plus(p.mtpd()),
+        p.rpo());
   }
 
   private static String alertKey(String source, String sourceId) {
@@ -873,52 +856,7 @@ public class Incident {
   @CommandHandler
   public IncidentParts handle(SplitIncident command) {
     checkTakesRecoveryWork();
-    List<AlertPart> moving = new java.util.ArrayList<>();
-    Set<String> named = new HashSet<>();
-    for (int i = 0; i < command.alerts().size(); i++) {
-      AlertKey alert = command.alerts().get(i);
-      String key = alertKey(alert.source(), alert.sourceId());
-      String field = "alerts[" + i + "]";
-      if (!named.add(key)) {
-        throw new RuleViolation(field, "The alert is named more than once");
-      }
-      if (key.equals(recovery.openingAlert)) {
-        throw new RuleViolation(field, "The alert that opened the incident stays with it");
-      }
-      AlertPart part = recovery.alerts.get(key);
-      if (part == null) {
-        throw new RuleViolation(
-            field,
-            "Alert " + alert.source() + "/" + alert.sourceId() + " is not one of this incident's");
-      }
-      moving.add(part);
-    }
-    Instant from = moving.stream().map(AlertPart::detectedAt).min(Instant::compareTo).orElseThrow();
-    List<AlertPart> rebased =
-        moving.stream()
-            .map(
-                a ->
-                    new AlertPart(
-                        a.source(),
-                        a.sourceId(),
-                        a.title(),
-                        a.severity(),
-                        a.detectedAt(),
-                        a.assets(),
-                        a.unresolvedAssets(),
-                        a.affectedProcesses().stream()
-                            .map(
-                                p ->
-                                    new AffectedProcess(
-                                        p.processId(),
-                                        p.name(),
-                                        p.rto(),
-                                        p.mtpd(),
-                                        from.plus(p.rto()),
-                                        from.plus(p.mtpd())))
-                            .toList()))
-            .toList();
-    IncidentParts parts = new IncidentParts(from, rebased);
+    IncidentParts parts = recovery.splitOff(command.alerts());
     apply(new IncidentSplit(incidentId, command.newIncidentId(), parts, command.reason()));
     return parts;
   }
