@@ -2284,6 +2284,50 @@ class IncidentServiceIT {
     assertThat(shown.get("cards")).hasSize(1);
   }
 
+  /**
+   * The incident's state layout changed (revision 2: tasks are entities, evidence and restorations
+   * have their own classes). A snapshot stored by the earlier layout, which knows no task, must be
+   * ignored: the incident is rebuilt from its events and still knows the task.
+   */
+  @Test
+  void aSnapshotOfTheEarlierStateLayoutIsIgnored() throws Exception {
+    String incidentId = reportUnrelatedAlert();
+    awaitIncident(incidentId, "recovery-team");
+    String base = "/api/incidents/" + incidentId + "/tasks";
+    HttpResponse<String> created = api.post(base, "recovery-team", "{\"title\":\"Call the bank\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String taskId = api.json(created).get("taskId").asText();
+    long last =
+        ItDatabase.count(
+            "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+            incidentId);
+    String earlierLayout =
+        "{\"incidentId\":\""
+            + incidentId
+            + "\",\"status\":\"REPORTED\","
+            + "\"recovery\":{\"tasks\":{},\"assignees\":{}},\"evidenceHashes\":{}}";
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO snapshotevententry (aggregateidentifier, sequencenumber, type,"
+                    + " eventidentifier, metadata, payload, payloadrevision, payloadtype,"
+                    + " timestamp) VALUES (?, ?, 'Incident', ?, ?, ?, NULL,"
+                    + " 'nl.herstel.incidents.command.Incident', ?)")) {
+      s.setString(1, incidentId);
+      s.setLong(2, last);
+      s.setString(3, UUID.randomUUID().toString());
+      s.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+      s.setBytes(5, earlierLayout.getBytes(StandardCharsets.UTF_8));
+      s.setString(6, Instant.now().toString());
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+
+    HttpResponse<String> assigned =
+        api.post(
+            base + "/" + taskId + "/assignment", "incident-commander", "{\"assignee\":\"alice\"}");
+    assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(202);
+  }
+
   @Test
   void recoveryTasksMoveThroughTheirStatusesRecordingWhoAndWhen() throws Exception {
     String incidentId = reportUnrelatedAlert();

@@ -101,6 +101,8 @@ public class AxonRuntime {
                         .transactionManager(transactions)
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
+                        // an aggregate with @Revision ignores snapshots of its earlier layouts
+                        .snapshotFilter(c.snapshotFilter())
                         .build())
             .registerComponent(
                 TokenStore.class,
