@@ -30,6 +30,12 @@ public final class IncidentQueries {
   public record FindIncidentHistory(String incidentId) {}
 
   /**
+   * Recomputes the hash chain of an incident's stored events: answered with the platform's {@code
+   * ChainVerification} (no events checked when the incident is unknown).
+   */
+  public record VerifyIncidentHistory(String incidentId) {}
+
+  /**
    * Which of the named assets the BIA copy knows, by asset id or by exact name, ignoring case.
    * Answered with an {@code AssetResolution}.
    */

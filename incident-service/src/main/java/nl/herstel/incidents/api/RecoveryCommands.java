@@ -105,9 +105,28 @@ public final class RecoveryCommands {
       String note) {}
 
   /**
+   * Merges {@code otherIncidentId} into {@code incidentId}: handled by the command side's merge and
+   * split component, which sends {@link MergeIntoIncident} and {@link AbsorbIncident} in one
+   * transaction, so that both or neither are stored.
+   */
+  public record MergeIncidents(String incidentId, String otherIncidentId, String reason) {}
+
+  /**
+   * Splits {@code alerts} off {@code incidentId} into a new incident {@code newIncidentId}: handled
+   * by the merge and split component, which sends {@link SplitIncident} and {@link
+   * OpenSplitIncident} in one transaction. Answers the {@link IncidentParts} that moved.
+   */
+  public record SplitOffIncident(
+      String incidentId, String newIncidentId, List<AlertKey> alerts, String reason) {
+    public SplitOffIncident {
+      alerts = List.copyOf(alerts);
+    }
+  }
+
+  /**
    * The first half of a merge, sent to the incident that is absorbed: it records that it merged
-   * into {@code intoIncidentId} and answers what it brings along. Sent in one transaction with
-   * {@link AbsorbIncident}, so that both or neither are stored.
+   * into {@code intoIncidentId} and answers what it brings along. Sent with {@link AbsorbIncident}
+   * by the handler of {@link MergeIncidents}, in one transaction.
    */
   public record MergeIntoIncident(
       @TargetAggregateIdentifier String incidentId, String intoIncidentId, String reason) {}
@@ -121,8 +140,8 @@ public final class RecoveryCommands {
 
   /**
    * The first half of a split, sent to the incident the alerts leave: it records their leaving and
-   * answers what they bring to the new incident. Sent in one transaction with {@link
-   * OpenSplitIncident}.
+   * answers what they bring to the new incident. Sent with {@link OpenSplitIncident} by the handler
+   * of {@link SplitOffIncident}, in one transaction.
    */
   public record SplitIncident(
       @TargetAggregateIdentifier String incidentId,

@@ -5,11 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,9 +19,9 @@ import nl.herstel.incidents.api.IncidentCommands.RecordRecoveryDeadlineBreach;
 import nl.herstel.incidents.api.RecoveryDeadlineKind;
 import nl.herstel.incidents.config.DeadlineConfig;
 import nl.herstel.platform.axon.AxonRuntime;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.Database;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.CallContext;
 import nl.herstel.platform.messaging.Caller;
 import org.axonframework.common.transaction.Transaction;
@@ -147,20 +142,15 @@ public class DeadlineClock {
   }
 
   private Due nextDue(JdbcTransactions transactions, Instant now) {
-    try (Connection c = transactions.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT incident_id, subject, kind FROM incident_deadline WHERE state = 'PENDING'"
-                    + " AND NOT suspended AND due_at <= ? AND (retry_at IS NULL OR retry_at <= ?)"
-                    + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-      s.setTimestamp(1, Timestamp.from(now));
-      s.setTimestamp(2, Timestamp.from(now));
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? new Due(r.getString(1), r.getString(2), r.getString(3)) : null;
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read the due deadlines", e);
-    }
+    return new Sql(transactions)
+        .one(
+            "SELECT incident_id, subject, kind FROM incident_deadline WHERE state = 'PENDING'"
+                + " AND NOT suspended AND due_at <= ? AND (retry_at IS NULL OR retry_at <= ?)"
+                + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+            r -> new Due(r.getString(1), r.getString(2), r.getString(3)),
+            now,
+            now)
+        .orElse(null);
   }
 
   private static Object command(Due due, Instant now) {
@@ -183,7 +173,7 @@ public class DeadlineClock {
               transactions,
               "UPDATE incident_deadline SET state = 'BREACHED', breached_at = COALESCE(breached_at, ?)",
               due,
-              Timestamp.from(now));
+              now);
       case NO_LONGER_APPLIES ->
           update(transactions, "UPDATE incident_deadline SET state = 'SETTLED'", due);
       case SUSPENDED -> update(transactions, "UPDATE incident_deadline SET suspended = TRUE", due);
@@ -192,7 +182,7 @@ public class DeadlineClock {
               transactions,
               "UPDATE incident_deadline SET retry_at = ?",
               due,
-              Timestamp.from(now.plus(config.pollInterval())));
+              (now.plus(config.pollInterval())));
     }
   }
 
@@ -202,26 +192,17 @@ public class DeadlineClock {
           transactions,
           "UPDATE incident_deadline SET attempts = attempts + 1, retry_at = ?",
           due,
-          Timestamp.from(now.plus(config.retryAfter())));
+          (now.plus(config.retryAfter())));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not postpone deadline " + due, e);
     }
   }
 
   private static void update(JdbcTransactions transactions, String set, Due due, Object... values) {
-    try (Connection c = transactions.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(set + " WHERE incident_id = ? AND subject = ? AND kind = ?")) {
-      int i = 1;
-      for (Object value : values) {
-        s.setObject(i++, value);
-      }
-      s.setString(i++, due.incidentId());
-      s.setString(i++, due.subject());
-      s.setString(i, due.kind());
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not settle deadline " + due, e);
-    }
+    Object[] args = java.util.Arrays.copyOf(values, values.length + 3);
+    args[values.length] = due.incidentId();
+    args[values.length + 1] = due.subject();
+    args[values.length + 2] = due.kind();
+    new Sql(transactions).update(set + " WHERE incident_id = ? AND subject = ? AND kind = ?", args);
   }
 }

@@ -1,18 +1,20 @@
 package nl.herstel.incidents.command;
 
+import static nl.herstel.incidents.command.Times.CLOCK_TOLERANCE;
+import static nl.herstel.incidents.command.Times.EARLIEST;
+import static nl.herstel.incidents.command.Times.notBefore;
+import static nl.herstel.incidents.command.Times.notInTheFuture;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.DeadlineOutcome;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
@@ -20,6 +22,7 @@ import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
 import nl.herstel.incidents.api.IncidentCommands.LogCommunication;
 import nl.herstel.incidents.api.IncidentCommands.OpenIncident;
+import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentCommands.RecordCost;
 import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
 import nl.herstel.incidents.api.IncidentCommands.RecordNotificationOverdue;
@@ -56,7 +59,6 @@ import nl.herstel.incidents.api.RecoveryCommands.AbsorbIncident;
 import nl.herstel.incidents.api.RecoveryCommands.ActivatePlan;
 import nl.herstel.incidents.api.RecoveryCommands.ActivationAnswer;
 import nl.herstel.incidents.api.RecoveryCommands.AddRecoveryTask;
-import nl.herstel.incidents.api.RecoveryCommands.AlertKey;
 import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
 import nl.herstel.incidents.api.RecoveryCommands.AssignRecoveryTask;
 import nl.herstel.incidents.api.RecoveryCommands.CardSteps;
@@ -86,21 +88,25 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 
 /**
  * A cyber incident: IT disrupted so that critical processes can no longer be delivered (DOMAIN.md).
  * It opens from a SOC alert with the processes the hit assets disrupt and their RTO/MTPD deadlines,
  * and closes when the recovery operation ends, with when each process was restored; lessons learned
  * hold those restorations against the RTOs.
+ *
+ * <p>Its parts live in their own classes: the clocks and notification obligations ({@link Clocks}),
+ * the evidence custody ({@link EvidenceLedger}), the restorations ({@link Restorations}), the
+ * category, merges and per-alert parts ({@link RecoveryState}) and the recovery tasks, entities of
+ * the incident ({@link RecoveryTask}). Revision 2: snapshots of the earlier layout are ignored and
+ * the incident is rebuilt from its events.
  */
+@Revision("2")
 public class Incident {
-  /** How far a reported time may lie beyond our clock: the SOC's clock is not ours. */
-  static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
-
-  /** No alert or restoration predates this; earlier times are typing errors. */
-  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-
   @AggregateIdentifier private String incidentId;
   private String source;
   private String sourceId;
@@ -140,18 +146,7 @@ public class Incident {
           "detectedAt", "detectedAt lies in the future (" + disrupted + ") by more than 5 minutes");
     }
     List<AffectedProcess> affected =
-        command.affectedProcesses().stream()
-            .map(
-                p ->
-                    new AffectedProcess(
-                        p.processId(),
-                        p.name(),
-                        p.rto(),
-                        p.mtpd(),
-                        disrupted.plus(p.rto()),
-                        disrupted.plus(p.mtpd()),
-                        p.rpo()))
-            .toList();
+        command.affectedProcesses().stream().map(p -> withDeadlinesFrom(disrupted, p)).toList();
     apply(
         new IncidentOpened(
             command.incidentId(),
@@ -225,7 +220,7 @@ public class Incident {
     }
     Set<String> restored = new HashSet<>();
     List<Restoration> restorations =
-        command.restorations().isEmpty() ? recordedRestorations() : command.restorations();
+        command.restorations().isEmpty() ? this.restorations.recorded() : command.restorations();
     for (int i = 0; i < restorations.size(); i++) {
       Restoration restoration = restorations.get(i);
       String field = "restorations[" + i + "]";
@@ -274,16 +269,7 @@ public class Incident {
     List<AffectedProcess> added =
         command.affectedProcesses().stream()
             .filter(p -> !affectedProcesses.contains(p.processId()))
-            .map(
-                p ->
-                    new AffectedProcess(
-                        p.processId(),
-                        p.name(),
-                        p.rto(),
-                        p.mtpd(),
-                        disruptedAt.plus(p.rto()),
-                        disruptedAt.plus(p.mtpd()),
-                        p.rpo()))
+            .map(p -> withDeadlinesFrom(disruptedAt, p))
             .toList();
     apply(
         new AlertCorrelated(
@@ -326,16 +312,7 @@ public class Incident {
             ? List.of()
             : command.affectedProcesses().stream()
                 .filter(p -> !affectedProcesses.contains(p.processId()))
-                .map(
-                    p ->
-                        new AffectedProcess(
-                            p.processId(),
-                            p.name(),
-                            p.rto(),
-                            p.mtpd(),
-                            disruptedAt.plus(p.rto()),
-                            disruptedAt.plus(p.mtpd()),
-                            p.rpo()))
+                .map(p -> withDeadlinesFrom(disruptedAt, p))
                 .toList();
     apply(new UnresolvedAssetResolved(incidentId, hint, command.asset(), added));
   }
@@ -349,6 +326,18 @@ public class Incident {
         .filter(n -> n.equalsIgnoreCase(hint))
         .findFirst()
         .orElse(hint);
+  }
+
+  /** A process the BIA copy names, with its RTO and MTPD deadlines counted from {@code from}. */
+  private static AffectedProcess withDeadlinesFrom(Instant from, ProcessTargets p) {
+    return new AffectedProcess(
+        p.processId(),
+        p.name(),
+        p.rto(),
+        p.mtpd(),
+        from.plus(p.rto()),
+        from.plus(p.mtpd()),
+        p.rpo());
   }
 
   private static String alertKey(String source, String sourceId) {
@@ -456,22 +445,14 @@ public class Incident {
 
   // ---- records: communications, evidence custody, restorations and costs ----
 
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  /** The chain of custody of the evidence items; see {@link EvidenceLedger}. */
+  private final EvidenceLedger evidence = new EvidenceLedger();
 
-  /** The RTO and RPO of each affected process as the incident copied them; RPO may be null. */
-  private final Map<String, Duration> rtos = new HashMap<>();
-
-  private final Map<String, Duration> rpos = new HashMap<>();
-
-  /** Per evidence item: its SHA-256 as collected, its current custodian, and since when. */
-  private final Map<String, String> evidenceHashes = new HashMap<>();
-
-  private final Map<String, String> custodians = new HashMap<>();
-  private final Map<String, Instant> custodySince = new HashMap<>();
+  /** The processes' RTO and RPO and their restorations; see {@link Restorations}. */
+  private final Restorations restorations = new Restorations();
 
   private void rememberTargets(AffectedProcess process) {
-    rtos.put(process.processId(), process.rto());
-    rpos.put(process.processId(), process.rpo());
+    restorations.rememberTargets(process);
   }
 
   private void requireNotClosed() {
@@ -482,8 +463,12 @@ public class Incident {
 
   // ---- plan activation, recovery tasks, merge and split ----
 
-  /** Category, tasks, merge and per-alert parts; see {@link RecoveryState}. */
+  /** Category, merge and per-alert parts; see {@link RecoveryState}. */
   private final RecoveryState recovery = new RecoveryState();
+
+  /** The recovery tasks, by id: entities that follow their own assignment and status events. */
+  @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+  private final Map<String, RecoveryTask> tasks = new LinkedHashMap<>();
 
   private void checkTakesRecoveryWork() {
     if (recovery.mergedInto() != null) {
@@ -496,34 +481,6 @@ public class Incident {
     }
     if (status == IncidentStatus.CLOSED) {
       throw new Conflict("Incident " + incidentId + " is closed");
-    }
-  }
-
-  private static void notInTheFuture(String field, Instant at, Instant now) {
-    if (at.isAfter(now.plus(CLOCK_TOLERANCE))) {
-      throw new RuleViolation(field, field + " lies in the future by more than 5 minutes");
-    }
-  }
-
-  private static void notBefore(String field, Instant at, Instant earliest, String what) {
-    if (at.isBefore(earliest)) {
-      throw new RuleViolation(field, field + " must not be before " + what + " (" + earliest + ")");
-    }
-  }
-
-  private static String sha256(String field, String value) {
-    String hash = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-    if (!SHA256.matcher(hash).matches()) {
-      throw new RuleViolation(
-          field, field + " must be a SHA-256 digest: 64 hexadecimal characters");
-    }
-    return hash;
-  }
-
-  private void requireItem(String itemId) {
-    if (!evidenceHashes.containsKey(itemId)) {
-      throw new RuleViolation(
-          "itemId", "Evidence item '" + itemId + "' is not in this incident's custody");
     }
   }
 
@@ -555,59 +512,23 @@ public class Incident {
   @CommandHandler
   public void handle(RegisterEvidence command) {
     requireNotClosed();
-    String hash = sha256("sha256", command.sha256());
-    if (evidenceHashes.containsKey(command.itemId())) {
-      throw new Conflict("Evidence item " + command.itemId() + " is registered already");
-    }
-    notBefore("collectedAt", command.collectedAt(), EARLIEST, "the earliest accepted time");
-    notInTheFuture("collectedAt", command.collectedAt(), command.requestedAt());
-    apply(
-        new EvidenceRegistered(
-            incidentId,
-            command.itemId(),
-            hash,
-            command.description(),
-            command.collectedBy(),
-            command.collectedAt(),
-            command.storageLocation()));
+    apply(evidence.register(incidentId, command));
   }
 
-  /**
-   * Hands an item on: only its current custodian can hand it, to someone else, not before it came
-   * into their custody.
-   */
+  /** Hands an item on, from its current custodian; see {@link EvidenceLedger#transfer}. */
   @CommandHandler
   public void handle(TransferEvidence command) {
     requireNotClosed();
-    requireItem(command.itemId());
-    String custodian = custodians.get(command.itemId());
-    if (!custodian.equalsIgnoreCase(command.from())) {
-      throw new RuleViolation(
-          "from", "'" + command.from() + "' is not the item's custodian; '" + custodian + "' is");
-    }
-    if (custodian.equalsIgnoreCase(command.to())) {
-      throw new RuleViolation("to", "The item is in the custody of '" + custodian + "' already");
-    }
-    notBefore("at", command.at(), custodySince.get(command.itemId()), "the current custody began");
-    notInTheFuture("at", command.at(), command.requestedAt());
-    apply(
-        new EvidenceTransferred(
-            incidentId, command.itemId(), custodian, command.to(), command.at(), command.reason()));
+    apply(evidence.transfer(incidentId, command));
   }
 
   /** Records an integrity check; a mismatch is recorded as such, never refused. */
   @CommandHandler
   public Boolean handle(VerifyEvidence command) {
     requireNotClosed();
-    requireItem(command.itemId());
-    String observed = sha256("sha256", command.observedSha256());
-    String expected = evidenceHashes.get(command.itemId());
-    boolean matches = expected.equals(observed);
-    notInTheFuture("verifiedAt", command.verifiedAt(), command.requestedAt());
-    apply(
-        new EvidenceVerified(
-            incidentId, command.itemId(), expected, observed, matches, command.verifiedAt()));
-    return matches;
+    EvidenceVerified verified = evidence.verify(incidentId, command);
+    apply(verified);
+    return verified.matches();
   }
 
   /**
@@ -622,34 +543,7 @@ public class Incident {
       throw new RuleViolation(
           "processId", "Process '" + command.processId() + "' is not disrupted by this incident");
     }
-    notBefore("restoredAt", command.restoredAt(), disruptedAt, "the disruption began");
-    notInTheFuture("restoredAt", command.restoredAt(), command.requestedAt());
-    if (command.dataRestoredTo().isAfter(command.restoredAt())) {
-      throw new RuleViolation(
-          "dataRestoredTo",
-          "dataRestoredTo must not lie after restoredAt (" + command.restoredAt() + ")");
-    }
-    notBefore("dataRestoredTo", command.dataRestoredTo(), EARLIEST, "the earliest accepted time");
-    Duration recoveryTime = Duration.between(disruptedAt, command.restoredAt());
-    Duration dataLoss = Duration.between(command.dataRestoredTo(), disruptedAt);
-    if (dataLoss.isNegative()) {
-      dataLoss = Duration.ZERO;
-    }
-    Duration rto = rtos.get(command.processId());
-    Duration rpo = rpos.get(command.processId());
-    apply(
-        new ProcessRestored(
-            incidentId,
-            command.processId(),
-            disruptedAt,
-            command.restoredAt(),
-            command.dataRestoredTo(),
-            recoveryTime,
-            dataLoss,
-            rto,
-            rpo,
-            rto == null ? null : recoveryTime.compareTo(rto) <= 0,
-            rpo == null ? null : dataLoss.compareTo(rpo) <= 0));
+    apply(restorations.restore(incidentId, disruptedAt, command));
   }
 
   /** Records a positive cost, incurred not in the future. */
@@ -674,15 +568,12 @@ public class Incident {
 
   @EventSourcingHandler
   void on(EvidenceRegistered event) {
-    evidenceHashes.put(event.itemId(), event.sha256());
-    custodians.put(event.itemId(), event.collectedBy());
-    custodySince.put(event.itemId(), event.collectedAt());
+    evidence.on(event);
   }
 
   @EventSourcingHandler
   void on(EvidenceTransferred event) {
-    custodians.put(event.itemId(), event.to());
-    custodySince.put(event.itemId(), event.at());
+    evidence.on(event);
   }
 
   // ---- clocks: recovery deadlines and notification obligations ----
@@ -699,7 +590,7 @@ public class Incident {
     if (deadline == null
         || status == IncidentStatus.CLOSED
         || status == IncidentStatus.MERGED
-        || restoredInTime(command.processId(), deadline)) {
+        || restorations.restoredInTime(command.processId(), deadline)) {
       return DeadlineOutcome.NO_LONGER_APPLIES;
     }
     if (clocks.breached(command.processId(), command.kind())) {
@@ -717,29 +608,9 @@ public class Incident {
     return DeadlineOutcome.RECORDED;
   }
 
-  /**
-   * The restorations recorded during the recovery, the latest per process: what a closure without
-   * restorations of its own reports.
-   */
-  private List<Restoration> recordedRestorations() {
-    return restoredAt.entrySet().stream()
-        .map(r -> new Restoration(r.getKey(), r.getValue()))
-        .sorted(java.util.Comparator.comparing(Restoration::restoredAt))
-        .toList();
-  }
-
-  /** Whether the process was restored, by its latest restoration, before its deadline passed. */
-  private boolean restoredInTime(String processId, Instant deadline) {
-    Instant restored = restoredAt.get(processId);
-    return restored != null && !restored.isAfter(deadline);
-  }
-
-  /** When each process was last restored during the recovery, for the clocks. */
-  private final Map<String, Instant> restoredAt = new HashMap<>();
-
   @EventSourcingHandler
   void on(ProcessRestored event) {
-    restoredAt.put(event.processId(), event.restoredAt());
+    restorations.on(event);
   }
 
   /**
@@ -751,32 +622,7 @@ public class Incident {
     if (status == IncidentStatus.CLOSED) {
       throw new Conflict("Incident " + incidentId + " is closed");
     }
-    if (clocks.obligations.containsKey(command.obligationId())) {
-      throw new Conflict("Notification obligation " + command.obligationId() + " exists already");
-    }
-    if (clocks.obligations.values().stream().anyMatch(o -> o.authority() == command.authority())) {
-      throw new Conflict(
-          "Incident " + incidentId + " has an obligation to notify " + command.authority());
-    }
-    Instant discoveredAt = command.discoveredAt();
-    if (discoveredAt.isBefore(EARLIEST)) {
-      throw new RuleViolation("discoveredAt", "discoveredAt must not be before " + EARLIEST);
-    }
-    if (discoveredAt.isAfter(command.requestedAt().plus(CLOCK_TOLERANCE))) {
-      throw new RuleViolation("discoveredAt", "discoveredAt lies in the future");
-    }
-    if (command.dueAt() != null && command.dueAt().isBefore(discoveredAt)) {
-      throw new RuleViolation(
-          "dueAt", "dueAt must not be before discoveredAt (" + discoveredAt + ")");
-    }
-    apply(
-        new NotificationObligationRegistered(
-            incidentId,
-            command.obligationId(),
-            command.authority(),
-            command.legalBasis(),
-            discoveredAt,
-            command.dueAt()));
+    apply(clocks.register(incidentId, command));
   }
 
   /**
@@ -785,33 +631,7 @@ public class Incident {
    */
   @CommandHandler
   public void handle(RecordNotificationSubmission command) {
-    Obligation obligation = clocks.obligations.get(command.obligationId());
-    if (obligation == null) {
-      throw new NotFound("obligationId", "Notification obligation", command.obligationId());
-    }
-    if (obligation.submittedAt() != null) {
-      throw new Conflict(
-          "Notification obligation "
-              + command.obligationId()
-              + " was submitted already, at "
-              + obligation.submittedAt());
-    }
-    if (command.submittedAt().isBefore(obligation.discoveredAt())) {
-      throw new RuleViolation(
-          "submittedAt",
-          "submittedAt must not be before discoveredAt (" + obligation.discoveredAt() + ")");
-    }
-    if (command.submittedAt().isAfter(command.requestedAt().plus(CLOCK_TOLERANCE))) {
-      throw new RuleViolation("submittedAt", "submittedAt lies in the future");
-    }
-    apply(
-        new NotificationSubmitted(
-            incidentId,
-            command.obligationId(),
-            obligation.authority(),
-            command.submittedAt(),
-            command.reference(),
-            obligation.dueAt() != null && command.submittedAt().isAfter(obligation.dueAt())));
+    apply(clocks.submission(incidentId, command));
   }
 
   /**
@@ -947,7 +767,7 @@ public class Incident {
   @CommandHandler
   public void handle(AddRecoveryTask command) {
     checkTakesRecoveryWork();
-    if (recovery.tasks.containsKey(command.taskId())) {
+    if (tasks.containsKey(command.taskId())) {
       throw new Conflict("Task " + command.taskId() + " exists already");
     }
     apply(
@@ -967,7 +787,7 @@ public class Incident {
   public void handle(AssignRecoveryTask command) {
     checkTakesRecoveryWork();
     checkTask(command.taskId());
-    String previous = recovery.assignees.get(command.taskId());
+    String previous = tasks.get(command.taskId()).assignee();
     if (command.assignee().equals(previous)) {
       return;
     }
@@ -979,7 +799,7 @@ public class Incident {
   public void handle(ChangeRecoveryTaskStatus command) {
     checkTakesRecoveryWork();
     checkTask(command.taskId());
-    RecoveryTaskStatus from = recovery.tasks.get(command.taskId());
+    RecoveryTaskStatus from = tasks.get(command.taskId()).status();
     if (from == command.status()) {
       throw new RuleViolation("status", "The task is " + from + " already");
     }
@@ -989,7 +809,7 @@ public class Incident {
   }
 
   private void checkTask(String taskId) {
-    if (!recovery.tasks.containsKey(taskId)) {
+    if (!tasks.containsKey(taskId)) {
       throw new NotFound("Recovery task", taskId);
     }
   }
@@ -1036,52 +856,7 @@ public class Incident {
   @CommandHandler
   public IncidentParts handle(SplitIncident command) {
     checkTakesRecoveryWork();
-    List<AlertPart> moving = new java.util.ArrayList<>();
-    Set<String> named = new HashSet<>();
-    for (int i = 0; i < command.alerts().size(); i++) {
-      AlertKey alert = command.alerts().get(i);
-      String key = alertKey(alert.source(), alert.sourceId());
-      String field = "alerts[" + i + "]";
-      if (!named.add(key)) {
-        throw new RuleViolation(field, "The alert is named more than once");
-      }
-      if (key.equals(recovery.openingAlert)) {
-        throw new RuleViolation(field, "The alert that opened the incident stays with it");
-      }
-      AlertPart part = recovery.alerts.get(key);
-      if (part == null) {
-        throw new RuleViolation(
-            field,
-            "Alert " + alert.source() + "/" + alert.sourceId() + " is not one of this incident's");
-      }
-      moving.add(part);
-    }
-    Instant from = moving.stream().map(AlertPart::detectedAt).min(Instant::compareTo).orElseThrow();
-    List<AlertPart> rebased =
-        moving.stream()
-            .map(
-                a ->
-                    new AlertPart(
-                        a.source(),
-                        a.sourceId(),
-                        a.title(),
-                        a.severity(),
-                        a.detectedAt(),
-                        a.assets(),
-                        a.unresolvedAssets(),
-                        a.affectedProcesses().stream()
-                            .map(
-                                p ->
-                                    new AffectedProcess(
-                                        p.processId(),
-                                        p.name(),
-                                        p.rto(),
-                                        p.mtpd(),
-                                        from.plus(p.rto()),
-                                        from.plus(p.mtpd())))
-                            .toList()))
-            .toList();
-    IncidentParts parts = new IncidentParts(from, rebased);
+    IncidentParts parts = recovery.splitOff(command.alerts());
     apply(new IncidentSplit(incidentId, command.newIncidentId(), parts, command.reason()));
     return parts;
   }
@@ -1105,20 +880,7 @@ public class Incident {
 
   @EventSourcingHandler
   void on(RecoveryTaskCreated event) {
-    recovery.tasks.put(event.taskId(), RecoveryTaskStatus.TODO);
-    if (event.assignee() != null) {
-      recovery.assignees.put(event.taskId(), event.assignee());
-    }
-  }
-
-  @EventSourcingHandler
-  void on(RecoveryTaskAssigned event) {
-    recovery.assignees.put(event.taskId(), event.assignee());
-  }
-
-  @EventSourcingHandler
-  void on(RecoveryTaskStatusChanged event) {
-    recovery.tasks.put(event.taskId(), event.to());
+    tasks.put(event.taskId(), new RecoveryTask(event.taskId(), event.assignee()));
   }
 
   @EventSourcingHandler

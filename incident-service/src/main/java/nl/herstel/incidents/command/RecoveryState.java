@@ -2,6 +2,7 @@ package nl.herstel.incidents.command;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +14,15 @@ import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
+import nl.herstel.incidents.api.RecoveryCommands.AlertKey;
 import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
 import nl.herstel.incidents.api.RecoveryCommands.IncidentParts;
-import nl.herstel.incidents.api.RecoveryTaskStatus;
+import nl.herstel.platform.domain.RuleViolation;
 
 /**
- * What the {@link Incident} remembers for its recovery: its category, its recovery tasks, whether
- * it merged into another, and per alert what that alert brought (so a split can take it along).
- * Plain state, assigned only by the incident's event sourcing handlers; it is part of snapshots.
+ * What the {@link Incident} remembers for its recovery: its category, whether it merged into
+ * another, and per alert what that alert brought (so a split can take it along). Plain state,
+ * assigned only by the incident's event sourcing handlers; it is part of snapshots.
  */
 class RecoveryState {
   String mergedInto;
@@ -31,8 +33,6 @@ class RecoveryState {
   final Map<String, AssetRef> assets = new LinkedHashMap<>();
   final List<String> unresolvedAssets = new ArrayList<>();
   final Map<String, AffectedProcess> processes = new LinkedHashMap<>();
-  final Map<String, RecoveryTaskStatus> tasks = new LinkedHashMap<>();
-  final Map<String, String> assignees = new LinkedHashMap<>();
 
   /** Alerts split off into another incident, by alert key: the incident they went to. */
   final Map<String, String> departed = new LinkedHashMap<>();
@@ -203,5 +203,60 @@ class RecoveryState {
   void removeAlerts(IncidentParts parts, String to) {
     parts.alerts().forEach(a -> alerts.remove(key(a.source(), a.sourceId())));
     parts.alerts().forEach(a -> departed.put(key(a.source(), a.sourceId()), to));
+  }
+
+  /**
+   * What alerts split off into a new incident take: each must be one of this incident's alerts,
+   * named once, and not the alert that opened it (that one names this incident). The new incident's
+   * disruption begins with the earliest detection among them; its processes' deadlines run from
+   * there.
+   */
+  IncidentParts splitOff(List<AlertKey> named) {
+    List<AlertPart> moving = new java.util.ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < named.size(); i++) {
+      AlertKey alert = named.get(i);
+      String key = key(alert.source(), alert.sourceId());
+      String field = "alerts[" + i + "]";
+      if (!seen.add(key)) {
+        throw new RuleViolation(field, "The alert is named more than once");
+      }
+      if (key.equals(openingAlert)) {
+        throw new RuleViolation(field, "The alert that opened the incident stays with it");
+      }
+      AlertPart part = alerts.get(key);
+      if (part == null) {
+        throw new RuleViolation(
+            field,
+            "Alert " + alert.source() + "/" + alert.sourceId() + " is not one of this incident's");
+      }
+      moving.add(part);
+    }
+    Instant from = moving.stream().map(AlertPart::detectedAt).min(Instant::compareTo).orElseThrow();
+    List<AlertPart> rebased =
+        moving.stream()
+            .map(
+                a ->
+                    new AlertPart(
+                        a.source(),
+                        a.sourceId(),
+                        a.title(),
+                        a.severity(),
+                        a.detectedAt(),
+                        a.assets(),
+                        a.unresolvedAssets(),
+                        a.affectedProcesses().stream()
+                            .map(
+                                p ->
+                                    new AffectedProcess(
+                                        p.processId(),
+                                        p.name(),
+                                        p.rto(),
+                                        p.mtpd(),
+                                        from.plus(p.rto()),
+                                        from.plus(p.mtpd())))
+                            .toList()))
+            .toList();
+    return new IncidentParts(from, rebased);
   }
 }

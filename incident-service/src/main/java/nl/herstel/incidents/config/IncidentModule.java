@@ -13,11 +13,13 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.incidents.command.AssetHintMapping;
 import nl.herstel.incidents.command.Incident;
+import nl.herstel.incidents.command.MergeAndSplit;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.HintResolver;
 import nl.herstel.incidents.integration.IncidentContractMapper;
 import nl.herstel.incidents.integration.PlanCopy;
-import nl.herstel.incidents.query.BiaGraph;
+import nl.herstel.incidents.query.AlertCorrelation;
+import nl.herstel.incidents.query.BiaCopyGraph;
 import nl.herstel.incidents.query.CommunicationLog;
 import nl.herstel.incidents.query.DeadlineProjection;
 import nl.herstel.incidents.query.EvidenceCustody;
@@ -29,6 +31,7 @@ import nl.herstel.incidents.query.RecoveryProjection;
 import nl.herstel.incidents.query.RecoveryRecords;
 import nl.herstel.incidents.query.UnresolvedAssets;
 import nl.herstel.incidents.rest.IncidentBroadcaster;
+import nl.herstel.platform.axon.AxonRuntime;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -39,12 +42,14 @@ import nl.herstel.platform.jdbc.JdbcTransactions;
 public class IncidentModule implements ServiceModule {
   @Inject Database database;
   @Inject IncidentBroadcaster broadcaster;
+  @Inject AxonRuntime axon;
 
   @Override
   public void configure(ModuleDefinition module) {
     JdbcTransactions transactions = database.transactions();
     IncidentProjection projection = new IncidentProjection(transactions);
-    BiaGraph graph = new BiaGraph(transactions);
+    AlertCorrelation correlation = new AlertCorrelation(transactions);
+    BiaCopyGraph graph = new BiaCopyGraph(transactions);
     HintResolver hints = new HintResolver(transactions, graph, module.commands());
     BiaCopy bia = new BiaCopy(transactions, hints);
     UnresolvedAssets unresolved = new UnresolvedAssets(transactions, hints::hintQueued);
@@ -57,10 +62,16 @@ public class IncidentModule implements ServiceModule {
         .aggregate(AssetHintMapping.class)
         .projection(projection)
         .queryHandler(projection)
+        .projection(correlation)
+        .queryHandler(correlation)
         .queryHandler(graph)
         .projection(unresolved)
         .queryHandler(unresolved)
-        .queryHandler(new IncidentHistory(transactions))
+        .queryHandler(
+            new IncidentHistory(
+                transactions,
+                () -> axon.configuration().eventStore(),
+                () -> axon.configuration().eventSerializer()))
         // ---- records: communications, evidence custody, restorations and costs, live view ----
         .projection(communications)
         .queryHandler(communications)
@@ -88,6 +99,7 @@ public class IncidentModule implements ServiceModule {
         .projection(recovery)
         .queryHandler(recovery)
         .queryHandler(new PlanCatalog(transactions))
+        .commandHandler(new MergeAndSplit(module.commands()))
         .subscribe(PlanPublished.class, plans::planPublished);
   }
 }

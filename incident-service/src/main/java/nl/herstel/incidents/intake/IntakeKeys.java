@@ -1,18 +1,14 @@
 package nl.herstel.incidents.intake;
 
+import static nl.herstel.platform.jdbc.Sql.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,8 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.Database;
+import nl.herstel.platform.jdbc.Sql;
 
 /**
  * The per-source API keys of the SOC intake. A key is {@code hik_} and 43 characters of base64url
@@ -64,7 +60,7 @@ public class IntakeKeys {
         description,
         hash(key),
         key.substring(0, PREFIX.length() + 4),
-        Timestamp.from(Instant.now()),
+        Instant.now(),
         by);
     return new IssuedKey(keyId, source, key);
   }
@@ -78,7 +74,7 @@ public class IntakeKeys {
     update(
         "UPDATE intake_key SET revoked_at = ?, revoked_by = ? WHERE key_id = ?"
             + " AND revoked_at IS NULL",
-        Timestamp.from(Instant.now()),
+        Instant.now(),
         by,
         keyId);
   }
@@ -122,47 +118,29 @@ public class IntakeKeys {
     }
   }
 
-  private List<IntakeKey> keys(String sql, Object... args) {
-    List<IntakeKey> keys = new ArrayList<>();
-    try (Connection c = database.transactions().getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          keys.add(
-              new IntakeKey(
-                  r.getString("key_id"),
-                  r.getString("source"),
-                  r.getString("description"),
-                  r.getString("key_prefix"),
-                  r.getTimestamp("created_at").toInstant(),
-                  r.getString("created_by"),
-                  instant(r.getTimestamp("revoked_at")),
-                  r.getString("revoked_by"),
-                  instant(r.getTimestamp("last_used_at"))));
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read intake keys", e);
-    }
-    return keys;
+  private List<IntakeKey> keys(String query, Object... args) {
+    return sql()
+        .list(
+            query,
+            r ->
+                new IntakeKey(
+                    r.getString("key_id"),
+                    r.getString("source"),
+                    r.getString("description"),
+                    r.getString("key_prefix"),
+                    instant(r, "created_at"),
+                    r.getString("created_by"),
+                    instant(r, "revoked_at"),
+                    r.getString("revoked_by"),
+                    instant(r, "last_used_at")),
+            args);
   }
 
-  private void update(String sql, Object... args) {
-    try (Connection c = database.transactions().getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not change intake keys", e);
-    }
+  private void update(String statement, Object... args) {
+    sql().update(statement, args);
   }
 
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
+  private Sql sql() {
+    return new Sql(database.transactions());
   }
 }

@@ -1,10 +1,8 @@
 package nl.herstel.incidents.integration;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
+import static nl.herstel.platform.jdbc.Sql.at;
+import static nl.herstel.platform.jdbc.Sql.seconds;
+
 import nl.herstel.contracts.bia.AssetChanged;
 import nl.herstel.contracts.bia.AssetIdentifierAdded;
 import nl.herstel.contracts.bia.AssetIdentifierRemoved;
@@ -15,8 +13,8 @@ import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.kafka.IncomingEvent;
 
 /**
@@ -29,16 +27,16 @@ import nl.herstel.platform.kafka.IncomingEvent;
  * occurredAt}) wins, whatever order they arrive in.
  */
 public class BiaCopy {
-  private final JdbcTransactions db;
+  private final Sql sql;
   private final HintResolver hints;
 
   public BiaCopy(JdbcTransactions db, HintResolver hints) {
-    this.db = db;
+    this.sql = new Sql(db);
     this.hints = hints;
   }
 
   public void processRegistered(ProcessRegistered e, IncomingEvent envelope) {
-    update(
+    sql.update(
         "INSERT INTO bia_copy_process (process_id, name, critical, crown_jewel, mtpd_seconds,"
             + " rto_seconds, rpo_seconds, targets_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (process_id) DO UPDATE SET name = EXCLUDED.name,"
@@ -57,11 +55,11 @@ public class BiaCopy {
         e.mtpd().toSeconds(),
         e.rto().toSeconds(),
         seconds(e.rpo()),
-        Timestamp.from(e.occurredAt()));
+        at(e.occurredAt()));
   }
 
   public void recoveryTargetsSet(RecoveryTargetsSet e, IncomingEvent envelope) {
-    update(
+    sql.update(
         "INSERT INTO bia_copy_process (process_id, mtpd_seconds, rto_seconds, rpo_seconds,"
             + " targets_at) VALUES (?, ?, ?, ?, ?)"
             + " ON CONFLICT (process_id) DO UPDATE SET mtpd_seconds = EXCLUDED.mtpd_seconds,"
@@ -72,11 +70,11 @@ public class BiaCopy {
         e.mtpd().toSeconds(),
         e.rto().toSeconds(),
         seconds(e.rpo()),
-        Timestamp.from(e.occurredAt()));
+        at(e.occurredAt()));
   }
 
   public void assetRegistered(AssetRegistered e, IncomingEvent envelope) {
-    update(
+    sql.update(
         "INSERT INTO bia_copy_asset (asset_id, name, kind) VALUES (?, ?, ?)"
             + " ON CONFLICT (asset_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind",
         e.assetId(),
@@ -87,7 +85,7 @@ public class BiaCopy {
 
   /** A renamed asset is found by its new name (and may match hints queued under it). */
   public void assetChanged(AssetChanged e, IncomingEvent envelope) {
-    update(
+    sql.update(
         "INSERT INTO bia_copy_asset (asset_id, name, kind) VALUES (?, ?, ?)"
             + " ON CONFLICT (asset_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind",
         e.assetId(),
@@ -98,7 +96,7 @@ public class BiaCopy {
 
   /** A retired asset matches no hint any more; its name and identifiers may pass to another. */
   public void assetRetired(AssetRetired e, IncomingEvent envelope) {
-    update("UPDATE bia_copy_asset SET retired = TRUE WHERE asset_id = ?", e.assetId());
+    sql.update("UPDATE bia_copy_asset SET retired = TRUE WHERE asset_id = ?", e.assetId());
   }
 
   /**
@@ -106,7 +104,7 @@ public class BiaCopy {
    * {@code cidr} (GiST-indexed for containment).
    */
   public void identifierAdded(AssetIdentifierAdded e, IncomingEvent envelope) {
-    update(
+    sql.update(
         "INSERT INTO bia_copy_identifier (asset_id, identifier_id, kind, value, host_label,"
             + " network) VALUES (?, ?, ?, ?, ?, ?::cidr) ON CONFLICT (asset_id, identifier_id)"
             + " DO UPDATE SET kind = EXCLUDED.kind, value = EXCLUDED.value,"
@@ -121,14 +119,14 @@ public class BiaCopy {
   }
 
   public void identifierRemoved(AssetIdentifierRemoved e, IncomingEvent envelope) {
-    update(
+    sql.update(
         "DELETE FROM bia_copy_identifier WHERE asset_id = ? AND identifier_id = ?",
         e.assetId(),
         e.identifierId());
   }
 
   public void dependencyAdded(DependencyAdded e, IncomingEvent envelope) {
-    update(
+    sql.update(
         "INSERT INTO bia_copy_dependency (dependency_id, from_id, from_kind, to_id, to_kind)"
             + " VALUES (?, ?, ?, ?, ?)"
             + " ON CONFLICT (dependency_id) DO UPDATE SET from_id = EXCLUDED.from_id,"
@@ -139,21 +137,5 @@ public class BiaCopy {
         e.fromKind().name(),
         e.toId(),
         e.toKind().name());
-  }
-
-  private void update(String sql, Object... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not update the BIA copy", e);
-    }
-  }
-
-  private static Long seconds(Duration d) {
-    return d == null ? null : d.toSeconds();
   }
 }

@@ -17,7 +17,7 @@ import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentCommands.ResolveAssetHint;
 import nl.herstel.incidents.api.IncidentQueries.FindAffectedProcesses;
 import nl.herstel.incidents.query.AssetResolver;
-import nl.herstel.incidents.query.BiaGraph;
+import nl.herstel.incidents.query.BiaCopyGraph;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,10 +36,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  */
 public class HintResolver {
   private final JdbcTransactions db;
-  private final BiaGraph graph;
+  private final BiaCopyGraph graph;
   private final Supplier<CommandGateway> commands;
 
-  public HintResolver(JdbcTransactions db, BiaGraph graph, Supplier<CommandGateway> commands) {
+  public HintResolver(JdbcTransactions db, BiaCopyGraph graph, Supplier<CommandGateway> commands) {
     this.db = db;
     this.graph = graph;
     this.commands = commands;

@@ -3,8 +3,6 @@ package nl.herstel.incidents.integration;
 import java.util.Optional;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.contracts.incidents.AffectedProcess;
-import nl.herstel.contracts.incidents.IncidentClosed;
-import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.incidents.api.IncidentEvents;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
@@ -15,6 +13,11 @@ import org.axonframework.eventhandling.EventMessage;
 /**
  * Which incident events leave the service, and in which contract shape (topic
  * herstel.incidents.v1). The alert's source and unresolved asset names stay inside.
+ *
+ * <p>Internal and contract events share some simple names ({@code IncidentOpened}, {@code
+ * IncidentClosed}): the internal ones are named through {@link IncidentEvents} and the contract
+ * ones by their full name. The internal classes keep their names because the event store holds them
+ * as the stored payload type.
  */
 public class IncidentContractMapper implements ContractMapper {
 
@@ -35,7 +38,7 @@ public class IncidentContractMapper implements ContractMapper {
     }
     if (payload instanceof IncidentEvents.IncidentOpened e) {
       return Optional.of(
-          new IncidentOpened(
+          new nl.herstel.contracts.incidents.IncidentOpened(
               e.incidentId(),
               e.title(),
               e.severity(),
@@ -56,7 +59,7 @@ public class IncidentContractMapper implements ContractMapper {
     }
     if (payload instanceof IncidentEvents.IncidentClosed e) {
       return Optional.of(
-          new IncidentClosed(
+          new nl.herstel.contracts.incidents.IncidentClosed(
               e.incidentId(),
               e.disruptedAt(),
               e.restorations().stream()
@@ -68,7 +71,7 @@ public class IncidentContractMapper implements ContractMapper {
     // ---- an incident split off another is a new incident to the other services ----
     if (payload instanceof RecoveryEvents.IncidentSplitOff e) {
       return Optional.of(
-          new IncidentOpened(
+          new nl.herstel.contracts.incidents.IncidentOpened(
               e.incidentId(),
               e.parts().alerts().get(0).title(),
               e.parts().alerts().stream().map(a -> a.severity()).max(Enum::compareTo).orElseThrow(),

@@ -1,20 +1,15 @@
 package nl.herstel.incidents.integration;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.ScenarioCard;
 import nl.herstel.incidents.query.PlanCopyView;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.kafka.IncomingEvent;
 
 /**
@@ -26,30 +21,26 @@ import nl.herstel.platform.kafka.IncomingEvent;
  * is applied in the consumer's transaction, with its inbox entry.
  */
 public class PlanCopy {
-  private final JdbcTransactions db;
+  private final Sql sql;
 
   public PlanCopy(JdbcTransactions db) {
-    this.db = db;
+    this.sql = new Sql(db);
   }
 
   public void planPublished(PlanPublished e, IncomingEvent envelope) {
-    try (Connection c = db.getConnection()) {
-      int applied;
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO plan_copy (plan_id, name, version, activation_roles, published_at,"
-                  + " details) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET"
-                  + " name = EXCLUDED.name, version = EXCLUDED.version,"
-                  + " activation_roles = EXCLUDED.activation_roles,"
-                  + " published_at = EXCLUDED.published_at, details = EXCLUDED.details"
-                  + " WHERE plan_copy.version <= EXCLUDED.version")) {
-        s.setString(1, e.planId());
-        s.setString(2, e.name());
-        s.setInt(3, e.version());
-        s.setArray(4, c.createArrayOf("text", distinct(e.activationRoles()).toArray()));
-        s.setTimestamp(5, Timestamp.from(e.occurredAt()));
-        s.setString(
-            6,
+    int applied =
+        sql.update(
+            "INSERT INTO plan_copy (plan_id, name, version, activation_roles, published_at,"
+                + " details) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET"
+                + " name = EXCLUDED.name, version = EXCLUDED.version,"
+                + " activation_roles = EXCLUDED.activation_roles,"
+                + " published_at = EXCLUDED.published_at, details = EXCLUDED.details"
+                + " WHERE plan_copy.version <= EXCLUDED.version",
+            e.planId(),
+            e.name(),
+            e.version(),
+            distinct(e.activationRoles()),
+            e.occurredAt(),
             json(
                 new PlanCopyView.Details(
                     e.owner(),
@@ -59,48 +50,36 @@ public class PlanCopy {
                     e.teams(),
                     e.callTree(),
                     e.reviewDue())));
-        applied = s.executeUpdate();
-      }
-      if (applied == 0) {
-        return;
-      }
-      for (String table : List.of("plan_copy_process", "plan_copy_card")) {
-        try (PreparedStatement s =
-            c.prepareStatement("DELETE FROM " + table + " WHERE plan_id = ?")) {
-          s.setString(1, e.planId());
-          s.executeUpdate();
-        }
-      }
-      try (PreparedStatement s =
-          c.prepareStatement("INSERT INTO plan_copy_process (plan_id, process_id) VALUES (?, ?)")) {
-        for (String processId : distinct(e.coveredProcessIds())) {
-          s.setString(1, e.planId());
-          s.setString(2, processId);
-          s.addBatch();
-        }
-        s.executeBatch();
-      }
-      List<String> ids = cardIds(e.scenarioCards());
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO plan_copy_card (plan_id, card_id, position, scenario, title, steps,"
-                  + " step_details) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        for (int i = 0; i < e.scenarioCards().size(); i++) {
-          ScenarioCard card = e.scenarioCards().get(i);
-          s.setString(1, e.planId());
-          s.setString(2, ids.get(i));
-          s.setInt(3, i);
-          s.setString(4, card.scenario());
-          s.setString(5, card.title());
-          s.setArray(6, c.createArrayOf("text", card.steps().toArray()));
-          s.setString(7, json(card.stepDetails()));
-          s.addBatch();
-        }
-        s.executeBatch();
-      }
-    } catch (SQLException ex) {
-      throw new DataAccessException("Could not update the plan copy", ex);
+    if (applied == 0) {
+      return;
     }
+    for (String table : List.of("plan_copy_process", "plan_copy_card")) {
+      sql.update("DELETE FROM " + table + " WHERE plan_id = ?", e.planId());
+    }
+    sql.batch(
+        "INSERT INTO plan_copy_process (plan_id, process_id) VALUES (?, ?)",
+        distinct(e.coveredProcessIds()).stream()
+            .map(processId -> new Object[] {e.planId(), processId})
+            .toList());
+    List<String> ids = cardIds(e.scenarioCards());
+    List<Object[]> cards = new ArrayList<>();
+    for (int i = 0; i < e.scenarioCards().size(); i++) {
+      ScenarioCard card = e.scenarioCards().get(i);
+      cards.add(
+          new Object[] {
+            e.planId(),
+            ids.get(i),
+            i,
+            card.scenario(),
+            card.title(),
+            card.steps(),
+            json(card.stepDetails())
+          });
+    }
+    sql.batch(
+        "INSERT INTO plan_copy_card (plan_id, card_id, position, scenario, title, steps,"
+            + " step_details) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        cards);
   }
 
   /**
@@ -139,19 +118,16 @@ public class PlanCopy {
     return ids;
   }
 
-  private static String json(Object value) {
-    try {
-      return ContractJson.mapper().writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-      throw new IllegalStateException("Could not write the plan's details", ex);
-    }
-  }
-
   private static List<String> distinct(List<String> values) {
     return values.stream()
         .filter(v -> v != null && !v.isBlank())
         .map(String::strip)
         .distinct()
         .toList();
+  }
+
+  /** The columns are NOT NULL text: an absent value is kept as JSON {@code null}, as ever. */
+  private static String json(Object value) {
+    return value == null ? "null" : Sql.json(value);
   }
 }

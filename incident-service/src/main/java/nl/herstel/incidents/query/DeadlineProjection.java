@@ -1,13 +1,10 @@
 package nl.herstel.incidents.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import static nl.herstel.platform.jdbc.Sql.at;
+import static nl.herstel.platform.jdbc.Sql.instant;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
@@ -27,8 +24,8 @@ import nl.herstel.incidents.api.NotificationAuthority;
 import nl.herstel.incidents.api.RecoveryEvents.IncidentAbsorbed;
 import nl.herstel.incidents.api.RecoveryEvents.IncidentMergedInto;
 import nl.herstel.incidents.api.RecoveryEvents.IncidentSplitOff;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -48,10 +45,10 @@ import org.axonframework.queryhandling.QueryHandler;
 public class DeadlineProjection {
   static final String NOTIFICATION = "NOTIFICATION";
 
-  private final JdbcTransactions db;
+  private final Sql sql;
 
   public DeadlineProjection(JdbcTransactions db) {
-    this.db = db;
+    this.sql = new Sql(db);
   }
 
   @EventHandler
@@ -79,14 +76,14 @@ public class DeadlineProjection {
 
   private void insertDeadline(
       String incidentId, String subject, String kind, String name, Instant dueAt) {
-    update(
+    sql.update(
         "INSERT INTO incident_deadline (incident_id, subject, kind, name, due_at)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         incidentId,
         subject,
         kind,
         name,
-        Timestamp.from(dueAt));
+        at(dueAt));
   }
 
   /**
@@ -95,13 +92,13 @@ public class DeadlineProjection {
    */
   @EventHandler
   void on(ProcessRestored e) {
-    update(
+    sql.update(
         "UPDATE incident_deadline SET state = 'SETTLED' WHERE incident_id = ? AND subject = ?"
             + " AND kind <> ? AND state = 'PENDING' AND due_at >= ?",
         e.incidentId(),
         e.processId(),
         NOTIFICATION,
-        Timestamp.from(e.restoredAt()));
+        at(e.restoredAt()));
   }
 
   /** Processes that joined with a merged incident bring their deadlines (not the known ones). */
@@ -119,7 +116,7 @@ public class DeadlineProjection {
   /** A merged incident's recovery clocks stop; the surviving incident carries them on. */
   @EventHandler
   void on(IncidentMergedInto e) {
-    update(
+    sql.update(
         "UPDATE incident_deadline SET state = 'SETTLED' WHERE incident_id = ? AND kind <> ?"
             + " AND state = 'PENDING'",
         e.incidentId(),
@@ -135,7 +132,7 @@ public class DeadlineProjection {
   @EventHandler
   void on(IncidentTransitioned e) {
     if (e.to() == IncidentStatus.DISMISSED || e.from() == IncidentStatus.DISMISSED) {
-      update(
+      sql.update(
           "UPDATE incident_deadline SET suspended = ? WHERE incident_id = ?",
           e.to() == IncidentStatus.DISMISSED,
           e.incidentId());
@@ -148,7 +145,7 @@ public class DeadlineProjection {
    */
   @EventHandler
   void on(IncidentClosed e) {
-    update(
+    sql.update(
         "UPDATE incident_deadline SET state = 'SETTLED' WHERE incident_id = ? AND state = 'PENDING'"
             + " AND (kind <> ? OR suspended)",
         e.incidentId(),
@@ -161,7 +158,7 @@ public class DeadlineProjection {
       @SequenceNumber long sequence,
       @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
       @org.axonframework.eventhandling.Timestamp Instant at) {
-    update(
+    sql.update(
         "INSERT INTO notification_obligation (incident_id, obligation_id, position, authority,"
             + " legal_basis, discovered_at, due_at, registered_by, registered_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -170,10 +167,10 @@ public class DeadlineProjection {
         sequence,
         e.authority().name(),
         e.legalBasis(),
-        Timestamp.from(e.discoveredAt()),
-        e.dueAt() == null ? null : Timestamp.from(e.dueAt()),
+        at(e.discoveredAt()),
+        at(e.dueAt()),
         principal,
-        Timestamp.from(at));
+        at(at));
     if (e.dueAt() != null) {
       insertDeadline(
           e.incidentId(), e.obligationId(), NOTIFICATION, e.authority().name(), e.dueAt());
@@ -182,15 +179,15 @@ public class DeadlineProjection {
 
   @EventHandler
   void on(NotificationSubmitted e, @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
-    update(
+    sql.update(
         "UPDATE notification_obligation SET submitted_at = ?, reference = ?, submitted_by = ?"
             + " WHERE incident_id = ? AND obligation_id = ?",
-        Timestamp.from(e.submittedAt()),
+        at(e.submittedAt()),
         e.reference(),
         principal,
         e.incidentId(),
         e.obligationId());
-    update(
+    sql.update(
         "UPDATE incident_deadline SET state = 'SETTLED' WHERE incident_id = ? AND subject = ?"
             + " AND kind = ? AND state = 'PENDING'",
         e.incidentId(),
@@ -200,20 +197,20 @@ public class DeadlineProjection {
 
   @EventHandler
   void on(NotificationOverdue e) {
-    update(
+    sql.update(
         "UPDATE notification_obligation SET overdue_at = ? WHERE incident_id = ?"
             + " AND obligation_id = ?",
-        Timestamp.from(e.detectedAt()),
+        at(e.detectedAt()),
         e.incidentId(),
         e.obligationId());
     breached(e.incidentId(), e.obligationId(), NOTIFICATION, e.detectedAt());
   }
 
   private void breached(String incidentId, String subject, String kind, Instant at) {
-    update(
+    sql.update(
         "UPDATE incident_deadline SET state = 'BREACHED', breached_at = ? WHERE incident_id = ?"
             + " AND subject = ? AND kind = ?",
-        Timestamp.from(at),
+        at(at),
         incidentId,
         subject,
         kind);
@@ -221,81 +218,61 @@ public class DeadlineProjection {
 
   @ResetHandler
   void reset() {
-    update("DELETE FROM incident_deadline");
-    update("DELETE FROM notification_obligation");
+    sql.update("DELETE FROM incident_deadline");
+    sql.update("DELETE FROM notification_obligation");
   }
 
   @QueryHandler
   public List<DeadlineView> deadlines(ListDeadlines query) {
     Instant now = Instant.now();
-    List<DeadlineView> views = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT * FROM incident_deadline WHERE incident_id = ?"
-                    + " ORDER BY due_at, kind DESC, name, subject")) {
-      s.setString(1, query.incidentId());
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Instant dueAt = r.getTimestamp("due_at").toInstant();
+    return sql.list(
+        "SELECT * FROM incident_deadline WHERE incident_id = ?"
+            + " ORDER BY due_at, kind DESC, name, subject",
+        r -> {
+          Instant dueAt = instant(r, "due_at");
           Duration remaining = Duration.between(now, dueAt);
-          Timestamp breachedAt = r.getTimestamp("breached_at");
-          views.add(
-              new DeadlineView(
-                  r.getString("kind"),
-                  r.getString("subject"),
-                  r.getString("name"),
-                  dueAt,
-                  remaining,
-                  remaining.toSeconds(),
-                  breachedAt != null,
-                  breachedAt == null ? null : breachedAt.toInstant(),
-                  r.getString("state")));
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read the deadlines", e);
-    }
-    return views;
+          Instant breachedAt = instant(r, "breached_at");
+          return new DeadlineView(
+              r.getString("kind"),
+              r.getString("subject"),
+              r.getString("name"),
+              dueAt,
+              remaining,
+              remaining.toSeconds(),
+              breachedAt != null,
+              breachedAt,
+              r.getString("state"));
+        },
+        query.incidentId());
   }
 
   @QueryHandler
   public List<NotificationObligationView> obligations(ListNotificationObligations query) {
     Instant now = Instant.now();
-    List<NotificationObligationView> views = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT * FROM notification_obligation WHERE incident_id = ? ORDER BY position")) {
-      s.setString(1, query.incidentId());
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
+    return sql.list(
+        "SELECT * FROM notification_obligation WHERE incident_id = ? ORDER BY position",
+        r -> {
           Instant dueAt = instant(r, "due_at");
           Instant submittedAt = instant(r, "submitted_at");
           Duration remaining =
               dueAt == null || submittedAt != null ? null : Duration.between(now, dueAt);
-          views.add(
-              new NotificationObligationView(
-                  r.getString("obligation_id"),
-                  NotificationAuthority.valueOf(r.getString("authority")),
-                  r.getString("legal_basis"),
-                  instant(r, "discovered_at"),
-                  dueAt,
-                  status(dueAt, submittedAt, now),
-                  remaining,
-                  remaining == null ? null : remaining.toSeconds(),
-                  r.getString("registered_by"),
-                  instant(r, "registered_at"),
-                  submittedAt,
-                  r.getString("reference"),
-                  r.getString("submitted_by"),
-                  instant(r, "overdue_at")));
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read the notification obligations", e);
-    }
-    return views;
+          return new NotificationObligationView(
+              r.getString("obligation_id"),
+              NotificationAuthority.valueOf(r.getString("authority")),
+              r.getString("legal_basis"),
+              instant(r, "discovered_at"),
+              dueAt,
+              status(dueAt, submittedAt, now),
+              remaining,
+              remaining == null ? null : remaining.toSeconds(),
+              r.getString("registered_by"),
+              instant(r, "registered_at"),
+              submittedAt,
+              r.getString("reference"),
+              r.getString("submitted_by"),
+              instant(r, "overdue_at"));
+        },
+        query.incidentId());
   }
 
   /** OPEN, OVERDUE, SUBMITTED or SUBMITTED_LATE, by the clock, not by the overdue event's lag. */
@@ -304,22 +281,5 @@ public class DeadlineProjection {
       return dueAt != null && submittedAt.isAfter(dueAt) ? "SUBMITTED_LATE" : "SUBMITTED";
     }
     return dueAt != null && !now.isBefore(dueAt) ? "OVERDUE" : "OPEN";
-  }
-
-  private static Instant instant(ResultSet r, String column) throws SQLException {
-    Timestamp t = r.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  private void update(String sql, Object... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not update the deadlines", e);
-    }
   }
 }

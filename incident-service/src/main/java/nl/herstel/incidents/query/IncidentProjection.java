@@ -1,11 +1,11 @@
 package nl.herstel.incidents.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import static nl.herstel.platform.jdbc.Sql.at;
+import static nl.herstel.platform.jdbc.Sql.duration;
+import static nl.herstel.platform.jdbc.Sql.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +23,7 @@ import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
-import nl.herstel.incidents.api.IncidentQueries.FindCorrelatedIncident;
 import nl.herstel.incidents.api.IncidentQueries.FindIncident;
-import nl.herstel.incidents.api.IncidentQueries.FindIncidentByCorrelationKey;
-import nl.herstel.incidents.api.IncidentQueries.FindIncidentOfAlert;
 import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
@@ -42,8 +39,8 @@ import nl.herstel.incidents.query.IncidentView.Judgement;
 import nl.herstel.incidents.query.IncidentView.Picture;
 import nl.herstel.incidents.query.IncidentView.RestorationView;
 import nl.herstel.incidents.query.IncidentView.TransitionView;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -54,21 +51,21 @@ import org.axonframework.queryhandling.QueryHandler;
 
 /**
  * The incident read model in PostgreSQL: incidents, the assets their alerts named, the processes
- * they disrupt with RTO/MTPD deadlines, and restorations. Its rows commit in the same transaction
- * as the processor's token, so no event is applied twice.
+ * they disrupt with RTO/MTPD deadlines, restorations at closure, transitions and decisions. Its
+ * rows commit in the same transaction as the processor's token, so no event is applied twice. The
+ * intake's correlation lookups share its processor: see {@link AlertCorrelation}.
  */
 @ProcessingGroup("incident-read-model")
 public class IncidentProjection {
-  private final JdbcTransactions db;
+  private final Sql sql;
 
   public IncidentProjection(JdbcTransactions db) {
-    this.db = db;
+    this.sql = new Sql(db);
   }
 
   @EventHandler
   void on(IncidentOpened e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    rememberCorrelationKey(e.incidentId(), e.source(), e.correlationKey());
-    update(
+    sql.update(
         "INSERT INTO incident (incident_id, source, source_id, title, description, severity,"
             + " status, disrupted_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         e.incidentId(),
@@ -78,11 +75,11 @@ public class IncidentProjection {
         e.description(),
         e.severity().name(),
         IncidentStatus.REPORTED.name(),
-        Timestamp.from(e.disruptedAt()),
-        Timestamp.from(at));
+        at(e.disruptedAt()),
+        at(at));
     int position = 0;
     for (AssetRef asset : e.assets()) {
-      update(
+      sql.update(
           "INSERT INTO incident_asset (incident_id, position, asset_id, name) VALUES (?, ?, ?, ?)",
           e.incidentId(),
           position++,
@@ -90,7 +87,7 @@ public class IncidentProjection {
           asset.name());
     }
     for (String name : e.unresolvedAssets()) {
-      update(
+      sql.update(
           "INSERT INTO incident_asset (incident_id, position, asset_id, name)"
               + " VALUES (?, ?, NULL, ?)",
           e.incidentId(),
@@ -98,7 +95,7 @@ public class IncidentProjection {
           name);
     }
     for (AffectedProcess p : e.affectedProcesses()) {
-      update(
+      sql.update(
           "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
               + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)",
           e.incidentId(),
@@ -106,35 +103,25 @@ public class IncidentProjection {
           p.name(),
           p.rto().toSeconds(),
           p.mtpd().toSeconds(),
-          Timestamp.from(p.rtoDeadline()),
-          Timestamp.from(p.mtpdDeadline()));
+          at(p.rtoDeadline()),
+          at(p.mtpdDeadline()));
     }
   }
 
   @EventHandler
   void on(AlertCorrelated e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    rememberCorrelationKey(e.incidentId(), e.source(), e.correlationKey());
-    update(
-        "INSERT INTO incident_alert (source, source_id, incident_id, title, severity, joined_at)"
-            + " VALUES (lower(?), ?, ?, ?, ?, ?)",
-        e.source(),
-        e.sourceId(),
-        e.incidentId(),
-        e.title(),
-        e.severity().name(),
-        Timestamp.from(at));
     String nextPosition =
         "INSERT INTO incident_asset (incident_id, position, asset_id, name)"
             + " SELECT ?, COALESCE(MAX(position), -1) + 1, ?, ? FROM incident_asset"
             + " WHERE incident_id = ?";
     for (AssetRef asset : e.newAssets()) {
-      update(nextPosition, e.incidentId(), asset.assetId(), asset.name(), e.incidentId());
+      sql.update(nextPosition, e.incidentId(), asset.assetId(), asset.name(), e.incidentId());
     }
     for (String name : e.newUnresolvedAssets()) {
-      update(nextPosition, e.incidentId(), null, name, e.incidentId());
+      sql.update(nextPosition, e.incidentId(), null, name, e.incidentId());
     }
     for (AffectedProcess p : e.newAffectedProcesses()) {
-      update(
+      sql.update(
           "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
               + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)",
           e.incidentId(),
@@ -142,15 +129,15 @@ public class IncidentProjection {
           p.name(),
           p.rto().toSeconds(),
           p.mtpd().toSeconds(),
-          Timestamp.from(p.rtoDeadline()),
-          Timestamp.from(p.mtpdDeadline()));
+          at(p.rtoDeadline()),
+          at(p.mtpdDeadline()));
     }
   }
 
   /** The hint's row now names the asset; its processes join with their deadlines. */
   @EventHandler
   void on(UnresolvedAssetResolved e) {
-    update(
+    sql.update(
         "UPDATE incident_asset SET asset_id = ?, name = ? WHERE incident_id = ?"
             + " AND asset_id IS NULL AND lower(name) = lower(?)",
         e.asset().assetId(),
@@ -158,7 +145,7 @@ public class IncidentProjection {
         e.incidentId(),
         e.hint());
     for (AffectedProcess p : e.newAffectedProcesses()) {
-      update(
+      sql.update(
           "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
               + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)"
               + " ON CONFLICT DO NOTHING",
@@ -167,81 +154,14 @@ public class IncidentProjection {
           p.name(),
           p.rto().toSeconds(),
           p.mtpd().toSeconds(),
-          Timestamp.from(p.rtoDeadline()),
-          Timestamp.from(p.mtpdDeadline()));
-    }
-  }
-
-  @QueryHandler
-  public Optional<String> incidentOfAlert(FindIncidentOfAlert query) {
-    return firstId(
-        "SELECT incident_id FROM incident_alert WHERE source = lower(?) AND source_id = ?",
-        query.source(),
-        query.sourceId());
-  }
-
-  @QueryHandler
-  public Optional<String> sameCase(FindIncidentByCorrelationKey query) {
-    return firstId(
-        "SELECT k.incident_id FROM incident_correlation_key k"
-            + " JOIN incident i ON i.incident_id = k.incident_id"
-            + " WHERE k.source = lower(?) AND k.correlation_key = ?"
-            + " AND i.status NOT IN ('CLOSED', 'DISMISSED', 'MERGED')"
-            + " ORDER BY i.disrupted_at DESC, i.incident_id LIMIT 1",
-        query.source(),
-        query.correlationKey());
-  }
-
-  private void rememberCorrelationKey(String incidentId, String source, String key) {
-    if (key != null) {
-      update(
-          "INSERT INTO incident_correlation_key (incident_id, source, correlation_key)"
-              + " VALUES (?, lower(?), ?) ON CONFLICT DO NOTHING",
-          incidentId,
-          source,
-          key);
-    }
-  }
-
-  @QueryHandler
-  public Optional<String> correlated(FindCorrelatedIncident query) {
-    if (query.assetIds().isEmpty() || query.window().isZero() || query.window().isNegative()) {
-      return Optional.empty();
-    }
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT i.incident_id FROM incident i"
-                    + " WHERE i.status NOT IN ('CLOSED', 'DISMISSED', 'MERGED')"
-                    + " AND i.disrupted_at BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM incident_asset a"
-                    + " WHERE a.incident_id = i.incident_id AND a.asset_id = ANY (?))"
-                    + " ORDER BY i.disrupted_at DESC, i.incident_id LIMIT 1")) {
-      s.setTimestamp(1, Timestamp.from(query.at().minus(query.window())));
-      s.setTimestamp(2, Timestamp.from(query.at().plus(query.window())));
-      s.setArray(3, c.createArrayOf("varchar", query.assetIds().toArray()));
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not look for a correlated incident", e);
-    }
-  }
-
-  private Optional<String> firstId(String sql, Object... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read the incident read model", e);
+          at(p.rtoDeadline()),
+          at(p.mtpdDeadline()));
     }
   }
 
   @EventHandler
   void on(IncidentAlertUpdated e) {
-    update(
+    sql.update(
         "UPDATE incident SET title = ?, description = ?, severity = ? WHERE incident_id = ?",
         e.title(),
         e.description(),
@@ -256,8 +176,9 @@ public class IncidentProjection {
       @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
       @MetaDataValue(EventMetadata.ROLE) String role,
       @org.axonframework.eventhandling.Timestamp Instant at) {
-    update("UPDATE incident SET status = ? WHERE incident_id = ?", e.to().name(), e.incidentId());
-    update(
+    sql.update(
+        "UPDATE incident SET status = ? WHERE incident_id = ?", e.to().name(), e.incidentId());
+    sql.update(
         "INSERT INTO incident_transition (incident_id, sequence, from_status, to_status, reason,"
             + " principal, role, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         e.incidentId(),
@@ -267,7 +188,7 @@ public class IncidentProjection {
         e.reason(),
         principal,
         role,
-        Timestamp.from(at));
+        at(at));
   }
 
   @EventHandler
@@ -277,58 +198,51 @@ public class IncidentProjection {
       @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
       @MetaDataValue(EventMetadata.ROLE) String role,
       @org.axonframework.eventhandling.Timestamp Instant at) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO incident_decision (incident_id, sequence, decision_id, known, unknown,"
-                    + " options, risks, what, rationale, mandate, principal, role, at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      bind(
-          s,
-          e.incidentId(),
-          sequence,
-          e.decisionId(),
-          c.createArrayOf("text", e.known().toArray()),
-          c.createArrayOf("text", e.unknown().toArray()),
-          c.createArrayOf("text", e.options().toArray()),
-          c.createArrayOf("text", e.risks().toArray()),
-          e.what(),
-          e.rationale(),
-          e.mandate(),
-          principal,
-          role,
-          Timestamp.from(at));
-      s.executeUpdate();
-    } catch (SQLException ex) {
-      throw new DataAccessException("Could not record the decision", ex);
-    }
+    sql.update(
+        "INSERT INTO incident_decision (incident_id, sequence, decision_id, known, unknown,"
+            + " options, risks, what, rationale, mandate, principal, role, at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.incidentId(),
+        sequence,
+        e.decisionId(),
+        e.known(),
+        e.unknown(),
+        e.options(),
+        e.risks(),
+        e.what(),
+        e.rationale(),
+        e.mandate(),
+        principal,
+        role,
+        at(at));
   }
 
   @EventHandler
   void on(IncidentClosed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    update(
+    sql.update(
         "UPDATE incident SET status = ?, closed_at = ?, summary = ? WHERE incident_id = ?",
         IncidentStatus.CLOSED.name(),
-        Timestamp.from(at),
+        at(at),
         e.summary(),
         e.incidentId());
     for (Restoration r : e.restorations()) {
-      update(
+      sql.update(
           "UPDATE incident_process SET restored_at = ? WHERE incident_id = ? AND process_id = ?",
-          Timestamp.from(r.restoredAt()),
+          at(r.restoredAt()),
           e.incidentId(),
           r.processId());
     }
   }
 
+  /** Empties {@link AlertCorrelation}'s alerts too: they share this processor and reference us. */
   @ResetHandler
   void reset() {
-    update("DELETE FROM incident_decision");
-    update("DELETE FROM incident_alert");
-    update("DELETE FROM incident_transition");
-    update("DELETE FROM incident_process");
-    update("DELETE FROM incident_asset");
-    update("DELETE FROM incident");
+    sql.update("DELETE FROM incident_decision");
+    sql.update("DELETE FROM incident_alert");
+    sql.update("DELETE FROM incident_transition");
+    sql.update("DELETE FROM incident_process");
+    sql.update("DELETE FROM incident_asset");
+    sql.update("DELETE FROM incident");
   }
 
   @QueryHandler
@@ -343,108 +257,82 @@ public class IncidentProjection {
         "SELECT * FROM incident ORDER BY opened_at DESC, incident_id LIMIT ?", query.limit());
   }
 
-  /** The incidents the SQL selects, each with its assets and processes: three queries in all. */
-  private List<IncidentView> incidents(String sql, Object... args) {
+  /** The incidents the query selects, each with its assets, processes, transitions, decisions. */
+  private List<IncidentView> incidents(String query, Object... args) {
     Map<String, Row> rows = new LinkedHashMap<>();
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        bind(s, args);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            rows.put(r.getString("incident_id"), new Row(r));
-          }
-        }
-      }
-      if (rows.isEmpty()) {
-        return List.of();
-      }
-      var ids = c.createArrayOf("varchar", rows.keySet().toArray());
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT * FROM incident_asset WHERE incident_id = ANY (?)"
-                  + " ORDER BY incident_id, position")) {
-        s.setArray(1, ids);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            Row row = rows.get(r.getString("incident_id"));
-            String assetId = r.getString("asset_id");
-            if (assetId == null) {
-              row.unresolved.add(r.getString("name"));
-            } else {
-              row.assets.add(new AssetView(assetId, r.getString("name")));
-            }
-          }
-        }
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT * FROM incident_process WHERE incident_id = ANY (?)"
-                  + " ORDER BY incident_id, rto_deadline, name, process_id")) {
-        s.setArray(1, ids);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            Row row = rows.get(r.getString("incident_id"));
-            String processId = r.getString("process_id");
-            row.processes.add(
-                new AffectedProcessView(
-                    processId,
-                    r.getString("name"),
-                    Duration.ofSeconds(r.getLong("rto_seconds")),
-                    Duration.ofSeconds(r.getLong("mtpd_seconds")),
-                    r.getTimestamp("rto_deadline").toInstant(),
-                    r.getTimestamp("mtpd_deadline").toInstant()));
-            Timestamp restoredAt = r.getTimestamp("restored_at");
-            if (restoredAt != null) {
-              row.restorations.add(new RestorationView(processId, restoredAt.toInstant()));
-            }
-          }
-        }
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT * FROM incident_transition WHERE incident_id = ANY (?)"
-                  + " ORDER BY incident_id, sequence")) {
-        s.setArray(1, ids);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            rows.get(r.getString("incident_id"))
-                .transitions
-                .add(
-                    new TransitionView(
-                        IncidentStatus.valueOf(r.getString("from_status")),
-                        IncidentStatus.valueOf(r.getString("to_status")),
-                        r.getString("reason"),
-                        r.getString("principal"),
-                        r.getString("role"),
-                        r.getTimestamp("at").toInstant()));
-          }
-        }
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT * FROM incident_decision WHERE incident_id = ANY (?)"
-                  + " ORDER BY incident_id, sequence")) {
-        s.setArray(1, ids);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            rows.get(r.getString("incident_id"))
-                .decisions
-                .add(
-                    new DecisionView(
-                        r.getString("decision_id"),
-                        new Picture(texts(r, "known"), texts(r, "unknown")),
-                        new Judgement(texts(r, "options"), texts(r, "risks")),
-                        new Decision(
-                            r.getString("what"), r.getString("rationale"), r.getString("mandate")),
-                        r.getString("principal"),
-                        r.getString("role"),
-                        r.getTimestamp("at").toInstant()));
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read incidents", e);
+    sql.list(query, Row::new, args).forEach(row -> rows.put(row.id, row));
+    if (rows.isEmpty()) {
+      return List.of();
     }
+    List<String> ids = List.copyOf(rows.keySet());
+    sql.list(
+        "SELECT * FROM incident_asset WHERE incident_id = ANY (?) ORDER BY incident_id, position",
+        r -> {
+          Row row = rows.get(r.getString("incident_id"));
+          String assetId = r.getString("asset_id");
+          if (assetId == null) {
+            row.unresolved.add(r.getString("name"));
+          } else {
+            row.assets.add(new AssetView(assetId, r.getString("name")));
+          }
+          return row;
+        },
+        ids);
+    sql.list(
+        "SELECT * FROM incident_process WHERE incident_id = ANY (?)"
+            + " ORDER BY incident_id, rto_deadline, name, process_id",
+        r -> {
+          Row row = rows.get(r.getString("incident_id"));
+          String processId = r.getString("process_id");
+          row.processes.add(
+              new AffectedProcessView(
+                  processId,
+                  r.getString("name"),
+                  duration(r, "rto_seconds"),
+                  duration(r, "mtpd_seconds"),
+                  instant(r, "rto_deadline"),
+                  instant(r, "mtpd_deadline")));
+          Instant restoredAt = instant(r, "restored_at");
+          if (restoredAt != null) {
+            row.restorations.add(new RestorationView(processId, restoredAt));
+          }
+          return row;
+        },
+        ids);
+    sql.list(
+        "SELECT * FROM incident_transition WHERE incident_id = ANY (?)"
+            + " ORDER BY incident_id, sequence",
+        r -> {
+          Row row = rows.get(r.getString("incident_id"));
+          row.transitions.add(
+              new TransitionView(
+                  IncidentStatus.valueOf(r.getString("from_status")),
+                  IncidentStatus.valueOf(r.getString("to_status")),
+                  r.getString("reason"),
+                  r.getString("principal"),
+                  r.getString("role"),
+                  instant(r, "at")));
+          return row;
+        },
+        ids);
+    sql.list(
+        "SELECT * FROM incident_decision WHERE incident_id = ANY (?)"
+            + " ORDER BY incident_id, sequence",
+        r -> {
+          Row row = rows.get(r.getString("incident_id"));
+          row.decisions.add(
+              new DecisionView(
+                  r.getString("decision_id"),
+                  new Picture(texts(r, "known"), texts(r, "unknown")),
+                  new Judgement(texts(r, "options"), texts(r, "risks")),
+                  new Decision(
+                      r.getString("what"), r.getString("rationale"), r.getString("mandate")),
+                  r.getString("principal"),
+                  r.getString("role"),
+                  instant(r, "at")));
+          return row;
+        },
+        ids);
     return rows.values().stream().map(Row::view).toList();
   }
 
@@ -480,10 +368,9 @@ public class IncidentProjection {
       status = IncidentStatus.valueOf(r.getString("status"));
       source = r.getString("source");
       sourceId = r.getString("source_id");
-      disruptedAt = r.getTimestamp("disrupted_at").toInstant();
-      openedAt = r.getTimestamp("opened_at").toInstant();
-      Timestamp closed = r.getTimestamp("closed_at");
-      closedAt = closed == null ? null : closed.toInstant();
+      disruptedAt = instant(r, "disrupted_at");
+      openedAt = instant(r, "opened_at");
+      closedAt = instant(r, "closed_at");
       summary = r.getString("summary");
     }
 
@@ -509,23 +396,7 @@ public class IncidentProjection {
     }
   }
 
-  private void update(String sql, Object... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not update the incident read model", e);
-    }
-  }
-
-  private static void bind(PreparedStatement s, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      s.setObject(i + 1, args[i]);
-    }
-  }
-
-  // ---- merge and split: the correlation lookup follows the alerts ----
+  // ---- merge and split: the assets and processes follow the alerts ----
 
   @EventHandler
   void on(
@@ -534,17 +405,11 @@ public class IncidentProjection {
       @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
       @MetaDataValue(EventMetadata.ROLE) String role,
       @org.axonframework.eventhandling.Timestamp Instant at) {
-    update(
-        "INSERT INTO incident_correlation_key (incident_id, source, correlation_key)"
-            + " SELECT ?, source, correlation_key FROM incident_correlation_key"
-            + " WHERE incident_id = ? ON CONFLICT DO NOTHING",
-        e.intoIncidentId(),
-        e.incidentId());
-    update(
+    sql.update(
         "UPDATE incident SET status = ? WHERE incident_id = ?",
         IncidentStatus.MERGED.name(),
         e.incidentId());
-    update(
+    sql.update(
         "INSERT INTO incident_transition (incident_id, sequence, from_status, to_status, reason,"
             + " principal, role, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         e.incidentId(),
@@ -554,22 +419,18 @@ public class IncidentProjection {
         "Merged into " + e.intoIncidentId() + ": " + e.reason(),
         principal,
         role,
-        Timestamp.from(at));
+        at(at));
   }
 
   @EventHandler
   void on(IncidentAbsorbed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    update(
-        "UPDATE incident_alert SET incident_id = ? WHERE incident_id = ?",
-        e.incidentId(),
-        e.absorbedIncidentId());
     takeIn(e.incidentId(), e.parts(), at);
   }
 
   @EventHandler
   void on(IncidentSplitOff e, @org.axonframework.eventhandling.Timestamp Instant at) {
     AlertPart first = e.parts().alerts().get(0);
-    update(
+    sql.update(
         "INSERT INTO incident (incident_id, source, source_id, title, description, severity,"
             + " status, disrupted_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         e.incidentId(),
@@ -583,37 +444,25 @@ public class IncidentProjection {
             .orElseThrow()
             .name(),
         IncidentStatus.REPORTED.name(),
-        Timestamp.from(e.parts().disruptedAt()),
-        Timestamp.from(at));
+        at(e.parts().disruptedAt()),
+        at(at));
     takeIn(e.incidentId(), e.parts(), at);
   }
 
-  /** The alerts (now looked up to this incident), assets and processes that joined it. */
+  /** The assets and processes that joined an incident by a merge or split. */
   private void takeIn(String incidentId, IncidentParts parts, Instant at) {
-    for (AlertPart alert : parts.alerts()) {
-      update(
-          "INSERT INTO incident_alert (source, source_id, incident_id, title, severity, joined_at)"
-              + " VALUES (lower(?), ?, ?, ?, ?, ?) ON CONFLICT (source, source_id)"
-              + " DO UPDATE SET incident_id = EXCLUDED.incident_id",
-          alert.source(),
-          alert.sourceId(),
-          incidentId,
-          alert.title(),
-          alert.severity().name(),
-          Timestamp.from(at));
-    }
     String nextPosition =
         "INSERT INTO incident_asset (incident_id, position, asset_id, name)"
             + " SELECT ?, COALESCE(MAX(position), -1) + 1, ?, ? FROM incident_asset"
             + " WHERE incident_id = ?";
     for (AssetRef asset : parts.assets()) {
-      update(nextPosition, incidentId, asset.assetId(), asset.name(), incidentId);
+      sql.update(nextPosition, incidentId, asset.assetId(), asset.name(), incidentId);
     }
     for (String name : parts.unresolvedAssets()) {
-      update(nextPosition, incidentId, null, name, incidentId);
+      sql.update(nextPosition, incidentId, null, name, incidentId);
     }
     for (AffectedProcess p : parts.affectedProcesses()) {
-      update(
+      sql.update(
           "INSERT INTO incident_process (incident_id, process_id, name, rto_seconds,"
               + " mtpd_seconds, rto_deadline, mtpd_deadline) VALUES (?, ?, ?, ?, ?, ?, ?)"
               + " ON CONFLICT (incident_id, process_id) DO NOTHING",
@@ -622,8 +471,8 @@ public class IncidentProjection {
           p.name(),
           p.rto().toSeconds(),
           p.mtpd().toSeconds(),
-          Timestamp.from(p.rtoDeadline()),
-          Timestamp.from(p.mtpdDeadline()));
+          at(p.rtoDeadline()),
+          at(p.mtpdDeadline()));
     }
   }
 }

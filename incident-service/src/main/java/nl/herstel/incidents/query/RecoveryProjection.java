@@ -1,12 +1,9 @@
 package nl.herstel.incidents.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import static nl.herstel.platform.jdbc.Sql.at;
+import static nl.herstel.platform.jdbc.Sql.instant;
+
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.incidents.api.PlanQueries.ListRecoveryTasks;
 import nl.herstel.incidents.api.RecoveryEvents.IncidentClassified;
@@ -16,8 +13,8 @@ import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskAssigned;
 import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskCreated;
 import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskStatusChanged;
 import nl.herstel.incidents.api.RecoveryTaskStatus;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,10 +29,10 @@ import org.axonframework.queryhandling.QueryHandler;
  */
 @ProcessingGroup("incident-recovery")
 public class RecoveryProjection {
-  private final JdbcTransactions db;
+  private final Sql sql;
 
   public RecoveryProjection(JdbcTransactions db) {
-    this.db = db;
+    this.sql = new Sql(db);
   }
 
   @EventHandler
@@ -43,7 +40,7 @@ public class RecoveryProjection {
       IncidentClassified e,
       @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
       @org.axonframework.eventhandling.Timestamp Instant at) {
-    update(
+    sql.update(
         "INSERT INTO incident_category (incident_id, category, reason, principal, at)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET"
             + " category = EXCLUDED.category, reason = EXCLUDED.reason,"
@@ -52,7 +49,7 @@ public class RecoveryProjection {
         e.category().name(),
         e.reason(),
         principal,
-        Timestamp.from(at));
+        at(at));
   }
 
   @EventHandler
@@ -115,7 +112,7 @@ public class RecoveryProjection {
       String principal,
       String role,
       Instant at) {
-    update(
+    sql.update(
         "INSERT INTO incident_activation (incident_id, sequence, plan_id, plan_version, plan_name,"
             + " scenario_card_id, scenario_title, mandate, refused, reason, principal, role, at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -131,7 +128,7 @@ public class RecoveryProjection {
         reason,
         principal,
         role,
-        Timestamp.from(at));
+        at(at));
   }
 
   @EventHandler
@@ -140,7 +137,7 @@ public class RecoveryProjection {
       @SequenceNumber long sequence,
       @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
       @org.axonframework.eventhandling.Timestamp Instant at) {
-    update(
+    sql.update(
         "INSERT INTO recovery_task (task_id, incident_id, position, step_no, title, assignee_role,"
             + " assignee, status, plan_id, scenario_card_id, created_at, created_by, updated_at,"
             + " updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -154,9 +151,9 @@ public class RecoveryProjection {
         RecoveryTaskStatus.TODO.name(),
         e.planId(),
         e.scenarioCardId(),
-        Timestamp.from(at),
+        at(at),
         principal,
-        Timestamp.from(at),
+        at(at),
         principal);
   }
 
@@ -165,10 +162,10 @@ public class RecoveryProjection {
       RecoveryTaskAssigned e,
       @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
       @org.axonframework.eventhandling.Timestamp Instant at) {
-    update(
+    sql.update(
         "UPDATE recovery_task SET assignee = ?, updated_at = ?, updated_by = ? WHERE task_id = ?",
         e.assignee(),
-        Timestamp.from(at),
+        at(at),
         principal,
         e.taskId());
   }
@@ -178,8 +175,8 @@ public class RecoveryProjection {
       RecoveryTaskStatusChanged e,
       @MetaDataValue(EventMetadata.PRINCIPAL) String principal,
       @org.axonframework.eventhandling.Timestamp Instant at) {
-    Timestamp when = Timestamp.from(at);
-    update(
+    Instant when = at;
+    sql.update(
         "UPDATE recovery_task SET status = ?, note = ?, updated_at = ?, updated_by = ?"
             + " WHERE task_id = ?",
         e.to().name(),
@@ -188,7 +185,7 @@ public class RecoveryProjection {
         principal,
         e.taskId());
     if (e.to() == RecoveryTaskStatus.IN_PROGRESS) {
-      update(
+      sql.update(
           "UPDATE recovery_task SET started_at = ?, started_by = ?"
               + " WHERE task_id = ? AND started_at IS NULL",
           when,
@@ -196,77 +193,48 @@ public class RecoveryProjection {
           e.taskId());
     }
     if (e.to() == RecoveryTaskStatus.DONE) {
-      update(
+      sql.update(
           "UPDATE recovery_task SET done_at = ?, done_by = ? WHERE task_id = ?",
           when,
           principal,
           e.taskId());
     } else {
-      update(
+      sql.update(
           "UPDATE recovery_task SET done_at = NULL, done_by = NULL WHERE task_id = ?", e.taskId());
     }
   }
 
   @ResetHandler
   void reset() {
-    update("DELETE FROM recovery_task");
-    update("DELETE FROM incident_activation");
-    update("DELETE FROM incident_category");
+    sql.update("DELETE FROM recovery_task");
+    sql.update("DELETE FROM incident_activation");
+    sql.update("DELETE FROM incident_category");
   }
 
   @QueryHandler
   public List<RecoveryTaskView> tasks(ListRecoveryTasks query) {
-    List<RecoveryTaskView> tasks = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT * FROM recovery_task WHERE incident_id = ? ORDER BY position, task_id")) {
-      s.setString(1, query.incidentId());
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Integer step = r.getObject("step_no", Integer.class);
-          tasks.add(
-              new RecoveryTaskView(
-                  r.getString("task_id"),
-                  r.getString("incident_id"),
-                  step,
-                  r.getString("title"),
-                  r.getString("assignee_role"),
-                  r.getString("assignee"),
-                  RecoveryTaskStatus.valueOf(r.getString("status")),
-                  r.getString("note"),
-                  r.getString("plan_id"),
-                  r.getString("scenario_card_id"),
-                  instant(r, "created_at"),
-                  r.getString("created_by"),
-                  instant(r, "started_at"),
-                  r.getString("started_by"),
-                  instant(r, "done_at"),
-                  r.getString("done_by"),
-                  instant(r, "updated_at"),
-                  r.getString("updated_by")));
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read the recovery tasks", e);
-    }
-    return tasks;
-  }
-
-  private static Instant instant(ResultSet r, String column) throws SQLException {
-    Timestamp t = r.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  private void update(String sql, Object... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not update the recovery read model", e);
-    }
+    return sql.list(
+        "SELECT * FROM recovery_task WHERE incident_id = ? ORDER BY position, task_id",
+        r ->
+            new RecoveryTaskView(
+                r.getString("task_id"),
+                r.getString("incident_id"),
+                r.getObject("step_no", Integer.class),
+                r.getString("title"),
+                r.getString("assignee_role"),
+                r.getString("assignee"),
+                RecoveryTaskStatus.valueOf(r.getString("status")),
+                r.getString("note"),
+                r.getString("plan_id"),
+                r.getString("scenario_card_id"),
+                instant(r, "created_at"),
+                r.getString("created_by"),
+                instant(r, "started_at"),
+                r.getString("started_by"),
+                instant(r, "done_at"),
+                r.getString("done_by"),
+                instant(r, "updated_at"),
+                r.getString("updated_by")),
+        query.incidentId());
   }
 }

@@ -1,9 +1,8 @@
 package nl.herstel.incidents.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static nl.herstel.platform.jdbc.Sql.at;
+import static nl.herstel.platform.jdbc.Sql.instant;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +23,8 @@ import nl.herstel.incidents.api.RecoveryEvents.IncidentAbsorbed;
 import nl.herstel.incidents.api.RecoveryEvents.IncidentMergedInto;
 import nl.herstel.incidents.api.RecoveryEvents.IncidentSplitOff;
 import nl.herstel.incidents.query.UnresolvedAssetView.IncidentCount;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,7 +39,7 @@ import org.axonframework.queryhandling.QueryHandler;
  */
 @ProcessingGroup("unresolved-assets")
 public class UnresolvedAssets {
-  private final JdbcTransactions db;
+  private final Sql sql;
   private final BiConsumer<String, String> queued;
 
   /**
@@ -48,7 +47,7 @@ public class UnresolvedAssets {
    *     BIA learned in the meantime is resolved at once
    */
   public UnresolvedAssets(JdbcTransactions db, BiConsumer<String, String> queued) {
-    this.db = db;
+    this.sql = new Sql(db);
     this.queued = queued;
   }
 
@@ -67,11 +66,11 @@ public class UnresolvedAssets {
   @EventHandler
   void on(UnresolvedAssetResolved e) {
     String key = key(e.hint());
-    update(
+    sql.update(
         "DELETE FROM unresolved_hint_incident WHERE hint_key = ? AND incident_id = ?",
         key,
         e.incidentId());
-    update(
+    sql.update(
         "DELETE FROM unresolved_hint h WHERE hint_key = ? AND NOT EXISTS"
             + " (SELECT 1 FROM unresolved_hint_incident i WHERE i.hint_key = h.hint_key)",
         key);
@@ -86,7 +85,7 @@ public class UnresolvedAssets {
   /** A merged incident's hints live on in the incident that absorbed it. */
   @EventHandler
   void on(IncidentMergedInto e) {
-    update("DELETE FROM unresolved_hint_incident WHERE incident_id = ?", e.incidentId());
+    sql.update("DELETE FROM unresolved_hint_incident WHERE incident_id = ?", e.incidentId());
   }
 
   /**
@@ -100,13 +99,13 @@ public class UnresolvedAssets {
   private void held(String incidentId, IncidentParts parts, Instant at) {
     for (AlertPart part : parts.alerts()) {
       for (String hint : part.unresolvedAssets()) {
-        update(
+        sql.update(
             "INSERT INTO unresolved_hint_incident (hint_key, incident_id, alerts, last_seen)"
                 + " SELECT hint_key, ?, 1, ? FROM unresolved_hint WHERE hint_key = ?"
                 + " ON CONFLICT (hint_key, incident_id) DO UPDATE"
                 + " SET alerts = unresolved_hint_incident.alerts + 1",
             incidentId,
-            java.sql.Timestamp.from(at),
+            at(at),
             key(hint));
       }
     }
@@ -114,7 +113,7 @@ public class UnresolvedAssets {
 
   @ResetHandler
   void reset() {
-    update("DELETE FROM unresolved_hint");
+    sql.update("DELETE FROM unresolved_hint");
   }
 
   /** The key of a hint in the queue: its text, stripped and in lower case. */
@@ -125,33 +124,33 @@ public class UnresolvedAssets {
   private void named(String hint, String incidentId, Instant at) {
     Hint h = Hint.of(hint);
     String key = key(hint);
-    update(
+    sql.update(
         "INSERT INTO unresolved_hint (hint_key, hint, first_seen, last_seen, alerts, address,"
             + " host_label, name_key) VALUES (?, ?, ?, ?, 1, ?::inet, ?, ?)"
             + " ON CONFLICT (hint_key) DO UPDATE SET alerts = unresolved_hint.alerts + 1,"
             + " last_seen = GREATEST(unresolved_hint.last_seen, EXCLUDED.last_seen)",
         key,
         hint.strip(),
-        java.sql.Timestamp.from(at),
-        java.sql.Timestamp.from(at),
+        at(at),
+        at(at),
         h.address(),
         h.hostLabel() == null ? "" : h.hostLabel(),
         h.key());
-    update(
+    sql.update(
         "INSERT INTO unresolved_hint_incident (hint_key, incident_id, alerts, last_seen)"
             + " VALUES (?, ?, 1, ?) ON CONFLICT (hint_key, incident_id) DO UPDATE"
             + " SET alerts = unresolved_hint_incident.alerts + 1,"
             + " last_seen = GREATEST(unresolved_hint_incident.last_seen, EXCLUDED.last_seen)",
         key,
         incidentId,
-        java.sql.Timestamp.from(at));
+        at(at));
     queued.accept(hint, incidentId);
   }
 
   /** A page of the queue, newest first (one row more than the limit, to tell that more follow). */
   @QueryHandler
   public List<UnresolvedAssetView> list(ListUnresolvedAssets query) {
-    String sql =
+    String select =
         "SELECT * FROM unresolved_hint"
             + (query.after() == null ? "" : " WHERE (last_seen, hint_key) < (?, ?)")
             + " ORDER BY last_seen DESC, hint_key DESC LIMIT ?";
@@ -160,25 +159,18 @@ public class UnresolvedAssets {
       int bar = query.after().indexOf('|');
       long micros = Long.parseLong(query.after().substring(0, bar));
       args.add(
-          java.sql.Timestamp.from(
+          at(
               Instant.ofEpochSecond(
                   Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000)));
       args.add(key(query.after().substring(bar + 1)));
     }
     args.add(query.limit() + 1);
-    return views(sql, args.toArray());
+    return views(select, args.toArray());
   }
 
   @QueryHandler
   public Long count(CountUnresolvedAssets query) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM unresolved_hint");
-        ResultSet r = s.executeQuery()) {
-      r.next();
-      return r.getLong(1);
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not count the unresolved queue", e);
-    }
+    return sql.one("SELECT count(*) FROM unresolved_hint", r -> r.getLong(1)).orElseThrow();
   }
 
   @QueryHandler
@@ -187,69 +179,40 @@ public class UnresolvedAssets {
         .findFirst();
   }
 
-  private List<UnresolvedAssetView> views(String sql, Object... args) {
+  private List<UnresolvedAssetView> views(String query, Object... args) {
     Map<String, UnresolvedAssetView> hints = new LinkedHashMap<>();
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        bind(s, args);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            hints.put(
-                r.getString("hint_key"),
-                new UnresolvedAssetView(
-                    r.getString("hint"),
-                    r.getTimestamp("first_seen").toInstant(),
-                    r.getTimestamp("last_seen").toInstant(),
-                    r.getInt("alerts"),
-                    new ArrayList<>()));
-          }
-        }
-      }
-      if (hints.isEmpty()) {
-        return List.of();
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT * FROM unresolved_hint_incident WHERE hint_key = ANY (?)"
-                  + " ORDER BY last_seen DESC, incident_id")) {
-        s.setArray(1, c.createArrayOf("varchar", hints.keySet().toArray()));
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
+    sql.list(
+            query,
+            r ->
+                Map.entry(
+                    r.getString("hint_key"),
+                    new UnresolvedAssetView(
+                        r.getString("hint"),
+                        instant(r, "first_seen"),
+                        instant(r, "last_seen"),
+                        r.getInt("alerts"),
+                        new ArrayList<>())),
+            args)
+        .forEach(e -> hints.put(e.getKey(), e.getValue()));
+    if (hints.isEmpty()) {
+      return List.of();
+    }
+    sql.list(
+        "SELECT * FROM unresolved_hint_incident WHERE hint_key = ANY (?)"
+            + " ORDER BY last_seen DESC, incident_id",
+        r ->
             hints
                 .get(r.getString("hint_key"))
                 .incidents()
                 .add(
                     new IncidentCount(
-                        r.getString("incident_id"),
-                        r.getInt("alerts"),
-                        r.getTimestamp("last_seen").toInstant()));
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read the unresolved queue", e);
-    }
+                        r.getString("incident_id"), r.getInt("alerts"), instant(r, "last_seen"))),
+        List.copyOf(hints.keySet()));
     return hints.values().stream()
         .map(
             v ->
                 new UnresolvedAssetView(
                     v.hint(), v.firstSeen(), v.lastSeen(), v.alerts(), List.copyOf(v.incidents())))
         .toList();
-  }
-
-  private void update(String sql, Object... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not update the unresolved queue", e);
-    }
-  }
-
-  private static void bind(PreparedStatement s, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      s.setObject(i + 1, args[i]);
-    }
   }
 }

@@ -8,11 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import nl.herstel.incidents.api.IncidentQueries.VerifyIncidentHistory;
 import nl.herstel.platform.audit.ChainVerification;
-import nl.herstel.platform.audit.EventChain;
 import nl.herstel.platform.domain.NotFound;
-import nl.herstel.platform.jdbc.Database;
 import nl.herstel.platform.security.Roles;
+import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit trail")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditTrailResource {
-  @Inject Database database;
+  @Inject QueryGateway queries;
 
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.AUDITOR, Roles.MANAGEMENT})
@@ -40,7 +40,8 @@ public class AuditTrailResource {
   @APIResponse(responseCode = "200", description = "The verification result")
   @APIResponse(responseCode = "404", description = "No such incident")
   public ChainVerification verify(@PathParam("id") String id) {
-    ChainVerification verification = new EventChain(database.transactions()).verify(id);
+    ChainVerification verification =
+        queries.query(new VerifyIncidentHistory(id), ChainVerification.class).join();
     if (verification.eventsChecked() == 0 && verification.intact()) {
       throw new NotFound("Incident", id);
     }

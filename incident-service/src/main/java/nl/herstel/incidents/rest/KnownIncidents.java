@@ -3,8 +3,10 @@ package nl.herstel.incidents.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import java.util.function.Supplier;
 import nl.herstel.incidents.api.IncidentQueries.IncidentExists;
 import nl.herstel.platform.domain.NotFound;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 
 /**
@@ -29,6 +31,18 @@ public class KnownIncidents {
     try {
       return UUID.fromString(id).toString();
     } catch (IllegalArgumentException notAUuid) {
+      throw new NotFound("Incident", id);
+    }
+  }
+
+  /**
+   * Sends a command to the incident {@code id} names and answers its result; NotFound when no such
+   * incident exists (the aggregate cannot be loaded).
+   */
+  static <T> T send(String id, Supplier<T> dispatch) {
+    try {
+      return dispatch.get();
+    } catch (AggregateNotFoundException unknown) {
       throw new NotFound("Incident", id);
     }
   }

@@ -103,6 +103,8 @@ public class AxonRuntime {
                         .transactionManager(transactions)
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
+                        // an aggregate with @Revision ignores snapshots of its earlier layouts
+                        .snapshotFilter(c.snapshotFilter())
                         .build())
             .registerComponent(
                 TokenStore.class,
@@ -116,6 +118,7 @@ public class AxonRuntime {
       configurer.configureAggregate(withSnapshots(aggregate));
     }
     module.queryHandlers.forEach(handler -> configurer.registerQueryHandler(c -> handler));
+    module.commandHandlers.forEach(handler -> configurer.registerCommandHandler(c -> handler));
     module.resources.forEach((type, instance) -> register(configurer, type, instance));
 
     List<String> processors = new ArrayList<>();

@@ -106,6 +106,18 @@ public final class ModuleDefinition {
     return this;
   }
 
+  final List<Object> commandHandlers = new ArrayList<>();
+
+  /**
+   * An object with {@code @CommandHandler} methods that is not an aggregate: a small process
+   * manager whose work spans aggregates (it sends their commands within its own command's
+   * transaction).
+   */
+  public ModuleDefinition commandHandler(Object handler) {
+    commandHandlers.add(Objects.requireNonNull(handler));
+    return this;
+  }
+
   /** A consumed contract event type and what applies it. */
   public record Subscription<E extends IntegrationEvent>(
       Class<E> type, IntegrationEventHandler<E> handler) {}

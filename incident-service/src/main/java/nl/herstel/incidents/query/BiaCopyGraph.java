@@ -1,10 +1,9 @@
 package nl.herstel.incidents.query;
 
+import static nl.herstel.platform.jdbc.Sql.duration;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import nl.herstel.incidents.api.IncidentQueries.FindBiaAsset;
 import nl.herstel.incidents.api.IncidentQueries.ResolveAssets;
 import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -24,11 +24,13 @@ import org.axonframework.queryhandling.QueryHandler;
  * on them, directly or through other assets and processes (DOMAIN.md, BIA step 1: the dependencies
  * across the supply chain).
  */
-public class BiaGraph {
+public class BiaCopyGraph {
   private final JdbcTransactions db;
+  private final Sql sql;
 
-  public BiaGraph(JdbcTransactions db) {
+  public BiaCopyGraph(JdbcTransactions db) {
     this.db = db;
+    this.sql = new Sql(db);
   }
 
   /** Resolves each named hint with the one rule of {@link AssetResolver}. */
@@ -58,59 +60,34 @@ public class BiaGraph {
   /** An active asset of the BIA copy, by id. */
   @QueryHandler
   public Optional<AssetRef> find(FindBiaAsset query) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT asset_id, name FROM bia_copy_asset WHERE asset_id = ? AND NOT retired")) {
-      s.setString(1, query.assetId());
-      try (ResultSet r = s.executeQuery()) {
-        return r.next()
-            ? Optional.of(new AssetRef(r.getString("asset_id"), r.getString("name")))
-            : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read the BIA copy", e);
-    }
-  }
-
-  private static Duration rpo(ResultSet r) throws SQLException {
-    long seconds = r.getLong("rpo_seconds");
-    return r.wasNull() ? null : Duration.ofSeconds(seconds);
+    return sql.one(
+        "SELECT asset_id, name FROM bia_copy_asset WHERE asset_id = ? AND NOT retired",
+        r -> new AssetRef(r.getString("asset_id"), r.getString("name")),
+        query.assetId());
   }
 
   /** Walks the dependency edges backwards from the assets; UNION stops at cycles. */
   @QueryHandler
   public List<ProcessTargets> affected(FindAffectedProcesses query) {
-    List<ProcessTargets> processes = new ArrayList<>();
     if (query.assetIds().isEmpty()) {
-      return processes;
+      return new ArrayList<>();
     }
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "WITH RECURSIVE hit (node_id) AS ("
-                    + " SELECT unnest(?::varchar[])"
-                    + " UNION"
-                    + " SELECT d.from_id FROM bia_copy_dependency d JOIN hit ON d.to_id = hit.node_id)"
-                    + " SELECT p.process_id, COALESCE(p.name, p.process_id) AS name,"
-                    + " p.rto_seconds, p.mtpd_seconds, p.rpo_seconds"
-                    + " FROM bia_copy_process p JOIN hit ON p.process_id = hit.node_id"
-                    + " ORDER BY p.rto_seconds, name, p.process_id")) {
-      s.setArray(1, c.createArrayOf("varchar", query.assetIds().toArray()));
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          processes.add(
-              new ProcessTargets(
-                  r.getString("process_id"),
-                  r.getString("name"),
-                  Duration.ofSeconds(r.getLong("rto_seconds")),
-                  Duration.ofSeconds(r.getLong("mtpd_seconds")),
-                  rpo(r)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not walk the BIA graph", e);
-    }
-    return processes;
+    return sql.list(
+        "WITH RECURSIVE hit (node_id) AS ("
+            + " SELECT unnest(?::varchar[])"
+            + " UNION"
+            + " SELECT d.from_id FROM bia_copy_dependency d JOIN hit ON d.to_id = hit.node_id)"
+            + " SELECT p.process_id, COALESCE(p.name, p.process_id) AS name,"
+            + " p.rto_seconds, p.mtpd_seconds, p.rpo_seconds"
+            + " FROM bia_copy_process p JOIN hit ON p.process_id = hit.node_id"
+            + " ORDER BY p.rto_seconds, name, p.process_id",
+        r ->
+            new ProcessTargets(
+                r.getString("process_id"),
+                r.getString("name"),
+                duration(r, "rto_seconds"),
+                duration(r, "mtpd_seconds"),
+                duration(r, "rpo_seconds")),
+        List.copyOf(query.assetIds()));
   }
 }
