@@ -14,9 +14,15 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
+import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.plans.command.BackupPolicy;
+import nl.herstel.plans.command.Exercise;
 import nl.herstel.plans.command.NetworkDocument;
 import nl.herstel.plans.command.RecoveryPlan;
+import nl.herstel.plans.command.RestoreTest;
+import nl.herstel.plans.command.TrainingRecord;
 import nl.herstel.plans.integration.BiaIntake;
+import nl.herstel.plans.integration.IncidentIntake;
 import nl.herstel.plans.integration.PlanContractMapper;
 import nl.herstel.plans.query.BundleQueries;
 import nl.herstel.plans.query.CoverageQueries;
@@ -24,6 +30,8 @@ import nl.herstel.plans.query.InventoryQueries;
 import nl.herstel.plans.query.NetworkDocumentProjection;
 import nl.herstel.plans.query.PlanProjection;
 import nl.herstel.plans.query.PlanReadModel;
+import nl.herstel.plans.query.PreparednessProjection;
+import nl.herstel.plans.query.ReadinessQueries;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -66,5 +74,15 @@ public class PlanModule implements ServiceModule {
         .subscribe(ThreatRegistered.class, bia::threatRegistered)
         .subscribe(ThreatLikelihoodChanged.class, bia::threatLikelihoodChanged)
         .subscribe(ThreatImpactRated.class, bia::threatImpactRated);
+    PreparednessProjection preparedness = new PreparednessProjection(sql);
+    module
+        .aggregate(BackupPolicy.class)
+        .aggregate(RestoreTest.class)
+        .aggregate(TrainingRecord.class)
+        .aggregate(Exercise.class)
+        .projection(preparedness)
+        .queryHandler(preparedness)
+        .queryHandler(new ReadinessQueries(sql))
+        .subscribe(IncidentClosed.class, new IncidentIntake(sql)::incidentClosed);
   }
 }
