@@ -109,4 +109,10 @@ public final class PreparednessCommands {
 
   /** Complete a running exercise. */
   public record CompleteExercise(@TargetAggregateIdentifier String exerciseId, Instant at) {}
+
+  /** Announce a process's readiness; a change from the last announced is ReadinessChanged. */
+  public record RecordReadiness(
+      @TargetAggregateIdentifier String processId,
+      String outcome,
+      List<PreparednessEvents.FailingCheck> failing) {}
 }

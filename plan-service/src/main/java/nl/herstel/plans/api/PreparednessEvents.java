@@ -61,6 +61,19 @@ public final class PreparednessEvents {
   public record ExerciseResultRecorded(
       String exerciseId, String processId, Duration achievedRecoveryTime, List<String> findings) {}
 
+  /** An exercise was completed; carries every result so a consumer needs nothing else. */
   public record ExerciseCompleted(
-      String exerciseId, String planId, ExerciseKind kind, Instant at) {}
+      String exerciseId,
+      String planId,
+      ExerciseKind kind,
+      String title,
+      String scenarioCardId,
+      List<ExerciseResultRecorded> results,
+      Instant at) {}
+
+  /** A process's readiness changed; the failing checks with their reasons. */
+  public record ReadinessChanged(String processId, String outcome, List<FailingCheck> failing) {}
+
+  /** A failing readiness check. */
+  public record FailingCheck(String check, String reason) {}
 }

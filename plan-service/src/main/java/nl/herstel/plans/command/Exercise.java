@@ -3,7 +3,9 @@ package nl.herstel.plans.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.herstel.plans.api.ExerciseKind;
 import nl.herstel.plans.api.ExerciseStatus;
 import nl.herstel.plans.api.PreparednessCommands.CompleteExercise;
@@ -32,7 +34,10 @@ public class Exercise {
   private String planId;
   private ExerciseKind kind;
   private ExerciseStatus status;
+  private String title;
+  private String scenarioCardId;
   private List<String> planProcessIds = new ArrayList<>();
+  private final Map<String, ExerciseResultRecorded> results = new LinkedHashMap<>();
 
   protected Exercise() {}
 
@@ -86,7 +91,15 @@ public class Exercise {
   @CommandHandler
   void handle(CompleteExercise c) {
     require(ExerciseStatus.RUNNING, "completed");
-    apply(new ExerciseCompleted(exerciseId, planId, kind, c.at()));
+    apply(
+        new ExerciseCompleted(
+            exerciseId,
+            planId,
+            kind,
+            title,
+            scenarioCardId,
+            List.copyOf(results.values()),
+            c.at()));
   }
 
   @EventSourcingHandler
@@ -94,6 +107,8 @@ public class Exercise {
     exerciseId = e.exerciseId();
     planId = e.planId();
     kind = e.kind();
+    title = e.title();
+    scenarioCardId = e.scenarioCardId();
     planProcessIds = new ArrayList<>(e.planProcessIds());
     status = ExerciseStatus.PLANNED;
   }
@@ -101,6 +116,11 @@ public class Exercise {
   @EventSourcingHandler
   void on(ExerciseStarted e) {
     status = ExerciseStatus.RUNNING;
+  }
+
+  @EventSourcingHandler
+  void on(ExerciseResultRecorded e) {
+    results.put(e.processId(), e);
   }
 
   @EventSourcingHandler

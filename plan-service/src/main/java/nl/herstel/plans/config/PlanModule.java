@@ -18,12 +18,14 @@ import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.plans.command.BackupPolicy;
 import nl.herstel.plans.command.Exercise;
 import nl.herstel.plans.command.NetworkDocument;
+import nl.herstel.plans.command.ReadinessRecord;
 import nl.herstel.plans.command.RecoveryPlan;
 import nl.herstel.plans.command.RestoreTest;
 import nl.herstel.plans.command.TrainingRecord;
 import nl.herstel.plans.integration.BiaIntake;
 import nl.herstel.plans.integration.IncidentIntake;
 import nl.herstel.plans.integration.PlanContractMapper;
+import nl.herstel.plans.integration.PreparednessContractMapper;
 import nl.herstel.plans.query.BundleQueries;
 import nl.herstel.plans.query.CoverageQueries;
 import nl.herstel.plans.query.InventoryQueries;
@@ -57,7 +59,7 @@ public class PlanModule implements ServiceModule {
         .projection(new PlanProjection(sql))
         .projection(networkDocuments)
         .queryHandler(readModel)
-        .queryHandler(new BundleQueries(sql, readModel, inventory))
+        .queryHandler(new BundleQueries(sql, readModel, inventory, new ReadinessQueries(sql)))
         .queryHandler(networkDocuments)
         .queryHandler(inventory)
         .queryHandler(new CoverageQueries(transactions))
@@ -80,9 +82,11 @@ public class PlanModule implements ServiceModule {
         .aggregate(RestoreTest.class)
         .aggregate(TrainingRecord.class)
         .aggregate(Exercise.class)
+        .aggregate(ReadinessRecord.class)
         .projection(preparedness)
         .queryHandler(preparedness)
         .queryHandler(new ReadinessQueries(sql))
+        .publish(new PreparednessContractMapper())
         .subscribe(IncidentClosed.class, new IncidentIntake(sql)::incidentClosed);
   }
 }

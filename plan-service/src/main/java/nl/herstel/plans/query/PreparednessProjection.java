@@ -27,6 +27,8 @@ import nl.herstel.plans.api.PreparednessEvents.ExercisePlanned;
 import nl.herstel.plans.api.PreparednessEvents.ExerciseResultRecorded;
 import nl.herstel.plans.api.PreparednessEvents.ExerciseStarted;
 import nl.herstel.plans.api.PreparednessEvents.ExerciseStepTimed;
+import nl.herstel.plans.api.PreparednessEvents.FailingCheck;
+import nl.herstel.plans.api.PreparednessEvents.ReadinessChanged;
 import nl.herstel.plans.api.PreparednessEvents.RestoreTestRecorded;
 import nl.herstel.plans.api.PreparednessEvents.TrainingRecorded;
 import nl.herstel.plans.api.PreparednessQueries.FindBackupPolicy;
@@ -215,6 +217,18 @@ public class PreparednessProjection {
         e.at(),
         at,
         e.exerciseId());
+  }
+
+  @EventHandler
+  void on(ReadinessChanged e, @Timestamp Instant at) {
+    sql.update(
+        "INSERT INTO plan_readiness_state (process_id, status, failing, changed_at)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (process_id) DO UPDATE SET status = EXCLUDED.status,"
+            + " failing = EXCLUDED.failing, changed_at = EXCLUDED.changed_at",
+        e.processId(),
+        e.outcome(),
+        e.failing().stream().map(FailingCheck::check).sorted().collect(Collectors.joining(",")),
+        at);
   }
 
   @QueryHandler

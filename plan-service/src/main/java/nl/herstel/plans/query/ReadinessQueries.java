@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,8 +65,7 @@ public class ReadinessQueries {
 
   @QueryHandler
   public Optional<ProcessReadiness> find(FindReadiness query) {
-    List<ProcessReadiness> one = compute(query.processId());
-    return one.stream().findFirst();
+    return compute(List.of(query.processId())).stream().findFirst();
   }
 
   @QueryHandler
@@ -103,9 +103,12 @@ public class ReadinessQueries {
     return new Summary(Counts.of(all), plans, processes);
   }
 
-  /** The readiness of one process, or of all live processes when {@code processId} is null. */
-  public List<ProcessReadiness> compute(String processId) {
-    Facts f = new Facts(processId);
+  /** The readiness of the given live processes, or of all when {@code processIds} is null. */
+  public List<ProcessReadiness> compute(Collection<String> processIds) {
+    if (processIds != null && processIds.isEmpty()) {
+      return List.of();
+    }
+    Facts f = new Facts(processIds);
     List<ProcessReadiness> result = new ArrayList<>(f.processes.size());
     for (Proc p : f.processes.values()) {
       result.add(judge(p, f));
@@ -151,10 +154,10 @@ public class ReadinessQueries {
     final Map<String, List<Plan>> plans = new HashMap<>();
     final Map<String, List<Role>> roles = new HashMap<>();
 
-    Facts(String processId) {
-      boolean one = processId != null;
-      Object[] arg = one ? new Object[] {processId} : new Object[0];
-      String onlyP = one ? " AND p.process_id = ?" : "";
+    Facts(Collection<String> processIds) {
+      boolean one = processIds != null;
+      Object[] arg = one ? new Object[] {processIds} : new Object[0];
+      String onlyP = one ? " AND p.process_id = ANY (?)" : "";
       sql.list(
           "SELECT p.process_id, p.name, p.crown_jewel, p.rto_seconds, p.rpo_seconds"
               + " FROM plan_known_process p WHERE NOT p.retired"
@@ -243,8 +246,8 @@ public class ReadinessQueries {
             },
             assets);
       }
-      String onlyI = one ? " AND i.process_id = ?" : "";
-      String onlyC = one ? " AND pp.target_id = ?" : "";
+      String onlyI = one ? " AND i.process_id = ANY (?)" : "";
+      String onlyC = one ? " AND pp.target_id = ANY (?)" : "";
       sql.list(
           "SELECT DISTINCT process_id, name FROM ("
               + " SELECT i.process_id, t.name FROM plan_bia_threat_impact i"
@@ -261,9 +264,9 @@ public class ReadinessQueries {
               ransomware
                   .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
                   .add(r.getString(2)),
-          one ? new Object[] {processId, processId} : new Object[0]);
-      String onlyR = one ? " AND r.process_id = ?" : "";
-      String onlyRr = one ? " AND process_id = ?" : "";
+          one ? new Object[] {processIds, processIds} : new Object[0]);
+      String onlyR = one ? " AND r.process_id = ANY (?)" : "";
+      String onlyRr = one ? " AND process_id = ANY (?)" : "";
       sql.list(
           "SELECT DISTINCT ON (process_id) * FROM ("
               + " SELECT r.process_id, 'EXERCISE' AS source, x.exercise_id AS id,"
@@ -286,7 +289,7 @@ public class ReadinessQueries {
                       r.getString("findings"))),
           one
               ? new Object[] {
-                Instant.now().minus(YEAR), processId, Instant.now().minus(YEAR), processId
+                Instant.now().minus(YEAR), processIds, Instant.now().minus(YEAR), processIds
               }
               : new Object[] {Instant.now().minus(YEAR), Instant.now().minus(YEAR)});
       Set<String> planIds = new HashSet<>();
@@ -295,7 +298,7 @@ public class ReadinessQueries {
               + " pl.published_version IS NOT NULL AS published"
               + " FROM plan_covered_process c JOIN plan_plan pl ON pl.plan_id = c.plan_id"
               + " WHERE pl.status <> 'RETIRED'"
-              + (one ? " AND c.process_id = ?" : "")
+              + (one ? " AND c.process_id = ANY (?)" : "")
               + " ORDER BY pl.name, pl.plan_id",
           r -> {
             planIds.add(r.getString(2));

@@ -133,7 +133,7 @@ class PreparednessIT {
                 () -> readiness(processId),
                 r -> r != null && outcome(r, "BACKUP_INTERVAL").equals("FAIL"));
     assertThat(failing.get("outcome").asText()).isEqualTo("FAIL");
-    assertThat(reason(failing, "BACKUP_INTERVAL")).contains("payments-db", "P1D", "PT1H");
+    assertThat(reason(failing, "BACKUP_INTERVAL")).contains("payments-db", "PT24H", "PT1H");
     assertThat(outcome(failing, "RANSOMWARE_COPY")).isEqualTo("FAIL");
     assertThat(reason(failing, "RANSOMWARE_COPY")).contains("payments-db", "Ransomware");
     assertThat(outcome(failing, "THREE_TWO_ONE")).isEqualTo("FAIL");
@@ -167,11 +167,12 @@ class PreparednessIT {
             "/api/plans/backup-policies",
             "bcm-manager",
             policy(dataId, "P1D", false, "TAPE").replace("ONSITE", "OFFSITE")));
-    api.createdId(
-        api.post(
-            "/api/plans/restore-tests",
-            "recovery-team",
-            restoreTest(dataId, daily, now.minus(Duration.ofMinutes(40)), "PT3H")));
+    String restoreTestId =
+        api.createdId(
+            api.post(
+                "/api/plans/restore-tests",
+                "recovery-team",
+                restoreTest(dataId, daily, now.minus(Duration.ofMinutes(40)), "PT3H")));
     JsonNode passing =
         await()
             .atMost(WAIT)
@@ -198,13 +199,14 @@ class PreparednessIT {
                 .formatted(planId));
     assertThat(noRole.statusCode()).isEqualTo(400);
     assertThat(fields(api.json(noRole))).containsExactly("role");
-    api.createdId(
-        api.post(
-            "/api/plans/training-records",
-            "plan-owner",
-            ("{\"person\":\"ann\",\"role\":\"db-lead\",\"planId\":\"%s\","
-                    + "\"topic\":\"Restore drill\",\"validUntil\":\"2099-01-01\"}")
-                .formatted(planId)));
+    String trainingId =
+        api.createdId(
+            api.post(
+                "/api/plans/training-records",
+                "plan-owner",
+                ("{\"person\":\"ann\",\"role\":\"db-lead\",\"planId\":\"%s\","
+                        + "\"topic\":\"Restore drill\",\"validUntil\":\"2099-01-01\"}")
+                    .formatted(planId)));
     await()
         .atMost(WAIT)
         .until(() -> readiness(processId), r -> outcome(r, "TRAINED_ROLES").equals("PASS"));
@@ -308,6 +310,28 @@ class PreparednessIT {
             .until(() -> readiness(processId), r -> outcome(r, "EXERCISE").equals("PASS"));
     assertThat(reason(real, "EXERCISE")).contains("incident " + incidentId);
     assertThat(api.get("/api/plans/readiness/" + id(), "auditor").statusCode()).isEqualTo(404);
+
+    String html = api.get("/api/plans/" + planId + "/bundle?format=html", "recovery-team").body();
+    assertThat(html).contains("id=\"readiness\"", "RANSOMWARE_COPY", "TRAINED_ROLES");
+
+    assertThat(published(exerciseId, "exercise-completed"))
+        .contains("\"achievedRecoveryTime\":\"PT10H\"", "encrypted vault");
+    assertThat(published(restoreTestId, "restore-test-recorded"))
+        .contains("\"integrityVerified\":true");
+    assertThat(published(trainingId, "training-recorded")).contains("\"role\":\"db-lead\"");
+    assertThat(published(processId, "readiness-changed")).contains("\"outcome\"");
+  }
+
+  private static String published(String key, String type) {
+    List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records =
+        ItKafka.awaitRecords(
+            "herstel.plans.v1",
+            r ->
+                key.equals(r.key())
+                    && ("nl.herstel.plans." + type + ".v1").equals(ItKafka.header(r, "ce_type")),
+            Duration.ofSeconds(90));
+    assertThat(records).isNotEmpty();
+    return new String(records.get(0).value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private JsonNode readiness(String processId) {
