@@ -68,6 +68,8 @@ CREATE TABLE plan_exercise (
     started_at       TIMESTAMPTZ,
     completed_at     TIMESTAMPTZ,
     steps            TEXT         NOT NULL DEFAULT '[]',
+    seed_incident_id VARCHAR(64),
+    script           TEXT         NOT NULL DEFAULT '[]',
     updated_at       TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX plan_exercise_list ON plan_exercise (updated_at DESC, exercise_id);

@@ -69,6 +69,8 @@ public final class PreparednessCommands {
    *
    * @param planProcessIds the processes the plan covers, as the caller found them: results are
    *     accepted for these only
+   * @param seedIncidentId the past incident the exercise replays; null for none
+   * @param script the incident's restorations, time compressed, as the exercise's injects
    */
   public record PlanExercise(
       @TargetAggregateIdentifier String exerciseId,
@@ -78,12 +80,24 @@ public final class PreparednessCommands {
       String title,
       String scenarioCardId,
       List<String> participants,
-      Instant plannedFor) {
+      Instant plannedFor,
+      String seedIncidentId,
+      List<ReplayInject> script) {
     public PlanExercise {
       planProcessIds = List.copyOf(planProcessIds);
       participants = participants == null ? List.of() : List.copyOf(participants);
+      script = script == null ? List.of() : List.copyOf(script);
     }
   }
+
+  /**
+   * One moment of a past incident replayed in an exercise: at {@code after} from the start (the
+   * real time divided by the compression), the process was restored in the real incident.
+   *
+   * @param realRecoveryTime how long the process took to recover in the real incident
+   */
+  public record ReplayInject(
+      String processId, Duration after, Duration realRecoveryTime, String description) {}
 
   /** Start a planned exercise. */
   public record StartExercise(@TargetAggregateIdentifier String exerciseId, Instant at) {}

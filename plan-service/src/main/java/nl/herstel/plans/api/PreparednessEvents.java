@@ -51,7 +51,9 @@ public final class PreparednessEvents {
       String title,
       String scenarioCardId,
       List<String> participants,
-      Instant plannedFor) {}
+      Instant plannedFor,
+      String seedIncidentId,
+      List<PreparednessCommands.ReplayInject> script) {}
 
   public record ExerciseStarted(String exerciseId, Instant at) {}
 

@@ -55,7 +55,9 @@ public class Exercise {
             c.title().strip(),
             c.scenarioCardId(),
             c.participants(),
-            c.plannedFor()));
+            c.plannedFor(),
+            c.seedIncidentId(),
+            c.script()));
   }
 
   @CommandHandler

@@ -62,6 +62,8 @@ public class PreparednessProjection {
   private static final char SEP = '\u001f';
   private static final TypeReference<List<TimedStep>> STEPS = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<List<nl.herstel.plans.api.PreparednessCommands.ReplayInject>>
+      SCRIPT = new TypeReference<>() {};
 
   private final Sql sql;
 
@@ -147,8 +149,9 @@ public class PreparednessProjection {
   void on(ExercisePlanned e, @Timestamp Instant at) {
     sql.update(
         "INSERT INTO plan_exercise (exercise_id, plan_id, kind, title, scenario_card_id,"
-            + " process_ids, participants, planned_for, status, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?) ON CONFLICT DO NOTHING",
+            + " process_ids, participants, planned_for, status, seed_incident_id, script,"
+            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
         e.exerciseId(),
         e.planId(),
         e.kind(),
@@ -157,6 +160,8 @@ public class PreparednessProjection {
         Sql.json(e.planProcessIds()),
         Sql.json(e.participants()),
         e.plannedFor(),
+        e.seedIncidentId(),
+        Sql.json(e.script()),
         at);
   }
 
@@ -367,6 +372,18 @@ public class PreparednessProjection {
   }
 
   @QueryHandler
+  public List<PreparednessViews.RealRecovery> realRecoveries(
+      nl.herstel.plans.api.PreparednessQueries.ListRealRecoveries q) {
+    return sql.list(
+        "SELECT incident_id, process_id, achieved_seconds FROM plan_real_recovery"
+            + " WHERE incident_id = ? ORDER BY achieved_seconds, process_id",
+        r ->
+            new PreparednessViews.RealRecovery(
+                r.getString(1), r.getString(2), Sql.duration(r, "achieved_seconds")),
+        q.incidentId());
+  }
+
+  @QueryHandler
   public Boolean known(FindKnownAsset q) {
     return sql.exists(
         "SELECT 1 FROM plan_bia_asset WHERE asset_id = ? AND NOT retired", q.assetId());
@@ -404,6 +421,8 @@ public class PreparednessProjection {
         x.completedAt(),
         x.steps(),
         results,
+        x.seedIncidentId(),
+        x.script(),
         x.updatedAt());
   }
 
@@ -477,6 +496,8 @@ public class PreparednessProjection {
         Sql.instant(r, "completed_at"),
         steps(r.getString("steps")),
         List.of(),
+        r.getString("seed_incident_id"),
+        Sql.fromJson(r.getString("script"), Sql.JSON.getTypeFactory().constructType(SCRIPT)),
         Sql.instant(r, "updated_at"));
   }
 

@@ -27,13 +27,16 @@ import nl.herstel.plans.api.PlanQueries.FindPlan;
 import nl.herstel.plans.api.PreparednessCommands.CompleteExercise;
 import nl.herstel.plans.api.PreparednessCommands.PlanExercise;
 import nl.herstel.plans.api.PreparednessCommands.RecordExerciseResult;
+import nl.herstel.plans.api.PreparednessCommands.ReplayInject;
 import nl.herstel.plans.api.PreparednessCommands.StartExercise;
 import nl.herstel.plans.api.PreparednessCommands.TimeExerciseStep;
 import nl.herstel.plans.api.PreparednessQueries.FindExercise;
 import nl.herstel.plans.api.PreparednessQueries.ListExercises;
+import nl.herstel.plans.api.PreparednessQueries.ListRealRecoveries;
 import nl.herstel.plans.query.PlanView;
 import nl.herstel.plans.query.PreparednessProjection;
 import nl.herstel.plans.query.PreparednessViews.ExerciseView;
+import nl.herstel.plans.query.PreparednessViews.RealRecovery;
 import nl.herstel.plans.rest.PlanResource.Created;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
@@ -80,6 +83,10 @@ public class ExerciseResource {
    *
    * @param scenarioCardId a scenario card of the plan the exercise plays through
    * @param participants who takes part (contact ids of the plan, or names)
+   * @param seedIncidentId a closed past incident to replay: each process it restored becomes an
+   *     inject at its real recovery time divided by timeCompression
+   * @param timeCompression how many times faster than the real incident the replay runs; 1 if
+   *     absent
    */
   @Schema(name = "ExerciseRequest", description = "An exercise of a plan")
   public record ExerciseRequest(
@@ -88,7 +95,10 @@ public class ExerciseResource {
       @NotBlank @Size(max = 200) String title,
       @Size(max = 64) String scenarioCardId,
       @Size(max = 200) List<@NotBlank @Size(max = 200) String> participants,
-      Instant plannedFor) {}
+      Instant plannedFor,
+      @Size(max = 64) String seedIncidentId,
+      @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1000)
+          Integer timeCompression) {}
 
   /** When something happened; now if absent. */
   @Schema(name = "ExerciseMoment", description = "When an exercise started or ended")
@@ -124,7 +134,9 @@ public class ExerciseResource {
       summary = "Plan an exercise of a plan",
       description =
           "The plan must exist and the scenario card, if named, must be one of its cards. Results"
-              + " will be accepted for the processes the plan covers now.")
+              + " will be accepted for the processes the plan covers now. With seedIncidentId the"
+              + " exercise replays a closed incident: each process it restored becomes an inject"
+              + " in `script`, at its real recovery time divided by timeCompression.")
   @APIResponse(
       responseCode = "201",
       description = "Planned; Location names it",
@@ -148,6 +160,7 @@ public class ExerciseResource {
       throw new InvalidRequest(
           List.of(new Problem.FieldError("scenarioCardId", "is not a card of the plan")));
     }
+    List<ReplayInject> script = script(request);
     String id = UUID.randomUUID().toString();
     commands.sendAndWait(
         new PlanExercise(
@@ -158,7 +171,9 @@ public class ExerciseResource {
             request.title(),
             request.scenarioCardId(),
             request.participants(),
-            request.plannedFor()));
+            request.plannedFor(),
+            request.seedIncidentId(),
+            script));
     return Response.created(uri.getBaseUriBuilder().path("exercises").path(id).build())
         .entity(new Created(id))
         .build();
@@ -324,6 +339,37 @@ public class ExerciseResource {
         .query(new FindExercise(id), ResponseTypes.optionalInstanceOf(ExerciseView.class))
         .join()
         .orElseThrow(() -> new NotFound("Exercise", id));
+  }
+
+  private List<ReplayInject> script(ExerciseRequest request) {
+    if (request.seedIncidentId() == null) {
+      return List.of();
+    }
+    List<RealRecovery> recoveries =
+        queries
+            .query(
+                new ListRealRecoveries(request.seedIncidentId()),
+                ResponseTypes.multipleInstancesOf(RealRecovery.class))
+            .join();
+    if (recoveries.isEmpty()) {
+      throw new InvalidRequest(
+          List.of(
+              new Problem.FieldError(
+                  "seedIncidentId", "is not a closed incident that restored any process")));
+    }
+    long compression = request.timeCompression() == null ? 1 : request.timeCompression();
+    return recoveries.stream()
+        .map(
+            r ->
+                new ReplayInject(
+                    r.processId(),
+                    r.recoveryTime().dividedBy(compression),
+                    r.recoveryTime(),
+                    "In incident "
+                        + r.incidentId()
+                        + " this process was restored after "
+                        + r.recoveryTime()))
+        .toList();
   }
 
   private static Instant at(Moment moment) {

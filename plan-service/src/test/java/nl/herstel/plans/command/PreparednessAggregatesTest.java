@@ -119,7 +119,16 @@ class PreparednessAggregatesTest {
 
   private static ExercisePlanned planned() {
     return new ExercisePlanned(
-        "x", "plan", List.of("p1"), ExerciseKind.TABLETOP, "Drill", null, List.of("ann"), null);
+        "x",
+        "plan",
+        List.of("p1"),
+        ExerciseKind.TABLETOP,
+        "Drill",
+        null,
+        List.of("ann"),
+        null,
+        null,
+        List.of());
   }
 
   @Test

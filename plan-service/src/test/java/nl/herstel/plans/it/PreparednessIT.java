@@ -309,6 +309,34 @@ class PreparednessIT {
             .atMost(WAIT)
             .until(() -> readiness(processId), r -> outcome(r, "EXERCISE").equals("PASS"));
     assertThat(reason(real, "EXERCISE")).contains("incident " + incidentId);
+
+    HttpResponse<String> unknownIncident =
+        api.post(
+            "/api/plans/exercises",
+            "plan-owner",
+            ("{\"planId\":\"%s\",\"kind\":\"SIMULATION\",\"title\":\"Replay\","
+                    + "\"seedIncidentId\":\"%s\"}")
+                .formatted(planId, id()));
+    assertThat(unknownIncident.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(unknownIncident))).containsExactly("seedIncidentId");
+    String replayId =
+        api.createdId(
+            api.post(
+                "/api/plans/exercises",
+                "plan-owner",
+                ("{\"planId\":\"%s\",\"kind\":\"SIMULATION\",\"title\":\"Replay\","
+                        + "\"seedIncidentId\":\"%s\",\"timeCompression\":6}")
+                    .formatted(planId, incidentId)));
+    JsonNode replay =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> api.getJson("/api/plans/exercises/" + replayId, "auditor"), x -> x != null);
+    assertThat(replay.get("seedIncidentId").asText()).isEqualTo(incidentId);
+    assertThat(replay.get("script")).hasSize(1);
+    assertThat(replay.get("script").get(0).get("processId").asText()).isEqualTo(processId);
+    assertThat(replay.get("script").get(0).get("after").asText()).startsWith("PT30M");
+    assertThat(replay.get("script").get(0).get("realRecoveryTime").asText()).startsWith("PT3H");
     assertThat(api.get("/api/plans/readiness/" + id(), "auditor").statusCode()).isEqualTo(404);
 
     String html = api.get("/api/plans/" + planId + "/bundle?format=html", "recovery-team").body();
