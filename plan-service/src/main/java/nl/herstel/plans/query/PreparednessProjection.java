@@ -244,22 +244,16 @@ public class PreparednessProjection {
 
   @QueryHandler
   public List<BackupPolicyView> list(ListBackupPolicies q) {
-    List<Object> args = new ArrayList<>();
-    String where = " WHERE true";
-    if (q.assetId() != null) {
-      where += " AND asset_id = ?";
-      args.add(q.assetId());
-    }
-    if (q.after() != null) {
-      String[] k = key(q.after(), 3);
-      where += " AND (asset_id, name, policy_id) > (?, ?, ?)";
-      args.addAll(Arrays.asList(k));
-    }
-    args.add(q.limit() + 1);
-    return sql.list(
-        "SELECT * FROM plan_backup_policy" + where + " ORDER BY asset_id, name, policy_id LIMIT ?",
-        this::policy,
-        args.toArray());
+    String[] k = q.after() == null ? null : key(q.after(), 3);
+    return page(
+        "plan_backup_policy",
+        "asset_id",
+        q.assetId(),
+        "(asset_id, name, policy_id) > (?, ?, ?)",
+        k == null ? null : new Object[] {k[0], k[1], k[2]},
+        "asset_id, name, policy_id",
+        q.limit(),
+        this::policy);
   }
 
   /** The cursor key of a policy in a list. */
@@ -274,25 +268,16 @@ public class PreparednessProjection {
 
   @QueryHandler
   public List<RestoreTestView> list(ListRestoreTests q) {
-    List<Object> args = new ArrayList<>();
-    String where = " WHERE true";
-    if (q.assetId() != null) {
-      where += " AND asset_id = ?";
-      args.add(q.assetId());
-    }
-    if (q.after() != null) {
-      String[] k = key(q.after(), 2);
-      where += " AND (started_at, test_id) < (?::timestamptz, ?)";
-      args.add(Instant.parse(k[0]));
-      args.add(k[1]);
-    }
-    args.add(q.limit() + 1);
-    return sql.list(
-        "SELECT * FROM plan_restore_test"
-            + where
-            + " ORDER BY started_at DESC, test_id DESC LIMIT ?",
-        this::test,
-        args.toArray());
+    String[] k = q.after() == null ? null : key(q.after(), 2);
+    return page(
+        "plan_restore_test",
+        "asset_id",
+        q.assetId(),
+        "(started_at, test_id) < (?::timestamptz, ?)",
+        k == null ? null : new Object[] {Instant.parse(k[0]), k[1]},
+        "started_at DESC, test_id DESC",
+        q.limit(),
+        this::test);
   }
 
   /** The cursor key of a restore test in a list. */
@@ -308,25 +293,16 @@ public class PreparednessProjection {
 
   @QueryHandler
   public List<TrainingRecordView> list(ListTrainingRecords q) {
-    List<Object> args = new ArrayList<>();
-    String where = " WHERE true";
-    if (q.planId() != null) {
-      where += " AND plan_id = ?";
-      args.add(q.planId());
-    }
-    if (q.after() != null) {
-      String[] k = key(q.after(), 2);
-      where += " AND (trained_on, record_id) < (?::date, ?)";
-      args.add(LocalDate.parse(k[0]));
-      args.add(k[1]);
-    }
-    args.add(q.limit() + 1);
-    return sql.list(
-        "SELECT * FROM plan_training_record"
-            + where
-            + " ORDER BY trained_on DESC, record_id DESC LIMIT ?",
-        this::training,
-        args.toArray());
+    String[] k = q.after() == null ? null : key(q.after(), 2);
+    return page(
+        "plan_training_record",
+        "plan_id",
+        q.planId(),
+        "(trained_on, record_id) < (?::date, ?)",
+        k == null ? null : new Object[] {LocalDate.parse(k[0]), k[1]},
+        "trained_on DESC, record_id DESC",
+        q.limit(),
+        this::training);
   }
 
   /** The cursor key of a training record in a list. */
@@ -343,27 +319,50 @@ public class PreparednessProjection {
 
   @QueryHandler
   public List<ExerciseView> list(ListExercises q) {
+    String[] k = q.after() == null ? null : key(q.after(), 2);
+    return page(
+            "plan_exercise",
+            "plan_id",
+            q.planId(),
+            "(updated_at, exercise_id) < (?::timestamptz, ?)",
+            k == null ? null : new Object[] {Instant.parse(k[0]), k[1]},
+            "updated_at DESC, exercise_id DESC",
+            q.limit(),
+            this::exercise)
+        .stream()
+        .map(this::withResults)
+        .toList();
+  }
+
+  /**
+   * A page of {@code table}, optionally only the rows whose {@code column} is {@code value}, after
+   * the cursor ({@code afterCondition} with {@code afterArgs}; none on the first page), in {@code
+   * order}, one more than {@code limit} to know whether more follow.
+   */
+  private <T> List<T> page(
+      String table,
+      String column,
+      String value,
+      String afterCondition,
+      Object[] afterArgs,
+      String order,
+      int limit,
+      Sql.RowMapper<T> mapper) {
     List<Object> args = new ArrayList<>();
     String where = " WHERE true";
-    if (q.planId() != null) {
-      where += " AND plan_id = ?";
-      args.add(q.planId());
+    if (value != null) {
+      where += " AND " + column + " = ?";
+      args.add(value);
     }
-    if (q.after() != null) {
-      String[] k = key(q.after(), 2);
-      where += " AND (updated_at, exercise_id) < (?::timestamptz, ?)";
-      args.add(Instant.parse(k[0]));
-      args.add(k[1]);
+    if (afterArgs != null) {
+      where += " AND " + afterCondition;
+      args.addAll(Arrays.asList(afterArgs));
     }
-    args.add(q.limit() + 1);
-    List<ExerciseView> rows =
-        sql.list(
-            "SELECT * FROM plan_exercise"
-                + where
-                + " ORDER BY updated_at DESC, exercise_id DESC LIMIT ?",
-            this::exercise,
-            args.toArray());
-    return rows.stream().map(this::withResults).toList();
+    args.add(limit + 1);
+    return sql.list(
+        "SELECT * FROM " + table + where + " ORDER BY " + order + " LIMIT ?",
+        mapper,
+        args.toArray());
   }
 
   /** The cursor key of an exercise in a list. */

@@ -20,9 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.herstel.plans.api.ExerciseKind;
-import nl.herstel.plans.api.ExerciseStatus;
 import nl.herstel.plans.api.PlanQueries.FindPlan;
 import nl.herstel.plans.api.PreparednessCommands.CompleteExercise;
 import nl.herstel.plans.api.PreparednessCommands.PlanExercise;
@@ -38,7 +38,6 @@ import nl.herstel.plans.query.PreparednessProjection;
 import nl.herstel.plans.query.PreparednessViews.ExerciseView;
 import nl.herstel.plans.query.PreparednessViews.RealRecovery;
 import nl.herstel.plans.rest.PlanResource.Created;
-import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.rest.InvalidRequest;
 import nl.herstel.platform.rest.Page;
@@ -196,7 +195,6 @@ public class ExerciseResource {
       description = "The exercise is not PLANNED",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Response start(@PathParam("id") String id, Moment moment) {
-    get(id);
     commands.sendAndWait(new StartExercise(id, at(moment)));
     return Response.noContent().build();
   }
@@ -214,6 +212,10 @@ public class ExerciseResource {
       description = "A field is missing or malformed",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   @APIResponse(
+      responseCode = "404",
+      description = "No such exercise",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
       responseCode = "409",
       description = "The exercise is not RUNNING",
       content = @Content(schema = @Schema(implementation = Problem.class)))
@@ -223,7 +225,6 @@ public class ExerciseResource {
       throw new InvalidRequest(
           List.of(new Problem.FieldError("finishedAt", "must not lie before startedAt")));
     }
-    get(id);
     commands.sendAndWait(
         new TimeExerciseStep(
             id, request.stepId(), request.title(), request.startedAt(), request.finishedAt()));
@@ -245,24 +246,28 @@ public class ExerciseResource {
       description = "A field is missing or malformed, or the process is outside the plan",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   @APIResponse(
+      responseCode = "404",
+      description = "No such exercise",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
       responseCode = "409",
       description = "The exercise is not RUNNING",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Response result(@PathParam("id") String id, ResultRequest request) {
     validator.check(request);
-    ExerciseView exercise = get(id);
-    if (!exercise.processIds().contains(request.processId())) {
+    Optional<ExerciseView> exercise =
+        queries
+            .query(new FindExercise(id), ResponseTypes.optionalInstanceOf(ExerciseView.class))
+            .join();
+    if (exercise.isPresent() && !exercise.get().processIds().contains(request.processId())) {
       throw new InvalidRequest(
           List.of(
               new Problem.FieldError(
-                  "processId", "is not a process of plan " + exercise.planId())));
+                  "processId", "is not a process of plan " + exercise.get().planId())));
     }
     if (request.achievedRecoveryTime().isNegative()) {
       throw new InvalidRequest(
           List.of(new Problem.FieldError("achievedRecoveryTime", "must not be negative")));
-    }
-    if (exercise.status() != ExerciseStatus.RUNNING) {
-      throw new Conflict("Exercise " + id + " is " + exercise.status() + ", not RUNNING");
     }
     commands.sendAndWait(
         new RecordExerciseResult(
@@ -287,7 +292,6 @@ public class ExerciseResource {
       description = "The exercise is not RUNNING",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Response complete(@PathParam("id") String id, Moment moment) {
-    get(id);
     commands.sendAndWait(new CompleteExercise(id, at(moment)));
     return Response.noContent().build();
   }
