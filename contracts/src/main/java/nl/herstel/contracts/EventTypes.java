@@ -26,10 +26,14 @@ import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.plans.ExerciseCompleted;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.PlanRetired;
 import nl.herstel.contracts.plans.PlanReviewDue;
 import nl.herstel.contracts.plans.PlanRevised;
+import nl.herstel.contracts.plans.ReadinessChanged;
+import nl.herstel.contracts.plans.RestoreTestRecorded;
+import nl.herstel.contracts.plans.TrainingRecorded;
 
 /**
  * The register of every published integration event: the single place where a record is tied to its
@@ -66,6 +70,11 @@ public final class EventTypes {
           event("nl.herstel.plans.plan-revised.v1", PlanRevised.class, Topic.PLANS),
           event("nl.herstel.plans.plan-retired.v1", PlanRetired.class, Topic.PLANS),
           event("nl.herstel.plans.plan-review-due.v1", PlanReviewDue.class, Topic.PLANS),
+          event("nl.herstel.plans.exercise-completed.v1", ExerciseCompleted.class, Topic.PLANS),
+          event(
+              "nl.herstel.plans.restore-test-recorded.v1", RestoreTestRecorded.class, Topic.PLANS),
+          event("nl.herstel.plans.training-recorded.v1", TrainingRecorded.class, Topic.PLANS),
+          event("nl.herstel.plans.readiness-changed.v1", ReadinessChanged.class, Topic.PLANS),
           event("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
           event("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
           event(

@@ -71,6 +71,22 @@ class EventTypesTest {
             tuple("nl.herstel.plans.plan-revised.v1", PlanRevised.class, Topic.PLANS),
             tuple("nl.herstel.plans.plan-retired.v1", PlanRetired.class, Topic.PLANS),
             tuple("nl.herstel.plans.plan-review-due.v1", PlanReviewDue.class, Topic.PLANS),
+            tuple(
+                "nl.herstel.plans.exercise-completed.v1",
+                nl.herstel.contracts.plans.ExerciseCompleted.class,
+                Topic.PLANS),
+            tuple(
+                "nl.herstel.plans.restore-test-recorded.v1",
+                nl.herstel.contracts.plans.RestoreTestRecorded.class,
+                Topic.PLANS),
+            tuple(
+                "nl.herstel.plans.training-recorded.v1",
+                nl.herstel.contracts.plans.TrainingRecorded.class,
+                Topic.PLANS),
+            tuple(
+                "nl.herstel.plans.readiness-changed.v1",
+                nl.herstel.contracts.plans.ReadinessChanged.class,
+                Topic.PLANS),
             tuple("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
             tuple("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
             tuple(
@@ -82,7 +98,7 @@ class EventTypesTest {
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(24);
+    assertThat(all).hasSize(28);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -90,7 +106,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(24);
+    assertThat(EventTypes.all()).hasSize(28);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -102,13 +118,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(24)
+        .hasSize(28)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(24);
+    assertThat(EventTypes.all()).hasSize(28);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -122,7 +138,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(24);
+    assertThat(EventTypes.all()).hasSize(28);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -139,7 +155,7 @@ class EventTypesTest {
   @Test
   void onPartitionsTheTypesByTopic() {
     assertThat(EventTypes.on(Topic.BIA)).hasSize(16);
-    assertThat(EventTypes.on(Topic.PLANS)).hasSize(4);
+    assertThat(EventTypes.on(Topic.PLANS)).hasSize(8);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(3);
     assertThat(EventTypes.on(Topic.LESSONS)).hasSize(1);
     assertThat(

@@ -182,6 +182,42 @@ final class Samples {
             "The BIA changed the RTO",
             java.time.LocalDate.of(2027, 6, 1),
             NOW),
+        new nl.herstel.contracts.plans.ExerciseCompleted(
+            "ex-1",
+            "plan-1",
+            "LIVE_RECOVERY",
+            "Restore drill",
+            "ransomware",
+            List.of(
+                new nl.herstel.contracts.plans.ExerciseCompleted.Result(
+                    "proc-payments", Duration.ofHours(10), List.of("Keys were in the vault"))),
+            NOW),
+        new nl.herstel.contracts.plans.RestoreTestRecorded(
+            "rt-1",
+            "asset-paydb",
+            "bp-1",
+            DISRUPTED,
+            DISRUPTED.minus(Duration.ofMinutes(40)),
+            Duration.ofHours(3),
+            true,
+            "SUCCEEDED",
+            NOW),
+        new nl.herstel.contracts.plans.TrainingRecorded(
+            "tr-1",
+            "ann",
+            "db-lead",
+            "plan-1",
+            "Restore drill",
+            java.time.LocalDate.of(2025, 3, 1),
+            java.time.LocalDate.of(2026, 3, 1),
+            NOW),
+        new nl.herstel.contracts.plans.ReadinessChanged(
+            "proc-payments",
+            "FAIL",
+            List.of(
+                new nl.herstel.contracts.plans.ReadinessChanged.FailingCheck(
+                    "BACKUP_INTERVAL", "Backed up every P1D, the RPO is PT1H")),
+            NOW),
         new IncidentOpened(
             "inc-1",
             "Ransomware on payments database",
@@ -266,6 +302,20 @@ final class Samples {
         new PlanRevised("plan-2", "Empty plan", 2, "DRAFT", null, NOW),
         new PlanRetired("plan-2", 3, null, NOW),
         new PlanReviewDue("plan-2", "Empty plan", 2, "threat:threat-flood", "Likelier", null, NOW),
+        new nl.herstel.contracts.plans.ExerciseCompleted(
+            "ex-2", "plan-2", "TABLETOP", "Talk-through", null, List.of(), NOW),
+        new nl.herstel.contracts.plans.RestoreTestRecorded(
+            "rt-2", "asset-hr", "bp-2", DISRUPTED, DISRUPTED, Duration.ZERO, null, "FAILED", NOW),
+        new nl.herstel.contracts.plans.TrainingRecorded(
+            "tr-2",
+            "bob",
+            "comms",
+            null,
+            "Crisis communication",
+            java.time.LocalDate.of(2025, 3, 1),
+            java.time.LocalDate.of(2025, 3, 1),
+            NOW),
+        new nl.herstel.contracts.plans.ReadinessChanged("proc-hr", "PASS", List.of(), NOW),
         new IncidentOpened("inc-2", "Phishing", Severity.LOW, DISRUPTED, List.of(), List.of(), NOW),
         new IncidentClosed("inc-2", DISRUPTED, List.of(), null, NOW),
         new TargetRevisionProposed(

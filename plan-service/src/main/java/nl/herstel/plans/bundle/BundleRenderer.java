@@ -19,6 +19,7 @@ import nl.herstel.plans.query.InventoryItem;
 import nl.herstel.plans.query.PlanBundleSource;
 import nl.herstel.plans.query.PlanView.BundleRecord;
 import nl.herstel.plans.query.PlanView.SupplierCheck;
+import nl.herstel.plans.query.ReadinessView;
 
 /**
  * Renders a published plan as one self-contained XHTML page (inline style, no scripts, nothing
@@ -238,6 +239,20 @@ public final class BundleRenderer {
                 e(String.join(", ", i.suppliers().stream().map(InventoryItem.Ref::name).toList())),
                 e(String.join(", ", i.processes().stream().map(InventoryItem.Ref::name).toList())),
                 d(i.strictestRto())));
+
+    section(h, "readiness", "Readiness of the covered processes when this bundle was taken");
+    for (ReadinessView.ProcessReadiness p : plan.readiness()) {
+      h.append("<h3>").append(e(p.name())).append(": ").append(p.outcome()).append("</h3>");
+      table(
+          h,
+          List.of("Check", "Outcome", "Why"),
+          p.checks(),
+          (ReadinessView.Check check) ->
+              List.of(e(check.check().name()), check.outcome().name(), e(check.reason())));
+    }
+    if (plan.readiness().isEmpty()) {
+      h.append("<p>-</p>");
+    }
 
     section(h, "bundles", "Bundles taken of this plan before");
     table(

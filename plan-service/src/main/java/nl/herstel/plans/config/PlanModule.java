@@ -14,16 +14,26 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
+import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.plans.command.BackupPolicy;
+import nl.herstel.plans.command.Exercise;
 import nl.herstel.plans.command.NetworkDocument;
+import nl.herstel.plans.command.ReadinessRecord;
 import nl.herstel.plans.command.RecoveryPlan;
+import nl.herstel.plans.command.RestoreTest;
+import nl.herstel.plans.command.TrainingRecord;
 import nl.herstel.plans.integration.BiaIntake;
+import nl.herstel.plans.integration.IncidentIntake;
 import nl.herstel.plans.integration.PlanContractMapper;
+import nl.herstel.plans.integration.PreparednessContractMapper;
 import nl.herstel.plans.query.BundleQueries;
 import nl.herstel.plans.query.CoverageQueries;
 import nl.herstel.plans.query.InventoryQueries;
 import nl.herstel.plans.query.NetworkDocumentProjection;
 import nl.herstel.plans.query.PlanProjection;
 import nl.herstel.plans.query.PlanReadModel;
+import nl.herstel.plans.query.PreparednessProjection;
+import nl.herstel.plans.query.ReadinessQueries;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -49,7 +59,7 @@ public class PlanModule implements ServiceModule {
         .projection(new PlanProjection(sql))
         .projection(networkDocuments)
         .queryHandler(readModel)
-        .queryHandler(new BundleQueries(sql, readModel, inventory))
+        .queryHandler(new BundleQueries(sql, readModel, inventory, new ReadinessQueries(sql)))
         .queryHandler(networkDocuments)
         .queryHandler(inventory)
         .queryHandler(new CoverageQueries(sql))
@@ -66,5 +76,17 @@ public class PlanModule implements ServiceModule {
         .subscribe(ThreatRegistered.class, bia::threatRegistered)
         .subscribe(ThreatLikelihoodChanged.class, bia::threatLikelihoodChanged)
         .subscribe(ThreatImpactRated.class, bia::threatImpactRated);
+    PreparednessProjection preparedness = new PreparednessProjection(sql);
+    module
+        .aggregate(BackupPolicy.class)
+        .aggregate(RestoreTest.class)
+        .aggregate(TrainingRecord.class)
+        .aggregate(Exercise.class)
+        .aggregate(ReadinessRecord.class)
+        .projection(preparedness)
+        .queryHandler(preparedness)
+        .queryHandler(new ReadinessQueries(sql))
+        .publish(new PreparednessContractMapper())
+        .subscribe(IncidentClosed.class, new IncidentIntake(sql)::incidentClosed);
   }
 }

@@ -294,6 +294,12 @@ public class BiaIntake {
 
   /** A threat's impact on a process was rated: plans whose cards answer it are flagged. */
   public void threatImpactRated(ThreatImpactRated e, IncomingEvent envelope) {
+    sql.update(
+        "INSERT INTO plan_bia_threat_impact (threat_id, process_id, impact) VALUES (?, ?, ?)"
+            + " ON CONFLICT (threat_id, process_id) DO UPDATE SET impact = EXCLUDED.impact",
+        e.threatId(),
+        e.processId(),
+        e.impact());
     flagPlansNaming(
         "THREAT",
         e.threatId(),

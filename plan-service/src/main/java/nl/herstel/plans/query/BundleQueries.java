@@ -18,11 +18,14 @@ public class BundleQueries {
   private final Sql sql;
   private final PlanReadModel plans;
   private final InventoryQueries inventory;
+  private final ReadinessQueries readiness;
 
-  public BundleQueries(Sql sql, PlanReadModel plans, InventoryQueries inventory) {
+  public BundleQueries(
+      Sql sql, PlanReadModel plans, InventoryQueries inventory, ReadinessQueries readiness) {
     this.sql = sql;
     this.plans = plans;
     this.inventory = inventory;
+    this.readiness = readiness;
   }
 
   /** Empty for an unknown plan; without content when the plan was never published. */
@@ -42,6 +45,7 @@ public class BundleQueries {
               null,
               null,
               null,
+              List.of(),
               List.of(),
               List.of(),
               List.of(),
@@ -86,6 +90,7 @@ public class BundleQueries {
             processes,
             systems,
             plans.supplierChecks(content),
-            bundles));
+            bundles,
+            readiness.compute(content.coveredProcessIds())));
   }
 }

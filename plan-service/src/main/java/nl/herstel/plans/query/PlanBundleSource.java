@@ -14,6 +14,7 @@ import nl.herstel.plans.query.PlanView.SupplierCheck;
  * taken before.
  *
  * @param publishedVersion the version in force, null when the plan was never published
+ * @param readiness the readiness of each covered process when the bundle was taken
  */
 public record PlanBundleSource(
     String planId,
@@ -25,7 +26,8 @@ public record PlanBundleSource(
     List<Process> processes,
     List<InventoryItem> inventory,
     List<SupplierCheck> supplierChecks,
-    List<BundleRecord> earlierBundles) {
+    List<BundleRecord> earlierBundles,
+    List<ReadinessView.ProcessReadiness> readiness) {
 
   /** A covered process with its BIA targets. */
   public record Process(
