@@ -1,11 +1,8 @@
 package nl.herstel.e2e;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -13,7 +10,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,16 +40,6 @@ class ArchitectureTest {
     "nl.herstel.platform.jdbc..",
     "org.axonframework.eventsourcing.eventstore.."
   };
-
-  /**
-   * Known violations of the REST rule, to be emptied by the restructuring of incident-service
-   * (issue 12): its recovery (merge, split) and audit trail resources still run SQL themselves.
-   * Each entry is a top-level class; its nested and anonymous classes are excused with it.
-   */
-  private static final Set<String> REST_TOUCHING_STORAGE_FOR_NOW =
-      Set.of(
-          "nl.herstel.incidents.rest.RecoveryResource",
-          "nl.herstel.incidents.rest.AuditTrailResource");
 
   private static JavaClasses classes;
 
@@ -93,9 +79,6 @@ class ArchitectureTest {
             .isTrue();
       }
     }
-    for (String violator : REST_TOUCHING_STORAGE_FOR_NOW) {
-      assertThat(classes.contain(violator)).as(violator + " exists").isTrue();
-    }
   }
 
   @Test
@@ -124,7 +107,6 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAPackage(service + ".rest..")
-          .and(not(knownViolation()))
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(STORAGE)
@@ -261,13 +243,5 @@ class ArchitectureTest {
         .resideInAnyPackage(SERVICES.keySet().stream().map(s -> s + "..").toArray(String[]::new))
         .allowEmptyShould(false)
         .check(classes);
-  }
-
-  private static DescribedPredicate<JavaClass> knownViolation() {
-    return DescribedPredicate.describe(
-        "a known violation " + REST_TOUCHING_STORAGE_FOR_NOW,
-        c ->
-            REST_TOUCHING_STORAGE_FOR_NOW.stream()
-                .anyMatch(v -> c.getName().equals(v) || c.getName().startsWith(v + "$")));
   }
 }

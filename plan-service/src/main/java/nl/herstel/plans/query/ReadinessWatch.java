@@ -1,4 +1,4 @@
-package nl.herstel.plans.command;
+package nl.herstel.plans.query;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,6 @@ import java.util.logging.Logger;
 import nl.herstel.plans.api.PreparednessCommands.RecordReadiness;
 import nl.herstel.plans.api.PreparednessEvents.FailingCheck;
 import nl.herstel.plans.config.ReadinessConfig;
-import nl.herstel.plans.query.ReadinessQueries;
 import nl.herstel.plans.query.ReadinessView.Check;
 import nl.herstel.plans.query.ReadinessView.Outcome;
 import nl.herstel.plans.query.ReadinessView.ProcessReadiness;
@@ -33,8 +32,8 @@ import nl.herstel.platform.messaging.Caller;
  * Watches readiness: every {@link ReadinessConfig#watchInterval()} it computes the readiness of
  * every process (set-based, see {@link ReadinessQueries}) and, for each whose outcome or failing
  * checks differ from the last announced (the {@code plan_readiness_state} table), asks the
- * process's {@link ReadinessRecord} to record it, which publishes ReadinessChanged. A daemon
- * thread, like incident-service's deadline clock: Liberty here has no managed scheduler. Two
+ * process's readiness record (command side) to record it, which publishes ReadinessChanged. A
+ * daemon thread, like incident-service's deadline clock: Liberty here has no managed scheduler. Two
  * replicas may both ask; the record announces each change once.
  */
 @ApplicationScoped
