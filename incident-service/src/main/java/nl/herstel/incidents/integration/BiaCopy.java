@@ -1,8 +1,6 @@
 package nl.herstel.incidents.integration;
 
-import static nl.herstel.platform.jdbc.Sql.at;
-import static nl.herstel.platform.jdbc.Sql.seconds;
-
+import java.util.EnumSet;
 import nl.herstel.contracts.bia.AssetChanged;
 import nl.herstel.contracts.bia.AssetIdentifierAdded;
 import nl.herstel.contracts.bia.AssetIdentifierRemoved;
@@ -14,6 +12,7 @@ import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.ProcessTargetsCopy;
 import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.kafka.IncomingEvent;
 
@@ -29,48 +28,22 @@ import nl.herstel.platform.kafka.IncomingEvent;
 public class BiaCopy {
   private final Sql sql;
   private final HintResolver hints;
+  private final ProcessTargetsCopy processes;
 
   public BiaCopy(JdbcTransactions db, HintResolver hints) {
     this.sql = new Sql(db);
     this.hints = hints;
+    this.processes =
+        new ProcessTargetsCopy(
+            sql, "bia_copy_process", "targets_at", EnumSet.allOf(ProcessTargetsCopy.Fact.class));
   }
 
   public void processRegistered(ProcessRegistered e, IncomingEvent envelope) {
-    sql.update(
-        "INSERT INTO bia_copy_process (process_id, name, critical, crown_jewel, mtpd_seconds,"
-            + " rto_seconds, rpo_seconds, targets_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (process_id) DO UPDATE SET name = EXCLUDED.name,"
-            + " critical = EXCLUDED.critical, crown_jewel = EXCLUDED.crown_jewel,"
-            + " mtpd_seconds = CASE WHEN bia_copy_process.targets_at > EXCLUDED.targets_at"
-            + " THEN bia_copy_process.mtpd_seconds ELSE EXCLUDED.mtpd_seconds END,"
-            + " rto_seconds = CASE WHEN bia_copy_process.targets_at > EXCLUDED.targets_at"
-            + " THEN bia_copy_process.rto_seconds ELSE EXCLUDED.rto_seconds END,"
-            + " rpo_seconds = CASE WHEN bia_copy_process.targets_at > EXCLUDED.targets_at"
-            + " THEN bia_copy_process.rpo_seconds ELSE EXCLUDED.rpo_seconds END,"
-            + " targets_at = GREATEST(bia_copy_process.targets_at, EXCLUDED.targets_at)",
-        e.processId(),
-        e.name(),
-        e.critical(),
-        e.crownJewel(),
-        e.mtpd().toSeconds(),
-        e.rto().toSeconds(),
-        seconds(e.rpo()),
-        at(e.occurredAt()));
+    processes.registered(e);
   }
 
   public void recoveryTargetsSet(RecoveryTargetsSet e, IncomingEvent envelope) {
-    sql.update(
-        "INSERT INTO bia_copy_process (process_id, mtpd_seconds, rto_seconds, rpo_seconds,"
-            + " targets_at) VALUES (?, ?, ?, ?, ?)"
-            + " ON CONFLICT (process_id) DO UPDATE SET mtpd_seconds = EXCLUDED.mtpd_seconds,"
-            + " rto_seconds = EXCLUDED.rto_seconds, rpo_seconds = EXCLUDED.rpo_seconds,"
-            + " targets_at = EXCLUDED.targets_at"
-            + " WHERE bia_copy_process.targets_at <= EXCLUDED.targets_at",
-        e.processId(),
-        e.mtpd().toSeconds(),
-        e.rto().toSeconds(),
-        seconds(e.rpo()),
-        at(e.occurredAt()));
+    processes.targetsSet(e);
   }
 
   public void assetRegistered(AssetRegistered e, IncomingEvent envelope) {
