@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import nl.herstel.platform.config.KafkaConfig;
 import nl.herstel.platform.config.ServiceConfig;
@@ -197,9 +198,9 @@ public class AxonRuntime {
   }
 
   /** The consumer of other services' events, once Axon has started. */
-  public java.util.Optional<KafkaSubscriber> subscriber() {
+  public Optional<KafkaSubscriber> subscriber() {
     start();
-    return java.util.Optional.ofNullable(subscriber);
+    return Optional.ofNullable(subscriber);
   }
 
   public boolean isStarted() {

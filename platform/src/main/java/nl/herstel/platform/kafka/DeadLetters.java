@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class DeadLetters {
    */
   public List<DeadLetter> list(Status status, String after, int limit) {
     StringBuilder where = new StringBuilder("WHERE TRUE");
-    List<Object> args = new java.util.ArrayList<>();
+    List<Object> args = new ArrayList<>();
     if (status != null) {
       where.append(" AND status = ?");
       args.add(status);
@@ -115,11 +116,7 @@ public final class DeadLetters {
   }
 
   void failedAgain(UUID id, String error) {
-    sql.update(
-        "UPDATE dead_letter SET error = ?, attempts = attempts + 1, failed_at = failed_at"
-            + " WHERE id = ?",
-        error,
-        id);
+    sql.update("UPDATE dead_letter SET error = ?, attempts = attempts + 1 WHERE id = ?", error, id);
   }
 
   private static DeadLetter map(ResultSet r) throws SQLException {
