@@ -46,7 +46,7 @@ public final class HerstelServiceExtension implements BeforeAllCallback {
               ? DevstackOptions.projectRoot().resolve("target/liberty/wlp")
               : Paths.get(wlp);
       TestInfrastructure infra = TestInfrastructure.get().startAll();
-      String service = server.replaceFirst("-it$", "");
+      String service = server.replaceFirst("-it(-[a-z0-9]+)?$", "");
       Map<String, String> env =
           new LinkedHashMap<>(
               LibertyServerEnv.serviceEnv(infra, service, System.getProperty(DATABASE_PROPERTY)));
