@@ -30,7 +30,8 @@ class ArchitectureTest {
               List.of("api", "command", "query", "rest", "integration", "config", "bundle"),
           "nl.herstel.incidents",
               List.of("api", "command", "query", "rest", "integration", "config", "intake"),
-          "nl.herstel.lessons", List.of("api", "command", "query", "rest", "integration", "config"),
+          "nl.herstel.lessons",
+              List.of("api", "command", "query", "rest", "integration", "config", "report"),
           "nl.herstel.gateway", List.of("rest", "config", "openapi", "routing"));
 
   /** What a REST resource must not reach: SQL and the event store go through command or query. */

@@ -10,6 +10,15 @@ public final class LessonsQueries {
   /** The recovery information of every reviewed incident, most recently closed first. */
   public record ListRecoveryInformation() {}
 
+  /**
+   * The management report for the days {@code from} to {@code to} (UTC, both inclusive): the
+   * incidents disrupted in that period, what they cost and what was learned.
+   */
+  public record PeriodReport(java.time.LocalDate from, java.time.LocalDate to) {}
+
+  /** The management report for one incident. */
+  public record IncidentReport(String incidentId) {}
+
   /** Every target revision lessons proposed, newest first. */
   public record ListRevisionProposals() {}
 }

@@ -1,9 +1,5 @@
 package nl.herstel.plans.bundle;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,6 +16,7 @@ import nl.herstel.plans.query.PlanBundleSource;
 import nl.herstel.plans.query.PlanView.BundleRecord;
 import nl.herstel.plans.query.PlanView.SupplierCheck;
 import nl.herstel.plans.query.ReadinessView;
+import nl.herstel.platform.document.Documents;
 
 /**
  * Renders a published plan as one self-contained XHTML page (inline style, no scripts, nothing
@@ -273,17 +270,7 @@ public final class BundleRenderer {
 
   /** The same document as a PDF. */
   public static byte[] pdf(String html) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    try {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.withHtmlContent(html, null);
-      builder.toStream(out);
-      builder.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not render the plan as PDF", e);
-    }
-    return out.toByteArray();
+    return Documents.pdf(html, "the plan");
   }
 
   private record Indexed<T>(int index, T value) {}
@@ -363,25 +350,6 @@ public final class BundleRenderer {
 
   /** XML-escapes text; null is empty. */
   static String e(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder s = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      switch (ch) {
-        case '<' -> s.append("&lt;");
-        case '>' -> s.append("&gt;");
-        case '&' -> s.append("&amp;");
-        case '"' -> s.append("&quot;");
-        case '\'' -> s.append("&#39;");
-        default -> {
-          if (ch >= 0x20 || ch == '\n' || ch == '\t') {
-            s.append(ch);
-          }
-        }
-      }
-    }
-    return s.toString();
+    return Documents.escape(text);
   }
 }
