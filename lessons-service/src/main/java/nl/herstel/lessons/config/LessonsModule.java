@@ -2,6 +2,7 @@ package nl.herstel.lessons.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.incidents.IncidentClosed;
@@ -12,6 +13,7 @@ import nl.herstel.lessons.integration.LessonsContractMapper;
 import nl.herstel.lessons.integration.OpenedIncidents;
 import nl.herstel.lessons.integration.ProcessTargets;
 import nl.herstel.lessons.query.LessonsProjection;
+import nl.herstel.lessons.query.ManagementReports;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -32,6 +34,7 @@ public class LessonsModule implements ServiceModule {
         .aggregate(IncidentReview.class)
         .projection(projection)
         .queryHandler(projection)
+        .queryHandler(new ManagementReports(sql, Clock.systemUTC()))
         .publish(new LessonsContractMapper())
         .subscribe(ProcessRegistered.class, targets::registered)
         .subscribe(RecoveryTargetsSet.class, targets::targetsSet)
