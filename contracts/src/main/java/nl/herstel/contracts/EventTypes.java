@@ -23,8 +23,22 @@ import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.AssetHintMapped;
+import nl.herstel.contracts.incidents.CostRecorded;
+import nl.herstel.contracts.incidents.DecisionRecorded;
+import nl.herstel.contracts.incidents.IncidentClassified;
 import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentExtended;
+import nl.herstel.contracts.incidents.IncidentMerged;
 import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.incidents.IncidentTransitioned;
+import nl.herstel.contracts.incidents.NotificationObligationRegistered;
+import nl.herstel.contracts.incidents.NotificationOverdue;
+import nl.herstel.contracts.incidents.NotificationSubmitted;
+import nl.herstel.contracts.incidents.PlanActivated;
+import nl.herstel.contracts.incidents.ProcessRestored;
+import nl.herstel.contracts.incidents.RecoveryDeadlineBreached;
+import nl.herstel.contracts.incidents.RecoveryTaskCreated;
+import nl.herstel.contracts.incidents.RecoveryTaskStatusChanged;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.ExerciseCompleted;
 import nl.herstel.contracts.plans.PlanPublished;
@@ -79,6 +93,47 @@ public final class EventTypes {
           event("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
           event(
               "nl.herstel.incidents.asset-hint-mapped.v1", AssetHintMapped.class, Topic.INCIDENTS),
+          // issue 13: incident story
+          event(
+              "nl.herstel.incidents.incident-classified.v1",
+              IncidentClassified.class,
+              Topic.INCIDENTS),
+          event("nl.herstel.incidents.plan-activated.v1", PlanActivated.class, Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.incident-transitioned.v1",
+              IncidentTransitioned.class,
+              Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.recovery-deadline-breached.v1",
+              RecoveryDeadlineBreached.class,
+              Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.notification-obligation-registered.v1",
+              NotificationObligationRegistered.class,
+              Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.notification-submitted.v1",
+              NotificationSubmitted.class,
+              Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.notification-overdue.v1",
+              NotificationOverdue.class,
+              Topic.INCIDENTS),
+          event("nl.herstel.incidents.process-restored.v1", ProcessRestored.class, Topic.INCIDENTS),
+          event("nl.herstel.incidents.cost-recorded.v1", CostRecorded.class, Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.recovery-task-created.v1",
+              RecoveryTaskCreated.class,
+              Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.recovery-task-status-changed.v1",
+              RecoveryTaskStatusChanged.class,
+              Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.decision-recorded.v1", DecisionRecorded.class, Topic.INCIDENTS),
+          event("nl.herstel.incidents.incident-merged.v1", IncidentMerged.class, Topic.INCIDENTS),
+          event(
+              "nl.herstel.incidents.incident-extended.v1", IncidentExtended.class, Topic.INCIDENTS),
           event(
               "nl.herstel.lessons.target-revision-proposed.v1",
               TargetRevisionProposed.class,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.List;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.incidents.CostRecorded;
+import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,48 @@ class ContractJsonTest {
         .isEqualTo(
             new AssetRegistered(
                 "a-1", "ERP", AssetKind.SOFTWARE, null, Instant.parse("2025-03-01T08:00:00Z")));
+  }
+
+  @Test
+  void anIncidentOpenedWrittenBeforeSplitsAndRpoReadsWithNulls() {
+    String json =
+        """
+        {"incidentId":"inc-1","title":"Ransomware","severity":"HIGH",
+         "disruptedAt":"2025-03-01T08:00:00Z","assetIds":["asset-paydb"],
+         "affectedProcesses":[{"processId":"proc-payments","name":"Payments","rto":"PT8H",
+           "mtpd":"PT24H","rtoDeadline":"2025-03-01T16:00:00Z",
+           "mtpdDeadline":"2025-03-02T08:00:00Z"}],
+         "occurredAt":"2025-03-01T08:05:00Z"}
+        """;
+
+    IncidentOpened event =
+        ContractJson.read(json.getBytes(StandardCharsets.UTF_8), IncidentOpened.class);
+
+    assertThat(event.splitFromIncidentId()).isNull();
+    assertThat(event.affectedProcesses()).hasSize(1);
+    assertThat(event.affectedProcesses().get(0).rpo()).isNull();
+    assertThat(event.affectedProcesses().get(0).rto()).isEqualTo(Duration.ofHours(8));
+  }
+
+  @Test
+  void aCostKeepsItsAmountExactly() {
+    CostRecorded cost =
+        new CostRecorded(
+            "inc-1",
+            "cost-1",
+            "LEGAL",
+            new BigDecimal("1250.10"),
+            "EUR",
+            "Lawyer",
+            Instant.parse("2025-03-01T08:00:00Z"),
+            Instant.parse("2025-03-01T09:00:00Z"));
+
+    String json = new String(ContractJson.write(cost), StandardCharsets.UTF_8);
+
+    assertThat(json).contains("\"amount\":1250.10");
+    assertThat(
+            ContractJson.read(json.getBytes(StandardCharsets.UTF_8), CostRecorded.class).amount())
+        .isEqualTo(new BigDecimal("1250.10"));
   }
 
   @Test

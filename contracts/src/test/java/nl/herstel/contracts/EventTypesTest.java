@@ -89,6 +89,63 @@ class EventTypesTest {
                 Topic.PLANS),
             tuple("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
             tuple("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
+            // issue 13: incident story
+            tuple(
+                "nl.herstel.incidents.incident-classified.v1",
+                nl.herstel.contracts.incidents.IncidentClassified.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.plan-activated.v1",
+                nl.herstel.contracts.incidents.PlanActivated.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.incident-transitioned.v1",
+                nl.herstel.contracts.incidents.IncidentTransitioned.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.recovery-deadline-breached.v1",
+                nl.herstel.contracts.incidents.RecoveryDeadlineBreached.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.notification-obligation-registered.v1",
+                nl.herstel.contracts.incidents.NotificationObligationRegistered.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.notification-submitted.v1",
+                nl.herstel.contracts.incidents.NotificationSubmitted.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.notification-overdue.v1",
+                nl.herstel.contracts.incidents.NotificationOverdue.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.process-restored.v1",
+                nl.herstel.contracts.incidents.ProcessRestored.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.cost-recorded.v1",
+                nl.herstel.contracts.incidents.CostRecorded.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.recovery-task-created.v1",
+                nl.herstel.contracts.incidents.RecoveryTaskCreated.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.recovery-task-status-changed.v1",
+                nl.herstel.contracts.incidents.RecoveryTaskStatusChanged.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.decision-recorded.v1",
+                nl.herstel.contracts.incidents.DecisionRecorded.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.incident-merged.v1",
+                nl.herstel.contracts.incidents.IncidentMerged.class,
+                Topic.INCIDENTS),
+            tuple(
+                "nl.herstel.incidents.incident-extended.v1",
+                nl.herstel.contracts.incidents.IncidentExtended.class,
+                Topic.INCIDENTS),
             tuple(
                 "nl.herstel.lessons.target-revision-proposed.v1",
                 TargetRevisionProposed.class,
@@ -98,7 +155,7 @@ class EventTypesTest {
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(28);
+    assertThat(all).hasSize(42);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -106,7 +163,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(28);
+    assertThat(EventTypes.all()).hasSize(42);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -118,13 +175,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(28)
+        .hasSize(42)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(28);
+    assertThat(EventTypes.all()).hasSize(42);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -138,7 +195,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(28);
+    assertThat(EventTypes.all()).hasSize(42);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -156,7 +213,7 @@ class EventTypesTest {
   void onPartitionsTheTypesByTopic() {
     assertThat(EventTypes.on(Topic.BIA)).hasSize(16);
     assertThat(EventTypes.on(Topic.PLANS)).hasSize(8);
-    assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(3);
+    assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(17);
     assertThat(EventTypes.on(Topic.LESSONS)).hasSize(1);
     assertThat(
             Arrays.stream(Topic.values()).flatMap(topic -> EventTypes.on(topic).stream()).toList())

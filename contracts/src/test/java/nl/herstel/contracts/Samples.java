@@ -26,8 +26,22 @@ import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.AffectedProcess;
 import nl.herstel.contracts.incidents.AssetHintMapped;
+import nl.herstel.contracts.incidents.CostRecorded;
+import nl.herstel.contracts.incidents.DecisionRecorded;
+import nl.herstel.contracts.incidents.IncidentClassified;
 import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentExtended;
+import nl.herstel.contracts.incidents.IncidentMerged;
 import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.incidents.IncidentTransitioned;
+import nl.herstel.contracts.incidents.NotificationObligationRegistered;
+import nl.herstel.contracts.incidents.NotificationOverdue;
+import nl.herstel.contracts.incidents.NotificationSubmitted;
+import nl.herstel.contracts.incidents.PlanActivated;
+import nl.herstel.contracts.incidents.ProcessRestored;
+import nl.herstel.contracts.incidents.RecoveryDeadlineBreached;
+import nl.herstel.contracts.incidents.RecoveryTaskCreated;
+import nl.herstel.contracts.incidents.RecoveryTaskStatusChanged;
 import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
@@ -231,13 +245,107 @@ final class Samples {
                     Duration.ofHours(8),
                     Duration.ofHours(24),
                     DISRUPTED.plus(Duration.ofHours(8)),
-                    DISRUPTED.plus(Duration.ofHours(24)))),
-            NOW),
+                    DISRUPTED.plus(Duration.ofHours(24)),
+                    Duration.ofHours(1))),
+            NOW,
+            "inc-0"),
         new IncidentClosed(
             "inc-1",
             DISRUPTED,
             List.of(new Restoration("proc-payments", DISRUPTED.plus(Duration.ofHours(11)))),
             "Restored from backup",
+            NOW),
+        // issue 13: incident story
+        new IncidentClassified("inc-1", "RANSOMWARE", "MALWARE", "Ransom note found", "ic", NOW),
+        new PlanActivated(
+            "inc-1",
+            "plan-1",
+            2,
+            "Payments recovery",
+            "RANSOMWARE",
+            "Ransomware on the payments database",
+            "incident-commander",
+            "Payments down",
+            "dev-incident-commander",
+            NOW),
+        new IncidentTransitioned("inc-1", "RECOVERING", "RECOVERED", "All restored", "ic", NOW),
+        new RecoveryDeadlineBreached(
+            "inc-1",
+            "proc-payments",
+            "RTO",
+            DISRUPTED.plus(Duration.ofHours(8)),
+            DISRUPTED.plus(Duration.ofHours(8)).plusSeconds(20),
+            NOW),
+        new NotificationObligationRegistered(
+            "inc-1",
+            "obl-1",
+            "DATA_PROTECTION_AUTHORITY",
+            "GDPR (AVG) art. 33",
+            DISRUPTED,
+            DISRUPTED.plus(Duration.ofHours(72)),
+            NOW),
+        new NotificationSubmitted("inc-1", "obl-1", "DATA_PROTECTION_AUTHORITY", NOW, true, NOW),
+        new NotificationOverdue(
+            "inc-1", "obl-2", "NCSC", DISRUPTED.plus(Duration.ofHours(24)), NOW, NOW),
+        new ProcessRestored(
+            "inc-1",
+            "proc-payments",
+            DISRUPTED,
+            DISRUPTED.plus(Duration.ofHours(11)),
+            DISRUPTED.minus(Duration.ofHours(2)),
+            Duration.ofHours(11),
+            Duration.ofHours(2),
+            Duration.ofHours(8),
+            Duration.ofHours(1),
+            false,
+            false,
+            NOW),
+        new CostRecorded(
+            "inc-1",
+            "cost-1",
+            "LABOUR",
+            new java.math.BigDecimal("1250.50"),
+            "EUR",
+            "Forensics firm",
+            DISRUPTED.plus(Duration.ofHours(3)),
+            NOW),
+        new RecoveryTaskCreated(
+            "inc-1",
+            "task-1",
+            1,
+            "Isolate the network",
+            "network-lead",
+            "plan-1",
+            "RANSOMWARE",
+            NOW),
+        new RecoveryTaskStatusChanged("inc-1", "task-1", "TODO", "IN_PROGRESS", "ann", NOW),
+        new DecisionRecorded(
+            "inc-1",
+            "dec-1",
+            List.of("Database encrypted"),
+            List.of("Whether backups are clean"),
+            List.of("Restore", "Pay"),
+            List.of("Backups infected"),
+            "Restore from the last clean backup",
+            "Never pay",
+            "incident-commander",
+            "dev-incident-commander",
+            NOW),
+        new IncidentMerged("inc-4", "inc-1", "TRIAGED", "Same attack", "ic", NOW),
+        new IncidentExtended(
+            "inc-1",
+            "INCIDENT_ABSORBED",
+            "inc-4",
+            List.of("asset-files"),
+            List.of(
+                new AffectedProcess(
+                    "proc-hr",
+                    "Payroll",
+                    Duration.ofDays(2),
+                    Duration.ofDays(7),
+                    DISRUPTED.plus(Duration.ofDays(2)),
+                    DISRUPTED.plus(Duration.ofDays(7)),
+                    Duration.ofHours(4))),
             NOW),
         new TargetRevisionProposed(
             "rev-1",
@@ -318,6 +426,38 @@ final class Samples {
         new nl.herstel.contracts.plans.ReadinessChanged("proc-hr", "PASS", List.of(), NOW),
         new IncidentOpened("inc-2", "Phishing", Severity.LOW, DISRUPTED, List.of(), List.of(), NOW),
         new IncidentClosed("inc-2", DISRUPTED, List.of(), null, NOW),
+        // issue 13: incident story
+        new IncidentClassified("inc-2", "OTHER", null, null, "ic", NOW),
+        new PlanActivated("inc-2", "plan-2", 1, "Empty plan", null, null, "ic", null, "ic", NOW),
+        new IncidentTransitioned("inc-2", "REPORTED", "DISMISSED", null, "ic", NOW),
+        new RecoveryDeadlineBreached("inc-2", "proc-hr", "MTPD", DISRUPTED, DISRUPTED, NOW),
+        new NotificationObligationRegistered(
+            "inc-2", "obl-3", "POLICE", "Aangifte (Sv art. 161)", DISRUPTED, null, NOW),
+        new NotificationSubmitted("inc-2", "obl-3", "POLICE", NOW, false, NOW),
+        new NotificationOverdue("inc-2", "obl-4", "NCSC", DISRUPTED, NOW, NOW),
+        new ProcessRestored(
+            "inc-2",
+            "proc-hr",
+            DISRUPTED,
+            DISRUPTED,
+            DISRUPTED,
+            Duration.ZERO,
+            Duration.ZERO,
+            null,
+            null,
+            null,
+            null,
+            NOW),
+        new CostRecorded(
+            "inc-2", "cost-2", "OTHER", java.math.BigDecimal.ONE, "USD", "Taxi", DISRUPTED, NOW),
+        new RecoveryTaskCreated(
+            "inc-2", "task-2", null, "Call the supplier", null, null, null, NOW),
+        new RecoveryTaskStatusChanged("inc-2", "task-2", "IN_PROGRESS", "DONE", "bob", NOW),
+        new DecisionRecorded(
+            "inc-2", "dec-2", List.of(), List.of(), List.of(), List.of(), "Wait", null, null, "ic",
+            NOW),
+        new IncidentMerged("inc-5", "inc-2", "REPORTED", null, "ic", NOW),
+        new IncidentExtended("inc-2", "ALERT_CORRELATED", null, List.of(), List.of(), NOW),
         new TargetRevisionProposed(
             "rev-2",
             "proc-hr",

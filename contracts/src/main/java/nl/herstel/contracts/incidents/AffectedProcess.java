@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param mtpd the process's maximum tolerable period of disruption
  * @param rtoDeadline the disruption's start plus the RTO
  * @param mtpdDeadline the disruption's start plus the MTPD
+ * @param rpo the process's recovery point objective (how much data, counted back from the
+ *     disruption, may be lost); null when the BIA set none. Added later: absent in older payloads.
  */
 public record AffectedProcess(
     String processId,
@@ -27,7 +29,8 @@ public record AffectedProcess(
     Duration rto,
     Duration mtpd,
     Instant rtoDeadline,
-    Instant mtpdDeadline) {
+    Instant mtpdDeadline,
+    Duration rpo) {
 
   public AffectedProcess {
     Objects.requireNonNull(processId, "processId");
@@ -36,5 +39,17 @@ public record AffectedProcess(
     mtpd = Objects.requireNonNull(mtpd, "mtpd").truncatedTo(ChronoUnit.SECONDS);
     Objects.requireNonNull(rtoDeadline, "rtoDeadline");
     Objects.requireNonNull(mtpdDeadline, "mtpdDeadline");
+    rpo = rpo == null ? null : rpo.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** A process without a known RPO. */
+  public AffectedProcess(
+      String processId,
+      String name,
+      Duration rto,
+      Duration mtpd,
+      Instant rtoDeadline,
+      Instant mtpdDeadline) {
+    this(processId, name, rto, mtpd, rtoDeadline, mtpdDeadline, null);
   }
 }

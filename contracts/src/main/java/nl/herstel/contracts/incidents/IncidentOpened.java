@@ -16,7 +16,9 @@ import nl.herstel.contracts.IntegrationEvent;
  * @param disruptedAt when the disruption began; the RTO and MTPD clocks run from here
  * @param assetIds the assets hit
  * @param affectedProcesses the business processes disrupted, with their deadlines
- * @param occurredAt when the incident was opened
+ * @param occurredAt when the incident was opened: when its first alert came in
+ * @param splitFromIncidentId the incident whose alerts split off into this new one; null for an
+ *     incident opened by an alert. Added later: absent in older payloads.
  */
 public record IncidentOpened(
     String incidentId,
@@ -25,7 +27,8 @@ public record IncidentOpened(
     Instant disruptedAt,
     List<String> assetIds,
     List<AffectedProcess> affectedProcesses,
-    Instant occurredAt)
+    Instant occurredAt,
+    String splitFromIncidentId)
     implements IntegrationEvent {
 
   public IncidentOpened {
@@ -36,6 +39,18 @@ public record IncidentOpened(
     assetIds = List.copyOf(Objects.requireNonNull(assetIds, "assetIds"));
     affectedProcesses = List.copyOf(Objects.requireNonNull(affectedProcesses, "affectedProcesses"));
     Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  /** An incident opened by an alert, not split off another. */
+  public IncidentOpened(
+      String incidentId,
+      String title,
+      Severity severity,
+      Instant disruptedAt,
+      List<String> assetIds,
+      List<AffectedProcess> affectedProcesses,
+      Instant occurredAt) {
+    this(incidentId, title, severity, disruptedAt, assetIds, affectedProcesses, occurredAt, null);
   }
 
   @Override
