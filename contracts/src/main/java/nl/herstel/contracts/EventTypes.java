@@ -39,7 +39,10 @@ import nl.herstel.contracts.incidents.ProcessRestored;
 import nl.herstel.contracts.incidents.RecoveryDeadlineBreached;
 import nl.herstel.contracts.incidents.RecoveryTaskCreated;
 import nl.herstel.contracts.incidents.RecoveryTaskStatusChanged;
+import nl.herstel.contracts.lessons.ImprovementActionChanged;
+import nl.herstel.contracts.lessons.ImprovementActionRecorded;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.plans.BackupPolicyRecorded;
 import nl.herstel.contracts.plans.ExerciseCompleted;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.PlanRetired;
@@ -89,6 +92,11 @@ public final class EventTypes {
               "nl.herstel.plans.restore-test-recorded.v1", RestoreTestRecorded.class, Topic.PLANS),
           event("nl.herstel.plans.training-recorded.v1", TrainingRecorded.class, Topic.PLANS),
           event("nl.herstel.plans.readiness-changed.v1", ReadinessChanged.class, Topic.PLANS),
+          // issue 13: backup policies as improvement targets
+          event(
+              "nl.herstel.plans.backup-policy-recorded.v1",
+              BackupPolicyRecorded.class,
+              Topic.PLANS),
           event("nl.herstel.incidents.incident-opened.v1", IncidentOpened.class, Topic.INCIDENTS),
           event("nl.herstel.incidents.incident-closed.v1", IncidentClosed.class, Topic.INCIDENTS),
           event(
@@ -137,6 +145,15 @@ public final class EventTypes {
           event(
               "nl.herstel.lessons.target-revision-proposed.v1",
               TargetRevisionProposed.class,
+              Topic.LESSONS),
+          // issue 13: improvement actions
+          event(
+              "nl.herstel.lessons.improvement-action-recorded.v1",
+              ImprovementActionRecorded.class,
+              Topic.LESSONS),
+          event(
+              "nl.herstel.lessons.improvement-action-changed.v1",
+              ImprovementActionChanged.class,
               Topic.LESSONS));
 
   private static final Map<String, EventType> BY_TYPE =

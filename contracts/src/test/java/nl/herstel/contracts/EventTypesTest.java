@@ -149,13 +149,27 @@ class EventTypesTest {
             tuple(
                 "nl.herstel.lessons.target-revision-proposed.v1",
                 TargetRevisionProposed.class,
+                Topic.LESSONS),
+            // issue 13: backup policies as improvement targets
+            tuple(
+                "nl.herstel.plans.backup-policy-recorded.v1",
+                nl.herstel.contracts.plans.BackupPolicyRecorded.class,
+                Topic.PLANS),
+            // issue 13: improvement actions
+            tuple(
+                "nl.herstel.lessons.improvement-action-recorded.v1",
+                nl.herstel.contracts.lessons.ImprovementActionRecorded.class,
+                Topic.LESSONS),
+            tuple(
+                "nl.herstel.lessons.improvement-action-changed.v1",
+                nl.herstel.contracts.lessons.ImprovementActionChanged.class,
                 Topic.LESSONS));
   }
 
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(42);
+    assertThat(all).hasSize(45);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -163,7 +177,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(42);
+    assertThat(EventTypes.all()).hasSize(45);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -175,13 +189,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(42)
+        .hasSize(45)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(42);
+    assertThat(EventTypes.all()).hasSize(45);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -195,7 +209,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(42);
+    assertThat(EventTypes.all()).hasSize(45);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -212,9 +226,9 @@ class EventTypesTest {
   @Test
   void onPartitionsTheTypesByTopic() {
     assertThat(EventTypes.on(Topic.BIA)).hasSize(16);
-    assertThat(EventTypes.on(Topic.PLANS)).hasSize(8);
+    assertThat(EventTypes.on(Topic.PLANS)).hasSize(9);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(17);
-    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(1);
+    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(3);
     assertThat(
             Arrays.stream(Topic.values()).flatMap(topic -> EventTypes.on(topic).stream()).toList())
         .containsExactlyInAnyOrderElementsOf(EventTypes.all());

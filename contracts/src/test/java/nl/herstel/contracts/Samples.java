@@ -355,6 +355,36 @@ final class Samples {
             Duration.ofHours(11),
             Duration.ofHours(12),
             "Recovery took 11h against a target of 8h",
+            NOW),
+        // issue 13: backup policies as improvement targets
+        new nl.herstel.contracts.plans.BackupPolicyRecorded(
+            "policy-1", "asset-paydb", "Payments database", NOW),
+        // issue 13: improvement actions
+        new nl.herstel.contracts.lessons.ImprovementActionRecorded(
+            "action-1",
+            "Keep an offline copy of the payments database",
+            "OPEN",
+            null,
+            "CFO",
+            java.time.LocalDate.parse("2025-04-01"),
+            "HIGH",
+            new nl.herstel.contracts.lessons.ImprovementTarget(
+                "SCENARIO_CARD", "card-ransomware", "plan-1"),
+            "inc-1",
+            "eval-1",
+            NOW),
+        new nl.herstel.contracts.lessons.ImprovementActionChanged(
+            "action-1",
+            "Keep an offline copy of the payments database",
+            "WONT_DO",
+            "The database moves to a SaaS supplier",
+            "CFO",
+            java.time.LocalDate.parse("2025-04-01"),
+            "HIGH",
+            new nl.herstel.contracts.lessons.ImprovementTarget(
+                "SCENARIO_CARD", "card-ransomware", "plan-1"),
+            "inc-1",
+            "eval-1",
             NOW));
   }
 
@@ -466,6 +496,32 @@ final class Samples {
             Duration.ofHours(30),
             Duration.ofDays(2),
             "Met",
+            NOW),
+        new nl.herstel.contracts.plans.BackupPolicyRecorded(
+            "policy-2", "asset-hr", "HR files", NOW),
+        new nl.herstel.contracts.lessons.ImprovementActionRecorded(
+            "action-2",
+            "Train the deputy",
+            "OPEN",
+            null,
+            "HR lead",
+            java.time.LocalDate.parse("2025-05-01"),
+            "LOW",
+            new nl.herstel.contracts.lessons.ImprovementTarget("PROCESS", "proc-hr", null),
+            null,
+            null,
+            NOW),
+        new nl.herstel.contracts.lessons.ImprovementActionChanged(
+            "action-2",
+            "Train the deputy",
+            "DONE",
+            null,
+            "HR lead",
+            java.time.LocalDate.parse("2025-05-01"),
+            "LOW",
+            new nl.herstel.contracts.lessons.ImprovementTarget("PROCESS", "proc-hr", null),
+            null,
+            null,
             NOW));
   }
 }

@@ -3,15 +3,29 @@ package nl.herstel.lessons.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.plans.BackupPolicyRecorded;
+import nl.herstel.contracts.plans.PlanPublished;
+import nl.herstel.contracts.plans.PlanRetired;
+import nl.herstel.contracts.plans.TrainingRecorded;
+import nl.herstel.lessons.command.Evaluation;
+import nl.herstel.lessons.command.EvaluationPolicy;
+import nl.herstel.lessons.command.ImprovementAction;
 import nl.herstel.lessons.command.IncidentReview;
+import nl.herstel.lessons.integration.ImprovementContractMapper;
 import nl.herstel.lessons.integration.IncidentClosedIntake;
+import nl.herstel.lessons.integration.KnownTargets;
 import nl.herstel.lessons.integration.LessonsContractMapper;
 import nl.herstel.lessons.integration.OpenedIncidents;
 import nl.herstel.lessons.integration.ProcessTargets;
+import nl.herstel.lessons.query.EvaluationProjection;
+import nl.herstel.lessons.query.ImprovementProjection;
 import nl.herstel.lessons.query.LessonsProjection;
 import nl.herstel.lessons.query.ManagementReports;
 import nl.herstel.platform.axon.ModuleDefinition;
@@ -41,5 +55,25 @@ public class LessonsModule implements ServiceModule {
         .subscribe(IncidentOpened.class, incidents::opened)
         .subscribe(
             IncidentClosed.class, new IncidentClosedIntake(module.commands(), targets, incidents));
+    // issue 13: evaluations and improvement actions
+    EvaluationProjection evaluations = new EvaluationProjection(sql);
+    ImprovementProjection actions = new ImprovementProjection(sql);
+    KnownTargets known = new KnownTargets(sql);
+    module
+        .aggregate(Evaluation.class)
+        .aggregate(EvaluationPolicy.class)
+        .aggregate(ImprovementAction.class)
+        .projection(evaluations)
+        .queryHandler(evaluations)
+        .projection(actions)
+        .queryHandler(actions)
+        .publish(new ImprovementContractMapper())
+        .subscribe(AssetRegistered.class, known::assetRegistered)
+        .subscribe(AssetRetired.class, known::assetRetired)
+        .subscribe(ThreatRegistered.class, known::threatRegistered)
+        .subscribe(PlanPublished.class, known::planPublished)
+        .subscribe(PlanRetired.class, known::planRetired)
+        .subscribe(TrainingRecorded.class, known::trainingRecorded)
+        .subscribe(BackupPolicyRecorded.class, known::backupPolicyRecorded);
   }
 }

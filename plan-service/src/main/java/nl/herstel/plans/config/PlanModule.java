@@ -15,6 +15,8 @@ import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.lessons.ImprovementActionChanged;
+import nl.herstel.contracts.lessons.ImprovementActionRecorded;
 import nl.herstel.plans.command.BackupPolicy;
 import nl.herstel.plans.command.Exercise;
 import nl.herstel.plans.command.NetworkDocument;
@@ -23,6 +25,7 @@ import nl.herstel.plans.command.RecoveryPlan;
 import nl.herstel.plans.command.RestoreTest;
 import nl.herstel.plans.command.TrainingRecord;
 import nl.herstel.plans.integration.BiaIntake;
+import nl.herstel.plans.integration.ImprovementActionIntake;
 import nl.herstel.plans.integration.IncidentIntake;
 import nl.herstel.plans.integration.PlanContractMapper;
 import nl.herstel.plans.integration.PreparednessContractMapper;
@@ -30,6 +33,7 @@ import nl.herstel.plans.query.BundleQueries;
 import nl.herstel.plans.query.CoverageQueries;
 import nl.herstel.plans.query.InventoryQueries;
 import nl.herstel.plans.query.NetworkDocumentProjection;
+import nl.herstel.plans.query.PlanImprovementActions;
 import nl.herstel.plans.query.PlanProjection;
 import nl.herstel.plans.query.PlanReadModel;
 import nl.herstel.plans.query.PreparednessProjection;
@@ -88,5 +92,11 @@ public class PlanModule implements ServiceModule {
         .queryHandler(new ReadinessQueries(sql))
         .publish(new PreparednessContractMapper())
         .subscribe(IncidentClosed.class, new IncidentIntake(sql)::incidentClosed);
+    // issue 13: improvement actions on plans
+    ImprovementActionIntake improvements = new ImprovementActionIntake(sql);
+    module
+        .queryHandler(new PlanImprovementActions(sql))
+        .subscribe(ImprovementActionRecorded.class, improvements::recorded)
+        .subscribe(ImprovementActionChanged.class, improvements::changed);
   }
 }

@@ -2,6 +2,7 @@ package nl.herstel.plans.integration;
 
 import java.util.Optional;
 import nl.herstel.contracts.IntegrationEvent;
+import nl.herstel.contracts.plans.BackupPolicyRecorded;
 import nl.herstel.contracts.plans.ExerciseCompleted;
 import nl.herstel.contracts.plans.ReadinessChanged;
 import nl.herstel.contracts.plans.RestoreTestRecorded;
@@ -72,6 +73,15 @@ public class PreparednessContractMapper implements ContractMapper {
                   .map(f -> new ReadinessChanged.FailingCheck(f.check(), f.reason()))
                   .toList(),
               at));
+    }
+    // issue 13: backup policies as improvement targets
+    if (payload instanceof PreparednessEvents.BackupPolicyRegistered e) {
+      return Optional.of(
+          new BackupPolicyRecorded(e.policyId(), e.settings().assetId(), e.settings().name(), at));
+    }
+    if (payload instanceof PreparednessEvents.BackupPolicyRevised e) {
+      return Optional.of(
+          new BackupPolicyRecorded(e.policyId(), e.settings().assetId(), e.settings().name(), at));
     }
     return Optional.empty();
   }

@@ -42,6 +42,8 @@ public record Problem(
     RULE_VIOLATION("rule-violation", "The request breaks a domain rule", 422),
     NOT_FOUND("not-found", "Not found", 404),
     CONFLICT("conflict", "Conflict with the current state", 409),
+    PRECONDITION_FAILED(
+        "precondition-failed", "The version you edited is not the current one", 412),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     FORBIDDEN("forbidden", "Not allowed for your role", 403),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),

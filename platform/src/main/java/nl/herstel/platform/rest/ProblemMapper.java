@@ -29,6 +29,7 @@ import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.NotPermitted;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.domain.StaleVersion;
 import nl.herstel.platform.jdbc.Outages;
 import nl.herstel.platform.rest.Problem.FieldError;
 import nl.herstel.platform.rest.Problem.Kind;
@@ -141,6 +142,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof NotPermitted notPermitted) {
       return Problem.of(Kind.FORBIDDEN, notPermitted.getMessage(), path);
+    }
+    if (e instanceof StaleVersion stale) {
+      return Problem.of(Kind.PRECONDITION_FAILED, stale.getMessage(), path)
+          .withErrors(List.of(new FieldError(stale.field(), stale.getMessage())));
     }
     if (e instanceof Conflict conflict) {
       Problem problem = Problem.of(Kind.CONFLICT, conflict.getMessage(), path);

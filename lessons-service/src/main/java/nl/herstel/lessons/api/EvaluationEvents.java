@@ -1,0 +1,20 @@
+package nl.herstel.lessons.api;
+
+/** The events of incident evaluations and their policy, as stored in lessons' event store. */
+public final class EvaluationEvents {
+  private EvaluationEvents() {}
+
+  /** An evaluation of an incident was started as a draft. */
+  public record EvaluationDrafted(
+      String evaluationId, String incidentId, EvaluationContent content) {}
+
+  /** A draft's content was replaced. */
+  public record EvaluationRevised(
+      String evaluationId, String incidentId, EvaluationContent content) {}
+
+  /** The evaluation became final; who finalised it is in the event's metadata (principal). */
+  public record EvaluationFinalised(String evaluationId, String incidentId) {}
+
+  /** The evaluation policy was set. */
+  public record EvaluationPolicySet(String policyId, EvaluationPolicyRules rules) {}
+}
