@@ -25,6 +25,7 @@ import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.ExerciseCompleted;
 import nl.herstel.contracts.plans.PlanPublished;
@@ -82,6 +83,11 @@ public final class EventTypes {
           event(
               "nl.herstel.lessons.target-revision-proposed.v1",
               TargetRevisionProposed.class,
+              Topic.LESSONS),
+          // issue 13: the loop back
+          event(
+              "nl.herstel.lessons.bia-revision-proposed.v1",
+              BiaRevisionProposed.class,
               Topic.LESSONS));
 
   private static final Map<String, EventType> BY_TYPE =

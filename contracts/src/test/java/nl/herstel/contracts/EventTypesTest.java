@@ -26,6 +26,7 @@ import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.PlanRetired;
@@ -92,13 +93,17 @@ class EventTypesTest {
             tuple(
                 "nl.herstel.lessons.target-revision-proposed.v1",
                 TargetRevisionProposed.class,
+                Topic.LESSONS),
+            tuple(
+                "nl.herstel.lessons.bia-revision-proposed.v1",
+                BiaRevisionProposed.class,
                 Topic.LESSONS));
   }
 
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(28);
+    assertThat(all).hasSize(29);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -106,7 +111,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(28);
+    assertThat(EventTypes.all()).hasSize(29);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -118,13 +123,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(28)
+        .hasSize(29)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(28);
+    assertThat(EventTypes.all()).hasSize(29);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -138,7 +143,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(28);
+    assertThat(EventTypes.all()).hasSize(29);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -157,7 +162,7 @@ class EventTypesTest {
     assertThat(EventTypes.on(Topic.BIA)).hasSize(16);
     assertThat(EventTypes.on(Topic.PLANS)).hasSize(8);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(3);
-    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(1);
+    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(2);
     assertThat(
             Arrays.stream(Topic.values()).flatMap(topic -> EventTypes.on(topic).stream()).toList())
         .containsExactlyInAnyOrderElementsOf(EventTypes.all());
