@@ -39,6 +39,7 @@ import nl.herstel.contracts.incidents.ProcessRestored;
 import nl.herstel.contracts.incidents.RecoveryDeadlineBreached;
 import nl.herstel.contracts.incidents.RecoveryTaskCreated;
 import nl.herstel.contracts.incidents.RecoveryTaskStatusChanged;
+import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.ImprovementActionChanged;
 import nl.herstel.contracts.lessons.ImprovementActionRecorded;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
@@ -154,6 +155,11 @@ public final class EventTypes {
           event(
               "nl.herstel.lessons.improvement-action-changed.v1",
               ImprovementActionChanged.class,
+              Topic.LESSONS),
+          // issue 13: the loop back
+          event(
+              "nl.herstel.lessons.bia-revision-proposed.v1",
+              BiaRevisionProposed.class,
               Topic.LESSONS));
 
   private static final Map<String, EventType> BY_TYPE =

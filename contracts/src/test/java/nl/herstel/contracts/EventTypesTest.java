@@ -26,6 +26,7 @@ import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.PlanRetired;
@@ -163,13 +164,18 @@ class EventTypesTest {
             tuple(
                 "nl.herstel.lessons.improvement-action-changed.v1",
                 nl.herstel.contracts.lessons.ImprovementActionChanged.class,
+                Topic.LESSONS),
+            // issue 13: the loop back
+            tuple(
+                "nl.herstel.lessons.bia-revision-proposed.v1",
+                BiaRevisionProposed.class,
                 Topic.LESSONS));
   }
 
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(45);
+    assertThat(all).hasSize(46);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -177,7 +183,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(45);
+    assertThat(EventTypes.all()).hasSize(46);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -189,13 +195,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(45)
+        .hasSize(46)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(45);
+    assertThat(EventTypes.all()).hasSize(46);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -209,7 +215,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(45);
+    assertThat(EventTypes.all()).hasSize(46);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -228,7 +234,7 @@ class EventTypesTest {
     assertThat(EventTypes.on(Topic.BIA)).hasSize(16);
     assertThat(EventTypes.on(Topic.PLANS)).hasSize(9);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(17);
-    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(3);
+    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(4);
     assertThat(
             Arrays.stream(Topic.values()).flatMap(topic -> EventTypes.on(topic).stream()).toList())
         .containsExactlyInAnyOrderElementsOf(EventTypes.all());

@@ -24,6 +24,7 @@ import nl.herstel.contracts.bia.TargetSource;
 import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
+import nl.herstel.contracts.incidents.ActivatedPlan;
 import nl.herstel.contracts.incidents.AffectedProcess;
 import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.CostRecorded;
@@ -44,6 +45,9 @@ import nl.herstel.contracts.incidents.RecoveryTaskCreated;
 import nl.herstel.contracts.incidents.RecoveryTaskStatusChanged;
 import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.contracts.lessons.BiaRevisionProposed;
+import nl.herstel.contracts.lessons.Evidence;
+import nl.herstel.contracts.lessons.RevisionKind;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.PlanRetired;
@@ -108,7 +112,7 @@ final class Samples {
             "Recovery took 11h against a target of 8h",
             "lessons-service",
             NOW),
-        new RevisionDecided("rev-1", "proc-payments", true, "Agreed", "cfo", NOW),
+        new RevisionDecided("rev-1", "proc-payments", true, "Agreed", "cfo", NOW, "prop-1"),
         new RecoveryTargetsSet(
             "proc-payments",
             Duration.ofHours(24),
@@ -252,9 +256,16 @@ final class Samples {
         new IncidentClosed(
             "inc-1",
             DISRUPTED,
-            List.of(new Restoration("proc-payments", DISRUPTED.plus(Duration.ofHours(11)))),
+            List.of(
+                new Restoration(
+                    "proc-payments",
+                    DISRUPTED.plus(Duration.ofHours(11)),
+                    DISRUPTED.minus(Duration.ofHours(3)),
+                    Duration.ofHours(1))),
             "Restored from backup",
-            NOW),
+            NOW,
+            "RANSOMWARE",
+            List.of(new ActivatedPlan("plan-1", 2, "card-ransomware"))),
         // issue 13: incident story
         new IncidentClassified("inc-1", "RANSOMWARE", "MALWARE", "Ransom note found", "ic", NOW),
         new PlanActivated(
@@ -385,6 +396,16 @@ final class Samples {
                 "SCENARIO_CARD", "card-ransomware", "plan-1"),
             "inc-1",
             "eval-1",
+            NOW),
+        new BiaRevisionProposed(
+            "prop-rpo-1",
+            RevisionKind.RPO,
+            "proc-payments",
+            "inc-1",
+            Duration.ofHours(1),
+            Duration.ofHours(3),
+            List.of(new Evidence("inc-1", "DATA_LOSS", Duration.ofHours(3), Duration.ofHours(1))),
+            "3h of data were lost against an RPO of 1h",
             NOW));
   }
 
@@ -522,6 +543,16 @@ final class Samples {
             new nl.herstel.contracts.lessons.ImprovementTarget("PROCESS", "proc-hr", null),
             null,
             null,
+            NOW),
+        new BiaRevisionProposed(
+            "prop-rto-2",
+            RevisionKind.RTO,
+            "proc-hr",
+            "inc-2",
+            Duration.ofDays(2),
+            Duration.ofDays(1),
+            List.of(new Evidence("inc-2", "RECOVERY_TIME", Duration.ofHours(3), null)),
+            "Met with margin",
             NOW));
   }
 }

@@ -15,6 +15,8 @@ import nl.herstel.contracts.IntegrationEvent;
  * @param reason why
  * @param decidedBy who decided
  * @param occurredAt when it was decided
+ * @param proposalId the lessons-service proposal the revision came from; null for revisions made by
+ *     hand and in events published before it was added
  */
 public record RevisionDecided(
     String revisionId,
@@ -22,8 +24,20 @@ public record RevisionDecided(
     boolean accepted,
     String reason,
     String decidedBy,
-    Instant occurredAt)
+    Instant occurredAt,
+    String proposalId)
     implements IntegrationEvent {
+
+  /** A decision on a revision that no lessons proposal started. */
+  public RevisionDecided(
+      String revisionId,
+      String processId,
+      boolean accepted,
+      String reason,
+      String decidedBy,
+      Instant occurredAt) {
+    this(revisionId, processId, accepted, reason, decidedBy, occurredAt, null);
+  }
 
   public RevisionDecided {
     Objects.requireNonNull(revisionId, "revisionId");

@@ -189,9 +189,31 @@ public final class IncidentEvents {
   public record IncidentTransitioned(
       String incidentId, IncidentStatus from, IncidentStatus to, String reason) {}
 
-  /** The recovery operation ended; each restoration says when a disrupted process was restored. */
+  /**
+   * The recovery operation ended; each restoration says when a disrupted process was restored.
+   * {@code category} and {@code activatedPlans} were added later: events stored before they existed
+   * load with no category and no plans ({@code category} is also null when the incident was never
+   * classified).
+   */
   public record IncidentClosed(
-      String incidentId, Instant disruptedAt, List<Restoration> restorations, String summary) {}
+      String incidentId,
+      Instant disruptedAt,
+      List<Restoration> restorations,
+      String summary,
+      IncidentCategory category,
+      List<ActivatedPlan> activatedPlans) {
+    public IncidentClosed {
+      activatedPlans = activatedPlans == null ? List.of() : List.copyOf(activatedPlans);
+    }
+
+    public IncidentClosed(
+        String incidentId, Instant disruptedAt, List<Restoration> restorations, String summary) {
+      this(incidentId, disruptedAt, restorations, summary, null, null);
+    }
+  }
+
+  /** A recovery plan activated during the incident, and the scenario card followed (or null). */
+  public record ActivatedPlan(String planId, int planVersion, String scenarioCardId) {}
 
   /** An asset of the BIA that an alert named. */
   public record AssetRef(String assetId, String name) {}
@@ -220,8 +242,17 @@ public final class IncidentEvents {
     }
   }
 
-  /** When a disrupted process was restored to an acceptable level. */
-  public record Restoration(String processId, Instant restoredAt) {}
+  /**
+   * When a disrupted process was restored to an acceptable level. {@code dataRestoredTo} (the point
+   * its data was restored to) and {@code rpo} (the RPO that applied) were added later: null in
+   * events stored before they existed, and when unknown.
+   */
+  public record Restoration(
+      String processId, Instant restoredAt, Instant dataRestoredTo, Duration rpo) {
+    public Restoration(String processId, Instant restoredAt) {
+      this(processId, restoredAt, null, null);
+    }
+  }
 
   // ---- records: communications, evidence custody, restorations and costs ----
 

@@ -35,6 +35,7 @@ import nl.herstel.incidents.api.IncidentCommands.ResolveAssetHint;
 import nl.herstel.incidents.api.IncidentCommands.TransferEvidence;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentCommands.VerifyEvidence;
+import nl.herstel.incidents.api.IncidentEvents.ActivatedPlan;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.CommunicationLogged;
@@ -220,7 +221,9 @@ public class Incident {
     }
     Set<String> restored = new HashSet<>();
     List<Restoration> restorations =
-        command.restorations().isEmpty() ? this.restorations.recorded() : command.restorations();
+        command.restorations().isEmpty()
+            ? this.restorations.recorded()
+            : command.restorations().stream().map(this.restorations::completed).toList();
     for (int i = 0; i < restorations.size(); i++) {
       Restoration restoration = restorations.get(i);
       String field = "restorations[" + i + "]";
@@ -244,7 +247,14 @@ public class Incident {
             field + ".restoredAt", "restoredAt lies in the future by more than 5 minutes");
       }
     }
-    apply(new IncidentClosed(incidentId, disruptedAt, restorations, command.summary()));
+    apply(
+        new IncidentClosed(
+            incidentId,
+            disruptedAt,
+            restorations,
+            command.summary(),
+            recovery.category,
+            List.copyOf(recovery.activatedPlans)));
   }
 
   /**
@@ -876,6 +886,12 @@ public class Incident {
   @EventSourcingHandler
   void on(IncidentClassified event) {
     recovery.category = event.category();
+  }
+
+  @EventSourcingHandler
+  void on(PlanActivated event) {
+    recovery.activatedPlans.add(
+        new ActivatedPlan(event.planId(), event.planVersion(), event.scenarioCardId()));
   }
 
   @EventSourcingHandler

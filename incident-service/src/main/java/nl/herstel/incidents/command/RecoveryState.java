@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.herstel.incidents.api.IncidentCategory;
+import nl.herstel.incidents.api.IncidentEvents.ActivatedPlan;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
@@ -27,6 +28,7 @@ import nl.herstel.platform.domain.RuleViolation;
 class RecoveryState {
   String mergedInto;
   IncidentCategory category;
+  final List<ActivatedPlan> activatedPlans = new ArrayList<>();
   String openingAlert;
   Instant disruptedAt;
   final Map<String, AlertPart> alerts = new LinkedHashMap<>();

@@ -26,6 +26,7 @@ final class Restorations {
   private final Map<String, Duration> rtos = new HashMap<>();
   private final Map<String, Duration> rpos = new HashMap<>();
   private final Map<String, Instant> restoredAt = new HashMap<>();
+  private final Map<String, Instant> dataRestoredTo = new HashMap<>();
 
   void rememberTargets(AffectedProcess process) {
     rtos.put(process.processId(), process.rto());
@@ -66,12 +67,30 @@ final class Restorations {
         rpo == null ? null : dataLoss.compareTo(rpo) <= 0);
   }
 
-  /** The restorations recorded during the recovery, the latest per process, earliest first. */
+  /**
+   * The restorations recorded during the recovery, the latest per process, earliest first, with the
+   * point the data was restored to and the RPO that applied.
+   */
   List<Restoration> recorded() {
     return restoredAt.entrySet().stream()
-        .map(r -> new Restoration(r.getKey(), r.getValue()))
+        .map(r -> completed(new Restoration(r.getKey(), r.getValue())))
         .sorted(Comparator.comparing(Restoration::restoredAt))
         .toList();
+  }
+
+  /**
+   * A restoration given at closure, completed with what the recovery recorded for its process: the
+   * point the data was restored to (when the closure names none) and the RPO that applied.
+   */
+  Restoration completed(Restoration restoration) {
+    String processId = restoration.processId();
+    return new Restoration(
+        processId,
+        restoration.restoredAt(),
+        restoration.dataRestoredTo() != null
+            ? restoration.dataRestoredTo()
+            : dataRestoredTo.get(processId),
+        rpos.get(processId));
   }
 
   /** Whether the process was restored, by its latest restoration, before its deadline passed. */
@@ -82,5 +101,6 @@ final class Restorations {
 
   void on(ProcessRestored event) {
     restoredAt.put(event.processId(), event.restoredAt());
+    dataRestoredTo.put(event.processId(), event.dataRestoredTo());
   }
 }

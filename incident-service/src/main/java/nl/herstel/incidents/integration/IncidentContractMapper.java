@@ -1,7 +1,9 @@
 package nl.herstel.incidents.integration;
 
+import java.util.List;
 import java.util.Optional;
 import nl.herstel.contracts.IntegrationEvent;
+import nl.herstel.contracts.incidents.ActivatedPlan;
 import nl.herstel.contracts.incidents.AffectedProcess;
 import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.incidents.api.IncidentEvents;
@@ -63,10 +65,19 @@ public class IncidentContractMapper implements ContractMapper {
               e.incidentId(),
               e.disruptedAt(),
               e.restorations().stream()
-                  .map(r -> new Restoration(r.processId(), r.restoredAt()))
+                  .map(
+                      r ->
+                          new Restoration(
+                              r.processId(), r.restoredAt(), r.dataRestoredTo(), r.rpo()))
                   .toList(),
               e.summary(),
-              at));
+              at,
+              e.category() == null ? null : e.category().name(),
+              e.activatedPlans() == null
+                  ? List.of()
+                  : e.activatedPlans().stream()
+                      .map(p -> new ActivatedPlan(p.planId(), p.planVersion(), p.scenarioCardId()))
+                      .toList()));
     }
     // ---- an incident split off another is a new incident to the other services ----
     if (payload instanceof RecoveryEvents.IncidentSplitOff e) {

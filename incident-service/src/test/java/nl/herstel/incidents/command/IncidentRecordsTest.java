@@ -351,7 +351,9 @@ class IncidentRecordsTest {
                 "i1",
                 DETECTED,
                 List.of(
-                    new Restoration("p2", DETECTED.plus(ofHours(5))), new Restoration("p1", again)),
+                    new Restoration(
+                        "p2", DETECTED.plus(ofHours(5)), DETECTED.plus(ofHours(5)), null),
+                    new Restoration("p1", again, again, ofHours(1))),
                 "Restored"));
   }
 

@@ -9,11 +9,15 @@ import nl.herstel.incidents.api.IncidentCategory;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
+import nl.herstel.incidents.api.IncidentEvents.ActivatedPlan;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.incidents.api.IncidentEvents.IncidentClosed;
 import nl.herstel.incidents.api.IncidentEvents.IncidentOpened;
 import nl.herstel.incidents.api.IncidentEvents.IncidentTransitioned;
+import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
+import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.api.RecoveryCommands.AbsorbIncident;
 import nl.herstel.incidents.api.RecoveryCommands.ActivatePlan;
@@ -145,6 +149,49 @@ class IncidentRecoveryTest {
             new PlanActivationRefused(
                 "i1", "plan-1", 3, MANDATE, "recovery-team", "Ransomware confirmed"))
         .expectResultMessagePayload(new ActivationAnswer(true, List.of()));
+  }
+
+  @Test
+  void aClosureNamesTheCategoryThePlansActivatedAndWhereTheDataWasRestoredTo() {
+    Instant restored = DETECTED.plus(ofHours(10));
+    Instant dataAt = DETECTED.minus(ofHours(3));
+    fixture
+        .given(
+            opened("i1", "A1"),
+            new IncidentClassified("i1", IncidentCategory.RANSOMWARE, null, "ransom note"),
+            triaged(),
+            new PlanActivated(
+                "i1",
+                "plan-1",
+                3,
+                "Payments DRP",
+                "ransomware",
+                "Ransomware",
+                "incident-commander",
+                MANDATE,
+                "Ransomware confirmed"),
+            new ProcessRestored(
+                "i1",
+                "p1",
+                DETECTED,
+                restored,
+                dataAt,
+                ofHours(10),
+                ofHours(3),
+                ofHours(8),
+                null,
+                false,
+                null))
+        .when(
+            new CloseIncident("i1", List.of(new Restoration("p1", restored)), "Restored", restored))
+        .expectEvents(
+            new IncidentClosed(
+                "i1",
+                DETECTED,
+                List.of(new Restoration("p1", restored, dataAt, null)),
+                "Restored",
+                IncidentCategory.RANSOMWARE,
+                List.of(new ActivatedPlan("plan-1", 3, "ransomware"))));
   }
 
   @Test
