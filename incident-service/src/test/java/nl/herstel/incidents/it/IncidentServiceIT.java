@@ -2638,4 +2638,193 @@ class IncidentServiceIT {
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(api.json(tooLong).at("/errors/0/field").asText()).isEqualTo("correlationKey");
   }
+
+  // ---- issue 13: the incident's story on Kafka for lessons learned ----
+
+  @Test
+  void publishesTheIncidentsStoryAsContractEventsAndNothingOfItsInternalFacts() throws Exception {
+    RecordsIncident incident = recordsIncident();
+    PlanPublished plan =
+        RecoveryItSupport.publishPlan(
+            "Payments DRP", 2, List.of(incident.bia().paymentsId()), List.of("incident-commander"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> api.getJson(incident.path("/plan-proposal"), "incident-commander"),
+            p -> p != null && ids(p.get("plans"), "planId").contains(plan.planId()));
+    String commander = "incident-commander";
+    api.ok(
+        api.post(
+            incident.path("/classification"),
+            commander,
+            "{\"category\":\"RANSOMWARE\",\"reason\":\"ransom note\"}"));
+    api.ok(
+        api.post(
+            incident.path("/transitions"), commander, "{\"to\":\"TRIAGED\",\"reason\":\"real\"}"));
+    JsonNode activation =
+        api.ok(
+            api.post(
+                incident.path("/activation"),
+                commander,
+                "{\"planId\":\"%s\",\"scenarioCardId\":\"ransomware\",\"reason\":\"confirmed\"}"
+                    .formatted(plan.planId())));
+    String taskId = activation.get("taskIds").get(0).asText();
+    api.ok(
+        api.post(
+            incident.path("/tasks/" + taskId + "/status"),
+            "recovery-team",
+            "{\"status\":\"IN_PROGRESS\"}"));
+    api.ok(
+        api.post(
+            incident.path("/decisions"),
+            commander,
+            """
+            {"picture":{"known":["Payments DB encrypted"],"unknown":["Backups clean?"]},
+             "judgement":{"options":["Restore"],"risks":["Reinfection"]},
+             "decision":{"what":"Restore from backup","rationale":"Within RTO",
+                         "mandate":"Crisis plan"}}"""));
+    Instant incurredAt = incident.disruptedAt().plus(Duration.ofHours(1));
+    api.ok(
+        api.post(
+            incident.path("/costs"),
+            commander,
+            "{\"kind\":\"LEGAL\",\"amount\":1000.50,\"description\":\"Lawyer\",\"incurredAt\":\"%s\"}"
+                .formatted(incurredAt)));
+    String obligation =
+        api.ok(
+                api.post(
+                    incident.path("/notifications"),
+                    commander,
+                    "{\"authority\":\"DATA_PROTECTION_AUTHORITY\",\"discoveredAt\":\"%s\"}"
+                        .formatted(incident.disruptedAt())))
+            .get("obligationId")
+            .asText();
+    api.ok(
+        api.post(
+            incident.path("/notifications/" + obligation + "/submission"),
+            commander,
+            "{\"reference\":\"AP-1\"}"));
+    api.ok(
+        api.post(
+            incident.path("/communications"),
+            commander,
+            communication("INTERNAL", "EMAIL", Instant.now().truncatedTo(ChronoUnit.SECONDS))));
+    Instant restoredAt = incident.disruptedAt().plus(Duration.ofHours(2));
+    api.ok(
+        api.post(
+            incident.path("/restorations"),
+            "recovery-team",
+            "{\"processId\":\"%s\",\"restoredAt\":\"%s\",\"dataRestoredTo\":\"%s\"}"
+                .formatted(
+                    incident.bia().paymentsId(),
+                    restoredAt,
+                    incident.disruptedAt().minus(Duration.ofMinutes(30)))));
+    api.ok(
+        api.post(
+            incident.path("/transitions"),
+            commander,
+            "{\"to\":\"RECOVERING\",\"reason\":\"restoring\"}"));
+    api.ok(
+        api.post(
+            incident.path("/transitions"),
+            commander,
+            "{\"to\":\"RECOVERED\",\"reason\":\"all back\"}"));
+    api.ok(
+        api.post(
+            incident.path("/closure"),
+            commander,
+            restorations(incident.bia().paymentsId(), restoredAt)));
+
+    Map<String, List<JsonNode>> story = publishedStory(incident.id());
+    assertThat(story)
+        .containsOnlyKeys(
+            "incident-opened",
+            "incident-classified",
+            "incident-transitioned",
+            "plan-activated",
+            "recovery-task-created",
+            "recovery-task-status-changed",
+            "decision-recorded",
+            "cost-recorded",
+            "notification-obligation-registered",
+            "notification-submitted",
+            "process-restored",
+            "incident-closed");
+    assertThat(story.get("incident-opened")).hasSize(1);
+    assertThat(story.get("incident-opened").get(0).get("splitFromIncidentId").isNull()).isTrue();
+    assertThat(story.get("incident-opened").get(0).at("/affectedProcesses/0/rpo").asText())
+        .isEqualTo("PT1H");
+    assertThat(story.get("incident-classified")).hasSize(1);
+    assertThat(story.get("incident-classified").get(0).get("category").asText())
+        .isEqualTo("RANSOMWARE");
+    List<String> transitions = new ArrayList<>();
+    story.get("incident-transitioned").forEach(t -> transitions.add(t.get("to").asText()));
+    assertThat(transitions).containsExactly("TRIAGED", "PLAN_ACTIVATED", "RECOVERING", "RECOVERED");
+    assertThat(story.get("incident-transitioned").get(0).get("transitionedBy").asText())
+        .isEqualTo("test-incident-commander");
+    assertThat(story.get("plan-activated")).hasSize(1);
+    JsonNode activated = story.get("plan-activated").get(0);
+    assertThat(activated.get("planId").asText()).isEqualTo(plan.planId());
+    assertThat(activated.get("planVersion").asInt()).isEqualTo(2);
+    assertThat(activated.get("scenarioCardId").asText()).isEqualTo("ransomware");
+    assertThat(activated.get("mandate").asText()).isEqualTo("incident-commander");
+    assertThat(activated.get("activatedBy").asText()).isEqualTo("test-incident-commander");
+    assertThat(story.get("recovery-task-created")).hasSize(3);
+    assertThat(story.get("recovery-task-status-changed")).hasSize(1);
+    assertThat(story.get("recovery-task-status-changed").get(0).get("to").asText())
+        .isEqualTo("IN_PROGRESS");
+    assertThat(story.get("decision-recorded")).hasSize(1);
+    assertThat(story.get("decision-recorded").get(0).get("decidedBy").asText())
+        .isEqualTo("test-incident-commander");
+    assertThat(story.get("decision-recorded").get(0).at("/known/0").asText())
+        .isEqualTo("Payments DB encrypted");
+    assertThat(story.get("cost-recorded")).hasSize(1);
+    JsonNode cost = story.get("cost-recorded").get(0);
+    assertThat(cost.get("kind").asText()).isEqualTo("LEGAL");
+    assertThat(cost.get("amount").decimalValue()).isEqualByComparingTo("1000.50");
+    assertThat(cost.get("currency").asText()).isEqualTo("EUR");
+    assertThat(story.get("notification-obligation-registered")).hasSize(1);
+    assertThat(story.get("notification-submitted")).hasSize(1);
+    assertThat(story.get("notification-submitted").get(0).get("late").asBoolean()).isFalse();
+    assertThat(story.get("process-restored")).hasSize(1);
+    JsonNode restored = story.get("process-restored").get(0);
+    assertThat(restored.get("processId").asText()).isEqualTo(incident.bia().paymentsId());
+    assertThat(restored.get("recoveryTime").asText()).isEqualTo("PT2H");
+    assertThat(restored.get("dataLoss").asText()).isEqualTo("PT30M");
+    assertThat(restored.get("rto").asText()).isEqualTo("PT8H");
+    assertThat(restored.get("rpo").asText()).isEqualTo("PT1H");
+    assertThat(restored.get("rtoMet").asBoolean()).isTrue();
+    assertThat(restored.get("rpoMet").asBoolean()).isTrue();
+    assertThat(story.get("incident-closed")).hasSize(1);
+  }
+
+  /**
+   * Every contract event published for the incident, by the short name of its type, in order; read
+   * until its IncidentClosed, then 2 seconds more to see that nothing else follows.
+   */
+  private static Map<String, List<JsonNode>> publishedStory(String incidentId) throws Exception {
+    Map<String, List<JsonNode>> byType = new java.util.LinkedHashMap<>();
+    try (var consumer = ItKafka.consumer()) {
+      consumer.subscribe(List.of("herstel.incidents.v1"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      long quietUntil = Long.MAX_VALUE;
+      while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          if (!incidentId.equals(r.key())) {
+            continue;
+          }
+          String type =
+              header(r, "ce_type").replace("nl.herstel.incidents.", "").replace(".v1", "");
+          byType
+              .computeIfAbsent(type, t -> new ArrayList<>())
+              .add(ContractJson.mapper().readTree(r.value()));
+          if (type.equals("incident-closed")) {
+            quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+          }
+        }
+      }
+    }
+    assertThat(byType).containsKey("incident-closed");
+    return byType;
+  }
 }

@@ -21,4 +21,21 @@ public final class LessonsQueries {
 
   /** Every target revision lessons proposed, newest first. */
   public record ListRevisionProposals() {}
+
+  // ---- issue 13: recovery information from the incident's story ----
+
+  /** The story of one incident as lessons knows it, with its figures. */
+  public record FindIncidentStory(String incidentId) {}
+
+  /**
+   * Recovery information aggregated over the incidents disrupted from {@code from} to {@code to}
+   * (both inclusive, UTC days), per {@code period} bucket and in total; optionally only incidents
+   * of one category or that disrupted one process.
+   */
+  public record SummarizeRecoveryInformation(
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      nl.herstel.lessons.query.RecoverySummary.Period period,
+      String category,
+      String processId) {}
 }

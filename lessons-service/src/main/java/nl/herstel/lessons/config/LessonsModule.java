@@ -8,8 +8,22 @@ import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.ThreatRegistered;
+import nl.herstel.contracts.incidents.CostRecorded;
+import nl.herstel.contracts.incidents.DecisionRecorded;
+import nl.herstel.contracts.incidents.IncidentClassified;
 import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentExtended;
+import nl.herstel.contracts.incidents.IncidentMerged;
 import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.incidents.IncidentTransitioned;
+import nl.herstel.contracts.incidents.NotificationObligationRegistered;
+import nl.herstel.contracts.incidents.NotificationOverdue;
+import nl.herstel.contracts.incidents.NotificationSubmitted;
+import nl.herstel.contracts.incidents.PlanActivated;
+import nl.herstel.contracts.incidents.ProcessRestored;
+import nl.herstel.contracts.incidents.RecoveryDeadlineBreached;
+import nl.herstel.contracts.incidents.RecoveryTaskCreated;
+import nl.herstel.contracts.incidents.RecoveryTaskStatusChanged;
 import nl.herstel.contracts.plans.BackupPolicyRecorded;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.PlanRetired;
@@ -20,14 +34,17 @@ import nl.herstel.lessons.command.ImprovementAction;
 import nl.herstel.lessons.command.IncidentReview;
 import nl.herstel.lessons.integration.ImprovementContractMapper;
 import nl.herstel.lessons.integration.IncidentClosedIntake;
+import nl.herstel.lessons.integration.IncidentStoryIntake;
 import nl.herstel.lessons.integration.KnownTargets;
 import nl.herstel.lessons.integration.LessonsContractMapper;
 import nl.herstel.lessons.integration.OpenedIncidents;
 import nl.herstel.lessons.integration.ProcessTargets;
 import nl.herstel.lessons.query.EvaluationProjection;
 import nl.herstel.lessons.query.ImprovementProjection;
+import nl.herstel.lessons.query.IncidentStories;
 import nl.herstel.lessons.query.LessonsProjection;
 import nl.herstel.lessons.query.ManagementReports;
+import nl.herstel.lessons.query.RecoveryStatistics;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -44,17 +61,43 @@ public class LessonsModule implements ServiceModule {
     LessonsProjection projection = new LessonsProjection(sql);
     ProcessTargets targets = new ProcessTargets(sql);
     OpenedIncidents incidents = new OpenedIncidents(sql);
+    IncidentStoryIntake story = new IncidentStoryIntake(sql, incidents);
+    IncidentClosedIntake closedIntake =
+        new IncidentClosedIntake(module.commands(), targets, incidents);
+    IncidentStories stories = new IncidentStories(sql);
+    RecoveryStatistics statistics = new RecoveryStatistics(sql);
     module
         .aggregate(IncidentReview.class)
         .projection(projection)
         .queryHandler(projection)
+        .queryHandler(stories)
+        .queryHandler(statistics)
         .queryHandler(new ManagementReports(sql, Clock.systemUTC()))
         .publish(new LessonsContractMapper())
         .subscribe(ProcessRegistered.class, targets::registered)
         .subscribe(RecoveryTargetsSet.class, targets::targetsSet)
         .subscribe(IncidentOpened.class, incidents::opened)
         .subscribe(
-            IncidentClosed.class, new IncidentClosedIntake(module.commands(), targets, incidents));
+            IncidentClosed.class,
+            (event, envelope) -> {
+              story.closed(event, envelope);
+              closedIntake.handle(event, envelope);
+            })
+        // issue 13: incident story
+        .subscribe(IncidentClassified.class, story::classified)
+        .subscribe(PlanActivated.class, story::planActivated)
+        .subscribe(IncidentTransitioned.class, story::transitioned)
+        .subscribe(RecoveryDeadlineBreached.class, story::deadlineBreached)
+        .subscribe(NotificationObligationRegistered.class, story::obligationRegistered)
+        .subscribe(NotificationSubmitted.class, story::notificationSubmitted)
+        .subscribe(NotificationOverdue.class, story::notificationOverdue)
+        .subscribe(ProcessRestored.class, story::processRestored)
+        .subscribe(CostRecorded.class, story::costRecorded)
+        .subscribe(RecoveryTaskCreated.class, story::taskCreated)
+        .subscribe(RecoveryTaskStatusChanged.class, story::taskStatusChanged)
+        .subscribe(DecisionRecorded.class, story::decisionRecorded)
+        .subscribe(IncidentMerged.class, story::merged)
+        .subscribe(IncidentExtended.class, story::extended);
     // issue 13: evaluations and improvement actions
     EvaluationProjection evaluations = new EvaluationProjection(sql);
     ImprovementProjection actions = new ImprovementProjection(sql);
