@@ -266,7 +266,14 @@ class ImprovementActionIT {
     HttpResponse<String> done =
         api.post(ACTIONS + "/" + id + "/status", "process-owner", "{\"status\":\"DONE\"}", "\"3\"");
     assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-    assertThat(api.put(ACTIONS + "/" + id, BCM, body, null).statusCode()).isEqualTo(409);
+    assertThat(
+            api.put(
+                    ACTIONS + "/" + id,
+                    BCM,
+                    action("Restore runbook", "ann", 3, target("PLAN", planId, null)),
+                    null)
+                .statusCode())
+        .isEqualTo(409);
     assertThat(api.post(ACTIONS + "/" + id + "/status", BCM, "{\"status\":\"OPEN\"}").statusCode())
         .isEqualTo(409);
 
@@ -350,7 +357,9 @@ class ImprovementActionIT {
     assertThat(ids(ACTIONS + "?targetKind=PLAN&" + mine)).isEmpty();
     JsonNode wontDo = api.getJson(ACTIONS + "/" + lateWontDo, "auditor");
     assertThat(wontDo.get("statusReason").asText()).isEqualTo("Process outsourced");
-    assertThat(api.get(ACTIONS + "?priority=URGENT", "auditor").statusCode()).isEqualTo(400);
+    HttpResponse<String> badFilter = api.get(ACTIONS + "?priority=URGENT", "auditor");
+    assertThat(badFilter.statusCode()).isEqualTo(400);
+    assertThat(fields(badFilter, api)).containsExactly("priority");
     assertThat(api.get(ACTIONS + "?cursor=%%%", "auditor").statusCode()).isEqualTo(400);
     assertThat(api.get(ACTIONS + "/" + id(), "auditor").statusCode()).isEqualTo(404);
   }
