@@ -59,7 +59,7 @@ public class EvaluationListResource {
       description = "A bad status, limit or cursor",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Page<EvaluationView> list(
-      @QueryParam("status") EvaluationStatus status,
+      @QueryParam("status") String status,
       @QueryParam("incidentId") String incidentId,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor,
@@ -101,7 +101,7 @@ public class EvaluationListResource {
 
   static Page<EvaluationView> page(
       QueryGateway queries,
-      EvaluationStatus status,
+      String status,
       String incidentId,
       Integer limit,
       String cursor,
@@ -110,7 +110,11 @@ public class EvaluationListResource {
     List<EvaluationView> rows =
         queries
             .query(
-                new ListEvaluations(status, incidentId, Page.after(cursor), size),
+                new ListEvaluations(
+                    QueryParams.parse("status", status, EvaluationStatus.class),
+                    incidentId,
+                    Page.after(cursor),
+                    size),
                 ResponseTypes.multipleInstancesOf(EvaluationView.class))
             .join();
     return Page.of(rows, size, EvaluationProjection::key, uri, null);

@@ -163,7 +163,7 @@ public class EvaluationResource {
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Page<EvaluationView> list(
       @PathParam("incidentId") String incidentId,
-      @QueryParam("status") nl.herstel.lessons.api.EvaluationStatus status,
+      @QueryParam("status") String status,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor,
       @Context UriInfo uri) {

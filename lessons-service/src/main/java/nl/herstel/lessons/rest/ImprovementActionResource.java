@@ -216,10 +216,10 @@ public class ImprovementActionResource {
       description = "A bad filter value, limit or cursor",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Page<ImprovementActionView> list(
-      @QueryParam("status") ActionStatus status,
+      @QueryParam("status") String status,
       @QueryParam("owner") String owner,
-      @QueryParam("priority") ActionPriority priority,
-      @QueryParam("targetKind") ActionTarget.Kind targetKind,
+      @QueryParam("priority") String priority,
+      @QueryParam("targetKind") String targetKind,
       @QueryParam("targetId") String targetId,
       @QueryParam("incidentId") String incidentId,
       @QueryParam("overdue") Boolean overdue,
@@ -229,10 +229,10 @@ public class ImprovementActionResource {
     return page(
         queries,
         new ListImprovementActions(
-            status,
+            QueryParams.parse("status", status, ActionStatus.class),
             owner,
-            priority,
-            targetKind,
+            QueryParams.parse("priority", priority, ActionPriority.class),
+            QueryParams.parse("targetKind", targetKind, ActionTarget.Kind.class),
             targetId,
             incidentId,
             overdue,

@@ -60,7 +60,7 @@ public class IncidentImprovementActionResource {
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Page<ImprovementActionView> list(
       @PathParam("incidentId") String incidentId,
-      @QueryParam("status") ActionStatus status,
+      @QueryParam("status") String status,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor,
       @Context UriInfo uri) {
@@ -70,7 +70,7 @@ public class IncidentImprovementActionResource {
     return ImprovementActionResource.page(
         queries,
         new ListImprovementActions(
-            status,
+            QueryParams.parse("status", status, ActionStatus.class),
             null,
             null,
             null,
