@@ -1,5 +1,8 @@
 package nl.herstel.lessons.api;
 
+import java.time.Instant;
+import nl.herstel.contracts.lessons.RevisionKind;
+
 /** The queries the lessons read model answers. */
 public final class LessonsQueries {
   private LessonsQueries() {}
@@ -10,6 +13,26 @@ public final class LessonsQueries {
   /** The recovery information of every reviewed incident, most recently closed first. */
   public record ListRecoveryInformation() {}
 
-  /** Every target revision lessons proposed, newest first. */
-  public record ListRevisionProposals() {}
+  /**
+   * The revision proposals lessons made, newest first, filtered by whatever is not null.
+   *
+   * @param status PROPOSED (not decided yet), ACCEPTED or REJECTED
+   * @param afterProposedAt and {@code afterId}: the last proposal of the previous page; null for
+   *     the first page
+   * @param limit how many to answer at most; one more is fetched to tell whether more follow
+   */
+  public record ListRevisionProposals(
+      String status,
+      RevisionKind kind,
+      String processId,
+      String incidentId,
+      Instant afterProposedAt,
+      String afterId,
+      int limit) {}
+
+  /**
+   * Which lessons changed the BIA in a period: the proposals decided in [{@code from}, {@code to}),
+   * accepted or rejected, in the order they were decided.
+   */
+  public record ListBiaChanges(Instant from, Instant to) {}
 }
