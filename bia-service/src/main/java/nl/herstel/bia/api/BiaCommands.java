@@ -127,7 +127,13 @@ public final class BiaCommands {
       NodeKind toKind,
       String alternativeGroup) {}
 
-  /** Propose new recovery targets for a process, by hand or from an incident's lessons. */
+  /**
+   * Propose new recovery targets for a process, by hand or from an incident's lessons. {@code kind}
+   * says which target changes (null: RTO); an RTO revision proposes {@code proposedRto} (and maybe
+   * {@code proposedMtpd}), an MTPD revision {@code proposedMtpd}, an RPO revision {@code
+   * proposedRpo}. {@code currentTarget} is the changed target's value when proposed, {@code
+   * evidence} what lessons measured and {@code proposalId} the lessons proposal, all nullable.
+   */
   public record ProposeTargetRevision(
       @TargetAggregateIdentifier String revisionId,
       String processId,
@@ -137,7 +143,44 @@ public final class BiaCommands {
       Duration proposedRto,
       String rationale,
       String proposedBy,
-      Duration proposedMtpd) {}
+      Duration proposedMtpd,
+      RevisionKind kind,
+      Duration currentTarget,
+      Duration proposedRpo,
+      List<RevisionEvidence> evidence,
+      String proposalId) {
+    public ProposeTargetRevision {
+      evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** An RTO revision, by hand or from an RTO breach. */
+    public ProposeTargetRevision(
+        String revisionId,
+        String processId,
+        String incidentId,
+        Duration currentRto,
+        Duration actualRecoveryTime,
+        Duration proposedRto,
+        String rationale,
+        String proposedBy,
+        Duration proposedMtpd) {
+      this(
+          revisionId,
+          processId,
+          incidentId,
+          currentRto,
+          actualRecoveryTime,
+          proposedRto,
+          rationale,
+          proposedBy,
+          proposedMtpd,
+          RevisionKind.RTO,
+          currentRto,
+          null,
+          List.of(),
+          null);
+    }
+  }
 
   /**
    * Set a process's recovery targets by hand. {@code expectedVersion}, when given, is the version
@@ -152,8 +195,9 @@ public final class BiaCommands {
       Long expectedVersion) {}
 
   /**
-   * Apply an accepted target revision to its process: the proposed RTO, the decision's MTPD (or the
-   * proposal's, or the current one) and the current RPO.
+   * Apply an accepted target revision to its process: the proposed RTO (or the current one), the
+   * decision's MTPD (or the proposal's, or the current one) and the proposed RPO (or the current
+   * one).
    */
   public record ApplyTargetRevision(
       @TargetAggregateIdentifier String processId,
@@ -161,7 +205,18 @@ public final class BiaCommands {
       Duration proposedRto,
       Duration mtpd,
       String reason,
-      Long expectedVersion) {}
+      Long expectedVersion,
+      Duration proposedRpo) {
+    public ApplyTargetRevision(
+        String processId,
+        String revisionId,
+        Duration proposedRto,
+        Duration mtpd,
+        String reason,
+        Long expectedVersion) {
+      this(processId, revisionId, proposedRto, mtpd, reason, expectedVersion, null);
+    }
+  }
 
   /** Accept or reject a target revision; answers the revision's proposal. */
   public record DecideTargetRevision(

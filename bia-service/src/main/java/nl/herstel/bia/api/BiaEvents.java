@@ -70,7 +70,11 @@ public final class BiaEvents {
       NodeKind toKind,
       String alternativeGroup) {}
 
-  /** New recovery targets were proposed for a process; they await the owner's decision. */
+  /**
+   * New recovery targets were proposed for a process; they await the owner's decision. {@code
+   * kind}, {@code currentTarget}, {@code proposedRpo}, {@code evidence} and {@code proposalId} were
+   * added later: events stored before load as RTO revisions without evidence.
+   */
   public record TargetRevisionProposed(
       String revisionId,
       String processId,
@@ -80,7 +84,44 @@ public final class BiaEvents {
       Duration proposedRto,
       String rationale,
       String proposedBy,
-      Duration proposedMtpd) {}
+      Duration proposedMtpd,
+      RevisionKind kind,
+      Duration currentTarget,
+      Duration proposedRpo,
+      List<RevisionEvidence> evidence,
+      String proposalId) {
+    public TargetRevisionProposed {
+      kind = kind == null ? RevisionKind.RTO : kind;
+      evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    public TargetRevisionProposed(
+        String revisionId,
+        String processId,
+        String incidentId,
+        Duration currentRto,
+        Duration actualRecoveryTime,
+        Duration proposedRto,
+        String rationale,
+        String proposedBy,
+        Duration proposedMtpd) {
+      this(
+          revisionId,
+          processId,
+          incidentId,
+          currentRto,
+          actualRecoveryTime,
+          proposedRto,
+          rationale,
+          proposedBy,
+          proposedMtpd,
+          RevisionKind.RTO,
+          currentRto,
+          null,
+          List.of(),
+          null);
+    }
+  }
 
   /**
    * A process's recovery targets were set, by hand or by accepting a revision ({@code revisionId}).
@@ -94,9 +135,17 @@ public final class BiaEvents {
       String revisionId,
       String reason) {}
 
-  /** A target revision was accepted or rejected. */
+  /**
+   * A target revision was accepted or rejected; {@code proposalId} names the lessons proposal it
+   * came from (null for revisions by hand and in events stored before it was added).
+   */
   public record TargetRevisionDecided(
-      String revisionId, String processId, boolean accepted, String reason) {}
+      String revisionId, String processId, boolean accepted, String reason, String proposalId) {
+    public TargetRevisionDecided(
+        String revisionId, String processId, boolean accepted, String reason) {
+      this(revisionId, processId, accepted, reason, null);
+    }
+  }
 
   /**
    * An asset was recorded as depending on another asset. Dependencies of one asset sharing an

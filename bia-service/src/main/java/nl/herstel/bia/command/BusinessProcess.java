@@ -35,17 +35,22 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 
 /**
  * A product, service or business process in the BIA, with its recovery targets: MTPD (after how
  * long an outage becomes critical), RTO (how long recovery to an acceptable level may take) and RPO
- * (how much data loss is acceptable); see DOMAIN.md, step 1.
+ * (how much data loss is acceptable); see DOMAIN.md, step 1. Revision 2 (it keeps its RTO too, so
+ * that a revision of the MTPD or RPO alone keeps it): snapshots of the earlier layout are ignored
+ * and the process is rebuilt from its events.
  */
+@Revision("2")
 public class BusinessProcess {
   @AggregateIdentifier private String processId;
   private final Map<String, Dependency> dependencies = new LinkedHashMap<>();
   private Details details;
   private Duration mtpd;
+  private Duration rto;
   private Duration rpo;
   private boolean retired;
 
@@ -158,22 +163,24 @@ public class BusinessProcess {
     checkVersion(command.expectedVersion());
     requireActive();
     Duration newMtpd = command.mtpd() == null ? mtpd : command.mtpd();
-    if (command.proposedRto().compareTo(newMtpd) > 0) {
+    Duration newRto = command.proposedRto() == null ? rto : command.proposedRto();
+    Duration newRpo = command.proposedRpo() == null ? rpo : command.proposedRpo();
+    if (newRto.compareTo(newMtpd) > 0) {
       throw new RuleViolation(
           "mtpd",
-          "The proposed RTO ("
-              + command.proposedRto()
-              + ") exceeds the MTPD ("
+          "The RTO ("
+              + newRto
+              + ") would exceed the MTPD ("
               + newMtpd
-              + "); accept it with an mtpd of at least the proposed RTO");
+              + "); accept it with an mtpd of at least the RTO");
     }
-    RecoveryTargets.check(newMtpd, command.proposedRto(), rpo);
+    RecoveryTargets.check(newMtpd, newRto, newRpo);
     apply(
         new RecoveryTargetsSet(
             processId,
             newMtpd,
-            command.proposedRto(),
-            rpo,
+            newRto,
+            newRpo,
             TargetSource.REVISION,
             command.revisionId(),
             command.reason()));
@@ -255,6 +262,7 @@ public class BusinessProcess {
         new Details(
             event.name(), event.description(), event.critical(), event.crownJewel(), event.owner());
     mtpd = event.mtpd();
+    rto = event.rto();
     rpo = event.rpo();
   }
 
@@ -268,6 +276,7 @@ public class BusinessProcess {
   @EventSourcingHandler
   void on(RecoveryTargetsSet event) {
     mtpd = event.mtpd();
+    rto = event.rto();
     rpo = event.rpo();
   }
 

@@ -27,7 +27,8 @@ public class RevisionDecisions {
   public record Outcome(String processId, Long processVersion) {}
 
   /**
-   * Decides on a revision; accepting sets the process's targets to the proposal.
+   * Decides on a revision; accepting sets the process's revised target (RTO, MTPD or RPO) to the
+   * proposal and keeps the others.
    *
    * @param mtpd with an acceptance only: a new MTPD instead of the proposed one (or none)
    * @param check runs with the revision's process id after the decision is recorded and before the
@@ -59,7 +60,8 @@ public class RevisionDecisions {
                             proposal.proposedRto(),
                             mtpd != null ? mtpd : proposal.proposedMtpd(),
                             reason,
-                            null));
+                            null,
+                            proposal.proposedRpo()));
                 return new Outcome(proposal.processId(), version);
               } catch (AggregateNotFoundException e) {
                 throw new NotFound("processId", "Process", proposal.processId());

@@ -7,6 +7,7 @@ import nl.herstel.bia.api.BiaCommands.DecideTargetRevision;
 import nl.herstel.bia.api.BiaCommands.ProposeTargetRevision;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionDecided;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
+import nl.herstel.bia.api.RevisionKind;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -14,31 +15,44 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
- * A proposal to change a process's recovery targets, from an incident's lessons or by hand; the
- * process owner decides on it. This is where the improvement cycle closes (DOMAIN.md, "Improve").
+ * A proposal to change one of a process's recovery targets (RTO, MTPD or RPO), from an incident's
+ * lessons or by hand; the process owner decides on it. This is where the improvement cycle closes
+ * (DOMAIN.md, "Improve").
  */
 public class TargetRevision {
   @AggregateIdentifier private String revisionId;
   private String processId;
+  private RevisionKind kind;
   private Duration proposedRto;
   private Duration proposedMtpd;
+  private Duration proposedRpo;
+  private String proposalId;
   private boolean decided;
 
-  /** What was proposed, as answered to the one who decides. */
-  public record Proposal(String processId, Duration proposedRto, Duration proposedMtpd) {}
+  /** What was proposed, as answered to the one who decides; the targets not revised are null. */
+  public record Proposal(
+      String processId,
+      RevisionKind kind,
+      Duration proposedRto,
+      Duration proposedMtpd,
+      Duration proposedRpo) {}
 
   protected TargetRevision() {}
 
   @CommandHandler
   public TargetRevision(ProposeTargetRevision command) {
-    if (command.proposedRto() == null
-        || command.proposedRto().isNegative()
-        || command.proposedRto().isZero()) {
-      throw new RuleViolation("proposedRto", "The proposed RTO must be a positive duration");
-    }
-    if (command.proposedMtpd() != null
-        && command.proposedRto().compareTo(command.proposedMtpd()) > 0) {
-      throw new RuleViolation("proposedRto", "The proposed RTO must not exceed the proposed MTPD");
+    RevisionKind kind = command.kind() == null ? RevisionKind.RTO : command.kind();
+    switch (kind) {
+      case RTO -> {
+        positive("proposedRto", command.proposedRto(), "The proposed RTO");
+        if (command.proposedMtpd() != null
+            && command.proposedRto().compareTo(command.proposedMtpd()) > 0) {
+          throw new RuleViolation(
+              "proposedRto", "The proposed RTO must not exceed the proposed MTPD");
+        }
+      }
+      case MTPD -> positive("proposedMtpd", command.proposedMtpd(), "The proposed MTPD");
+      case RPO -> positive("proposedRpo", command.proposedRpo(), "The proposed RPO");
     }
     apply(
         new TargetRevisionProposed(
@@ -47,10 +61,21 @@ public class TargetRevision {
             command.incidentId(),
             command.currentRto(),
             command.actualRecoveryTime(),
-            command.proposedRto(),
+            kind == RevisionKind.RTO ? command.proposedRto() : null,
             command.rationale(),
             command.proposedBy(),
-            command.proposedMtpd()));
+            kind == RevisionKind.RPO ? null : command.proposedMtpd(),
+            kind,
+            command.currentTarget(),
+            kind == RevisionKind.RPO ? command.proposedRpo() : null,
+            command.evidence(),
+            command.proposalId()));
+  }
+
+  private static void positive(String field, Duration value, String name) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new RuleViolation(field, name + " must be a positive duration");
+    }
   }
 
   /** Accepts or rejects the revision once; answers the proposal. */
@@ -59,16 +84,21 @@ public class TargetRevision {
     if (decided) {
       throw new Conflict("Target revision " + revisionId + " has already been decided");
     }
-    apply(new TargetRevisionDecided(revisionId, processId, command.accept(), command.reason()));
-    return new Proposal(processId, proposedRto, proposedMtpd);
+    apply(
+        new TargetRevisionDecided(
+            revisionId, processId, command.accept(), command.reason(), proposalId));
+    return new Proposal(processId, kind, proposedRto, proposedMtpd, proposedRpo);
   }
 
   @EventSourcingHandler
   void on(TargetRevisionProposed event) {
     revisionId = event.revisionId();
     processId = event.processId();
+    kind = event.kind();
     proposedRto = event.proposedRto();
     proposedMtpd = event.proposedMtpd();
+    proposedRpo = event.proposedRpo();
+    proposalId = event.proposalId();
   }
 
   @EventSourcingHandler

@@ -24,6 +24,7 @@ import nl.herstel.bia.query.ProcessProjection;
 import nl.herstel.bia.query.RevisionProjection;
 import nl.herstel.bia.query.ThreatProjection;
 import nl.herstel.contracts.incidents.AssetHintMapped;
+import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -38,6 +39,7 @@ public class BiaModule implements ServiceModule {
   public void configure(ModuleDefinition module) {
     Sql sql = new Sql(database.transactions());
     GraphSnapshots graph = new GraphSnapshots(sql);
+    RevisionProposalIntake proposals = new RevisionProposalIntake(module.commands());
     for (Object projection :
         new Object[] {
           new ProcessProjection(sql),
@@ -62,8 +64,8 @@ public class BiaModule implements ServiceModule {
         .queryHandler(new EventStoreHistory(module.eventStore()))
         .publish(new BiaContractMapper())
         .subscribe(
-            nl.herstel.contracts.lessons.TargetRevisionProposed.class,
-            new RevisionProposalIntake(module.commands()))
+            nl.herstel.contracts.lessons.TargetRevisionProposed.class, proposals.rtoBreaches())
+        .subscribe(BiaRevisionProposed.class, proposals.otherTargets())
         .subscribe(
             AssetHintMapped.class, new AssetHintMappingIntake(module.commands(), module.queries()));
   }

@@ -19,6 +19,7 @@ import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
 import nl.herstel.bia.api.BiaEvents.ThreatImpactRated;
 import nl.herstel.bia.api.BiaEvents.ThreatLikelihoodRated;
 import nl.herstel.bia.api.BiaEvents.ThreatRegistered;
+import nl.herstel.bia.api.RevisionKind;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.contracts.bia.AssetChanged;
 import nl.herstel.contracts.bia.DependencyAdded;
@@ -34,7 +35,9 @@ import org.axonframework.eventhandling.EventMessage;
 /**
  * Which BIA events leave the service, and in which contract shape (topic herstel.bia.v1). Internal
  * events keep their names (a stored event's type is its class name); a contract event named like an
- * internal one is written with its package, so the two are never confused.
+ * internal one is written with its package, so the two are never confused. The contract's revision
+ * proposed carries RTO revisions only (its RTO fields are required); MTPD and RPO revisions from
+ * lessons stay inside, and their decisions are published like every other.
  */
 public class BiaContractMapper implements ContractMapper {
 
@@ -77,6 +80,9 @@ public class BiaContractMapper implements ContractMapper {
               at));
     }
     if (payload instanceof TargetRevisionProposed e) {
+      if (e.kind() != RevisionKind.RTO) {
+        return Optional.empty();
+      }
       return Optional.of(
           new RevisionProposed(
               e.revisionId(),
@@ -98,7 +104,8 @@ public class BiaContractMapper implements ContractMapper {
               e.accepted(),
               e.reason(),
               principal == null ? "unknown" : principal.toString(),
-              at));
+              at,
+              e.proposalId()));
     }
     if (payload instanceof ProcessDependencyAdded e) {
       return Optional.of(

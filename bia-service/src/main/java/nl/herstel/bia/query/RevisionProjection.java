@@ -3,6 +3,7 @@ package nl.herstel.bia.query;
 import static nl.herstel.platform.jdbc.Sql.duration;
 import static nl.herstel.platform.jdbc.Sql.instant;
 
+import com.fasterxml.jackson.databind.JavaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import nl.herstel.bia.api.BiaEvents.TargetRevisionDecided;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
 import nl.herstel.bia.api.BiaQueries.FindRevision;
 import nl.herstel.bia.api.BiaQueries.ListRevisions;
+import nl.herstel.bia.api.RevisionEvidence;
+import nl.herstel.bia.api.RevisionKind;
 import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,11 +21,14 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
- * Target revisions ({@code bia_revision}): proposals to change a process's recovery targets, from
- * lessons-service after an incident or by hand, and the decision on each.
+ * Target revisions ({@code bia_revision}): proposals to change a process's RTO, MTPD or RPO, from
+ * lessons-service after an incident (with its evidence) or by hand, and the decision on each.
  */
 @ProcessingGroup(ProcessProjection.READ_MODEL)
 public class RevisionProjection {
+  private static final JavaType EVIDENCE =
+      Sql.JSON.getTypeFactory().constructCollectionType(List.class, RevisionEvidence.class);
+
   private final Sql sql;
 
   public RevisionProjection(Sql sql) {
@@ -34,18 +40,24 @@ public class RevisionProjection {
     sql.update(
         "INSERT INTO bia_revision (revision_id, process_id, incident_id, current_rto_seconds,"
             + " actual_seconds, proposed_rto_seconds, rationale, proposed_by, status, proposed_at,"
-            + " proposed_mtpd_seconds)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
+            + " proposed_mtpd_seconds, kind, current_target_seconds, proposed_rpo_seconds,"
+            + " evidence, proposal_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)",
         e.revisionId(),
         e.processId(),
         e.incidentId(),
         Sql.seconds(e.currentRto()),
         Sql.seconds(e.actualRecoveryTime()),
-        e.proposedRto(),
+        Sql.seconds(e.proposedRto()),
         e.rationale(),
         e.proposedBy(),
         at,
-        Sql.seconds(e.proposedMtpd()));
+        Sql.seconds(e.proposedMtpd()),
+        e.kind(),
+        Sql.seconds(e.currentTarget()),
+        Sql.seconds(e.proposedRpo()),
+        Sql.json(e.evidence()),
+        e.proposalId());
   }
 
   @EventHandler
@@ -96,7 +108,17 @@ public class RevisionProjection {
                 duration(r, "proposed_mtpd_seconds"),
                 r.getString("decided_by"),
                 instant(r, "decided_at"),
-                r.getString("decision_reason")),
+                r.getString("decision_reason"),
+                RevisionKind.valueOf(r.getString("kind")),
+                duration(r, "current_target_seconds"),
+                duration(r, "proposed_rpo_seconds"),
+                evidence(r.getString("evidence")),
+                r.getString("proposal_id")),
         args);
+  }
+
+  private static List<RevisionEvidence> evidence(String json) {
+    List<RevisionEvidence> evidence = Sql.fromJson(json, EVIDENCE);
+    return evidence == null ? List.of() : evidence;
   }
 }

@@ -2,8 +2,17 @@ package nl.herstel.bia.query;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import nl.herstel.bia.api.RevisionEvidence;
+import nl.herstel.bia.api.RevisionKind;
 
-/** A proposed change of a process's recovery targets and where it stands. */
+/**
+ * A proposed change of one of a process's recovery targets and where it stands. {@code kind} says
+ * which target (RTO, MTPD or RPO); {@code currentTarget} is its value when proposed and the
+ * proposed value is in {@code proposedRto}, {@code proposedMtpd} or {@code proposedRpo}. {@code
+ * evidence} is what lessons measured (empty for revisions by hand), {@code proposalId} the lessons
+ * proposal (null for revisions by hand).
+ */
 public record RevisionView(
     String id,
     String processId,
@@ -18,4 +27,9 @@ public record RevisionView(
     Duration proposedMtpd,
     String decidedBy,
     Instant decidedAt,
-    String decisionReason) {}
+    String decisionReason,
+    RevisionKind kind,
+    Duration currentTarget,
+    Duration proposedRpo,
+    List<RevisionEvidence> evidence,
+    String proposalId) {}

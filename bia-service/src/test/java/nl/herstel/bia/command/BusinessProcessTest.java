@@ -183,6 +183,25 @@ class BusinessProcessTest {
   }
 
   @Test
+  void anRpoRevisionChangesOnlyTheRpo() {
+    fixture
+        .given(payments())
+        .when(new ApplyTargetRevision("p1", "r2", null, null, "Lessons", null, ofHours(3)))
+        .expectEvents(
+            new RecoveryTargetsSet(
+                "p1", ofHours(24), ofHours(8), ofHours(3), TargetSource.REVISION, "r2", "Lessons"));
+  }
+
+  @Test
+  void anMtpdRevisionBelowTheRtoIsRefused() {
+    fixture
+        .given(payments())
+        .when(new ApplyTargetRevision("p1", "r3", null, ofHours(4), "Lessons", null, null))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
   void aRevisionBeyondTheMtpdNeedsANewMtpd() {
     fixture
         .given(payments())

@@ -2,10 +2,13 @@ package nl.herstel.bia.command;
 
 import static java.time.Duration.ofHours;
 
+import java.util.List;
 import nl.herstel.bia.api.BiaCommands.DecideTargetRevision;
 import nl.herstel.bia.api.BiaCommands.ProposeTargetRevision;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionDecided;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionProposed;
+import nl.herstel.bia.api.RevisionEvidence;
+import nl.herstel.bia.api.RevisionKind;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -30,7 +33,8 @@ class TargetRevisionTest {
     fixture
         .given(proposed())
         .when(new DecideTargetRevision("r1", true, "Agreed"))
-        .expectResultMessagePayload(new TargetRevision.Proposal("p1", ofHours(12), null))
+        .expectResultMessagePayload(
+            new TargetRevision.Proposal("p1", RevisionKind.RTO, ofHours(12), null, null))
         .expectEvents(new TargetRevisionDecided("r1", "p1", true, "Agreed"));
   }
 
@@ -50,6 +54,84 @@ class TargetRevisionTest {
         .when(
             new ProposeTargetRevision(
                 "r1", "p1", null, ofHours(8), null, ofHours(12), "Why", "me", ofHours(10)))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  private static ProposeTargetRevision rpoFromLessons(java.time.Duration proposedRpo) {
+    return new ProposeTargetRevision(
+        "r2",
+        "p1",
+        "i1",
+        null,
+        null,
+        null,
+        "3h of data lost",
+        "lessons-service",
+        null,
+        RevisionKind.RPO,
+        ofHours(1),
+        proposedRpo,
+        List.of(new RevisionEvidence("i1", "DATA_LOSS", ofHours(2), ofHours(1))),
+        "prop-1");
+  }
+
+  @Test
+  void anRpoRevisionFromLessonsKeepsItsEvidenceAndItsDecisionNamesTheProposal() {
+    TargetRevisionProposed proposed =
+        new TargetRevisionProposed(
+            "r2",
+            "p1",
+            "i1",
+            null,
+            null,
+            null,
+            "3h of data lost",
+            "lessons-service",
+            null,
+            RevisionKind.RPO,
+            ofHours(1),
+            ofHours(3),
+            List.of(new RevisionEvidence("i1", "DATA_LOSS", ofHours(2), ofHours(1))),
+            "prop-1");
+    fixture.givenNoPriorActivity().when(rpoFromLessons(ofHours(3))).expectEvents(proposed);
+    fixture
+        .given(proposed)
+        .when(new DecideTargetRevision("r2", true, "Agreed"))
+        .expectResultMessagePayload(
+            new TargetRevision.Proposal("p1", RevisionKind.RPO, null, null, ofHours(3)))
+        .expectEvents(new TargetRevisionDecided("r2", "p1", true, "Agreed", "prop-1"));
+  }
+
+  @Test
+  void anRpoRevisionNeedsAPositiveRpo() {
+    fixture
+        .givenNoPriorActivity()
+        .when(rpoFromLessons(java.time.Duration.ZERO))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void anMtpdRevisionNeedsAProposedMtpd() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new ProposeTargetRevision(
+                "r3",
+                "p1",
+                "i1",
+                null,
+                null,
+                null,
+                "Outlasted",
+                "lessons-service",
+                null,
+                RevisionKind.MTPD,
+                ofHours(24),
+                null,
+                List.of(),
+                "prop-2"))
         .expectException(RuleViolation.class)
         .expectNoEvents();
   }

@@ -103,10 +103,11 @@ import org.axonframework.serialization.Revision;
  * <p>Its parts live in their own classes: the clocks and notification obligations ({@link Clocks}),
  * the evidence custody ({@link EvidenceLedger}), the restorations ({@link Restorations}), the
  * category, merges and per-alert parts ({@link RecoveryState}) and the recovery tasks, entities of
- * the incident ({@link RecoveryTask}). Revision 2: snapshots of the earlier layout are ignored and
- * the incident is rebuilt from its events.
+ * the incident ({@link RecoveryTask}). Revision 3 (the plans activated and where each process's
+ * data was restored to): snapshots of earlier layouts are ignored and the incident is rebuilt from
+ * its events.
  */
-@Revision("2")
+@Revision("3")
 public class Incident {
   @AggregateIdentifier private String incidentId;
   private String source;

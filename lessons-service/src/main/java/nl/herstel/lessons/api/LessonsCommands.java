@@ -36,13 +36,47 @@ public final class LessonsCommands {
   }
 
   /**
+   * Add one incident's recovery of a process to the process's recovery record, which proposes a
+   * stricter RTO once the last {@code window} recoveries all took at most {@code share} of the RTO
+   * (the "consistently met with margin" rule; see {@code LessonsConfig}). Sent for every measured
+   * restoration of a process with a known RTO; a second recording of the same incident changes
+   * nothing.
+   *
+   * @param processName the process's name; nullable
+   * @param window how many of the latest recoveries must all show the margin, at least 3
+   * @param share the margin: the share of the RTO every recovery in the window stayed within
+   */
+  public record RecordRecovery(
+      @TargetAggregateIdentifier String processId,
+      String processName,
+      String incidentId,
+      Instant disruptedAt,
+      Duration actualRecoveryTime,
+      Duration rto,
+      int window,
+      double share) {}
+
+  /**
    * A process restored during the incident, with the recovery targets the BIA had set for it when
    * the incident closed.
    *
    * @param name the process's name; nullable when lessons does not know the process
    * @param rto the recovery time objective; null when lessons does not know the process's targets
    * @param mtpd the maximum tolerable period of disruption; null likewise
+   * @param dataRestoredTo the point in time the process's data was restored to; null when unknown
+   * @param rpo the recovery point objective that applied; null when unknown
    */
   public record RestoredProcess(
-      String processId, String name, Instant restoredAt, Duration rto, Duration mtpd) {}
+      String processId,
+      String name,
+      Instant restoredAt,
+      Duration rto,
+      Duration mtpd,
+      Instant dataRestoredTo,
+      Duration rpo) {
+    public RestoredProcess(
+        String processId, String name, Instant restoredAt, Duration rto, Duration mtpd) {
+      this(processId, name, restoredAt, rto, mtpd, null, null);
+    }
+  }
 }

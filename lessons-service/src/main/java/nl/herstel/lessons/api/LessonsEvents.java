@@ -2,7 +2,10 @@ package nl.herstel.lessons.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.contracts.lessons.Evidence;
+import nl.herstel.contracts.lessons.RevisionKind;
 
 /** The events of lessons learned, as stored in lessons-service's event store. */
 public final class LessonsEvents {
@@ -45,4 +48,32 @@ public final class LessonsEvents {
       Duration actualRecoveryTime,
       Duration proposedRto,
       String rationale) {}
+
+  /**
+   * Lessons propose the BIA revise one of a process's targets (RTO, MTPD or RPO) on the evidence of
+   * one or more incidents: an MTPD that recovery outlasted, an RPO that the data lost exceeded, or
+   * an RTO that recoveries consistently met with a wide margin. RTO breaches of one incident stay
+   * {@link TargetRevisionProposed}. The process owner decides in the BIA.
+   *
+   * @param incidentId the incident whose review made the proposal (the latest of the evidence)
+   * @param processName the process's name; nullable
+   */
+  public record RevisionProposed(
+      String proposalId,
+      RevisionKind kind,
+      String incidentId,
+      String processId,
+      String processName,
+      Duration currentTarget,
+      Duration proposedTarget,
+      List<Evidence> evidence,
+      String rationale) {}
+
+  /** One incident's recovery of a process was added to the process's recovery record. */
+  public record RecoveryRecorded(
+      String processId,
+      String incidentId,
+      Instant disruptedAt,
+      Duration actualRecoveryTime,
+      Duration rto) {}
 }

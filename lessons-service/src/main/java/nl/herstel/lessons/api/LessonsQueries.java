@@ -1,5 +1,8 @@
 package nl.herstel.lessons.api;
 
+import java.time.Instant;
+import nl.herstel.contracts.lessons.RevisionKind;
+
 /** The queries the lessons read model answers. */
 public final class LessonsQueries {
   private LessonsQueries() {}
@@ -11,6 +14,29 @@ public final class LessonsQueries {
   public record ListRecoveryInformation() {}
 
   /**
+   * The revision proposals lessons made, newest first, filtered by whatever is not null.
+   *
+   * @param status PROPOSED (not decided yet), ACCEPTED or REJECTED
+   * @param afterProposedAt and {@code afterId}: the last proposal of the previous page; null for
+   *     the first page
+   * @param limit how many to answer at most; one more is fetched to tell whether more follow
+   */
+  public record ListRevisionProposals(
+      String status,
+      RevisionKind kind,
+      String processId,
+      String incidentId,
+      Instant afterProposedAt,
+      String afterId,
+      int limit) {}
+
+  /**
+   * Which lessons changed the BIA in a period: the proposals decided in [{@code from}, {@code to}),
+   * accepted or rejected, in the order they were decided.
+   */
+  public record ListBiaChanges(Instant from, Instant to) {}
+
+  /**
    * The management report for the days {@code from} to {@code to} (UTC, both inclusive): the
    * incidents disrupted in that period, what they cost and what was learned.
    */
@@ -18,9 +44,6 @@ public final class LessonsQueries {
 
   /** The management report for one incident. */
   public record IncidentReport(String incidentId) {}
-
-  /** Every target revision lessons proposed, newest first. */
-  public record ListRevisionProposals() {}
 
   // ---- issue 13: recovery information from the incident's story ----
 

@@ -2,16 +2,19 @@ package nl.herstel.lessons.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import nl.herstel.contracts.lessons.Evidence;
+import nl.herstel.contracts.lessons.RevisionKind;
 import nl.herstel.lessons.api.LessonsCommands.OpenIncidentReview;
 import nl.herstel.lessons.api.LessonsCommands.RestoredProcess;
 import nl.herstel.lessons.api.LessonsEvents.IncidentReviewOpened;
 import nl.herstel.lessons.api.LessonsEvents.RecoveryMeasured;
+import nl.herstel.lessons.api.LessonsEvents.RevisionProposed;
 import nl.herstel.lessons.api.LessonsEvents.TargetRevisionProposed;
 import nl.herstel.lessons.api.Verdict;
 import nl.herstel.platform.domain.RuleViolation;
@@ -26,11 +29,11 @@ import org.axonframework.modelling.command.CreationPolicy;
  * the incident's restorations into recovery information (how long recovering each process actually
  * took, held against its RTO and MTPD; DOMAIN.md, "Recovery information") and, for every RTO
  * breach, proposes a revision of the BIA's targets, which closes the improvement cycle (DOMAIN.md,
- * "Improve"). Evaluations, lessons and improvement actions will join it.
+ * "Improve"): the RTO for a breach, the MTPD when recovery outlasted it, the RPO when more data was
+ * lost than it allows (data loss: from the point the data was restored to up to the disruption).
+ * Evaluations, lessons and improvement actions will join it.
  */
 public class IncidentReview {
-  private static final Duration HOUR = Duration.ofHours(1);
-
   @AggregateIdentifier private String incidentId;
 
   protected IncidentReview() {}
@@ -71,7 +74,7 @@ public class IncidentReview {
               restored.mtpd(),
               verdict));
       if (verdict == Verdict.RTO_BREACHED || verdict == Verdict.MTPD_BREACHED) {
-        Duration proposedRto = roundedUpToTheHour(actual);
+        Duration proposedRto = Figures.roundedUpToTheHour(actual);
         apply(
             new TargetRevisionProposed(
                 proposalId(command.incidentId(), restored.processId()),
@@ -83,7 +86,101 @@ public class IncidentReview {
                 proposedRto,
                 rationale(command, restored, actual, proposedRto, verdict)));
       }
+      if (verdict == Verdict.MTPD_BREACHED) {
+        proposeMtpd(command, restored, actual);
+      }
+      if (restored.rpo() != null && restored.dataRestoredTo() != null) {
+        Duration dataLoss = dataLoss(command.disruptedAt(), restored.dataRestoredTo());
+        if (dataLoss.compareTo(restored.rpo()) > 0) {
+          proposeRpo(command, restored, dataLoss);
+        }
+      }
     }
+  }
+
+  /**
+   * The recovery outlasted the MTPD: either the outage really became critical (then recovery must
+   * get faster and the MTPD stands) or the organisation coped longer than the BIA assumed (then a
+   * longer MTPD, the recovery time rounded up to the hour, is the lesson).
+   */
+  private void proposeMtpd(OpenIncidentReview command, RestoredProcess restored, Duration actual) {
+    Duration proposed = Figures.roundedUpToTheHour(actual);
+    apply(
+        new RevisionProposed(
+            Figures.proposalId(
+                RevisionKind.MTPD.name(), command.incidentId(), restored.processId()),
+            RevisionKind.MTPD,
+            command.incidentId(),
+            restored.processId(),
+            restored.name(),
+            restored.mtpd(),
+            proposed,
+            List.of(new Evidence(command.incidentId(), "RECOVERY_TIME", actual, restored.mtpd())),
+            "Recovery of "
+                + processName(restored)
+                + " took "
+                + readable(actual)
+                + ", longer than its MTPD of "
+                + readable(restored.mtpd())
+                + " (incident "
+                + incidentName(command)
+                + "). If the outage really became critical, keep the MTPD and make recovery"
+                + " faster; if the business coped, accept an MTPD of "
+                + readable(proposed)
+                + ". The process owner decides."));
+  }
+
+  /**
+   * More data was lost than the RPO allows: either backups must be taken more often (the RPO
+   * stands) or the larger loss is acceptable (an RPO of the loss, rounded up to the hour).
+   */
+  private void proposeRpo(OpenIncidentReview command, RestoredProcess restored, Duration dataLoss) {
+    Duration proposed = Figures.roundedUpToTheHour(dataLoss);
+    apply(
+        new RevisionProposed(
+            Figures.proposalId(RevisionKind.RPO.name(), command.incidentId(), restored.processId()),
+            RevisionKind.RPO,
+            command.incidentId(),
+            restored.processId(),
+            restored.name(),
+            restored.rpo(),
+            proposed,
+            List.of(new Evidence(command.incidentId(), "DATA_LOSS", dataLoss, restored.rpo())),
+            "The data of "
+                + processName(restored)
+                + " was restored to "
+                + restored.dataRestoredTo()
+                + ", "
+                + readable(dataLoss)
+                + " before the disruption began: more data was lost than its RPO of "
+                + readable(restored.rpo())
+                + " allows (incident "
+                + incidentName(command)
+                + "). Either back up more often to keep the RPO, or accept an RPO of "
+                + readable(proposed)
+                + ". The process owner decides."));
+  }
+
+  /**
+   * The data lost: from the point the data was restored to up to the disruption; never negative.
+   */
+  static Duration dataLoss(Instant disruptedAt, Instant dataRestoredTo) {
+    Duration loss = Duration.between(dataRestoredTo, disruptedAt).truncatedTo(ChronoUnit.SECONDS);
+    return loss.isNegative() ? Duration.ZERO : loss;
+  }
+
+  private static String processName(RestoredProcess restored) {
+    return restored.name() != null ? restored.name() : "process " + restored.processId();
+  }
+
+  private static String incidentName(OpenIncidentReview command) {
+    return command.title() != null
+        ? "'" + command.title() + "', " + command.incidentId()
+        : command.incidentId();
+  }
+
+  private static String readable(Duration duration) {
+    return Figures.readable(duration);
   }
 
   @EventSourcingHandler
@@ -114,15 +211,7 @@ public class IncidentReview {
 
   /** The same proposal id for the same incident and process, however often it is computed. */
   static String proposalId(String incidentId, String processId) {
-    return UUID.nameUUIDFromBytes(
-            ("proposal:" + incidentId + ":" + processId).getBytes(StandardCharsets.UTF_8))
-        .toString();
-  }
-
-  /** RTOs are set in whole hours: the actual recovery time, rounded up to the next whole hour. */
-  static Duration roundedUpToTheHour(Duration actual) {
-    long hours = actual.toSeconds() / HOUR.toSeconds();
-    return actual.equals(Duration.ofHours(hours)) ? actual : Duration.ofHours(hours + 1);
+    return Figures.proposalId(incidentId, processId);
   }
 
   private static String rationale(
@@ -131,11 +220,8 @@ public class IncidentReview {
       Duration actual,
       Duration proposedRto,
       Verdict verdict) {
-    String process = restored.name() != null ? restored.name() : "process " + restored.processId();
-    String incident =
-        command.title() != null
-            ? "'" + command.title() + "', " + command.incidentId()
-            : command.incidentId();
+    String process = processName(restored);
+    String incident = incidentName(command);
     StringBuilder text =
         new StringBuilder()
             .append("Recovery of ")
@@ -156,24 +242,6 @@ public class IncidentReview {
     text.append(" Either make recovery faster or accept an RTO of ")
         .append(readable(proposedRto))
         .append("; the process owner decides.");
-    return text.toString();
-  }
-
-  /** A duration as people write it: 11h, 10h30m, 45m, 2h0m5s. */
-  static String readable(Duration duration) {
-    long hours = duration.toHours();
-    int minutes = duration.toMinutesPart();
-    int seconds = duration.toSecondsPart();
-    StringBuilder text = new StringBuilder();
-    if (hours > 0) {
-      text.append(hours).append('h');
-    }
-    if (minutes > 0 || (hours > 0 && seconds > 0)) {
-      text.append(minutes).append('m');
-    }
-    if (seconds > 0 || text.isEmpty()) {
-      text.append(seconds).append('s');
-    }
     return text.toString();
   }
 }

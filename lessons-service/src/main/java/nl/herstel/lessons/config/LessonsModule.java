@@ -7,6 +7,7 @@ import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.CostRecorded;
 import nl.herstel.contracts.incidents.DecisionRecorded;
@@ -32,6 +33,7 @@ import nl.herstel.lessons.command.Evaluation;
 import nl.herstel.lessons.command.EvaluationPolicy;
 import nl.herstel.lessons.command.ImprovementAction;
 import nl.herstel.lessons.command.IncidentReview;
+import nl.herstel.lessons.command.ProcessRecoveryRecord;
 import nl.herstel.lessons.integration.ImprovementContractMapper;
 import nl.herstel.lessons.integration.IncidentClosedIntake;
 import nl.herstel.lessons.integration.IncidentStoryIntake;
@@ -39,12 +41,14 @@ import nl.herstel.lessons.integration.KnownTargets;
 import nl.herstel.lessons.integration.LessonsContractMapper;
 import nl.herstel.lessons.integration.OpenedIncidents;
 import nl.herstel.lessons.integration.ProcessTargets;
+import nl.herstel.lessons.integration.RevisionFates;
 import nl.herstel.lessons.query.EvaluationProjection;
 import nl.herstel.lessons.query.ImprovementProjection;
 import nl.herstel.lessons.query.IncidentStories;
 import nl.herstel.lessons.query.LessonsProjection;
 import nl.herstel.lessons.query.ManagementReports;
 import nl.herstel.lessons.query.RecoveryStatistics;
+import nl.herstel.lessons.query.RevisionProposalProjection;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -54,29 +58,40 @@ import nl.herstel.platform.jdbc.Sql;
 @ApplicationScoped
 public class LessonsModule implements ServiceModule {
   @Inject Database database;
+  @Inject LessonsConfig config;
 
   @Override
   public void configure(ModuleDefinition module) {
     Sql sql = new Sql(database.transactions());
-    LessonsProjection projection = new LessonsProjection(sql);
+    RevisionProposalProjection proposals = new RevisionProposalProjection(sql);
+    LessonsProjection projection = new LessonsProjection(sql, proposals);
     ProcessTargets targets = new ProcessTargets(sql);
     OpenedIncidents incidents = new OpenedIncidents(sql);
     IncidentStoryIntake story = new IncidentStoryIntake(sql, incidents);
     IncidentClosedIntake closedIntake =
-        new IncidentClosedIntake(module.commands(), targets, incidents);
+        new IncidentClosedIntake(
+            module.commands(),
+            targets,
+            incidents,
+            config.rtoMarginWindow(),
+            config.rtoMarginShare());
     IncidentStories stories = new IncidentStories(sql);
     RecoveryStatistics statistics = new RecoveryStatistics(sql);
     module
         .aggregate(IncidentReview.class)
+        .aggregate(ProcessRecoveryRecord.class)
         .projection(projection)
         .queryHandler(projection)
         .queryHandler(stories)
         .queryHandler(statistics)
         .queryHandler(new ManagementReports(sql, Clock.systemUTC()))
+        .projection(proposals)
+        .queryHandler(proposals)
         .publish(new LessonsContractMapper())
         .subscribe(ProcessRegistered.class, targets::registered)
         .subscribe(RecoveryTargetsSet.class, targets::targetsSet)
         .subscribe(IncidentOpened.class, incidents::opened)
+        .subscribe(RevisionDecided.class, new RevisionFates(sql))
         .subscribe(
             IncidentClosed.class,
             (event, envelope) -> {

@@ -1,5 +1,7 @@
 package nl.herstel.lessons.integration;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.logging.Logger;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.lessons.api.LessonsCommands.OpenIncidentReview;
+import nl.herstel.lessons.api.LessonsCommands.RecordRecovery;
 import nl.herstel.lessons.api.LessonsCommands.RestoredProcess;
 import nl.herstel.lessons.integration.OpenedIncidents.OpenedIncident;
 import nl.herstel.lessons.integration.ProcessTargets.Targets;
@@ -21,7 +24,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * Opens the review of every incident incident-service closes, with the targets each restored
  * process had at that moment. The command joins the consumer's transaction, so the review and the
  * inbox row commit together; the review's id is the incident's id, so a second close opens no
- * second review.
+ * second review. Each restoration of a process with a known RTO is also added to the process's
+ * recovery record, the cross-incident evidence for a stricter RTO.
  *
  * <p>A record this service cannot apply would be retried forever and block the topic, so what the
  * review would reject is left out here, with a warning: a process restored twice counts with its
@@ -34,12 +38,24 @@ public class IncidentClosedIntake implements IntegrationEventHandler<IncidentClo
   private final Supplier<CommandGateway> commands;
   private final ProcessTargets targets;
   private final OpenedIncidents incidents;
+  private final int marginWindow;
+  private final double marginShare;
 
+  /**
+   * @param marginWindow and {@code marginShare}: the "RTO consistently met with margin" rule, see
+   *     {@code LessonsConfig}
+   */
   public IncidentClosedIntake(
-      Supplier<CommandGateway> commands, ProcessTargets targets, OpenedIncidents incidents) {
+      Supplier<CommandGateway> commands,
+      ProcessTargets targets,
+      OpenedIncidents incidents,
+      int marginWindow,
+      double marginShare) {
     this.commands = commands;
     this.targets = targets;
     this.incidents = incidents;
+    this.marginWindow = marginWindow;
+    this.marginShare = marginShare;
   }
 
   @Override
@@ -63,19 +79,37 @@ public class IncidentClosedIntake implements IntegrationEventHandler<IncidentClo
               name,
               restoration.restoredAt(),
               known.map(Targets::rto).orElse(null),
-              known.map(Targets::mtpd).orElse(null)));
+              known.map(Targets::mtpd).orElse(null),
+              restoration.dataRestoredTo(),
+              restoration.rpo() != null
+                  ? restoration.rpo()
+                  : known.map(Targets::rpo).orElse(null)));
     }
-    commands
-        .get()
-        .sendAndWait(
-            new OpenIncidentReview(
+    CommandGateway gateway = commands.get();
+    gateway.sendAndWait(
+        new OpenIncidentReview(
+            event.incidentId(),
+            incident.map(OpenedIncident::title).orElse(null),
+            incident.map(OpenedIncident::severity).orElse(null),
+            event.summary(),
+            event.disruptedAt(),
+            event.occurredAt(),
+            restored));
+    for (RestoredProcess process : restored) {
+      if (process.rto() != null) {
+        gateway.sendAndWait(
+            new RecordRecovery(
+                process.processId(),
+                process.name(),
                 event.incidentId(),
-                incident.map(OpenedIncident::title).orElse(null),
-                incident.map(OpenedIncident::severity).orElse(null),
-                event.summary(),
                 event.disruptedAt(),
-                event.occurredAt(),
-                restored));
+                Duration.between(event.disruptedAt(), process.restoredAt())
+                    .truncatedTo(ChronoUnit.SECONDS),
+                process.rto(),
+                marginWindow,
+                marginShare));
+      }
+    }
   }
 
   private static Map<String, Restoration> lastRestorations(

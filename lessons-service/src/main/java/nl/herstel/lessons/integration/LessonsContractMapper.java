@@ -2,6 +2,7 @@ package nl.herstel.lessons.integration;
 
 import java.util.Optional;
 import nl.herstel.contracts.IntegrationEvent;
+import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.lessons.api.LessonsEvents;
 import nl.herstel.platform.kafka.ContractMapper;
@@ -9,7 +10,8 @@ import org.axonframework.eventhandling.EventMessage;
 
 /**
  * Which lessons events leave the service, and in which contract shape (topic herstel.lessons.v1):
- * only the target revision proposals, which bia-service turns into pending revisions.
+ * the revision proposals (RTO breaches as target revisions, the other kinds as BIA revisions),
+ * which bia-service turns into pending revisions.
  */
 public class LessonsContractMapper implements ContractMapper {
 
@@ -24,6 +26,19 @@ public class LessonsContractMapper implements ContractMapper {
               e.currentRto(),
               e.actualRecoveryTime(),
               e.proposedRto(),
+              e.rationale(),
+              message.getTimestamp()));
+    }
+    if (payload instanceof LessonsEvents.RevisionProposed e) {
+      return Optional.of(
+          new BiaRevisionProposed(
+              e.proposalId(),
+              e.kind(),
+              e.processId(),
+              e.incidentId(),
+              e.currentTarget(),
+              e.proposedTarget(),
+              e.evidence(),
               e.rationale(),
               message.getTimestamp()));
     }

@@ -12,10 +12,8 @@ import java.util.Optional;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.lessons.api.LessonsEvents.IncidentReviewOpened;
 import nl.herstel.lessons.api.LessonsEvents.RecoveryMeasured;
-import nl.herstel.lessons.api.LessonsEvents.TargetRevisionProposed;
 import nl.herstel.lessons.api.LessonsQueries.FindRecoveryInformation;
 import nl.herstel.lessons.api.LessonsQueries.ListRecoveryInformation;
-import nl.herstel.lessons.api.LessonsQueries.ListRevisionProposals;
 import nl.herstel.lessons.api.Verdict;
 import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.config.ProcessingGroup;
@@ -23,16 +21,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
- * The recovery information read model in PostgreSQL: incident reviews, the measured recovery per
- * process and the revision proposals. Its rows commit in the same transaction as the processor's
- * token, so no event is applied twice.
+ * The recovery information read model in PostgreSQL: incident reviews and the measured recovery per
+ * process, with the revision proposals {@link RevisionProposalProjection} keeps. Its rows commit in
+ * the same transaction as the processor's token, so no event is applied twice.
  */
 @ProcessingGroup("lessons-read-model")
 public class LessonsProjection {
   private final Sql sql;
+  private final RevisionProposalProjection proposals;
 
-  public LessonsProjection(Sql sql) {
+  public LessonsProjection(Sql sql, RevisionProposalProjection proposals) {
     this.sql = sql;
+    this.proposals = proposals;
   }
 
   @EventHandler
@@ -66,23 +66,6 @@ public class LessonsProjection {
         e.verdict() == null ? null : e.verdict().name());
   }
 
-  @EventHandler
-  void on(TargetRevisionProposed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    sql.update(
-        "INSERT INTO lessons_revision_proposal (proposal_id, incident_id, process_id,"
-            + " process_name, current_rto_seconds, actual_seconds, proposed_rto_seconds,"
-            + " rationale, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        e.proposalId(),
-        e.incidentId(),
-        e.processId(),
-        e.processName(),
-        e.currentRto(),
-        e.actualRecoveryTime(),
-        e.proposedRto(),
-        e.rationale(),
-        at);
-  }
-
   @QueryHandler
   public Optional<RecoveryInformationView> find(FindRecoveryInformation query) {
     return reviews("SELECT * FROM lessons_review WHERE incident_id = ?", query.incidentId())
@@ -93,12 +76,6 @@ public class LessonsProjection {
   @QueryHandler
   public List<RecoveryInformationView> list(ListRecoveryInformation query) {
     return reviews("SELECT * FROM lessons_review ORDER BY closed_at DESC, incident_id");
-  }
-
-  @QueryHandler
-  public List<RevisionProposalView> list(ListRevisionProposals query) {
-    return proposals(
-        "SELECT * FROM lessons_revision_proposal ORDER BY proposed_at DESC, proposal_id");
   }
 
   private List<RecoveryInformationView> reviews(String query, Object... args) {
@@ -139,31 +116,10 @@ public class LessonsProjection {
             },
             ids)
         .forEach(e -> reviews.get(e.getKey()).processes().add(e.getValue()));
-    for (RevisionProposalView proposal :
-        proposals(
-            "SELECT * FROM lessons_revision_proposal WHERE incident_id = ANY (?)"
-                + " ORDER BY proposed_at, process_id",
-            ids)) {
+    for (RevisionProposalView proposal : proposals.forIncidents(ids)) {
       reviews.get(proposal.incidentId()).proposals().add(proposal);
     }
     return reviews.values().stream().map(ReviewRow::view).toList();
-  }
-
-  private List<RevisionProposalView> proposals(String query, Object... args) {
-    return sql.list(
-        query,
-        r ->
-            new RevisionProposalView(
-                r.getString("proposal_id"),
-                r.getString("incident_id"),
-                r.getString("process_id"),
-                r.getString("process_name"),
-                duration(r, "current_rto_seconds"),
-                duration(r, "actual_seconds"),
-                duration(r, "proposed_rto_seconds"),
-                r.getString("rationale"),
-                instant(r, "proposed_at")),
-        args);
   }
 
   /** A review being assembled from its rows. */

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.contracts.lessons.Evidence;
+import nl.herstel.contracts.lessons.RevisionKind;
 import nl.herstel.lessons.api.LessonsCommands.OpenIncidentReview;
 import nl.herstel.lessons.api.LessonsCommands.RestoredProcess;
 import nl.herstel.lessons.api.LessonsEvents.IncidentReviewOpened;
 import nl.herstel.lessons.api.LessonsEvents.RecoveryMeasured;
+import nl.herstel.lessons.api.LessonsEvents.RevisionProposed;
 import nl.herstel.lessons.api.LessonsEvents.TargetRevisionProposed;
 import nl.herstel.lessons.api.Verdict;
 import nl.herstel.platform.domain.RuleViolation;
@@ -160,7 +163,137 @@ class IncidentReviewTest {
                             e instanceof TargetRevisionProposed p
                                 && p.proposedRto().equals(ofHours(30))
                                 && p.rationale().contains("outlasted the MTPD of 24h")),
+                    Matchers.<Object>matches(
+                        e ->
+                            e instanceof RevisionProposed p
+                                && p.kind() == RevisionKind.MTPD
+                                && p.currentTarget().equals(ofHours(24))
+                                && p.proposedTarget().equals(ofHours(30))),
                     Matchers.andNoMore())));
+  }
+
+  @Test
+  void anMtpdBreachProposesTheRecoveryTimeAsMtpdWithItsEvidence() {
+    fixture
+        .givenNoPriorActivity()
+        .when(close(payments(ofHours(29).plusMinutes(10))))
+        .expectEventsMatching(
+            Matchers.payloadsMatching(
+                Matchers.<Object>exactSequenceOf(
+                    Matchers.<Object>equalTo(opened()),
+                    Matchers.<Object>matches(e -> true),
+                    Matchers.<Object>matches(e -> true),
+                    Matchers.<Object>equalTo(
+                        new RevisionProposed(
+                            Figures.proposalId("MTPD", "i1", "p1"),
+                            RevisionKind.MTPD,
+                            "i1",
+                            "p1",
+                            "Payments",
+                            ofHours(24),
+                            ofHours(30),
+                            List.of(
+                                new Evidence(
+                                    "i1",
+                                    "RECOVERY_TIME",
+                                    ofHours(29).plusMinutes(10),
+                                    ofHours(24))),
+                            "Recovery of Payments took 29h10m, longer than its MTPD of 24h"
+                                + " (incident 'Ransomware on the payments database', i1). If the"
+                                + " outage really became critical, keep the MTPD and make recovery"
+                                + " faster; if the business coped, accept an MTPD of 30h. The"
+                                + " process owner decides.")),
+                    Matchers.andNoMore())));
+  }
+
+  @Test
+  void dataLostBeyondTheRpoProposesTheLossAsRpo() {
+    RestoredProcess restored =
+        new RestoredProcess(
+            "p1",
+            "Payments",
+            DISRUPTED.plus(ofHours(6)),
+            ofHours(8),
+            ofHours(24),
+            DISRUPTED.minus(ofHours(2).plusMinutes(30)),
+            ofHours(1));
+    fixture
+        .givenNoPriorActivity()
+        .when(close(restored))
+        .expectEventsMatching(
+            Matchers.payloadsMatching(
+                Matchers.<Object>exactSequenceOf(
+                    Matchers.<Object>equalTo(opened()),
+                    Matchers.<Object>matches(
+                        e -> e instanceof RecoveryMeasured m && m.verdict() == Verdict.MET),
+                    Matchers.<Object>matches(
+                        e ->
+                            e instanceof RevisionProposed p
+                                && p.kind() == RevisionKind.RPO
+                                && p.proposalId().equals(Figures.proposalId("RPO", "i1", "p1"))
+                                && p.currentTarget().equals(ofHours(1))
+                                && p.proposedTarget().equals(ofHours(3))
+                                && p.evidence()
+                                    .equals(
+                                        List.of(
+                                            new Evidence(
+                                                "i1",
+                                                "DATA_LOSS",
+                                                ofHours(2).plusMinutes(30),
+                                                ofHours(1))))
+                                && p.rationale().contains("2h30m before the disruption began")
+                                && p.rationale().contains("accept an RPO of 3h")),
+                    Matchers.andNoMore())));
+  }
+
+  @Test
+  void dataLossWithinTheRpoOrWithoutAnRpoProposesNothing() {
+    Instant restoredAt = DISRUPTED.plus(ofHours(6));
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new OpenIncidentReview(
+                "i1",
+                null,
+                null,
+                null,
+                DISRUPTED,
+                CLOSED,
+                List.of(
+                    new RestoredProcess(
+                        "p1",
+                        "Payments",
+                        restoredAt,
+                        ofHours(8),
+                        ofHours(24),
+                        DISRUPTED.minus(ofHours(1)),
+                        ofHours(1)),
+                    new RestoredProcess(
+                        "p2",
+                        "Payroll",
+                        restoredAt,
+                        ofHours(8),
+                        ofHours(24),
+                        DISRUPTED.minus(ofHours(9)),
+                        null),
+                    new RestoredProcess(
+                        "p3", "Billing", restoredAt, ofHours(8), ofHours(24), null, ofHours(1)))))
+        .expectEventsMatching(
+            Matchers.payloadsMatching(
+                Matchers.<Object>exactSequenceOf(
+                    Matchers.<Object>matches(e -> e instanceof IncidentReviewOpened),
+                    Matchers.<Object>matches(e -> e instanceof RecoveryMeasured),
+                    Matchers.<Object>matches(e -> e instanceof RecoveryMeasured),
+                    Matchers.<Object>matches(e -> e instanceof RecoveryMeasured),
+                    Matchers.andNoMore())));
+  }
+
+  @Test
+  void dataRestoredToAfterTheDisruptionLostNoData() {
+    assertThat(IncidentReview.dataLoss(DISRUPTED, DISRUPTED.plusSeconds(60)))
+        .isEqualTo(Duration.ZERO);
+    assertThat(IncidentReview.dataLoss(DISRUPTED, DISRUPTED.minus(ofMinutes(90))))
+        .isEqualTo(ofMinutes(90));
   }
 
   @Test
@@ -240,10 +373,10 @@ class IncidentReviewTest {
 
   @Test
   void writesDurationsAsPeopleDo() {
-    assertThat(IncidentReview.readable(ofHours(11))).isEqualTo("11h");
-    assertThat(IncidentReview.readable(ofHours(10).plusMinutes(30))).isEqualTo("10h30m");
-    assertThat(IncidentReview.readable(ofMinutes(45))).isEqualTo("45m");
-    assertThat(IncidentReview.readable(ofHours(2).plusSeconds(5))).isEqualTo("2h0m5s");
-    assertThat(IncidentReview.readable(Duration.ZERO)).isEqualTo("0s");
+    assertThat(Figures.readable(ofHours(11))).isEqualTo("11h");
+    assertThat(Figures.readable(ofHours(10).plusMinutes(30))).isEqualTo("10h30m");
+    assertThat(Figures.readable(ofMinutes(45))).isEqualTo("45m");
+    assertThat(Figures.readable(ofHours(2).plusSeconds(5))).isEqualTo("2h0m5s");
+    assertThat(Figures.readable(Duration.ZERO)).isEqualTo("0s");
   }
 }

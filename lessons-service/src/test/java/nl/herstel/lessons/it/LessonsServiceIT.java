@@ -17,6 +17,7 @@ import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.EventTypes;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.contracts.bia.ProcessRegistered;
+import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.incidents.AffectedProcess;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
@@ -152,6 +153,159 @@ class LessonsServiceIT {
   }
 
   @Test
+  void dataLostBeyondTheRpoBecomesAnRpoProposalPublishedOnceAndItsFateComesBackFromTheBia()
+      throws Exception {
+    String processId = registerProcess("Ledger", Duration.ofHours(8), Duration.ofHours(24));
+    String incidentId = UUID.randomUUID().toString();
+    Instant disruptedAt = Instant.now().minus(Duration.ofHours(10)).truncatedTo(ChronoUnit.SECONDS);
+    openIncident(incidentId, "Ransomware on the ledger", disruptedAt, processId);
+    IncidentClosed closed =
+        new IncidentClosed(
+            incidentId,
+            disruptedAt,
+            List.of(
+                new Restoration(
+                    processId,
+                    disruptedAt.plus(Duration.ofHours(6)),
+                    disruptedAt.minus(Duration.ofHours(2).plusMinutes(30)),
+                    Duration.ofHours(1))),
+            "Restored from the nightly backup",
+            Instant.now(),
+            "RANSOMWARE",
+            List.of());
+    String closedId = UUID.randomUUID().toString();
+    send("herstel.incidents.v1", closed, closedId, "urn:herstel:incident-service");
+
+    JsonNode page =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    api.getJson(
+                        "/api/lessons/revision-proposals?kind=RPO&incidentId=" + incidentId,
+                        "bcm-manager"),
+                p -> p.get("items").size() > 0);
+    assertThat(page.get("items")).hasSize(1);
+    JsonNode proposal = page.get("items").get(0);
+    assertThat(proposal.get("kind").asText()).isEqualTo("RPO");
+    assertThat(proposal.get("processId").asText()).isEqualTo(processId);
+    assertThat(proposal.get("currentTarget").asText()).isEqualTo("PT1H");
+    assertThat(proposal.get("proposedTarget").asText()).isEqualTo("PT3H");
+    assertThat(proposal.get("status").asText()).isEqualTo("PROPOSED");
+    assertThat(proposal.get("evidence")).hasSize(1);
+    assertThat(proposal.get("evidence").get(0).get("measure").asText()).isEqualTo("DATA_LOSS");
+    assertThat(proposal.get("evidence").get(0).get("measured").asText()).isEqualTo("PT2H30M");
+    assertThat(proposal.get("rationale").asText()).contains("accept an RPO of 3h");
+    String proposalId = proposal.get("id").asText();
+
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of("herstel.lessons.v1"));
+      List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> poll(consumer, incidentId, published) && !published.isEmpty());
+      send("herstel.incidents.v1", closed, closedId, "urn:herstel:incident-service");
+      long quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+      while (System.nanoTime() < quietUntil) {
+        poll(consumer, incidentId, published);
+      }
+      assertThat(published).hasSize(1);
+      ConsumerRecord<String, byte[]> record = published.get(0);
+      assertThat(header(record, "ce_type"))
+          .isEqualTo("nl.herstel.lessons.bia-revision-proposed.v1");
+      JsonNode payload = ContractJson.mapper().readTree(record.value());
+      assertThat(payload.get("proposalId").asText()).isEqualTo(proposalId);
+      assertThat(payload.get("kind").asText()).isEqualTo("RPO");
+      assertThat(payload.get("proposedTarget").asText()).isEqualTo("PT3H");
+    }
+
+    Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String decidedId = UUID.randomUUID().toString();
+    RevisionDecided decided =
+        new RevisionDecided(
+            UUID.randomUUID().toString(),
+            processId,
+            false,
+            "Backups every hour instead",
+            "owner-ann",
+            decidedAt,
+            proposalId);
+    send("herstel.bia.v1", decided, decidedId, "urn:herstel:bia-service");
+    send("herstel.bia.v1", decided, decidedId, "urn:herstel:bia-service");
+    String laterId = UUID.randomUUID().toString();
+    send(
+        "herstel.bia.v1",
+        new RevisionDecided(
+            decided.revisionId(),
+            processId,
+            true,
+            "Changed my mind",
+            "someone-else",
+            decidedAt.plusSeconds(60),
+            proposalId),
+        laterId,
+        "urn:herstel:bia-service");
+    awaitApplied(laterId);
+    assertThat(count("SELECT count(*) FROM inbox_message WHERE message_id = ?", decidedId))
+        .isEqualTo(1);
+
+    JsonNode rejected =
+        api.getJson(
+            "/api/lessons/revision-proposals?status=REJECTED&processId=" + processId, "auditor");
+    assertThat(rejected.get("items")).hasSize(1);
+    JsonNode fate = rejected.get("items").get(0);
+    assertThat(fate.get("id").asText()).isEqualTo(proposalId);
+    assertThat(fate.get("decidedBy").asText()).isEqualTo("owner-ann");
+    assertThat(fate.get("decisionReason").asText()).isEqualTo("Backups every hour instead");
+    assertThat(Instant.parse(fate.get("decidedAt").asText())).isEqualTo(decidedAt);
+    assertThat(
+            api.getJson(
+                    "/api/lessons/revision-proposals?status=PROPOSED&processId=" + processId,
+                    "auditor")
+                .get("items"))
+        .isEmpty();
+    JsonNode review = api.getJson("/api/lessons/recovery-information/" + incidentId, "auditor");
+    assertThat(review.get("proposals")).hasSize(1);
+    assertThat(review.get("proposals").get(0).get("status").asText()).isEqualTo("REJECTED");
+
+    JsonNode changes =
+        api.getJson(
+            "/api/lessons/revision-proposals/decided?from="
+                + decidedAt.minusSeconds(1)
+                + "&to="
+                + decidedAt.plusSeconds(1),
+            "management");
+    List<JsonNode> mine = new ArrayList<>();
+    changes.forEach(
+        c -> {
+          if (proposalId.equals(c.get("proposalId").asText())) {
+            mine.add(c);
+          }
+        });
+    assertThat(mine).hasSize(1);
+    assertThat(mine.get(0).get("kind").asText()).isEqualTo("RPO");
+    assertThat(mine.get(0).get("before").asText()).isEqualTo("PT1H");
+    assertThat(mine.get(0).get("after").asText()).isEqualTo("PT3H");
+    assertThat(mine.get(0).get("accepted").asBoolean()).isFalse();
+    assertThat(mine.get(0).get("decidedBy").asText()).isEqualTo("owner-ann");
+  }
+
+  @Test
+  void badFiltersAndPeriodsAreProblemsNamingTheField() {
+    assertThat(api.get("/api/lessons/revision-proposals?status=MAYBE", "auditor").statusCode())
+        .isEqualTo(400);
+    assertThat(api.get("/api/lessons/revision-proposals?kind=PRIORITY", "auditor").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            api.get("/api/lessons/revision-proposals?cursor=bm90LWEta2V5", "auditor").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            api.get("/api/lessons/revision-proposals/decided?from=yesterday", "auditor")
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void recoveryWithinTheRtoIsMetAndAnUnknownProcessGetsNoVerdict() throws Exception {
     String processId = registerProcess("Payroll", Duration.ofHours(8), Duration.ofHours(24));
     String unknownProcess = UUID.randomUUID().toString();
@@ -282,7 +436,8 @@ class LessonsServiceIT {
 
   private List<JsonNode> proposalsFor(String incidentId) {
     List<JsonNode> matching = new ArrayList<>();
-    api.getJson("/api/lessons/revision-proposals", "process-owner")
+    api.getJson("/api/lessons/revision-proposals?incidentId=" + incidentId, "process-owner")
+        .get("items")
         .forEach(
             p -> {
               if (incidentId.equals(p.get("incidentId").asText())) {

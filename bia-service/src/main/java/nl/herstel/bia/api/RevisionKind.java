@@ -1,0 +1,14 @@
+package nl.herstel.bia.api;
+
+/**
+ * Which recovery target a target revision changes (DOMAIN.md, BIA step 3 and "Improve"). Revisions
+ * stored before kinds existed are RTO revisions (possibly with a new MTPD).
+ */
+public enum RevisionKind {
+  /** The recovery time objective (with the MTPD when the new RTO needs a longer one). */
+  RTO,
+  /** The maximum tolerable period of disruption. */
+  MTPD,
+  /** The recovery point objective: how much data loss is acceptable. */
+  RPO
+}

@@ -1,0 +1,205 @@
+package nl.herstel.lessons.query;
+
+import static nl.herstel.platform.jdbc.Sql.duration;
+import static nl.herstel.platform.jdbc.Sql.instant;
+
+import com.fasterxml.jackson.databind.JavaType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.herstel.contracts.lessons.Evidence;
+import nl.herstel.contracts.lessons.RevisionKind;
+import nl.herstel.lessons.api.LessonsEvents.RevisionProposed;
+import nl.herstel.lessons.api.LessonsEvents.TargetRevisionProposed;
+import nl.herstel.lessons.api.LessonsQueries.ListBiaChanges;
+import nl.herstel.lessons.api.LessonsQueries.ListRevisionProposals;
+import nl.herstel.platform.jdbc.Sql;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * The revision proposals lessons made ({@code lessons_revision_proposal}), with the fate
+ * bia-service reported for each ({@code lessons_revision_fate}, kept by the Kafka consumer). It
+ * runs in the recovery information's processor, after the review each proposal belongs to.
+ */
+@ProcessingGroup("lessons-read-model")
+public class RevisionProposalProjection {
+  private static final JavaType EVIDENCE =
+      Sql.JSON.getTypeFactory().constructCollectionType(List.class, Evidence.class);
+  private static final String SELECT =
+      "SELECT p.*, f.accepted, f.decided_by, f.decided_at, f.reason AS decision_reason"
+          + " FROM lessons_revision_proposal p"
+          + " LEFT JOIN lessons_revision_fate f ON f.proposal_id = p.proposal_id";
+
+  private final Sql sql;
+
+  public RevisionProposalProjection(Sql sql) {
+    this.sql = sql;
+  }
+
+  @EventHandler
+  void on(TargetRevisionProposed e, @Timestamp Instant at) {
+    insert(
+        e.proposalId(),
+        RevisionKind.RTO,
+        e.incidentId(),
+        e.processId(),
+        e.processName(),
+        new Object[] {e.currentRto(), e.actualRecoveryTime(), e.proposedRto()},
+        e.currentRto(),
+        e.proposedRto(),
+        List.of(
+            new Evidence(e.incidentId(), "RECOVERY_TIME", e.actualRecoveryTime(), e.currentRto())),
+        e.rationale(),
+        at);
+  }
+
+  @EventHandler
+  void on(RevisionProposed e, @Timestamp Instant at) {
+    insert(
+        e.proposalId(),
+        e.kind(),
+        e.incidentId(),
+        e.processId(),
+        e.processName(),
+        new Object[] {null, null, null},
+        e.currentTarget(),
+        e.proposedTarget(),
+        e.evidence(),
+        e.rationale(),
+        at);
+  }
+
+  private void insert(
+      String proposalId,
+      RevisionKind kind,
+      String incidentId,
+      String processId,
+      String processName,
+      Object[] rto,
+      Object currentTarget,
+      Object proposedTarget,
+      List<Evidence> evidence,
+      String rationale,
+      Instant at) {
+    sql.update(
+        "INSERT INTO lessons_revision_proposal (proposal_id, incident_id, process_id,"
+            + " process_name, current_rto_seconds, actual_seconds, proposed_rto_seconds,"
+            + " rationale, proposed_at, kind, current_target_seconds, proposed_target_seconds,"
+            + " evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        proposalId,
+        incidentId,
+        processId,
+        processName,
+        rto[0],
+        rto[1],
+        rto[2],
+        rationale,
+        at,
+        kind,
+        currentTarget,
+        proposedTarget,
+        Sql.json(evidence));
+  }
+
+  /** The proposals, newest first, a page at a time. */
+  @QueryHandler
+  public List<RevisionProposalView> list(ListRevisionProposals query) {
+    StringBuilder where = new StringBuilder(" WHERE true");
+    List<Object> args = new ArrayList<>();
+    if (query.status() != null) {
+      where.append(
+          switch (query.status()) {
+            case "ACCEPTED" -> " AND f.accepted";
+            case "REJECTED" -> " AND NOT f.accepted";
+            default -> " AND f.proposal_id IS NULL";
+          });
+    }
+    if (query.kind() != null) {
+      where.append(" AND p.kind = ?");
+      args.add(query.kind());
+    }
+    if (query.processId() != null) {
+      where.append(" AND p.process_id = ?");
+      args.add(query.processId());
+    }
+    if (query.incidentId() != null) {
+      where.append(" AND p.incident_id = ?");
+      args.add(query.incidentId());
+    }
+    if (query.afterProposedAt() != null) {
+      where.append(" AND (p.proposed_at, p.proposal_id) < (?, ?)");
+      args.add(query.afterProposedAt());
+      args.add(query.afterId());
+    }
+    args.add(query.limit() + 1);
+    return sql.list(
+        SELECT + where + " ORDER BY p.proposed_at DESC, p.proposal_id DESC LIMIT ?",
+        this::row,
+        args.toArray());
+  }
+
+  /** Which lessons changed the BIA in a period (for the management report). */
+  @QueryHandler
+  public List<BiaChangeView> changes(ListBiaChanges query) {
+    return sql.list(
+        SELECT
+            + " WHERE f.decided_at >= ? AND f.decided_at < ? ORDER BY f.decided_at, p.proposal_id",
+        r -> {
+          RevisionProposalView p = row(r);
+          return new BiaChangeView(
+              p.id(),
+              p.incidentId(),
+              p.processId(),
+              p.processName(),
+              p.kind(),
+              p.currentTarget(),
+              p.proposedTarget(),
+              "ACCEPTED".equals(p.status()),
+              p.decidedBy(),
+              p.decidedAt(),
+              p.decisionReason());
+        },
+        query.from(),
+        query.to());
+  }
+
+  /** The proposals of some incidents, oldest first, for their recovery information. */
+  public List<RevisionProposalView> forIncidents(List<String> incidentIds) {
+    return sql.list(
+        SELECT + " WHERE p.incident_id = ANY (?) ORDER BY p.proposed_at, p.process_id, p.kind",
+        this::row,
+        incidentIds);
+  }
+
+  private RevisionProposalView row(ResultSet r) throws SQLException {
+    Boolean accepted = Sql.bool(r, "accepted");
+    return new RevisionProposalView(
+        r.getString("proposal_id"),
+        r.getString("incident_id"),
+        r.getString("process_id"),
+        r.getString("process_name"),
+        duration(r, "current_rto_seconds"),
+        duration(r, "actual_seconds"),
+        duration(r, "proposed_rto_seconds"),
+        r.getString("rationale"),
+        instant(r, "proposed_at"),
+        RevisionKind.valueOf(r.getString("kind")),
+        duration(r, "current_target_seconds"),
+        duration(r, "proposed_target_seconds"),
+        evidence(r.getString("evidence")),
+        accepted == null ? "PROPOSED" : accepted ? "ACCEPTED" : "REJECTED",
+        r.getString("decided_by"),
+        instant(r, "decided_at"),
+        r.getString("decision_reason"));
+  }
+
+  private static List<Evidence> evidence(String json) {
+    List<Evidence> evidence = Sql.fromJson(json, EVIDENCE);
+    return evidence == null ? List.of() : evidence;
+  }
+}
