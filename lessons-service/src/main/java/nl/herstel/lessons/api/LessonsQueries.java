@@ -53,12 +53,24 @@ public final class LessonsQueries {
   /**
    * Recovery information aggregated over the incidents disrupted from {@code from} to {@code to}
    * (both inclusive, UTC days), per {@code period} bucket and in total; optionally only incidents
-   * of one category or that disrupted one process.
+   * of one category, that disrupted one process, or one incident (with those merged into it).
    */
   public record SummarizeRecoveryInformation(
       java.time.LocalDate from,
       java.time.LocalDate to,
       nl.herstel.lessons.query.RecoverySummary.Period period,
       String category,
-      String processId) {}
+      String processId,
+      String incidentId) {
+
+    /** Over every incident of the span (of the category, of the process). */
+    public SummarizeRecoveryInformation(
+        java.time.LocalDate from,
+        java.time.LocalDate to,
+        nl.herstel.lessons.query.RecoverySummary.Period period,
+        String category,
+        String processId) {
+      this(from, to, period, category, processId, null);
+    }
+  }
 }

@@ -84,7 +84,7 @@ public class LessonsModule implements ServiceModule {
         .queryHandler(projection)
         .queryHandler(stories)
         .queryHandler(statistics)
-        .queryHandler(new ManagementReports(sql, Clock.systemUTC()))
+        .queryHandler(new ManagementReports(sql, statistics, proposals, Clock.systemUTC()))
         .projection(proposals)
         .queryHandler(proposals)
         .publish(new LessonsContractMapper())

@@ -142,7 +142,7 @@ public record ManagementReport(
   public record CategoryCount(String category, int incidents) {}
 
   /** The costs of one kind (LEGAL, HARDWARE, SOFTWARE, LABOUR, OTHER) in one currency. */
-  public record CostLine(String kind, BigDecimal amount, String currency, int items) {}
+  public record CostLine(String kind, BigDecimal amount, String currency) {}
 
   /** Whether the authorities were notified in time. */
   public record Notifications(int obligations, int onTime, int late, int overdue, int open) {}

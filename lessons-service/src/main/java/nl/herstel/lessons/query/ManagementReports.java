@@ -8,33 +8,61 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import nl.herstel.lessons.api.EvaluationContent;
 import nl.herstel.lessons.api.LessonsQueries.IncidentReport;
+import nl.herstel.lessons.api.LessonsQueries.ListBiaChanges;
 import nl.herstel.lessons.api.LessonsQueries.PeriodReport;
+import nl.herstel.lessons.api.LessonsQueries.SummarizeRecoveryInformation;
+import nl.herstel.lessons.query.ManagementReport.ActionLine;
 import nl.herstel.lessons.query.ManagementReport.BiaChange;
+import nl.herstel.lessons.query.ManagementReport.CategoryCount;
+import nl.herstel.lessons.query.ManagementReport.CostLine;
+import nl.herstel.lessons.query.ManagementReport.EvaluationDigest;
 import nl.herstel.lessons.query.ManagementReport.Finding;
 import nl.herstel.lessons.query.ManagementReport.IncidentLine;
+import nl.herstel.lessons.query.ManagementReport.Money;
 import nl.herstel.lessons.query.ManagementReport.Notifications;
 import nl.herstel.lessons.query.ManagementReport.ProcessOutcome;
 import nl.herstel.lessons.query.ManagementReport.Scope;
 import nl.herstel.lessons.query.ManagementReport.Summary;
 import nl.herstel.lessons.query.ManagementReport.TrendPoint;
+import nl.herstel.lessons.query.RecoverySummary.CostSum;
+import nl.herstel.lessons.query.RecoverySummary.Figures;
+import nl.herstel.lessons.query.RecoverySummary.Period;
+import nl.herstel.lessons.query.RecoverySummary.ProcessFigures;
 import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
- * Reads the management report from lessons-service's read models: a period's incidents are those
- * whose disruption began in it. Each section is one set-based query, so the report over ten
- * thousand incidents costs a handful of index scans, not a loop.
+ * Reads the management report from lessons-service's read models. The figures are the recovery
+ * information of {@link RecoveryStatistics} (one home for how recovery is measured); the report
+ * adds the lists management reads (the incidents with the longest recoveries, evaluations,
+ * improvement actions, the BIA changes and their fate) and the findings it draws. A period's
+ * incidents are those whose disruption began in it; an incident merged into another counts in that
+ * other one. Lists are bounded so a year of ten thousand incidents stays a readable report and a
+ * fast one.
  */
 public class ManagementReports {
+  /** How many incidents, actions and evaluations a period report lists; the rest are counted. */
+  static final int LISTED = 25;
+
   private final Sql sql;
+  private final RecoveryStatistics statistics;
+  private final RevisionProposalProjection proposals;
   private final Clock clock;
 
-  public ManagementReports(Sql sql, Clock clock) {
+  public ManagementReports(
+      Sql sql, RecoveryStatistics statistics, RevisionProposalProjection proposals, Clock clock) {
     this.sql = sql;
+    this.statistics = statistics;
+    this.proposals = proposals;
     this.clock = clock;
   }
 
@@ -42,195 +70,478 @@ public class ManagementReports {
   public ManagementReport handle(PeriodReport query) {
     Instant from = query.from().atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant until = query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    List<ProcessOutcome> processes =
-        processes("r.disrupted_at >= ? AND r.disrupted_at < ?", from, until);
-    List<IncidentLine> incidents =
-        incidents("r.disrupted_at >= ? AND r.disrupted_at < ?", from, until);
-    List<BiaChange> changes = biaChanges("r.disrupted_at >= ? AND r.disrupted_at < ?", from, until);
-    return new ManagementReport(
+    Period bucket = bucket(query.from(), query.to());
+    RecoverySummary recovery =
+        statistics.summarize(
+            new SummarizeRecoveryInformation(query.from(), query.to(), bucket, null, null));
+    String scope = "i.disrupted_at >= ? AND i.disrupted_at < ?";
+    List<ActionLine> actions =
+        actions(
+            "a.incident_id IN (SELECT incident_id FROM lessons_incident i WHERE "
+                + scope
+                + ") OR (a.incident_id IS NULL AND a.created_at >= ? AND a.created_at < ?)",
+            from,
+            until,
+            from,
+            until);
+    List<BiaChange> changes = new ArrayList<>();
+    proposals.changes(new ListBiaChanges(from, until)).forEach(c -> changes.add(change(c)));
+    proposals.pendingProposedIn(from, until).forEach(p -> changes.add(pending(p)));
+    String title =
+        "Recovery report "
+            + (bucket == Period.MONTH
+                    && query.from().getDayOfMonth() == 1
+                    && query.to().equals(query.from().plusMonths(1).minusDays(1))
+                ? query.from().toString().substring(0, 7)
+                : query.from() + " to " + query.to());
+    return report(
         Scope.PERIOD,
         query.from(),
         query.to(),
         null,
-        "Recovery report " + query.from() + " to " + query.to(),
-        clock.instant(),
-        summary(incidents, processes, changes),
-        processes,
-        List.of(),
-        List.of(),
-        List.of(),
-        new Notifications(0, 0, 0, 0, 0),
-        incidents,
-        List.of(),
-        List.of(),
-        changes,
-        findings(processes));
+        title,
+        recovery,
+        bucket,
+        incidents(scope, from, until),
+        evaluations(
+            "e.incident_id IN (SELECT incident_id FROM lessons_incident i WHERE " + scope + ")",
+            from,
+            until),
+        actions,
+        changes);
   }
 
   @QueryHandler
   public Optional<ManagementReport> handle(IncidentReport query) {
-    List<IncidentLine> incidents = incidents("r.incident_id = ?", query.incidentId());
+    List<IncidentLine> incidents = incidents("i.incident_id = ?", query.incidentId());
     if (incidents.isEmpty()) {
       return Optional.empty();
     }
     IncidentLine incident = incidents.get(0);
-    List<ProcessOutcome> processes = processes("r.incident_id = ?", query.incidentId());
-    List<BiaChange> changes = biaChanges("r.incident_id = ?", query.incidentId());
     LocalDate from = LocalDate.ofInstant(incident.disruptedAt(), ZoneOffset.UTC);
     LocalDate to =
         LocalDate.ofInstant(
             incident.closedAt() != null ? incident.closedAt() : clock.instant(), ZoneOffset.UTC);
+    RecoverySummary recovery =
+        statistics.summarize(
+            new SummarizeRecoveryInformation(
+                from, to, Period.MONTH, null, null, query.incidentId()));
+    List<BiaChange> changes =
+        proposals.forIncidents(List.of(query.incidentId())).stream()
+            .map(p -> p.status() == null || "PROPOSED".equals(p.status()) ? pending(p) : change(p))
+            .toList();
     return Optional.of(
-        new ManagementReport(
+        report(
             Scope.INCIDENT,
             from,
             to,
             query.incidentId(),
             "Incident report: "
                 + (incident.title() != null ? incident.title() : incident.incidentId()),
-            clock.instant(),
-            summary(incidents, processes, changes),
-            processes,
-            List.<TrendPoint>of(),
-            List.of(),
-            List.of(),
-            new Notifications(0, 0, 0, 0, 0),
+            recovery,
+            Period.MONTH,
             incidents,
-            List.of(),
-            List.of(),
-            changes,
-            findings(processes)));
+            evaluations("e.incident_id = ?", query.incidentId()),
+            actions("a.incident_id = ?", query.incidentId()),
+            changes));
   }
 
+  private ManagementReport report(
+      Scope scope,
+      LocalDate from,
+      LocalDate to,
+      String incidentId,
+      String title,
+      RecoverySummary recovery,
+      Period bucket,
+      List<IncidentLine> incidents,
+      List<EvaluationDigest> evaluations,
+      List<ActionLine> actions,
+      List<BiaChange> changes) {
+    Figures total = recovery.total();
+    List<ProcessOutcome> processes = recovery.processes().stream().map(this::outcome).toList();
+    processes =
+        processes.stream()
+            .sorted(
+                Comparator.comparingInt(ProcessOutcome::rtoBreaches)
+                    .thenComparingInt(ProcessOutcome::mtpdBreaches)
+                    .thenComparing(
+                        p -> p.longestRecovery() == null ? Duration.ZERO : p.longestRecovery())
+                    .reversed())
+            .toList();
+    var notifications = total.notifications();
+    Summary summary =
+        new Summary(
+            (int) total.incidents(),
+            (int) total.dismissed(),
+            processes.size(),
+            (int) total.restoredProcesses(),
+            total.rtoMetShare(),
+            total.mtpdMetShare(),
+            total.rpoMetShare(),
+            total.meanTimeToDetect(),
+            total.meanTimeToActivate(),
+            total.meanTimeToRecover(),
+            money(total.costTotals()),
+            (int) actions.stream().filter(a -> open(a.status())).count(),
+            (int) actions.stream().filter(ActionLine::overdue).count(),
+            (int) actions.stream().filter(a -> "DONE".equals(a.status())).count(),
+            (int) changes.stream().filter(c -> "ACCEPTED".equals(c.status())).count(),
+            (int) changes.stream().filter(c -> "REJECTED".equals(c.status())).count(),
+            (int) changes.stream().filter(c -> "PROPOSED".equals(c.status())).count());
+    Map<String, Long> categories = new LinkedHashMap<>();
+    recovery
+        .categoriesPerYear()
+        .forEach(
+            c ->
+                categories.merge(
+                    c.category() == null ? "UNCLASSIFIED" : c.category(),
+                    c.incidents(),
+                    Long::sum));
+    return new ManagementReport(
+        scope,
+        from,
+        to,
+        incidentId,
+        title,
+        clock.instant(),
+        summary,
+        processes,
+        scope == Scope.PERIOD ? trend(recovery, bucket) : List.of(),
+        categories.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(e -> new CategoryCount(e.getKey(), e.getValue().intValue()))
+            .toList(),
+        total.costsByKind().stream()
+            .map(c -> new CostLine(c.kind(), c.amount(), c.currency()))
+            .toList(),
+        new Notifications(
+            (int)
+                (notifications.onTime()
+                    + notifications.late()
+                    + notifications.overdue()
+                    + notifications.open()),
+            (int) notifications.onTime(),
+            (int) notifications.late(),
+            (int) notifications.overdue(),
+            (int) notifications.open()),
+        incidents.stream().limit(LISTED).toList(),
+        evaluations.stream().limit(LISTED).toList(),
+        actions.stream().limit(LISTED * 2L).toList(),
+        changes,
+        findings(processes, total));
+  }
+
+  /** Months for a year or less, quarters up to three years, years beyond. */
+  static Period bucket(LocalDate from, LocalDate to) {
+    long days = ChronoUnit.DAYS.between(from, to) + 1;
+    if (days <= 366) {
+      return Period.MONTH;
+    }
+    return days <= 3 * 366 ? Period.QUARTER : Period.YEAR;
+  }
+
+  private ProcessOutcome outcome(ProcessFigures p) {
+    // A breach is a deadline the clock saw pass, or a restoration that came after the target.
+    int rtoBreaches =
+        (int) Math.max(p.rtoBreaches(), p.rto() == null ? 0 : p.restored() - p.rtoMet());
+    int mtpdBreaches =
+        (int) Math.max(p.mtpdBreaches(), p.mtpd() == null ? 0 : p.restored() - p.mtpdMet());
+    int rpoBreaches = (int) p.rpoMissed();
+    return new ProcessOutcome(
+        p.processId(),
+        p.name(),
+        (int) p.incidents(),
+        p.maxRecoveryTime(),
+        p.meanRecoveryTime(),
+        p.rto(),
+        p.mtpd(),
+        rtoBreaches,
+        mtpdBreaches,
+        p.maxDataLoss(),
+        p.rpo(),
+        rpoBreaches);
+  }
+
+  private static List<TrendPoint> trend(RecoverySummary recovery, Period bucket) {
+    List<TrendPoint> trend = new ArrayList<>();
+    for (Figures f : recovery.periods()) {
+      int met =
+          f.rtoMetShare() == null ? 0 : (int) Math.round(f.rtoMetShare() * f.restoredProcesses());
+      trend.add(
+          new TrendPoint(
+              label(f.periodStart(), bucket),
+              f.periodStart(),
+              (int) f.incidents(),
+              (int) f.restoredProcesses(),
+              met,
+              f.meanTimeToRecover(),
+              money(f.costTotals())));
+    }
+    return trend;
+  }
+
+  private static String label(LocalDate start, Period bucket) {
+    return switch (bucket) {
+      case MONTH -> start.toString().substring(0, 7);
+      case QUARTER -> start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
+      case YEAR -> Integer.toString(start.getYear());
+    };
+  }
+
+  private static List<Money> money(List<CostSum> sums) {
+    return sums.stream()
+        .sorted(Comparator.comparing(CostSum::amount).reversed())
+        .map(c -> new Money(c.amount(), c.currency()))
+        .toList();
+  }
+
+  /** The incidents in scope, longest recovery first; merged and dismissed ones left out. */
   private List<IncidentLine> incidents(String where, Object... args) {
-    return sql.list(
-        "SELECT r.incident_id, r.title, r.severity, r.disrupted_at, r.closed_at,"
-            + " max(p.actual_seconds) AS recover_seconds,"
-            + " count(*) FILTER (WHERE p.verdict IN ('RTO_BREACHED', 'MTPD_BREACHED')) AS breaches"
-            + " FROM lessons_review r LEFT JOIN lessons_review_process p"
-            + " ON p.incident_id = r.incident_id WHERE "
-            + where
-            + " GROUP BY r.incident_id ORDER BY r.disrupted_at, r.incident_id",
+    List<IncidentLine> lines =
+        sql.list(
+            "SELECT i.incident_id, i.title, i.severity, i.category, i.disrupted_at, i.closed_at,"
+                + " EXTRACT(EPOCH FROM COALESCE(i.recovered_at, p.last_restored)"
+                + " - i.disrupted_at)::bigint AS recover_seconds,"
+                + " COALESCE(p.breaches, 0) AS breaches"
+                + " FROM lessons_incident i LEFT JOIN LATERAL (SELECT MAX(restored_at) AS"
+                + " last_restored, COUNT(*) FILTER (WHERE rto_breached_at IS NOT NULL OR NOT"
+                + " rto_met) AS breaches FROM lessons_incident_process x"
+                + " WHERE x.incident_id = i.incident_id) p ON TRUE"
+                + " WHERE i.merged_into IS NULL AND NOT i.dismissed AND i.disrupted_at IS NOT NULL"
+                + " AND "
+                + where
+                + " ORDER BY breaches DESC, recover_seconds DESC NULLS LAST, i.incident_id"
+                + " LIMIT "
+                + (LISTED + 1),
+            row ->
+                new IncidentLine(
+                    row.getString("incident_id"),
+                    row.getString("title"),
+                    row.getString("severity"),
+                    row.getString("category"),
+                    instant(row, "disrupted_at"),
+                    instant(row, "closed_at"),
+                    duration(row, "recover_seconds"),
+                    row.getInt("breaches"),
+                    List.of()),
+            args);
+    if (lines.isEmpty()) {
+      return lines;
+    }
+    Map<String, List<Money>> costs = new LinkedHashMap<>();
+    sql.list(
+        "SELECT COALESCE(ci.merged_into, c.incident_id) AS incident_id, c.currency,"
+            + " SUM(c.amount) AS amount FROM lessons_incident_cost c"
+            + " JOIN lessons_incident ci ON ci.incident_id = c.incident_id"
+            + " WHERE COALESCE(ci.merged_into, c.incident_id) = ANY (?)"
+            + " GROUP BY 1, 2 ORDER BY 3 DESC",
         row ->
-            new IncidentLine(
-                row.getString("incident_id"),
-                row.getString("title"),
-                row.getString("severity"),
-                null,
-                instant(row, "disrupted_at"),
-                instant(row, "closed_at"),
-                duration(row, "recover_seconds"),
-                row.getInt("breaches"),
-                List.of()),
+            costs
+                .computeIfAbsent(row.getString("incident_id"), k -> new ArrayList<>())
+                .add(
+                    new Money(
+                        RecoveryStatistics.amount(row.getBigDecimal("amount")),
+                        row.getString("currency"))),
+        lines.stream().map(IncidentLine::incidentId).toList());
+    return lines.stream()
+        .map(
+            l ->
+                new IncidentLine(
+                    l.incidentId(),
+                    l.title(),
+                    l.severity(),
+                    l.category(),
+                    l.disruptedAt(),
+                    l.closedAt(),
+                    l.timeToRecover(),
+                    l.rtoBreaches(),
+                    costs.getOrDefault(l.incidentId(), List.of())))
+        .toList();
+  }
+
+  /** Per incident its final evaluation, or its latest draft when none is final. */
+  private List<EvaluationDigest> evaluations(String where, Object... args) {
+    return sql.list(
+        "SELECT DISTINCT ON (e.incident_id) e.incident_id, e.status, e.content"
+            + " FROM lessons_evaluation e WHERE "
+            + where
+            + " ORDER BY e.incident_id, (e.status = 'FINAL') DESC, e.updated_at DESC"
+            + " LIMIT "
+            + (LISTED + 1),
+        row -> {
+          EvaluationContent content =
+              Sql.fromJson(row.getString("content"), EvaluationContent.class);
+          return new EvaluationDigest(
+              row.getString("incident_id"),
+              row.getString("status"),
+              content.heldOn(),
+              content.wentWell(),
+              content.causeAndDamage(),
+              content.helped(),
+              content.hindered());
+        },
         args);
   }
 
-  private List<ProcessOutcome> processes(String where, Object... args) {
+  /** The improvement actions in scope: open ones first, the most urgent first. */
+  private List<ActionLine> actions(String where, Object... args) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     return sql.list(
-        "SELECT p.process_id, max(p.name) AS name, count(*) AS disruptions,"
-            + " max(p.actual_seconds) AS longest, avg(p.actual_seconds)::bigint AS mean,"
-            + " (array_agg(p.rto_seconds ORDER BY r.disrupted_at DESC))[1] AS rto,"
-            + " (array_agg(p.mtpd_seconds ORDER BY r.disrupted_at DESC))[1] AS mtpd,"
-            + " count(*) FILTER (WHERE p.verdict IN ('RTO_BREACHED', 'MTPD_BREACHED'))"
-            + " AS rto_breaches,"
-            + " count(*) FILTER (WHERE p.verdict = 'MTPD_BREACHED') AS mtpd_breaches"
-            + " FROM lessons_review_process p JOIN lessons_review r"
-            + " ON r.incident_id = p.incident_id WHERE "
+        "SELECT a.action_id, a.title, a.owner, a.priority, a.status, a.due, a.target_kind,"
+            + " a.incident_id, COALESCE(t.name, pt.name, a.target_id) AS target_name"
+            + " FROM lessons_improvement_action a"
+            + " LEFT JOIN lessons_known_target t ON t.kind = a.target_kind"
+            + " AND t.target_id = a.target_id AND t.plan_id = COALESCE(a.target_plan_id, '')"
+            + " LEFT JOIN lessons_process_target pt ON a.target_kind = 'PROCESS'"
+            + " AND pt.process_id = a.target_id WHERE "
             + where
-            + " GROUP BY p.process_id ORDER BY rto_breaches DESC, longest DESC, p.process_id",
-        row ->
-            new ProcessOutcome(
-                row.getString("process_id"),
-                row.getString("name"),
-                row.getInt("disruptions"),
-                duration(row, "longest"),
-                duration(row, "mean"),
-                duration(row, "rto"),
-                duration(row, "mtpd"),
-                row.getInt("rto_breaches"),
-                row.getInt("mtpd_breaches"),
-                null,
-                null,
-                0),
+            + " ORDER BY a.status IN ('DONE', 'WONT_DO'), a.due, a.action_id",
+        row -> {
+          LocalDate due = row.getObject("due", LocalDate.class);
+          String status = row.getString("status");
+          return new ActionLine(
+              row.getString("action_id"),
+              row.getString("title"),
+              row.getString("owner"),
+              row.getString("priority"),
+              status,
+              due,
+              open(status) && due != null && due.isBefore(today),
+              row.getString("target_kind"),
+              row.getString("target_name"),
+              row.getString("incident_id"));
+        },
         args);
   }
 
-  private List<BiaChange> biaChanges(String where, Object... args) {
-    return sql.list(
-        "SELECT x.proposal_id, x.process_id, x.process_name, x.current_rto_seconds,"
-            + " x.proposed_rto_seconds, x.incident_id FROM lessons_revision_proposal x"
-            + " JOIN lessons_review r ON r.incident_id = x.incident_id WHERE "
-            + where
-            + " ORDER BY x.proposed_at, x.proposal_id",
-        row ->
-            new BiaChange(
-                row.getString("proposal_id"),
-                "RTO",
-                row.getString("process_name") != null
-                    ? row.getString("process_name")
-                    : row.getString("process_id"),
-                String.valueOf(duration(row, "current_rto_seconds")),
-                String.valueOf(duration(row, "proposed_rto_seconds")),
-                "PROPOSED",
-                null,
-                null,
-                row.getString("incident_id")),
-        args);
+  private static boolean open(String status) {
+    return "OPEN".equals(status) || "IN_PROGRESS".equals(status);
   }
 
-  private static Summary summary(
-      List<IncidentLine> incidents, List<ProcessOutcome> processes, List<BiaChange> changes) {
-    int restorations = processes.stream().mapToInt(ProcessOutcome::disruptions).sum();
-    int rtoBreaches = processes.stream().mapToInt(ProcessOutcome::rtoBreaches).sum();
-    int mtpdBreaches = processes.stream().mapToInt(ProcessOutcome::mtpdBreaches).sum();
-    List<Duration> recoveries =
-        incidents.stream().map(IncidentLine::timeToRecover).filter(d -> d != null).toList();
-    Duration meanRecovery =
-        recoveries.isEmpty()
-            ? null
-            : Duration.ofSeconds(
-                Math.round(recoveries.stream().mapToLong(Duration::toSeconds).average().orElse(0)));
-    return new Summary(
-        incidents.size(),
-        0,
-        processes.size(),
-        restorations,
-        restorations == 0 ? null : (restorations - rtoBreaches) / (double) restorations,
-        restorations == 0 ? null : (restorations - mtpdBreaches) / (double) restorations,
+  private static BiaChange change(BiaChangeView c) {
+    return new BiaChange(
+        c.proposalId(),
+        c.kind().name(),
+        c.processName() != null ? c.processName() : c.processId(),
+        text(c.before()),
+        text(c.after()),
+        c.accepted() ? "ACCEPTED" : "REJECTED",
+        c.decidedBy(),
+        c.decidedAt(),
+        c.incidentId());
+  }
+
+  private static BiaChange change(RevisionProposalView p) {
+    return new BiaChange(
+        p.id(),
+        p.kind().name(),
+        p.processName() != null ? p.processName() : p.processId(),
+        text(p.currentTarget()),
+        text(p.proposedTarget()),
+        p.status(),
+        p.decidedBy(),
+        p.decidedAt(),
+        p.incidentId());
+  }
+
+  private static BiaChange pending(RevisionProposalView p) {
+    return new BiaChange(
+        p.id(),
+        p.kind().name(),
+        p.processName() != null ? p.processName() : p.processId(),
+        text(p.currentTarget()),
+        text(p.proposedTarget()),
+        "PROPOSED",
         null,
         null,
-        null,
-        meanRecovery,
-        List.of(),
-        0,
-        0,
-        0,
-        (int) changes.stream().filter(c -> "ACCEPTED".equals(c.status())).count(),
-        (int) changes.stream().filter(c -> "REJECTED".equals(c.status())).count(),
-        (int) changes.stream().filter(c -> "PROPOSED".equals(c.status())).count());
+        p.incidentId());
+  }
+
+  private static String text(Duration duration) {
+    return duration == null ? null : duration.toString();
   }
 
   /**
-   * What the figures say about the means: a process that keeps missing its RTO needs investment.
+   * What the figures say about the means (the guide's investment question): a process that missed
+   * its RTO more than once, or outlasted its MTPD, needs means it does not have (INVEST); a single
+   * miss, or lost data beyond the RPO, asks for a better way of working first (IMPROVE); when every
+   * recovery met its targets, the means are right (ON_TRACK).
    */
-  static List<Finding> findings(List<ProcessOutcome> processes) {
+  static List<Finding> findings(List<ProcessOutcome> processes, Figures total) {
     List<Finding> findings = new ArrayList<>();
     for (ProcessOutcome p : processes) {
-      if (p.rtoBreaches() == 0) {
-        continue;
-      }
       String name = p.name() != null ? p.name() : p.processId();
+      if (p.mtpdBreaches() > 0 || p.rtoBreaches() > 1) {
+        findings.add(
+            new Finding(
+                "INVEST",
+                name
+                    + " missed its RTO"
+                    + (p.rto() == null ? "" : " of " + readable(p.rto()))
+                    + " in "
+                    + p.rtoBreaches()
+                    + " of "
+                    + p.disruptions()
+                    + (p.disruptions() == 1 ? " disruption" : " disruptions")
+                    + (p.mtpdBreaches() > 0
+                        ? " and outlasted its MTPD " + times(p.mtpdBreaches())
+                        : "")
+                    + " (longest recovery "
+                    + readable(p.longestRecovery())
+                    + "): faster recovery needs means the organisation does not have yet, or the"
+                    + " BIA's targets must change."));
+      } else if (p.rtoBreaches() == 1) {
+        findings.add(
+            new Finding(
+                "IMPROVE",
+                name
+                    + " missed its RTO"
+                    + (p.rto() == null ? "" : " of " + readable(p.rto()))
+                    + " once (longest recovery "
+                    + readable(p.longestRecovery())
+                    + "): look at the way of working (plan, exercise, training) before"
+                    + " investing."));
+      }
+      if (p.rpoBreaches() > 0) {
+        findings.add(
+            new Finding(
+                p.rpoBreaches() > 1 ? "INVEST" : "IMPROVE",
+                name
+                    + " lost more data than its RPO"
+                    + (p.rpo() == null ? "" : " of " + readable(p.rpo()))
+                    + " allows "
+                    + times(p.rpoBreaches())
+                    + " (largest loss "
+                    + readable(p.largestDataLoss())
+                    + "): back up more often, or keep an offline copy."));
+      }
+    }
+    if (findings.isEmpty() && total.restoredProcesses() > 0) {
       findings.add(
           new Finding(
-              p.rtoBreaches() > 1 || p.mtpdBreaches() > 0 ? "INVEST" : "IMPROVE",
-              name
-                  + " missed its RTO in "
-                  + p.rtoBreaches()
-                  + " of "
-                  + p.disruptions()
-                  + (p.disruptions() == 1 ? " recovery" : " recoveries")
-                  + "."));
+              "ON_TRACK",
+              "Every measured recovery met its RTO, MTPD and RPO: the means match what the"
+                  + " organisation said it needs."));
     }
     return findings;
+  }
+
+  private static String times(int n) {
+    return n == 1 ? "once" : n + " times";
+  }
+
+  private static String readable(Duration duration) {
+    if (duration == null) {
+      return "unknown";
+    }
+    long hours = duration.toHours();
+    int minutes = duration.toMinutesPart();
+    if (hours >= 48) {
+      return duration.toDays() + "d" + (hours % 24 > 0 ? " " + hours % 24 + "h" : "");
+    }
+    return hours > 0
+        ? hours + "h" + (minutes > 0 ? " " + minutes + "m" : "")
+        : Math.max(minutes, 0) + "m";
   }
 }

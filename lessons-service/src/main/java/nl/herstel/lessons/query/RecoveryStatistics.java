@@ -44,7 +44,8 @@ public class RecoveryStatistics {
 
   /**
    * The incidents of the span with their bucket; {@code counted} is false for merged and dismissed
-   * ones. Parameters: bucket size, from, to (exclusive), category twice, process id twice.
+   * ones. Parameters: bucket size, from, to (exclusive), category twice, process id twice, incident
+   * id twice.
    */
   private static final String SPAN =
       "WITH inc AS (SELECT i.incident_id, i.disrupted_at, i.opened_at, i.plan_activated_at,"
@@ -55,7 +56,8 @@ public class RecoveryStatistics {
           + " WHERE i.disrupted_at >= ? AND i.disrupted_at < ?"
           + " AND (?::text IS NULL OR i.category = ?::text)"
           + " AND (?::text IS NULL OR EXISTS (SELECT 1 FROM lessons_incident_process f"
-          + " WHERE f.incident_id = i.incident_id AND f.process_id = ?::text))) ";
+          + " WHERE f.incident_id = i.incident_id AND f.process_id = ?::text))"
+          + " AND (?::text IS NULL OR i.incident_id = ?::text)) ";
 
   private final Sql sql;
 
@@ -77,7 +79,9 @@ public class RecoveryStatistics {
       q.category(),
       q.category(),
       q.processId(),
-      q.processId()
+      q.processId(),
+      q.incidentId(),
+      q.incidentId()
     };
     Map<LocalDate, Builder> buckets = new TreeMap<>();
     Builder total = new Builder(null);
@@ -213,6 +217,7 @@ public class RecoveryStatistics {
                 + " COUNT(*) FILTER (WHERE p.rto_met) AS rto_met,"
                 + " COUNT(*) FILTER (WHERE p.mtpd_met) AS mtpd_met,"
                 + " COUNT(*) FILTER (WHERE p.rpo_met) AS rpo_met,"
+                + " COUNT(*) FILTER (WHERE NOT p.rpo_met) AS rpo_missed,"
                 + " COUNT(p.rto_breached_at) AS rto_breaches,"
                 + " COUNT(p.mtpd_breached_at) AS mtpd_breaches,"
                 + " AVG(p.data_loss_seconds) AS mean_loss, MAX(p.data_loss_seconds) AS max_loss"
@@ -235,6 +240,7 @@ public class RecoveryStatistics {
                     r.getLong("rto_met"),
                     r.getLong("mtpd_met"),
                     r.getLong("rpo_met"),
+                    r.getLong("rpo_missed"),
                     r.getLong("rto_breaches"),
                     r.getLong("mtpd_breaches"),
                     seconds(r, "mean_loss"),

@@ -124,6 +124,7 @@ public record RecoverySummary(
    * @param rtoMet restorations within the RTO that applied then
    * @param mtpdMet restorations within the MTPD
    * @param rpoMet restorations within the RPO
+   * @param rpoMissed restorations that lost more data than the RPO allows
    * @param rtoBreaches incidents in which its RTO deadline was breached
    * @param mtpdBreaches incidents in which its MTPD deadline was breached
    * @param meanDataLoss mean data loss
@@ -143,6 +144,7 @@ public record RecoverySummary(
       long rtoMet,
       long mtpdMet,
       long rpoMet,
+      long rpoMissed,
       long rtoBreaches,
       long mtpdBreaches,
       Duration meanDataLoss,

@@ -169,6 +169,17 @@ public class RevisionProposalProjection {
   }
 
   /** The proposals of some incidents, oldest first, for their recovery information. */
+  /** The proposals made in [{@code from}, {@code to}) that the BIA has not decided yet. */
+  public List<RevisionProposalView> pendingProposedIn(Instant from, Instant to) {
+    return sql.list(
+        SELECT
+            + " WHERE f.proposal_id IS NULL AND p.proposed_at >= ? AND p.proposed_at < ?"
+            + " ORDER BY p.proposed_at, p.proposal_id",
+        this::row,
+        from,
+        to);
+  }
+
   public List<RevisionProposalView> forIncidents(List<String> incidentIds) {
     return sql.list(
         SELECT + " WHERE p.incident_id = ANY (?) ORDER BY p.proposed_at, p.process_id, p.kind",

@@ -404,9 +404,9 @@ public final class ReportRenderer {
       table(
           h,
           "cost-table",
-          List.of("Kind", "Amount", "Currency", "Items"),
+          List.of("Kind", "Amount", "Currency"),
           report.costs(),
-          c -> List.of(escape(c.kind()), amount(c.amount()), escape(c.currency()), n(c.items())));
+          c -> List.of(escape(c.kind()), amount(c.amount()), escape(c.currency())));
     }
     if (!report.categories().isEmpty()) {
       table(

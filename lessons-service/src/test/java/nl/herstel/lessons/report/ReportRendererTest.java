@@ -182,8 +182,8 @@ class ReportRendererTest {
                 "2026-12", LocalDate.of(2026, 12, 1), 2, 2, 0, Duration.ofHours(11), COSTS)),
         List.of(new CategoryCount("RANSOMWARE", 2), new CategoryCount("PHISHING", 1)),
         List.of(
-            new CostLine("LABOUR", new BigDecimal("30000.00"), "EUR", 2),
-            new CostLine("HARDWARE", new BigDecimal("18250.00"), "EUR", 1)),
+            new CostLine("LABOUR", new BigDecimal("30000.00"), "EUR"),
+            new CostLine("HARDWARE", new BigDecimal("18250.00"), "EUR")),
         new Notifications(2, 1, 1, 0, 0),
         List.of(
             new IncidentLine(
