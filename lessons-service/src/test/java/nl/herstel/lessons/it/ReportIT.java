@@ -90,15 +90,13 @@ class ReportIT {
             List.of(new Restoration(portal, disruptedAt.plus(Duration.ofHours(11)))),
             "Restored from offline backups",
             disruptedAt.plus(Duration.ofHours(30))));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                api.get("/api/lessons/recovery-information/" + incidentId, "auditor").statusCode()
-                    == 200);
-
     String period = "/api/lessons/reports/period?period=" + year + "-Q4";
-    JsonNode json = api.getJson(period + "&format=json", "management");
+    JsonNode json =
+        await("the closure reaches lessons-service")
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> api.getJson(period + "&format=json", "management"),
+                report -> report.get("summary").get("restorations").asInt() == 1);
     assertThat(json.get("scope").asText()).isEqualTo("PERIOD");
     assertThat(json.get("from").asText()).isEqualTo(year + "-10-01");
     assertThat(json.get("to").asText()).isEqualTo(year + "-12-31");
