@@ -86,7 +86,7 @@ public class ManagementReports {
             until);
     List<BiaChange> changes = new ArrayList<>();
     proposals.changes(new ListBiaChanges(from, until)).forEach(c -> changes.add(change(c)));
-    proposals.pendingProposedIn(from, until).forEach(p -> changes.add(pending(p)));
+    proposals.pendingProposedIn(from, until).forEach(p -> changes.add(change(p)));
     String title =
         "Recovery report "
             + (bucket == Period.MONTH
@@ -128,7 +128,7 @@ public class ManagementReports {
                 from, to, Period.MONTH, null, null, query.incidentId()));
     List<BiaChange> changes =
         proposals.forIncidents(List.of(query.incidentId())).stream()
-            .map(p -> p.status() == null || "PROPOSED".equals(p.status()) ? pending(p) : change(p))
+            .map(ManagementReports::change)
             .toList();
     return Optional.of(
         report(
@@ -439,22 +439,9 @@ public class ManagementReports {
         p.processName() != null ? p.processName() : p.processId(),
         text(p.currentTarget()),
         text(p.proposedTarget()),
-        p.status(),
+        p.status() == null ? "PROPOSED" : p.status(),
         p.decidedBy(),
         p.decidedAt(),
-        p.incidentId());
-  }
-
-  private static BiaChange pending(RevisionProposalView p) {
-    return new BiaChange(
-        p.id(),
-        p.kind().name(),
-        p.processName() != null ? p.processName() : p.processId(),
-        text(p.currentTarget()),
-        text(p.proposedTarget()),
-        "PROPOSED",
-        null,
-        null,
         p.incidentId());
   }
 
