@@ -34,6 +34,8 @@ ALTER TABLE lessons_incident
 CREATE INDEX lessons_incident_disrupted ON lessons_incident (disrupted_at)
     INCLUDE (category, merged_into, dismissed, opened_at, plan_activated_at, recovered_at);
 CREATE INDEX lessons_incident_category ON lessons_incident (category, disrupted_at);
+-- Costs and notifications of an incident merged into another count with that other one.
+CREATE INDEX lessons_incident_merged ON lessons_incident (merged_into) WHERE merged_into IS NOT NULL;
 
 -- Each disrupted process: its targets as the incident knew them, its latest restoration and the
 -- deadlines it breached. A restoration may arrive for a process lessons did not see disrupted.

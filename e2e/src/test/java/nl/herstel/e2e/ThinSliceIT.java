@@ -90,7 +90,7 @@ class ThinSliceIT {
             .atMost(EVENTUALLY)
             .until(
                 () -> api.getJson("/api/lessons/recovery-information/" + incidentId, "management"),
-                r -> r != null);
+                r -> r != null && !r.path("closedAt").isNull());
     JsonNode measured = review.get("processes").get(0);
     assertThat(review.get("processes")).hasSize(1);
     assertThat(measured.get("actualRecoveryTime").asText()).isEqualTo("PT11H");

@@ -59,6 +59,16 @@ public class RecoveryStatistics {
           + " WHERE f.incident_id = i.incident_id AND f.process_id = ?::text))"
           + " AND (?::text IS NULL OR i.incident_id = ?::text)) ";
 
+  /**
+   * Each counted incident of the span ({@code incident_id}, {@code bucket}) with itself and every
+   * incident merged into it as {@code member}: whose costs and notifications count with it.
+   */
+  private static final String FAMILY =
+      ", family AS (SELECT inc.incident_id, inc.bucket, inc.incident_id AS member FROM inc"
+          + " WHERE inc.counted UNION ALL SELECT inc.incident_id, inc.bucket, m.incident_id"
+          + " FROM inc JOIN lessons_incident m ON m.merged_into = inc.incident_id"
+          + " WHERE inc.counted) ";
+
   private final Sql sql;
 
   public RecoveryStatistics(Sql sql) {
@@ -146,12 +156,10 @@ public class RecoveryStatistics {
 
     sql.list(
         SPAN
+            + FAMILY
             + "SELECT inc.bucket, GROUPING(inc.bucket) AS whole, c.kind, GROUPING(c.kind) AS"
             + " all_kinds, c.currency, SUM(c.amount) AS amount"
-            + " FROM lessons_incident_cost c"
-            + " JOIN lessons_incident ci ON ci.incident_id = c.incident_id"
-            + " JOIN inc ON inc.incident_id = COALESCE(ci.merged_into, ci.incident_id)"
-            + " WHERE inc.counted"
+            + " FROM family inc JOIN lessons_incident_cost c ON c.incident_id = inc.member"
             + " GROUP BY GROUPING SETS ((inc.bucket, c.kind, c.currency),"
             + " (inc.bucket, c.currency), (c.kind, c.currency), (c.currency))"
             + " ORDER BY c.currency, c.kind",
@@ -170,17 +178,17 @@ public class RecoveryStatistics {
 
     sql.list(
         SPAN
+            + FAMILY
             + "SELECT inc.bucket, GROUPING(inc.bucket) AS whole,"
             + " COUNT(*) FILTER (WHERE t = 'ON_TIME') AS on_time,"
             + " COUNT(*) FILTER (WHERE t = 'LATE') AS late,"
             + " COUNT(*) FILTER (WHERE t = 'OVERDUE') AS overdue,"
             + " COUNT(*) FILTER (WHERE t = 'OPEN') AS open"
-            + " FROM inc JOIN (SELECT COALESCE(ni.merged_into, n.incident_id) AS incident_id, "
+            + " FROM (SELECT inc.bucket, "
             + TIMELINESS
-            + " AS t FROM lessons_incident_notification n"
-            + " JOIN lessons_incident ni ON ni.incident_id = n.incident_id) n"
-            + " USING (incident_id)"
-            + " WHERE inc.counted GROUP BY GROUPING SETS ((inc.bucket), ())",
+            + " AS t FROM family inc"
+            + " JOIN lessons_incident_notification n ON n.incident_id = inc.member) inc"
+            + " GROUP BY GROUPING SETS ((inc.bucket), ())",
         r -> {
           Builder b = at.apply(bucket(r));
           b.notifications =

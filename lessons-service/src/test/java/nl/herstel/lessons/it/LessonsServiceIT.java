@@ -431,7 +431,7 @@ class LessonsServiceIT {
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> api.getJson("/api/lessons/recovery-information/" + incidentId, READERS_ROLE),
-            r -> r != null);
+            r -> r != null && !r.path("closedAt").isNull());
   }
 
   private List<JsonNode> proposalsFor(String incidentId) {
