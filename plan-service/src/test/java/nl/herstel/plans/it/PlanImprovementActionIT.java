@@ -70,6 +70,7 @@ class PlanImprovementActionIT {
         "urn:herstel:bia-service");
     String planId = api.createdId(api.post("/api/plans/plans", "plan-owner", plan(processId)));
     String path = "/api/plans/plans/" + planId + "/improvement-actions";
+    await().atMost(WAIT).until(() -> api.get(path, "plan-owner").statusCode() == 200);
     assertThat(items(path)).isEmpty();
 
     String onPlan = id();
