@@ -341,7 +341,7 @@ class ImprovementActionIT {
     String processId = process("Logistics " + UUID.randomUUID());
     String target = target("PROCESS", processId, null);
     String late = create(incidentId, "Late", "ann", -5, "HIGH", target);
-    String lateDone = create(incidentId, "Late but done", "ann", -5, "LOW", target);
+    String lateDone = create(incidentId, "Late but done", "ann", -6, "LOW", target);
     String future = create(incidentId, "Future", "bob", 5, "HIGH", target);
     String lateWontDo = create(incidentId, "Late, won't do", "bob", -1, "MEDIUM", target);
     assertThat(
@@ -362,11 +362,11 @@ class ImprovementActionIT {
     assertThat(ids(ACTIONS + "?overdue=true&" + mine)).containsExactly(late);
     assertThat(ids(ACTIONS + "?overdue=false&" + mine))
         .containsExactlyInAnyOrder(lateDone, lateWontDo, future);
-    assertThat(ids(ACTIONS + "?" + mine)).containsExactly(late, lateDone, lateWontDo, future);
+    assertThat(ids(ACTIONS + "?" + mine)).containsExactly(lateDone, late, lateWontDo, future);
     assertThat(ids(ACTIONS + "?owner=bob&" + mine)).containsExactly(lateWontDo, future);
     assertThat(ids(ACTIONS + "?priority=HIGH&" + mine)).containsExactly(late, future);
     assertThat(ids(ACTIONS + "?targetKind=PROCESS&targetId=" + processId))
-        .containsExactly(late, lateDone, lateWontDo, future);
+        .containsExactly(lateDone, late, lateWontDo, future);
     assertThat(ids(ACTIONS + "?targetKind=PLAN&" + mine)).isEmpty();
     JsonNode wontDo = api.getJson(ACTIONS + "/" + lateWontDo, "auditor");
     assertThat(wontDo.get("statusReason").asText()).isEqualTo("Process outsourced");
