@@ -10,12 +10,15 @@ import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.DependencyAdded;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
+import nl.herstel.contracts.lessons.ImprovementActionChanged;
+import nl.herstel.contracts.lessons.ImprovementActionRecorded;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.incidents.command.AssetHintMapping;
 import nl.herstel.incidents.command.Incident;
 import nl.herstel.incidents.command.MergeAndSplit;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.HintResolver;
+import nl.herstel.incidents.integration.ImprovementActionCopy;
 import nl.herstel.incidents.integration.IncidentContractMapper;
 import nl.herstel.incidents.integration.PlanCopy;
 import nl.herstel.incidents.query.AlertCorrelation;
@@ -25,6 +28,7 @@ import nl.herstel.incidents.query.DeadlineProjection;
 import nl.herstel.incidents.query.EvidenceCustody;
 import nl.herstel.incidents.query.IncidentFeed;
 import nl.herstel.incidents.query.IncidentHistory;
+import nl.herstel.incidents.query.IncidentImprovementActions;
 import nl.herstel.incidents.query.IncidentProjection;
 import nl.herstel.incidents.query.PlanCatalog;
 import nl.herstel.incidents.query.RecoveryProjection;
@@ -101,5 +105,11 @@ public class IncidentModule implements ServiceModule {
         .queryHandler(new PlanCatalog(transactions))
         .commandHandler(new MergeAndSplit(module.commands()))
         .subscribe(PlanPublished.class, plans::planPublished);
+    // ---- issue 13: improvement actions recorded for incidents ----
+    ImprovementActionCopy improvements = new ImprovementActionCopy(transactions);
+    module
+        .queryHandler(new IncidentImprovementActions(transactions))
+        .subscribe(ImprovementActionRecorded.class, improvements::recorded)
+        .subscribe(ImprovementActionChanged.class, improvements::changed);
   }
 }

@@ -70,6 +70,7 @@ class PlanImprovementActionIT {
         "urn:herstel:bia-service");
     String planId = api.createdId(api.post("/api/plans/plans", "plan-owner", plan(processId)));
     String path = "/api/plans/plans/" + planId + "/improvement-actions";
+    await().atMost(WAIT).until(() -> api.get(path, "plan-owner").statusCode() == 200);
     assertThat(items(path)).isEmpty();
 
     String onPlan = id();
@@ -115,12 +116,13 @@ class PlanImprovementActionIT {
 
     List<JsonNode> actions = items(path);
     assertThat(actions).hasSize(2);
-    assertThat(actions.get(0).get("actionId").asText()).isEqualTo(onPlan);
-    assertThat(actions.get(0).get("status").asText()).isEqualTo("DONE");
-    assertThat(actions.get(0).get("scenarioCardId").isNull()).isTrue();
-    assertThat(actions.get(1).get("actionId").asText()).isEqualTo(onCard);
-    assertThat(actions.get(1).get("scenarioCardId").asText()).isEqualTo("ransomware");
-    assertThat(actions.get(1).get("owner").asText()).isEqualTo("CIO");
+    JsonNode plan = byId(actions, onPlan);
+    assertThat(plan.get("status").asText()).isEqualTo("DONE");
+    assertThat(plan.get("scenarioCardId").isNull()).isTrue();
+    JsonNode card = byId(actions, onCard);
+    assertThat(card.get("status").asText()).isEqualTo("OPEN");
+    assertThat(card.get("scenarioCardId").asText()).isEqualTo("ransomware");
+    assertThat(card.get("owner").asText()).isEqualTo("CIO");
     assertThat(
             ItDatabase.count(
                 "SELECT count(*) FROM plan_improvement_action WHERE action_id = ?", elsewhere))
@@ -170,6 +172,13 @@ class PlanImprovementActionIT {
     assertThat(records).hasSize(1);
     String payload = new String(records.get(0).value(), StandardCharsets.UTF_8);
     assertThat(payload).contains("\"assetId\":\"" + assetId + "\"", "\"name\":\"Nightly\"");
+  }
+
+  private static JsonNode byId(List<JsonNode> actions, String actionId) {
+    return actions.stream()
+        .filter(a -> actionId.equals(a.get("actionId").asText()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no action " + actionId + " in " + actions));
   }
 
   private List<JsonNode> items(String path) {
