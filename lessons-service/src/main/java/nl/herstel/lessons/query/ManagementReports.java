@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import nl.herstel.lessons.api.EvaluationContent;
 import nl.herstel.lessons.api.LessonsQueries.IncidentReport;
-import nl.herstel.lessons.api.LessonsQueries.ListBiaChanges;
 import nl.herstel.lessons.api.LessonsQueries.PeriodReport;
 import nl.herstel.lessons.api.LessonsQueries.SummarizeRecoveryInformation;
 import nl.herstel.lessons.query.ManagementReport.ActionLine;
@@ -84,9 +83,10 @@ public class ManagementReports {
             until,
             from,
             until);
-    List<BiaChange> changes = new ArrayList<>();
-    proposals.changes(new ListBiaChanges(from, until)).forEach(c -> changes.add(change(c)));
-    proposals.pendingProposedIn(from, until).forEach(p -> changes.add(change(p)));
+    List<BiaChange> changes =
+        proposals.forIncidentsDisruptedIn(from, until).stream()
+            .map(ManagementReports::change)
+            .toList();
     String title =
         "Recovery report "
             + (bucket == Period.MONTH
@@ -417,19 +417,6 @@ public class ManagementReports {
 
   private static boolean open(String status) {
     return "OPEN".equals(status) || "IN_PROGRESS".equals(status);
-  }
-
-  private static BiaChange change(BiaChangeView c) {
-    return new BiaChange(
-        c.proposalId(),
-        c.kind().name(),
-        c.processName() != null ? c.processName() : c.processId(),
-        text(c.before()),
-        text(c.after()),
-        c.accepted() ? "ACCEPTED" : "REJECTED",
-        c.decidedBy(),
-        c.decidedAt(),
-        c.incidentId());
   }
 
   private static BiaChange change(RevisionProposalView p) {

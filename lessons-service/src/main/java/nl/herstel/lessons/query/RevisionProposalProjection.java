@@ -169,11 +169,15 @@ public class RevisionProposalProjection {
   }
 
   /** The proposals of some incidents, oldest first, for their recovery information. */
-  /** The proposals made in [{@code from}, {@code to}) that the BIA has not decided yet. */
-  public List<RevisionProposalView> pendingProposedIn(Instant from, Instant to) {
+  /**
+   * The proposals that came from the incidents disrupted in [{@code from}, {@code to}), decided or
+   * not, in the order they were made: what a period's incidents taught the BIA.
+   */
+  public List<RevisionProposalView> forIncidentsDisruptedIn(Instant from, Instant to) {
     return sql.list(
         SELECT
-            + " WHERE f.proposal_id IS NULL AND p.proposed_at >= ? AND p.proposed_at < ?"
+            + " WHERE p.incident_id IN (SELECT incident_id FROM lessons_incident"
+            + " WHERE disrupted_at >= ? AND disrupted_at < ?)"
             + " ORDER BY p.proposed_at, p.proposal_id",
         this::row,
         from,
