@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,6 +63,25 @@ class CrdSchemaTest {
           m -> errors.add(id + " " + object.path("metadata").path("name").asText() + ": " + m));
     }
     assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void aMisspelledOrMistypedFieldIsRefused() throws IOException {
+    Path dir = crdDirectory();
+    assumeTrue(Files.isDirectory(dir), "no CustomResourceDefinitions in " + dir);
+    Map<String, JsonSchema> schemas = schemas(dir);
+    ObjectNode cluster = Manifests.of("base").one("Cluster", "herstel-bia-db").deepCopy();
+    ((ObjectNode) cluster.path("spec")).put("instance", 2);
+    assertThat(schemas.get(ApiModels.id(cluster)).validate(cluster)).hasSize(1);
+
+    ObjectNode backup =
+        Manifests.of("base").one("ScheduledBackup", "herstel-bia-db-nightly").deepCopy();
+    ((ObjectNode) backup.path("spec")).put("method", "tape");
+    assertThat(schemas.get(ApiModels.id(backup)).validate(backup)).isNotEmpty();
+
+    ObjectNode topic = Manifests.of("base").one("KafkaTopic", "herstel-bia-v1").deepCopy();
+    ((ObjectNode) topic.path("spec")).put("partitions", "six");
+    assertThat(schemas.get(ApiModels.id(topic)).validate(topic)).isNotEmpty();
   }
 
   private static boolean isBuiltIn(JsonNode object) {
