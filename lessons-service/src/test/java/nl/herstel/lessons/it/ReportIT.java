@@ -92,11 +92,13 @@ class ReportIT {
             disruptedAt.plus(Duration.ofHours(30))));
     String period = "/api/lessons/reports/period?period=" + year + "-Q4";
     JsonNode json =
-        await("the closure reaches lessons-service")
+        await("the closure and the review reach the read models")
             .atMost(Duration.ofSeconds(30))
             .until(
                 () -> api.getJson(period + "&format=json", "management"),
-                report -> report.get("summary").get("restorations").asInt() == 1);
+                report ->
+                    report.get("summary").get("restorations").asInt() == 1
+                        && report.get("biaChanges").size() == 1);
     assertThat(json.get("scope").asText()).isEqualTo("PERIOD");
     assertThat(json.get("from").asText()).isEqualTo(year + "-10-01");
     assertThat(json.get("to").asText()).isEqualTo(year + "-12-31");
