@@ -108,7 +108,7 @@ public record RecoverySummary(
 
   /**
    * One process over the span: how often it was disrupted and how its recoveries compare with its
-   * targets. Targets are the BIA's current ones when lessons knows them, else the latest an
+   * targets. Targets are the BIA's current ones when lessons knows them, else the largest an
    * incident carried.
    *
    * @param processId the process
