@@ -183,7 +183,7 @@ public class EvaluationProjection {
             List.of(
                 due,
                 severities,
-                rules.categories(),
+                rules.categories().stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList(),
                 rules.anyDeadlineBreached(),
                 EvaluationStatus.DRAFT,
                 EvaluationStatus.FINAL,
@@ -198,7 +198,7 @@ public class EvaluationProjection {
     return sql.list(
         "SELECT * FROM (SELECT f.*, f.closed_at + (?::bigint * interval '1 second') AS due_at,"
             + " COALESCE(f.severity = ANY (?), FALSE) AS by_severity,"
-            + " COALESCE(f.category = ANY (?), FALSE) AS by_category,"
+            + " COALESCE(upper(f.category) = ANY (?), FALSE) AS by_category,"
             + " (?::boolean AND f.breached) AS by_breach,"
             + " (SELECT count(*) FROM lessons_evaluation e WHERE e.incident_id = f.incident_id"
             + " AND e.status = ?) AS drafts"

@@ -7,6 +7,7 @@ import static nl.herstel.lessons.it.LessonsFixtures.fields;
 import static nl.herstel.lessons.it.LessonsFixtures.opened;
 import static nl.herstel.lessons.it.LessonsFixtures.process;
 import static nl.herstel.lessons.it.LessonsFixtures.storedEvents;
+import static nl.herstel.lessons.it.LessonsFixtures.tell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.herstel.contracts.incidents.IncidentClassified;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ServiceClient;
@@ -253,6 +255,58 @@ class EvaluationIT {
     JsonNode policy = api.getJson("/api/lessons/evaluation-policy", "auditor");
     assertThat(policy.get("rules").get("categories").get(0).asText()).isEqualTo("phishing");
     assertThat(policy.get("setBy").asText()).isEqualTo("test-bcm-manager");
+
+    HttpResponse<String> restored =
+        api.put(
+            "/api/lessons/evaluation-policy",
+            "bcm-manager",
+            "{\"minimumSeverity\":\"HIGH\",\"anyDeadlineBreached\":true,\"dueAfterClosure\":\"P14D\"}",
+            null);
+    assertThat(restored.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aCategoryRuleRequiresAnEvaluationOfTheIncidentsIncidentServiceClassifiedSo() {
+    HttpResponse<String> byCategory =
+        api.put(
+            "/api/lessons/evaluation-policy",
+            "bcm-manager",
+            "{\"minimumSeverity\":\"CRITICAL\",\"anyDeadlineBreached\":false,"
+                + "\"categories\":[\"phishing\"],\"dueAfterClosure\":\"P14D\"}",
+            null);
+    assertThat(byCategory.statusCode()).as(byCategory.body()).isEqualTo(200);
+    String phishing = opened(Severity.LOW);
+    tell(
+        "herstel.incidents.v1",
+        new IncidentClassified(
+            phishing,
+            "PHISHING",
+            null,
+            "Credentials phished",
+            "dev-incident-commander",
+            Instant.now().minus(Duration.ofDays(39))),
+        "urn:herstel:incident-service");
+    closed(api, phishing, Duration.ofDays(20), null, null);
+    String malware = opened(Severity.LOW);
+    tell(
+        "herstel.incidents.v1",
+        new IncidentClassified(
+            malware,
+            "MALWARE",
+            null,
+            "A worm",
+            "dev-incident-commander",
+            Instant.now().minus(Duration.ofDays(39))),
+        "urn:herstel:incident-service");
+    closed(api, malware, Duration.ofDays(20), null, null);
+
+    Map<String, JsonNode> overdue =
+        await()
+            .atMost(WAIT)
+            .until(() -> overdueOf(Set.of(phishing, malware)), o -> o.containsKey(phishing));
+    assertThat(overdue.keySet()).containsExactly(phishing);
+    assertThat(rules(overdue.get(phishing))).containsExactly("CATEGORY");
+    assertThat(overdue.get(phishing).get("category").asText()).isEqualTo("PHISHING");
 
     HttpResponse<String> restored =
         api.put(
