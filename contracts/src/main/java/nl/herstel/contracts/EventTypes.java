@@ -26,6 +26,8 @@ import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.BiaRevisionProposed;
+import nl.herstel.contracts.lessons.ExerciseRequested;
+import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.ExerciseCompleted;
 import nl.herstel.contracts.plans.PlanPublished;
@@ -88,7 +90,13 @@ public final class EventTypes {
           event(
               "nl.herstel.lessons.bia-revision-proposed.v1",
               BiaRevisionProposed.class,
-              Topic.LESSONS));
+              Topic.LESSONS),
+          event(
+              "nl.herstel.lessons.plan-revision-requested.v1",
+              PlanRevisionRequested.class,
+              Topic.LESSONS),
+          event(
+              "nl.herstel.lessons.exercise-requested.v1", ExerciseRequested.class, Topic.LESSONS));
 
   private static final Map<String, EventType> BY_TYPE =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -27,6 +27,8 @@ import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.BiaRevisionProposed;
+import nl.herstel.contracts.lessons.ExerciseRequested;
+import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.PlanRetired;
@@ -97,13 +99,21 @@ class EventTypesTest {
             tuple(
                 "nl.herstel.lessons.bia-revision-proposed.v1",
                 BiaRevisionProposed.class,
+                Topic.LESSONS),
+            tuple(
+                "nl.herstel.lessons.plan-revision-requested.v1",
+                PlanRevisionRequested.class,
+                Topic.LESSONS),
+            tuple(
+                "nl.herstel.lessons.exercise-requested.v1",
+                ExerciseRequested.class,
                 Topic.LESSONS));
   }
 
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(29);
+    assertThat(all).hasSize(31);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -111,7 +121,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(29);
+    assertThat(EventTypes.all()).hasSize(31);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -123,13 +133,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(29)
+        .hasSize(31)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(29);
+    assertThat(EventTypes.all()).hasSize(31);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -143,7 +153,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(29);
+    assertThat(EventTypes.all()).hasSize(31);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -162,7 +172,7 @@ class EventTypesTest {
     assertThat(EventTypes.on(Topic.BIA)).hasSize(16);
     assertThat(EventTypes.on(Topic.PLANS)).hasSize(8);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(3);
-    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(2);
+    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(4);
     assertThat(
             Arrays.stream(Topic.values()).flatMap(topic -> EventTypes.on(topic).stream()).toList())
         .containsExactlyInAnyOrderElementsOf(EventTypes.all());

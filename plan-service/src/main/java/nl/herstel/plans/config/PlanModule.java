@@ -15,6 +15,8 @@ import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.lessons.ExerciseRequested;
+import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.plans.command.BackupPolicy;
 import nl.herstel.plans.command.Exercise;
 import nl.herstel.plans.command.NetworkDocument;
@@ -24,10 +26,12 @@ import nl.herstel.plans.command.RestoreTest;
 import nl.herstel.plans.command.TrainingRecord;
 import nl.herstel.plans.integration.BiaIntake;
 import nl.herstel.plans.integration.IncidentIntake;
+import nl.herstel.plans.integration.LessonsIntake;
 import nl.herstel.plans.integration.PlanContractMapper;
 import nl.herstel.plans.integration.PreparednessContractMapper;
 import nl.herstel.plans.query.BundleQueries;
 import nl.herstel.plans.query.CoverageQueries;
+import nl.herstel.plans.query.ExerciseRequests;
 import nl.herstel.plans.query.InventoryQueries;
 import nl.herstel.plans.query.NetworkDocumentProjection;
 import nl.herstel.plans.query.PlanProjection;
@@ -88,5 +92,10 @@ public class PlanModule implements ServiceModule {
         .queryHandler(new ReadinessQueries(sql))
         .publish(new PreparednessContractMapper())
         .subscribe(IncidentClosed.class, new IncidentIntake(sql)::incidentClosed);
+    LessonsIntake lessons = new LessonsIntake(sql, module.commands());
+    module
+        .queryHandler(new ExerciseRequests(sql))
+        .subscribe(PlanRevisionRequested.class, lessons::planRevisionRequested)
+        .subscribe(ExerciseRequested.class, lessons::exerciseRequested);
   }
 }
