@@ -42,6 +42,8 @@ import nl.herstel.contracts.incidents.RecoveryTaskStatusChanged;
 import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.ImprovementActionChanged;
 import nl.herstel.contracts.lessons.ImprovementActionRecorded;
+import nl.herstel.contracts.lessons.ExerciseRequested;
+import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.BackupPolicyRecorded;
 import nl.herstel.contracts.plans.ExerciseCompleted;
@@ -160,7 +162,13 @@ public final class EventTypes {
           event(
               "nl.herstel.lessons.bia-revision-proposed.v1",
               BiaRevisionProposed.class,
-              Topic.LESSONS));
+              Topic.LESSONS),
+          event(
+              "nl.herstel.lessons.plan-revision-requested.v1",
+              PlanRevisionRequested.class,
+              Topic.LESSONS),
+          event(
+              "nl.herstel.lessons.exercise-requested.v1", ExerciseRequested.class, Topic.LESSONS));
 
   private static final Map<String, EventType> BY_TYPE =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -27,6 +27,8 @@ import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.IncidentOpened;
 import nl.herstel.contracts.lessons.BiaRevisionProposed;
+import nl.herstel.contracts.lessons.ExerciseRequested;
+import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.PlanRetired;
@@ -169,13 +171,21 @@ class EventTypesTest {
             tuple(
                 "nl.herstel.lessons.bia-revision-proposed.v1",
                 BiaRevisionProposed.class,
+                Topic.LESSONS),
+            tuple(
+                "nl.herstel.lessons.plan-revision-requested.v1",
+                PlanRevisionRequested.class,
+                Topic.LESSONS),
+            tuple(
+                "nl.herstel.lessons.exercise-requested.v1",
+                ExerciseRequested.class,
                 Topic.LESSONS));
   }
 
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(46);
+    assertThat(all).hasSize(48);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -183,7 +193,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(46);
+    assertThat(EventTypes.all()).hasSize(48);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -195,13 +205,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(46)
+        .hasSize(48)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(46);
+    assertThat(EventTypes.all()).hasSize(48);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -215,7 +225,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(46);
+    assertThat(EventTypes.all()).hasSize(48);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
@@ -234,7 +244,7 @@ class EventTypesTest {
     assertThat(EventTypes.on(Topic.BIA)).hasSize(16);
     assertThat(EventTypes.on(Topic.PLANS)).hasSize(9);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(17);
-    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(4);
+    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(6);
     assertThat(
             Arrays.stream(Topic.values()).flatMap(topic -> EventTypes.on(topic).stream()).toList())
         .containsExactlyInAnyOrderElementsOf(EventTypes.all());

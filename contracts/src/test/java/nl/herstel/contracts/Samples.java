@@ -47,6 +47,8 @@ import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.Evidence;
+import nl.herstel.contracts.lessons.ExerciseRequested;
+import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.contracts.lessons.RevisionKind;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.contracts.plans.PlanPublished;
@@ -406,6 +408,22 @@ final class Samples {
             Duration.ofHours(3),
             List.of(new Evidence("inc-1", "DATA_LOSS", Duration.ofHours(3), Duration.ofHours(1))),
             "3h of data were lost against an RPO of 1h",
+            NOW),
+        new PlanRevisionRequested(
+            "req-1",
+            "plan-1",
+            2,
+            "inc-1",
+            List.of("proc-payments"),
+            "Recovery of Payments breached its RTO",
+            NOW),
+        new ExerciseRequested(
+            "req-2",
+            "plan-1",
+            "card-ransomware",
+            "inc-1",
+            List.of("proc-payments"),
+            "The ransomware card fell short",
             NOW));
   }
 
@@ -553,6 +571,8 @@ final class Samples {
             Duration.ofDays(1),
             List.of(new Evidence("inc-2", "RECOVERY_TIME", Duration.ofHours(3), null)),
             "Met with margin",
-            NOW));
+            NOW),
+        new PlanRevisionRequested("req-3", "plan-2", 1, "inc-2", List.of(), "Review", NOW),
+        new ExerciseRequested("req-4", "plan-2", "card-1", "inc-2", List.of(), "Exercise", NOW));
   }
 }

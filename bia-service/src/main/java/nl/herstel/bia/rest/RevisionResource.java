@@ -92,7 +92,13 @@ public class RevisionResource {
   @GET
   @Operation(
       summary = "List target revisions",
-      description = "status filters: PENDING, ACCEPTED or REJECTED; without it, all of them.")
+      description =
+          "status filters: PENDING, ACCEPTED or REJECTED; without it, all of them. kind says"
+              + " which target a revision changes: RTO (proposedRto, maybe proposedMtpd), MTPD"
+              + " (proposedMtpd) or RPO (proposedRpo); currentTarget is its value when proposed."
+              + " Revisions from lessons carry their evidence (per incident: RECOVERY_TIME or"
+              + " DATA_LOSS measured against the target) and rationale, and name the lessons"
+              + " proposalId.")
   public List<RevisionView> list(@QueryParam("status") String status) {
     if (status != null && !status.matches("PENDING|ACCEPTED|REJECTED")) {
       throw new RuleViolation("status", "status must be PENDING, ACCEPTED or REJECTED");
@@ -166,9 +172,11 @@ public class RevisionResource {
   @Operation(
       summary = "Accept or reject a target revision",
       description =
-          "ACCEPT sets the process's targets to the proposal (source REVISION) and publishes"
-              + " RecoveryTargetsSet; if the proposed RTO exceeds the MTPD, send a new mtpd"
-              + " (otherwise 422 naming mtpd). Decision and target change are one transaction.")
+          "ACCEPT sets the revised target (RTO, MTPD or RPO) to the proposal, keeping the"
+              + " others (source REVISION), and publishes RecoveryTargetsSet; if the RTO would"
+              + " exceed the MTPD, send a new mtpd (otherwise 422 naming mtpd). Decision and"
+              + " target change are one transaction; the published RevisionDecided names the"
+              + " lessons proposal, so lessons-service learns the proposal's fate.")
   @APIResponse(responseCode = "200", description = "Decided")
   @APIResponse(responseCode = "404", description = "No such revision, or its process is unknown")
   @APIResponse(responseCode = "409", description = "Already decided, or the process is retired")

@@ -26,6 +26,9 @@ import java.util.function.Predicate;
 import nl.herstel.contracts.ContractJson;
 import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
+import nl.herstel.contracts.lessons.BiaRevisionProposed;
+import nl.herstel.contracts.lessons.Evidence;
+import nl.herstel.contracts.lessons.RevisionKind;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
@@ -249,6 +252,171 @@ class BiaServiceIT {
     assertThat(revisions).hasSize(1);
     assertThat(revisions.get(0).get("status").asText()).isEqualTo("PENDING");
     assertThat(revisions.get(0).get("proposedRto").asText()).isEqualTo("PT12H");
+  }
+
+  @Test
+  void rpoAndMtpdRevisionsFromLessonsCarryTheirEvidenceAndAcceptingThemSetsTheTargets()
+      throws Exception {
+    String processId = process("Settlements", "PT24H", "PT8H");
+    awaitProcess(processId, p -> true);
+    String incidentId = UUID.randomUUID().toString();
+    String rpoProposal = UUID.randomUUID().toString();
+    String mtpdProposal = UUID.randomUUID().toString();
+    publishFromLessons(
+        new BiaRevisionProposed(
+            rpoProposal,
+            RevisionKind.RPO,
+            processId,
+            incidentId,
+            Duration.ofHours(1),
+            Duration.ofHours(3),
+            List.of(
+                new Evidence(
+                    incidentId, "DATA_LOSS", Duration.ofMinutes(150), Duration.ofHours(1))),
+            "2h30m of data were lost against an RPO of 1h",
+            Instant.now()));
+    publishFromLessons(
+        new BiaRevisionProposed(
+            mtpdProposal,
+            RevisionKind.MTPD,
+            processId,
+            incidentId,
+            Duration.ofHours(24),
+            Duration.ofHours(30),
+            List.of(
+                new Evidence(
+                    incidentId, "RECOVERY_TIME", Duration.ofHours(29), Duration.ofHours(24))),
+            "Recovery took 29h against an MTPD of 24h",
+            Instant.now()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> revisionsFor(processId).size() == 2);
+    List<JsonNode> pending = revisionsFor(processId);
+    assertThat(pending).hasSize(2);
+    JsonNode rpo =
+        pending.stream()
+            .filter(r -> "RPO".equals(r.get("kind").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(rpo.get("proposedRpo").asText()).isEqualTo("PT3H");
+    assertThat(rpo.get("currentTarget").asText()).isEqualTo("PT1H");
+    assertThat(rpo.get("proposalId").asText()).isEqualTo(rpoProposal);
+    assertThat(rpo.get("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(rpo.get("rationale").asText()).contains("2h30m of data");
+    assertThat(rpo.get("evidence")).hasSize(1);
+    assertThat(rpo.get("evidence").get(0).get("measure").asText()).isEqualTo("DATA_LOSS");
+    assertThat(rpo.get("evidence").get(0).get("measured").asText()).isEqualTo("PT2H30M");
+    JsonNode mtpd =
+        pending.stream()
+            .filter(r -> "MTPD".equals(r.get("kind").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mtpd.get("proposedMtpd").asText()).isEqualTo("PT30H");
+
+    var acceptRpo =
+        api.post(
+            "/api/bia/revisions/" + rpo.get("id").asText() + "/decision",
+            "process-owner",
+            "{\"decision\":\"ACCEPT\",\"reason\":\"Hourly backups are too costly\"}");
+    assertThat(acceptRpo.statusCode()).as(acceptRpo.body()).isEqualTo(200);
+    awaitProcess(processId, p -> "PT3H".equals(p.path("rpo").asText()));
+    var acceptMtpd =
+        api.post(
+            "/api/bia/revisions/" + mtpd.get("id").asText() + "/decision",
+            "process-owner",
+            "{\"decision\":\"ACCEPT\",\"reason\":\"We coped for 29h\"}");
+    assertThat(acceptMtpd.statusCode()).as(acceptMtpd.body()).isEqualTo(200);
+    JsonNode process = awaitProcess(processId, p -> "PT30H".equals(p.path("mtpd").asText()));
+    assertThat(process.get("rto").asText()).isEqualTo("PT8H");
+    assertThat(process.get("rpo").asText()).isEqualTo("PT3H");
+
+    List<ConsumerRecord<String, byte[]>> targets =
+        distinctRecords(
+            r ->
+                processId.equals(r.key())
+                    && "nl.herstel.bia.recovery-targets-set.v1".equals(header(r, "ce_type"))
+                    && "REVISION".equals(readTree(r).path("source").asText()),
+            2);
+    assertThat(targets).hasSize(2);
+    JsonNode afterRpo = readTree(targets.get(0));
+    assertThat(afterRpo.get("rpo").asText()).isEqualTo("PT3H");
+    assertThat(afterRpo.get("rto").asText()).isEqualTo("PT8H");
+    assertThat(afterRpo.get("mtpd").asText()).isEqualTo("PT24H");
+    assertThat(afterRpo.get("revisionId").asText()).isEqualTo(rpo.get("id").asText());
+
+    List<ConsumerRecord<String, byte[]>> decisions =
+        distinctRecords(
+            r ->
+                processId.equals(r.key())
+                    && "nl.herstel.bia.revision-decided.v1".equals(header(r, "ce_type")),
+            2);
+    assertThat(decisions).hasSize(2);
+    assertThat(decisions)
+        .extracting(r -> readTree(r).get("proposalId").asText())
+        .containsExactlyInAnyOrder(rpoProposal, mtpdProposal);
+    assertThat(decisions)
+        .extracting(r -> readTree(r).get("decidedBy").asText())
+        .containsOnly("test-process-owner");
+  }
+
+  private static void publishFromLessons(BiaRevisionProposed proposal) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(
+              "herstel.lessons.v1", proposal.subject(), ContractJson.write(proposal));
+      Map.of(
+              "ce_id", UUID.randomUUID().toString(),
+              "ce_type", "nl.herstel.lessons.bia-revision-proposed.v1",
+              "ce_source", "urn:herstel:lessons-service",
+              "ce_specversion", "1.0",
+              "ce_time", Instant.now().toString())
+          .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+      producer.send(record).get();
+    }
+  }
+
+  private static JsonNode readTree(ConsumerRecord<String, byte[]> record) {
+    try {
+      return ContractJson.mapper().readTree(record.value());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The matching records on the BIA topic, one per CloudEvent id, in order: waits until {@code
+   * expected} arrived, then makes sure no more arrive for two seconds.
+   */
+  private static List<ConsumerRecord<String, byte[]>> distinctRecords(
+      Predicate<ConsumerRecord<String, byte[]>> matching, int expected) {
+    Map<String, ConsumerRecord<String, byte[]>> found = new java.util.LinkedHashMap<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of("herstel.bia.v1"));
+      Runnable poll =
+          () ->
+              consumer
+                  .poll(Duration.ofMillis(300))
+                  .forEach(
+                      r -> {
+                        if (matching.test(r)) {
+                          found.putIfAbsent(header(r, "ce_id"), r);
+                        }
+                      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                poll.run();
+                return found.size() >= expected;
+              });
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                poll.run();
+                return found.size() == expected;
+              });
+    }
+    return List.copyOf(found.values());
   }
 
   // ---- recovery targets, history, optimistic concurrency

@@ -1554,6 +1554,15 @@ class IncidentServiceIT {
             "incident-commander",
             restorations(incident.bia().paymentsId(), restoredAt));
     assertThat(closed.statusCode()).as(closed.body()).isEqualTo(202);
+    JsonNode contract =
+        ContractJson.mapper()
+            .readTree(
+                awaitPublished(incident.id(), "nl.herstel.incidents.incident-closed.v1").value());
+    assertThat(contract.get("restorations")).hasSize(1);
+    assertThat(Instant.parse(contract.at("/restorations/0/dataRestoredTo").asText()))
+        .isEqualTo(dataRestoredTo);
+    assertThat(contract.at("/restorations/0/rpo").asText()).isEqualTo("PT1H");
+    assertThat(contract.get("activatedPlans")).isEmpty();
     assertThat(
             api.post(costs, "incident-commander", cost.formatted("OTHER", "1", incurredAt))
                 .statusCode())

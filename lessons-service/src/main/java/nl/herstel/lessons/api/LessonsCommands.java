@@ -21,6 +21,8 @@ public final class LessonsCommands {
    * @param disruptedAt when the disruption began; the recovery clocks run from here
    * @param closedAt when the incident was closed
    * @param restorations when each process was restored, with the targets that applied then
+   * @param activatedPlans the recovery plans activated during the incident; empty when none (or
+   *     unknown)
    */
   public record OpenIncidentReview(
       @TargetAggregateIdentifier String incidentId,
@@ -29,11 +31,27 @@ public final class LessonsCommands {
       String summary,
       Instant disruptedAt,
       Instant closedAt,
-      List<RestoredProcess> restorations) {
+      List<RestoredProcess> restorations,
+      List<ActivatedPlan> activatedPlans) {
     public OpenIncidentReview {
       restorations = restorations == null ? List.of() : List.copyOf(restorations);
+      activatedPlans = activatedPlans == null ? List.of() : List.copyOf(activatedPlans);
+    }
+
+    public OpenIncidentReview(
+        String incidentId,
+        String title,
+        Severity severity,
+        String summary,
+        Instant disruptedAt,
+        Instant closedAt,
+        List<RestoredProcess> restorations) {
+      this(incidentId, title, severity, summary, disruptedAt, closedAt, restorations, List.of());
     }
   }
+
+  /** A recovery plan activated during an incident, and the scenario card followed (or null). */
+  public record ActivatedPlan(String planId, int planVersion, String scenarioCardId) {}
 
   /**
    * Add one incident's recovery of a process to the process's recovery record, which proposes a

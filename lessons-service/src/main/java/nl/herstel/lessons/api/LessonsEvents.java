@@ -76,4 +76,28 @@ public final class LessonsEvents {
       Instant disruptedAt,
       Duration actualRecoveryTime,
       Duration rto) {}
+
+  /**
+   * A plan activated in the incident should be reviewed: recovery of the processes named breached a
+   * target while it was followed. The same incident and plan give the same request id.
+   */
+  public record PlanRevisionRequested(
+      String requestId,
+      String incidentId,
+      String planId,
+      int planVersion,
+      List<String> processIds,
+      String reason) {}
+
+  /**
+   * A scenario card followed in the incident should be exercised: recovery of the processes named
+   * breached a target while it was followed. The same incident and card give the same request id.
+   */
+  public record ExerciseRequested(
+      String requestId,
+      String incidentId,
+      String planId,
+      String scenarioCardId,
+      List<String> processIds,
+      String reason) {}
 }

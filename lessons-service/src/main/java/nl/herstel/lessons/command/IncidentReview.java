@@ -5,14 +5,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.herstel.contracts.lessons.Evidence;
 import nl.herstel.contracts.lessons.RevisionKind;
+import nl.herstel.lessons.api.LessonsCommands.ActivatedPlan;
 import nl.herstel.lessons.api.LessonsCommands.OpenIncidentReview;
 import nl.herstel.lessons.api.LessonsCommands.RestoredProcess;
+import nl.herstel.lessons.api.LessonsEvents.ExerciseRequested;
 import nl.herstel.lessons.api.LessonsEvents.IncidentReviewOpened;
+import nl.herstel.lessons.api.LessonsEvents.PlanRevisionRequested;
 import nl.herstel.lessons.api.LessonsEvents.RecoveryMeasured;
 import nl.herstel.lessons.api.LessonsEvents.RevisionProposed;
 import nl.herstel.lessons.api.LessonsEvents.TargetRevisionProposed;
@@ -57,6 +63,7 @@ public class IncidentReview {
             command.summary(),
             command.disruptedAt(),
             command.closedAt()));
+    List<RestoredProcess> breached = new ArrayList<>();
     for (RestoredProcess restored : command.restorations()) {
       Duration actual =
           Duration.between(command.disruptedAt(), restored.restoredAt())
@@ -74,6 +81,7 @@ public class IncidentReview {
               restored.mtpd(),
               verdict));
       if (verdict == Verdict.RTO_BREACHED || verdict == Verdict.MTPD_BREACHED) {
+        breached.add(restored);
         Duration proposedRto = Figures.roundedUpToTheHour(actual);
         apply(
             new TargetRevisionProposed(
@@ -95,6 +103,57 @@ public class IncidentReview {
           proposeRpo(command, restored, dataLoss);
         }
       }
+    }
+    if (!breached.isEmpty()) {
+      requestPlanReviewsAndExercises(command, breached);
+    }
+  }
+
+  /**
+   * Recovery breached a target while plans were followed: each plan activated should be reviewed
+   * and each scenario card followed exercised (DOMAIN.md, "Improve"). lessons does not know which
+   * processes a plan covers; a plan activated for the incident counts as covering the processes it
+   * disrupted.
+   */
+  private void requestPlanReviewsAndExercises(
+      OpenIncidentReview command, List<RestoredProcess> breached) {
+    List<String> processIds = breached.stream().map(RestoredProcess::processId).toList();
+    String names = String.join(", ", breached.stream().map(IncidentReview::processName).toList());
+    Map<String, ActivatedPlan> plans = new LinkedHashMap<>();
+    command.activatedPlans().forEach(plan -> plans.put(plan.planId(), plan));
+    for (ActivatedPlan plan : plans.values()) {
+      apply(
+          new PlanRevisionRequested(
+              Figures.proposalId("plan-review", command.incidentId(), plan.planId()),
+              command.incidentId(),
+              plan.planId(),
+              plan.planVersion(),
+              processIds,
+              "Recovery of "
+                  + names
+                  + " breached its targets while this plan was followed (incident "
+                  + incidentName(command)
+                  + "): review the plan."));
+    }
+    Set<String> cards = new HashSet<>();
+    for (ActivatedPlan plan : command.activatedPlans()) {
+      if (plan.scenarioCardId() == null
+          || !cards.add(plan.planId() + "\u0000" + plan.scenarioCardId())) {
+        continue;
+      }
+      apply(
+          new ExerciseRequested(
+              Figures.proposalId(
+                  "exercise", command.incidentId(), plan.planId(), plan.scenarioCardId()),
+              command.incidentId(),
+              plan.planId(),
+              plan.scenarioCardId(),
+              processIds,
+              "Recovery of "
+                  + names
+                  + " breached its targets while this scenario card was followed (incident "
+                  + incidentName(command)
+                  + "): exercise it."));
     }
   }
 

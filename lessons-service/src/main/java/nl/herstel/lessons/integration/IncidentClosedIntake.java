@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.Restoration;
+import nl.herstel.lessons.api.LessonsCommands.ActivatedPlan;
 import nl.herstel.lessons.api.LessonsCommands.OpenIncidentReview;
 import nl.herstel.lessons.api.LessonsCommands.RecordRecovery;
 import nl.herstel.lessons.api.LessonsCommands.RestoredProcess;
@@ -94,7 +95,10 @@ public class IncidentClosedIntake implements IntegrationEventHandler<IncidentClo
             event.summary(),
             event.disruptedAt(),
             event.occurredAt(),
-            restored));
+            restored,
+            event.activatedPlans().stream()
+                .map(p -> new ActivatedPlan(p.planId(), p.planVersion(), p.scenarioCardId()))
+                .toList()));
     for (RestoredProcess process : restored) {
       if (process.rto() != null) {
         gateway.sendAndWait(

@@ -3,6 +3,8 @@ package nl.herstel.lessons.integration;
 import java.util.Optional;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.contracts.lessons.BiaRevisionProposed;
+import nl.herstel.contracts.lessons.ExerciseRequested;
+import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
 import nl.herstel.lessons.api.LessonsEvents;
 import nl.herstel.platform.kafka.ContractMapper;
@@ -40,6 +42,28 @@ public class LessonsContractMapper implements ContractMapper {
               e.proposedTarget(),
               e.evidence(),
               e.rationale(),
+              message.getTimestamp()));
+    }
+    if (payload instanceof LessonsEvents.PlanRevisionRequested e) {
+      return Optional.of(
+          new PlanRevisionRequested(
+              e.requestId(),
+              e.planId(),
+              e.planVersion(),
+              e.incidentId(),
+              e.processIds(),
+              e.reason(),
+              message.getTimestamp()));
+    }
+    if (payload instanceof LessonsEvents.ExerciseRequested e) {
+      return Optional.of(
+          new ExerciseRequested(
+              e.requestId(),
+              e.planId(),
+              e.scenarioCardId(),
+              e.incidentId(),
+              e.processIds(),
+              e.reason(),
               message.getTimestamp()));
     }
     return Optional.empty();

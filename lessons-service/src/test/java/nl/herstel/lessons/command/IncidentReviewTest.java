@@ -10,9 +10,12 @@ import java.util.List;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.contracts.lessons.Evidence;
 import nl.herstel.contracts.lessons.RevisionKind;
+import nl.herstel.lessons.api.LessonsCommands.ActivatedPlan;
 import nl.herstel.lessons.api.LessonsCommands.OpenIncidentReview;
 import nl.herstel.lessons.api.LessonsCommands.RestoredProcess;
+import nl.herstel.lessons.api.LessonsEvents.ExerciseRequested;
 import nl.herstel.lessons.api.LessonsEvents.IncidentReviewOpened;
+import nl.herstel.lessons.api.LessonsEvents.PlanRevisionRequested;
 import nl.herstel.lessons.api.LessonsEvents.RecoveryMeasured;
 import nl.herstel.lessons.api.LessonsEvents.RevisionProposed;
 import nl.herstel.lessons.api.LessonsEvents.TargetRevisionProposed;
@@ -284,6 +287,75 @@ class IncidentReviewTest {
                     Matchers.<Object>matches(e -> e instanceof IncidentReviewOpened),
                     Matchers.<Object>matches(e -> e instanceof RecoveryMeasured),
                     Matchers.<Object>matches(e -> e instanceof RecoveryMeasured),
+                    Matchers.<Object>matches(e -> e instanceof RecoveryMeasured),
+                    Matchers.andNoMore())));
+  }
+
+  @Test
+  void aBreachWhilePlansWereFollowedRequestsAReviewPerPlanAndAnExercisePerCardOnce() {
+    OpenIncidentReview command =
+        new OpenIncidentReview(
+            "i1",
+            "Ransomware on the payments database",
+            Severity.CRITICAL,
+            "Restored from offline backups",
+            DISRUPTED,
+            CLOSED,
+            List.of(payments(ofHours(11))),
+            List.of(
+                new ActivatedPlan("plan-1", 2, "card-ransomware"),
+                new ActivatedPlan("plan-1", 3, "card-ransomware"),
+                new ActivatedPlan("plan-2", 1, null)));
+    fixture
+        .givenNoPriorActivity()
+        .when(command)
+        .expectEventsMatching(
+            Matchers.payloadsMatching(
+                Matchers.<Object>exactSequenceOf(
+                    Matchers.<Object>matches(e -> e instanceof IncidentReviewOpened),
+                    Matchers.<Object>matches(e -> e instanceof RecoveryMeasured),
+                    Matchers.<Object>matches(e -> e instanceof TargetRevisionProposed),
+                    Matchers.<Object>matches(
+                        e ->
+                            e instanceof PlanRevisionRequested r
+                                && r.planId().equals("plan-1")
+                                && r.planVersion() == 3
+                                && r.processIds().equals(List.of("p1"))
+                                && r.requestId()
+                                    .equals(Figures.proposalId("plan-review", "i1", "plan-1"))
+                                && r.reason().contains("Recovery of Payments breached")),
+                    Matchers.<Object>matches(
+                        e -> e instanceof PlanRevisionRequested r && r.planId().equals("plan-2")),
+                    Matchers.<Object>matches(
+                        e ->
+                            e instanceof ExerciseRequested r
+                                && r.planId().equals("plan-1")
+                                && r.scenarioCardId().equals("card-ransomware")
+                                && r.requestId()
+                                    .equals(
+                                        Figures.proposalId(
+                                            "exercise", "i1", "plan-1", "card-ransomware"))),
+                    Matchers.andNoMore())));
+  }
+
+  @Test
+  void recoveryWithinTargetsRequestsNothingOfThePlans() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new OpenIncidentReview(
+                "i1",
+                null,
+                null,
+                null,
+                DISRUPTED,
+                CLOSED,
+                List.of(payments(ofHours(6))),
+                List.of(new ActivatedPlan("plan-1", 2, "card-ransomware"))))
+        .expectEventsMatching(
+            Matchers.payloadsMatching(
+                Matchers.<Object>exactSequenceOf(
+                    Matchers.<Object>matches(e -> e instanceof IncidentReviewOpened),
                     Matchers.<Object>matches(e -> e instanceof RecoveryMeasured),
                     Matchers.andNoMore())));
   }

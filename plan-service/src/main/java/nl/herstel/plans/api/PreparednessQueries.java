@@ -35,4 +35,10 @@ public final class PreparednessQueries {
 
   /** The readiness of the organisation, per plan and per process. */
   public record ListReadiness() {}
+
+  /**
+   * The exercises lessons-service asked for, by request id, a page of {@code limit} after {@code
+   * after}; optionally of one plan.
+   */
+  public record ListExerciseRequests(String planId, String after, int limit) {}
 }

@@ -17,6 +17,8 @@ import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.lessons.ImprovementActionChanged;
 import nl.herstel.contracts.lessons.ImprovementActionRecorded;
+import nl.herstel.contracts.lessons.ExerciseRequested;
+import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.plans.command.BackupPolicy;
 import nl.herstel.plans.command.Exercise;
 import nl.herstel.plans.command.NetworkDocument;
@@ -27,10 +29,12 @@ import nl.herstel.plans.command.TrainingRecord;
 import nl.herstel.plans.integration.BiaIntake;
 import nl.herstel.plans.integration.ImprovementActionIntake;
 import nl.herstel.plans.integration.IncidentIntake;
+import nl.herstel.plans.integration.LessonsIntake;
 import nl.herstel.plans.integration.PlanContractMapper;
 import nl.herstel.plans.integration.PreparednessContractMapper;
 import nl.herstel.plans.query.BundleQueries;
 import nl.herstel.plans.query.CoverageQueries;
+import nl.herstel.plans.query.ExerciseRequests;
 import nl.herstel.plans.query.InventoryQueries;
 import nl.herstel.plans.query.NetworkDocumentProjection;
 import nl.herstel.plans.query.PlanImprovementActions;
@@ -98,5 +102,10 @@ public class PlanModule implements ServiceModule {
         .queryHandler(new PlanImprovementActions(sql))
         .subscribe(ImprovementActionRecorded.class, improvements::recorded)
         .subscribe(ImprovementActionChanged.class, improvements::changed);
+    LessonsIntake lessons = new LessonsIntake(sql, module.commands());
+    module
+        .queryHandler(new ExerciseRequests(sql))
+        .subscribe(PlanRevisionRequested.class, lessons::planRevisionRequested)
+        .subscribe(ExerciseRequested.class, lessons::exerciseRequested);
   }
 }

@@ -31,8 +31,10 @@ import nl.herstel.plans.api.PreparednessCommands.ReplayInject;
 import nl.herstel.plans.api.PreparednessCommands.StartExercise;
 import nl.herstel.plans.api.PreparednessCommands.TimeExerciseStep;
 import nl.herstel.plans.api.PreparednessQueries.FindExercise;
+import nl.herstel.plans.api.PreparednessQueries.ListExerciseRequests;
 import nl.herstel.plans.api.PreparednessQueries.ListExercises;
 import nl.herstel.plans.api.PreparednessQueries.ListRealRecoveries;
+import nl.herstel.plans.query.ExerciseRequestView;
 import nl.herstel.plans.query.PlanView;
 import nl.herstel.plans.query.PreparednessProjection;
 import nl.herstel.plans.query.PreparednessViews.ExerciseView;
@@ -125,6 +127,39 @@ public class ExerciseResource {
       @NotBlank @Size(max = 64) String processId,
       @NotNull Duration achievedRecoveryTime,
       @Size(max = 50) List<@NotBlank @Size(max = 2000) String> findings) {}
+
+  @GET
+  @Path("/requests")
+  @Operation(
+      operationId = "listExerciseRequests",
+      summary = "Exercises lessons-service asked for",
+      description =
+          "Each names a plan's scenario card that was followed in an incident whose recovery"
+              + " breached a target, the processes that breached and the incident. Plan the"
+              + " exercise with POST /exercises naming the plan and card. Pages of `limit`"
+              + " (1–1000, default 50); follow `next`; planId filters by plan.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of exercise requests",
+      content = @Content(schema = @Schema(implementation = Page.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad limit or cursor",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  public Page<ExerciseRequestView> requests(
+      @QueryParam("planId") String planId,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    List<ExerciseRequestView> rows =
+        queries
+            .query(
+                new ListExerciseRequests(planId, Page.after(cursor), size),
+                ResponseTypes.multipleInstancesOf(ExerciseRequestView.class))
+            .join();
+    return Page.of(rows, size, ExerciseRequestView::id, uri, null);
+  }
 
   @POST
   @RolesAllowed({Roles.PLAN_OWNER, Roles.BCM_MANAGER})
