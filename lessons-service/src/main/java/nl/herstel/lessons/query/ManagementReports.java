@@ -49,7 +49,10 @@ import org.axonframework.queryhandling.QueryHandler;
  * fast one.
  */
 public class ManagementReports {
-  /** How many incidents, actions and evaluations a period report lists; the rest are counted. */
+  /**
+   * How many incidents and evaluations a period report lists (twice as many actions and BIA
+   * changes, the open and decided ones first); the summary counts them all.
+   */
   static final int LISTED = 25;
 
   private final Sql sql;
@@ -228,7 +231,10 @@ public class ManagementReports {
         incidents.stream().limit(LISTED).toList(),
         evaluations.stream().limit(LISTED).toList(),
         actions.stream().limit(LISTED * 2L).toList(),
-        changes,
+        changes.stream()
+            .sorted(Comparator.comparing((BiaChange c) -> "PROPOSED".equals(c.status())))
+            .limit(LISTED * 2L)
+            .toList(),
         findings(processes, total));
   }
 

@@ -104,7 +104,7 @@ public final class ReportRenderer {
     biaChanges(h, report.biaChanges());
     h.append("</section>");
     if (report.scope() == Scope.PERIOD) {
-      incidents(h, report.incidents());
+      incidents(h, report.incidents(), report.summary().incidents());
       h.append("</section>");
     }
     h.append("</main></body></html>\n");
@@ -543,11 +543,18 @@ public final class ReportRenderer {
                     + (c.decidedAt() == null ? "" : ", " + MOMENT.format(c.decidedAt()))));
   }
 
-  private static void incidents(StringBuilder h, List<IncidentLine> incidents) {
+  private static void incidents(StringBuilder h, List<IncidentLine> incidents, int total) {
     section(h, "incidents", "Incidents in this period");
     if (incidents.isEmpty()) {
       empty(h, "None.");
       return;
+    }
+    if (incidents.size() < total) {
+      h.append("<p>The ")
+          .append(incidents.size())
+          .append(" of ")
+          .append(total)
+          .append(" incidents with the most breaches and the longest recoveries.</p>");
     }
     table(
         h,
