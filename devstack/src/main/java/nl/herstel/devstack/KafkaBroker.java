@@ -27,7 +27,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaBroker implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(KafkaBroker.class.getName());
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  /** 60 s, or longer when {@code -Dherstel.devstack.ready-timeout} gives a busy machine longer. */
+  private static final Duration READY_TIMEOUT =
+      Duration.ofSeconds(Math.max(60, Long.getLong("herstel.devstack.ready-timeout", 60)));
+
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
   private final Path dataDir;

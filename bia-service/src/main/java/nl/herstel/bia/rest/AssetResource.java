@@ -60,6 +60,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -146,11 +147,15 @@ public class AssetResource {
   @POST
   @RolesAllowed(Roles.BCM_MANAGER)
   @Operation(
+      operationId = "registerAsset",
       summary = "Register an asset",
       description =
           "kind is one of SOFTWARE, HARDWARE, PEOPLE, SUPPLIER, DATA, FACILITY. SOC alerts name"
               + " assets by this name.")
-  @APIResponse(responseCode = "201", description = "Registered; Location names the asset")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location names the asset",
+      content = @Content(schema = @Schema(implementation = Created.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(
       responseCode = "409",
@@ -185,13 +190,17 @@ public class AssetResource {
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @RolesAllowed(Roles.BCM_MANAGER)
   @Operation(
+      operationId = "changeAsset",
       summary = "Change an asset's details",
       description =
           "name, kind, description, owner, supplier; a field left out keeps its value, an empty"
               + " string clears description or owner, an empty supplier object clears the"
               + " supplier terms (a kind other than SUPPLIER clears them too). If-Match (optional)"
               + " must name the current version. Published as AssetChanged.")
-  @APIResponse(responseCode = "200", description = "Changed; the body and ETag give the version")
+  @APIResponse(
+      responseCode = "200",
+      description = "Changed; the body and ETag give the version",
+      content = @Content(schema = @Schema(implementation = ProcessResource.Versioned.class)))
   @APIResponse(responseCode = "404", description = "No such asset")
   @APIResponse(responseCode = "409", description = "Stale If-Match, or the asset is retired")
   @APIResponse(responseCode = "422", description = "Supplier terms on a non-supplier")
@@ -228,10 +237,17 @@ public class AssetResource {
 
   @GET
   @Operation(
+      operationId = "listAssets",
       summary = "List assets by name",
       description =
           "asOf (optional, ISO-8601 instant) answers the assets as they stood at that moment,"
               + " replayed from the event store.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The assets",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AssetView.class)))
+  @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
   public List<AssetView> list(@QueryParam("asOf") String asOf) {
     if (asOf != null) {
       return queries
@@ -247,8 +263,15 @@ public class AssetResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One asset", description = "The ETag gives its version for If-Match.")
+  @Operation(
+      operationId = "getAsset",
+      summary = "One asset",
+      description = "The ETag gives its version for If-Match.")
   @APIResponse(responseCode = "404", description = "No such asset")
+  @APIResponse(
+      responseCode = "200",
+      description = "The asset; the ETag gives its version",
+      content = @Content(schema = @Schema(implementation = AssetView.class)))
   public Response read(@PathParam("id") String id) {
     AssetView asset = get(id);
     return Response.ok(asset).tag(Versions.tag(asset.version())).build();
@@ -265,9 +288,14 @@ public class AssetResource {
   @Path("/{id}/retirement")
   @RolesAllowed(Roles.BCM_MANAGER)
   @Operation(
+      operationId = "retireAsset",
       summary = "Retire an asset",
       description = "The asset stays in the history; nothing new may depend on it.")
-  @APIResponse(responseCode = "200", description = "Retired")
+  @APIResponse(
+      responseCode = "200",
+      description = "Retired",
+      content = @Content(schema = @Schema(implementation = Created.class)))
+  @APIResponse(responseCode = "400", description = "reason missing")
   @APIResponse(responseCode = "404", description = "No such asset")
   @APIResponse(responseCode = "409", description = "Already retired")
   public Created retire(@PathParam("id") String id, RetirementRequest request) {
@@ -415,6 +443,7 @@ public class AssetResource {
   @GET
   @Path("/{id}/impact")
   @Operation(
+      operationId = "getAssetImpact",
       summary = "Which processes this asset's failure hits",
       description =
           "Every active process that fails with the asset, directly or through other assets and"
@@ -424,7 +453,10 @@ public class AssetResource {
               + " the processes relying on it are listed in processesAtRisk instead. totalHit and"
               + " criticalHit count all processes hit; processesHit holds the first limit"
               + " (default 100, at most 5000) of them.")
-  @APIResponse(responseCode = "200", description = "The processes hit")
+  @APIResponse(
+      responseCode = "200",
+      description = "The processes hit",
+      content = @Content(schema = @Schema(implementation = AssetImpactView.class)))
   @APIResponse(responseCode = "404", description = "No such active asset")
   @APIResponse(responseCode = "422", description = "limit outside 1..5000")
   public AssetImpactView impact(
@@ -441,13 +473,17 @@ public class AssetResource {
   @GET
   @Path("/{id}/required-targets")
   @Operation(
+      operationId = "getAssetRequiredTargets",
       summary = "The RTO and RPO this asset must achieve",
       description =
           "The strictest RTO and RPO among the active processes that depend on the asset through"
               + " the graph, and which process sets each; null when no process depends on it. For"
               + " a supplier: its guaranteed recovery time and whether that meets the required"
               + " RTO (supplierMeetsRto).")
-  @APIResponse(responseCode = "200", description = "The required targets")
+  @APIResponse(
+      responseCode = "200",
+      description = "The required targets",
+      content = @Content(schema = @Schema(implementation = AssetRequirement.class)))
   @APIResponse(responseCode = "404", description = "No such active asset")
   public AssetRequirement requiredTargets(@PathParam("id") String id) {
     return queries

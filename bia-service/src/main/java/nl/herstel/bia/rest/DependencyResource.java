@@ -41,6 +41,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,6 +82,7 @@ public class DependencyResource {
   @POST
   @RolesAllowed(Roles.BCM_MANAGER)
   @Operation(
+      operationId = "addDependency",
       summary = "Add a dependency",
       description =
           "fromId and toId name processes or assets; their kinds are looked up. Allowed: process"
@@ -87,7 +91,10 @@ public class DependencyResource {
               + " and fromId fails only when all of them fail (two data centres, two internet"
               + " lines). Without a group a dependency is needed on its own. Published as"
               + " DependencyAdded.")
-  @APIResponse(responseCode = "201", description = "Added; Location names the dependency")
+  @APIResponse(
+      responseCode = "201",
+      description = "Added; Location names the dependency",
+      content = @Content(schema = @Schema(implementation = Created.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "fromId or toId is unknown or retired")
   @APIResponse(responseCode = "409", description = "The dependency exists already")
@@ -121,7 +128,10 @@ public class DependencyResource {
   @DELETE
   @Path("/{id}")
   @RolesAllowed(Roles.BCM_MANAGER)
-  @Operation(summary = "Remove a dependency", description = "Published as DependencyRemoved.")
+  @Operation(
+      operationId = "removeDependency",
+      summary = "Remove a dependency",
+      description = "Published as DependencyRemoved.")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "404", description = "No such dependency")
   public Response remove(@PathParam("id") String id) {
@@ -139,7 +149,18 @@ public class DependencyResource {
   }
 
   @GET
-  @Operation(summary = "List dependencies, optionally only those from one process or asset")
+  @Operation(
+      operationId = "listDependencies",
+      summary = "List dependencies, optionally only those from one process or asset",
+      description =
+          "Every dependency (fromId, fromKind, toId, toKind, alternativeGroup, addedAt); fromId"
+              + " (optional) keeps those of one process or asset.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The dependencies",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DependencyView.class)))
   public List<DependencyView> list(@QueryParam("fromId") String fromId) {
     return queries
         .query(
@@ -150,10 +171,15 @@ public class DependencyResource {
   @GET
   @Path("/cycles")
   @Operation(
+      operationId = "listDependencyCycles",
       summary = "The cycles in the dependency graph",
       description =
           "Each cycle is a set of active processes and assets that depend on each other in a"
               + " circle (a strongly connected component), sorted by name.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The cycles; none when the graph has no cycle",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Cycle.class)))
   public List<Cycle> cycles() {
     return queries.query(new FindCycles(), ResponseTypes.multipleInstancesOf(Cycle.class)).join();
   }

@@ -30,6 +30,9 @@ import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,10 +56,16 @@ public class ExportResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "exportBia",
       summary = "The whole BIA as JSON: processes, assets, dependencies, threats",
       description =
           "asOf (optional, ISO-8601 instant): the whole BIA as it stood at that moment, replayed"
               + " from the event store. The CSV exports take it too.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The BIA",
+      content = @Content(schema = @Schema(implementation = BiaExport.class)))
+  @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
   public BiaExport json(@QueryParam("asOf") String asOf) {
     Instant moment = moment(asOf);
     return new BiaExport(
@@ -72,7 +81,18 @@ public class ExportResource {
   @Path("/processes.csv")
   @Produces("text/csv")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
-  @Operation(summary = "The processes as CSV, one row each, ordered by RTO")
+  @Operation(
+      operationId = "exportProcessesCsv",
+      summary = "The processes as CSV, one row each, ordered by RTO",
+      description =
+          "id, name, critical, crownJewel, owner, mtpd, rto, rpo, status, dependsOn (the ids of"
+              + " the supporting assets, space-separated); asOf as for the JSON export. Cells a"
+              + " spreadsheet would read as a formula start with a quote.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CSV, one header row",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
   public Response processesCsv(@QueryParam("asOf") String asOf) {
     return csv(
         "processes.csv",
@@ -97,7 +117,18 @@ public class ExportResource {
   @Path("/assets.csv")
   @Produces("text/csv")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
-  @Operation(summary = "The assets as CSV")
+  @Operation(
+      operationId = "exportAssetsCsv",
+      summary = "The assets as CSV",
+      description =
+          "id, name, kind, description, owner, contractReference, slaReference,"
+              + " guaranteedRecoveryTime, status, identifiers (kind:value, space-separated); asOf"
+              + " as for the JSON export.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CSV, one header row",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
   public Response assetsCsv(@QueryParam("asOf") String asOf) {
     return csv(
         "assets.csv",
@@ -132,7 +163,11 @@ public class ExportResource {
           "assetId, assetName, identifierId, kind, value (normal form); asOf as for the other"
               + " exports. The same columns (assetName or assetId, kind, value) import through"
               + " POST /import/asset-identifiers.csv.")
-  @APIResponse(responseCode = "200", description = "The CSV")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CSV",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
   public Response assetIdentifiersCsv(@QueryParam("asOf") String asOf) {
     return csv(
         "asset-identifiers.csv",
@@ -150,7 +185,17 @@ public class ExportResource {
   @Path("/dependencies.csv")
   @Produces("text/csv")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER, Roles.MANAGEMENT, Roles.AUDITOR})
-  @Operation(summary = "The dependencies as CSV")
+  @Operation(
+      operationId = "exportDependenciesCsv",
+      summary = "The dependencies as CSV",
+      description =
+          "id, fromId, fromKind, toId, toKind, alternativeGroup, addedAt; asOf as for the JSON"
+              + " export.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CSV, one header row",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
   public Response dependenciesCsv(@QueryParam("asOf") String asOf) {
     return csv(
         "dependencies.csv",

@@ -13,6 +13,9 @@ import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Prioritisation: what to recover first, and what every asset must therefore achieve. */
@@ -34,12 +37,17 @@ public class PriorityResource {
 
   @GET
   @Operation(
+      operationId = "getRecoveryPriorities",
       summary = "Processes ranked, crown jewels' IT assets, required targets per asset",
       description =
           "processes: active processes by RTO, then critical, crown jewel, MTPD and name."
               + " crownJewels: per crown jewel the software, hardware and data it depends on"
               + " transitively. assets: per asset the strictest RTO and RPO of the processes that"
               + " depend on it through the graph, and which process sets each.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The priorities",
+      content = @Content(schema = @Schema(implementation = PrioritiesView.class)))
   public PrioritiesView priorities() {
     return queries.query(new Priorities(), ResponseTypes.instanceOf(PrioritiesView.class)).join();
   }

@@ -64,6 +64,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -170,12 +173,16 @@ public class ProcessResource {
   @POST
   @RolesAllowed(Roles.BCM_MANAGER)
   @Operation(
+      operationId = "registerProcess",
       summary = "Register a business process",
       description =
           "Records the process with MTPD, RTO and optional RPO (ISO-8601 durations such as PT8H)"
               + " and the assets that support it. RTO must not exceed MTPD. Every named asset"
               + " must exist; otherwise nothing is stored.")
-  @APIResponse(responseCode = "201", description = "Registered; Location names the process")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location names the process",
+      content = @Content(schema = @Schema(implementation = Created.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "A supporting asset does not exist")
   @APIResponse(responseCode = "422", description = "A domain rule is broken, e.g. RTO > MTPD")
@@ -213,11 +220,16 @@ public class ProcessResource {
 
   @GET
   @Operation(
+      operationId = "listProcesses",
       summary = "List processes, ordered by RTO then name",
       description =
           "asOf (ISO-8601 instant, e.g. 2026-10-01T12:00:00Z): the processes, targets, status and"
               + " dependencies as they stood at that moment, replayed from the event store.")
-  @APIResponse(responseCode = "200", description = "The processes")
+  @APIResponse(
+      responseCode = "200",
+      description = "The processes",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProcessView.class)))
   @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
   public List<ProcessView> list(@QueryParam("asOf") String asOf) {
     if (asOf != null) {
@@ -234,11 +246,15 @@ public class ProcessResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getProcess",
       summary = "One process with its targets and supporting assets",
       description =
           "version is the process's event sequence number and is also sent as the ETag; send it"
               + " back in If-Match on a write to refuse it (409) when the process has changed.")
-  @APIResponse(responseCode = "200", description = "The process")
+  @APIResponse(
+      responseCode = "200",
+      description = "The process",
+      content = @Content(schema = @Schema(implementation = ProcessView.class)))
   @APIResponse(responseCode = "404", description = "No such process")
   public Response get(@PathParam("id") String id) {
     ProcessView process = find(id, null);
@@ -250,13 +266,18 @@ public class ProcessResource {
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @RolesAllowed(Roles.BCM_MANAGER)
   @Operation(
+      operationId = "changeProcess",
       summary = "Change a process's details",
       description =
           "name, description, critical, crownJewel, owner (targets have their own endpoint); a"
               + " field left out keeps its value, an empty string clears description or owner."
               + " If-Match (optional) must name the current version. Published as"
               + " ProcessChanged.")
-  @APIResponse(responseCode = "200", description = "Changed; the body and ETag give the version")
+  @APIResponse(
+      responseCode = "200",
+      description = "Changed; the body and ETag give the version",
+      content = @Content(schema = @Schema(implementation = Versioned.class)))
+  @APIResponse(responseCode = "400", description = "A field is malformed")
   @APIResponse(responseCode = "404", description = "No such process")
   @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
   public Response change(
@@ -286,12 +307,16 @@ public class ProcessResource {
   @Path("/{id}/targets")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
   @Operation(
+      operationId = "setRecoveryTargets",
       summary = "Set a process's recovery targets by hand",
       description =
           "MTPD, RTO and optional RPO as ISO-8601 durations; RTO must not exceed MTPD. The change"
               + " is kept with who, when, why and source MANUAL, and published as"
               + " RecoveryTargetsSet. If-Match (optional) must name the current version.")
-  @APIResponse(responseCode = "200", description = "Set; the body and ETag give the new version")
+  @APIResponse(
+      responseCode = "200",
+      description = "Set; the body and ETag give the new version",
+      content = @Content(schema = @Schema(implementation = Versioned.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such process")
   @APIResponse(responseCode = "403", description = "A process owner, but not of this process")
@@ -321,11 +346,17 @@ public class ProcessResource {
   @GET
   @Path("/{id}/targets/history")
   @Operation(
+      operationId = "listRecoveryTargetChanges",
       summary = "Every setting of a process's recovery targets, oldest first",
       description =
           "Each entry: mtpd, rto, rpo, source (REGISTRATION, MANUAL, REVISION), revisionId,"
               + " reason, setBy, setByRole, setAt, version.")
-  @APIResponse(responseCode = "200", description = "The history")
+  @APIResponse(
+      responseCode = "200",
+      description = "The history",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TargetChangeView.class)))
   @APIResponse(responseCode = "404", description = "No such process")
   public List<TargetChangeView> targetHistory(@PathParam("id") String id) {
     find(id, null);
@@ -338,11 +369,16 @@ public class ProcessResource {
   @Path("/{id}/retirement")
   @RolesAllowed(Roles.BCM_MANAGER)
   @Operation(
+      operationId = "retireProcess",
       summary = "Retire a process",
       description =
           "The process stays in the history; nothing new may depend on it and its targets can no"
               + " longer change. If-Match (optional) must name the current version.")
-  @APIResponse(responseCode = "200", description = "Retired")
+  @APIResponse(
+      responseCode = "200",
+      description = "Retired",
+      content = @Content(schema = @Schema(implementation = Created.class)))
+  @APIResponse(responseCode = "400", description = "reason missing")
   @APIResponse(responseCode = "404", description = "No such process")
   @APIResponse(responseCode = "409", description = "Already retired, or a stale If-Match")
   public Response retire(
@@ -359,11 +395,16 @@ public class ProcessResource {
   @Path("/{id}/reviews")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
   @Operation(
+      operationId = "reviewProcess",
       summary = "Record a review of a process's BIA",
       description =
           "reviewedOn defaults to today (UTC), nextReviewDue to a year later and must come after"
               + " reviewedOn. If-Match (optional) must name the current version.")
-  @APIResponse(responseCode = "200", description = "Recorded; the body gives the new version")
+  @APIResponse(
+      responseCode = "200",
+      description = "Recorded; the body gives the new version",
+      content = @Content(schema = @Schema(implementation = Versioned.class)))
+  @APIResponse(responseCode = "400", description = "A field is malformed")
   @APIResponse(responseCode = "404", description = "No such process")
   @APIResponse(responseCode = "403", description = "A process owner, but not of this process")
   @APIResponse(responseCode = "409", description = "Stale If-Match, or the process is retired")
@@ -392,8 +433,14 @@ public class ProcessResource {
   @GET
   @Path("/reviews/overdue")
   @Operation(
+      operationId = "listOverdueProcessReviews",
       summary = "Active processes whose review is overdue or that were never reviewed",
       description = "Never reviewed first, then by due date.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The processes due for review",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewView.class)))
   public List<ReviewView> overdueReviews() {
     return queries
         .query(
@@ -405,9 +452,14 @@ public class ProcessResource {
   @GET
   @Path("/{id}/history")
   @Operation(
+      operationId = "getProcessHistory",
       summary = "Every event of a process, oldest first",
       description = "Each entry: version, type, at, principal, role and the event's data.")
-  @APIResponse(responseCode = "200", description = "The history")
+  @APIResponse(
+      responseCode = "200",
+      description = "The history",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
   @APIResponse(responseCode = "404", description = "No such process")
   public List<HistoryEntry> history(@PathParam("id") String id) {
     List<HistoryEntry> history =
@@ -424,13 +476,17 @@ public class ProcessResource {
   @Path("/{id}/impacts")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
   @Operation(
+      operationId = "assessProcessImpacts",
       summary = "Assess a process's impacts",
       description =
           "Ratings 0 (none) to 4 per category (FINANCIAL, OPERATIONAL, LEGAL_REGULATORY,"
               + " REPUTATIONAL, HEALTH_SAFETY) at the configured horizons"
               + " (herstel.bia.impact.horizons). Replaces the earlier assessment. If-Match"
               + " (optional) must name the current version.")
-  @APIResponse(responseCode = "200", description = "Assessed; the body gives the suggested MTPD")
+  @APIResponse(
+      responseCode = "200",
+      description = "Assessed; the body gives the suggested MTPD",
+      content = @Content(schema = @Schema(implementation = Versioned.class)))
   @APIResponse(responseCode = "400", description = "A field is missing, malformed or out of range")
   @APIResponse(responseCode = "404", description = "No such process")
   @APIResponse(responseCode = "403", description = "A process owner, but not of this process")
@@ -460,11 +516,15 @@ public class ProcessResource {
   @GET
   @Path("/{id}/impacts")
   @Operation(
+      operationId = "getProcessImpacts",
       summary = "A process's impact assessment and the MTPD it suggests",
       description =
           "suggestedMtpd: the first horizon at which any category reaches the unacceptable"
               + " level (herstel.bia.impact.unacceptable, default 3); null if none does.")
-  @APIResponse(responseCode = "200", description = "The assessment")
+  @APIResponse(
+      responseCode = "200",
+      description = "The assessment",
+      content = @Content(schema = @Schema(implementation = ImpactAssessmentView.class)))
   @APIResponse(responseCode = "404", description = "No such process")
   public ImpactAssessmentView impacts(@PathParam("id") String id) {
     ProcessView process = find(id, null);

@@ -18,6 +18,9 @@ import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +43,7 @@ public class SinglePointOfFailureResource {
 
   @GET
   @Operation(
+      operationId = "listSinglePointsOfFailure",
       summary = "Assets whose failure alone disrupts a critical process",
       description =
           "Per asset the critical processes that fail with it, because no alternative covers it"
@@ -48,6 +52,13 @@ public class SinglePointOfFailureResource {
               + " strictest MTPD. The first limit (default 100, at most 10000) assets; the header"
               + " X-Total-Count gives how many there are.")
   @APIResponse(responseCode = "422", description = "limit outside 1..10000")
+  @APIResponse(
+      responseCode = "200",
+      description = "The single points of failure; X-Total-Count says how many there are",
+      content =
+          @Content(
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = SinglePointOfFailure.class)))
   public Response list(@QueryParam("limit") @DefaultValue("100") int limit) {
     if (limit < 1 || limit > 10000) {
       throw new RuleViolation("limit", "limit must be between 1 and 10000");

@@ -41,6 +41,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -84,8 +87,17 @@ public class ThreatResource {
 
   @POST
   @RolesAllowed(Roles.BCM_MANAGER)
-  @Operation(summary = "Add a threat to the catalogue")
-  @APIResponse(responseCode = "201", description = "Added; Location names the threat")
+  @Operation(
+      operationId = "registerThreat",
+      summary = "Add a threat to the catalogue",
+      description =
+          "name, description (optional) and likelihood 1 (rare) to 5 (almost certain). Published"
+              + " as ThreatRegistered; rate its impact per process with PUT"
+              + " /threats/{id}/impacts/{processId}.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Added; Location names the threat",
+      content = @Content(schema = @Schema(implementation = Created.class)))
   @APIResponse(responseCode = "400", description = "A field is missing, malformed or out of range")
   public Response register(RegisterThreatRequest request, @Context UriInfo uri) {
     validator.check(request);
@@ -101,8 +113,17 @@ public class ThreatResource {
   @PUT
   @Path("/{id}/likelihood")
   @RolesAllowed(Roles.BCM_MANAGER)
-  @Operation(summary = "Change a threat's likelihood")
-  @APIResponse(responseCode = "200", description = "Changed")
+  @Operation(
+      operationId = "setThreatLikelihood",
+      summary = "Change a threat's likelihood",
+      description =
+          "likelihood 1 (rare) to 5 (almost certain); the risk scores of its impacts follow."
+              + " Published as ThreatLikelihoodChanged.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Changed",
+      content = @Content(schema = @Schema(implementation = Created.class)))
+  @APIResponse(responseCode = "400", description = "likelihood missing or outside 1..5")
   @APIResponse(responseCode = "404", description = "No such threat")
   public Created likelihood(@PathParam("id") String id, LikelihoodRequest request) {
     validator.check(request);
@@ -113,8 +134,17 @@ public class ThreatResource {
   @PUT
   @Path("/{id}/impacts/{processId}")
   @RolesAllowed(Roles.BCM_MANAGER)
-  @Operation(summary = "Rate how hard a threat would hit a process (replaces an earlier rating)")
-  @APIResponse(responseCode = "200", description = "Rated")
+  @Operation(
+      operationId = "rateThreatImpact",
+      summary = "Rate how hard a threat would hit a process (replaces an earlier rating)",
+      description =
+          "impact 1 (minor) to 5 (catastrophic) on one active process; the risk score is"
+              + " likelihood × impact. Published as ThreatImpactRated.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Rated",
+      content = @Content(schema = @Schema(implementation = Created.class)))
+  @APIResponse(responseCode = "400", description = "impact missing or outside 1..5")
   @APIResponse(responseCode = "404", description = "No such threat, or no such active process")
   public Created impact(
       @PathParam("id") String id, @PathParam("processId") String processId, ImpactRequest request) {
@@ -130,10 +160,17 @@ public class ThreatResource {
 
   @GET
   @Operation(
+      operationId = "listThreats",
       summary = "The threat catalogue",
       description =
           "Each threat with its likelihood and per process impact and risk score. asOf"
               + " (optional, ISO-8601 instant): the catalogue as it stood at that moment.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The threats",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ThreatView.class)))
+  @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
   public List<ThreatView> list(@QueryParam("asOf") String asOf) {
     if (asOf != null) {
       return queries
@@ -148,9 +185,15 @@ public class ThreatResource {
   @GET
   @Path("/matrix")
   @Operation(
+      operationId = "getRiskMatrix",
       summary = "The 5 × 5 risk matrix",
       description =
           "All 25 cells, highest likelihood first, each with the threat × process pairs in it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The 25 cells",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MatrixCell.class)))
   public List<MatrixCell> matrix() {
     List<ThreatView> threats = threats();
     List<MatrixCell> cells = new ArrayList<>();

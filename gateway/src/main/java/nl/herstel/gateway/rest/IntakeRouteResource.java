@@ -14,12 +14,13 @@ import java.io.InputStream;
 import nl.herstel.gateway.routing.Incoming;
 import nl.herstel.gateway.routing.Proxy;
 import nl.herstel.platform.rest.AnyQueryParameters;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Routes the SOC intake ({@code POST /api/incidents/intake[/vendor]}) without asking for a bearer
  * token: SOC tools may authenticate with a per-source API key ({@code X-Api-Key}) instead, which
  * only incident-service can check. incident-service authenticates every intake request itself,
- * token or key.
+ * token or key. Hidden from the gateway's own OpenAPI document, as the other routes are.
  */
 @Path("/incidents/intake")
 @RequestScoped
@@ -31,11 +32,13 @@ public class IntakeRouteResource {
   @Context HttpServletResponse servletResponse;
   @Context HttpHeaders headers;
 
+  @Operation(hidden = true)
   @POST
   public Response intake(InputStream body) {
     return forward(body);
   }
 
+  @Operation(hidden = true)
   @POST
   @Path("{vendor: [a-z]+}")
   public Response vendor(InputStream body) {

@@ -9,6 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.herstel.gateway.openapi.MergedOpenApi;
+import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/openapi}: the merged OpenAPI document of every service; no token needed. */
 @Path("/openapi")
@@ -19,6 +25,24 @@ public class OpenApiResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "getOpenApiDocument",
+      summary = "The merged OpenAPI document of the whole public API",
+      description =
+          "Every service's own document merged into one (OpenAPI 3.1), refreshed every 30 s. A"
+              + " service that is down is left out and named in x-herstel-unavailable.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The OpenAPI document",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      description = "An OpenAPI 3.1 document",
+                      externalDocs =
+                          @ExternalDocumentation(url = "https://spec.openapis.org/oas/v3.1.0"))))
   public JsonNode get() {
     return openApi.document();
   }

@@ -21,11 +21,13 @@ import nl.herstel.gateway.routing.Incoming;
 import nl.herstel.gateway.routing.Proxy;
 import nl.herstel.platform.rest.AnyQueryParameters;
 import nl.herstel.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Routes {@code /api/bia/**}, {@code /api/plans/**}, {@code /api/incidents/**} and {@code
  * /api/lessons/**} to their services. Any Herstel role may pass the gateway; each service then
- * decides what that role may do there.
+ * decides what that role may do there. The routes are not operations of their own: the merged
+ * document at {@code /api/openapi} describes the services' operations behind them.
  */
 @Path("/{service: bia|plans|incidents|lessons}")
 @RequestScoped
@@ -48,40 +50,47 @@ public class RouteResource {
   @Context Request request;
 
   /** The service's own root, such as {@code GET /api/incidents} (the incident list). */
+  @Operation(hidden = true)
   @GET
   public Response getRoot(@PathParam("service") String service) {
     return forward(service, null);
   }
 
+  @Operation(hidden = true)
   @GET
   @Path("{path: .*}")
   public Response get(@PathParam("service") String service) {
     return forward(service, null);
   }
 
+  @Operation(hidden = true)
   @DELETE
   @Path("{path: .*}")
   public Response delete(@PathParam("service") String service) {
     return forward(service, null);
   }
 
+  @Operation(hidden = true)
   @POST
   public Response postRoot(@PathParam("service") String service, InputStream body) {
     return forward(service, body);
   }
 
+  @Operation(hidden = true)
   @POST
   @Path("{path: .*}")
   public Response post(@PathParam("service") String service, InputStream body) {
     return forward(service, body);
   }
 
+  @Operation(hidden = true)
   @PUT
   @Path("{path: .*}")
   public Response put(@PathParam("service") String service, InputStream body) {
     return forward(service, body);
   }
 
+  @Operation(hidden = true)
   @PATCH
   @Path("{path: .*}")
   public Response patch(@PathParam("service") String service, InputStream body) {

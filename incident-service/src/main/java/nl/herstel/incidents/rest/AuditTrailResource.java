@@ -14,6 +14,8 @@ import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,12 +34,16 @@ public class AuditTrailResource {
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.AUDITOR, Roles.MANAGEMENT})
   @Operation(
+      operationId = "verifyIncidentAuditTrail",
       summary = "Verify the hash chain of an incident's history",
       description =
           "intact=true when every event's stored SHA-256 matches its content and its"
               + " predecessor's hash; otherwise firstBrokenSequence, firstBrokenEventId and reason"
               + " name the first event that was altered, removed or reordered.")
-  @APIResponse(responseCode = "200", description = "The verification result")
+  @APIResponse(
+      responseCode = "200",
+      description = "The verification result",
+      content = @Content(schema = @Schema(implementation = ChainVerification.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
   public ChainVerification verify(@PathParam("id") String id) {
     ChainVerification verification =

@@ -32,6 +32,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,6 +69,7 @@ public class CommunicationResource {
   @POST
   @RolesAllowed(Roles.INCIDENT_COMMANDER)
   @Operation(
+      operationId = "logCommunication",
       summary = "Log a communication",
       description =
           "audience (INTERNAL, MANAGEMENT, CUSTOMERS, SUPPLIERS, PARTNERS, REGULATORS,"
@@ -74,7 +78,10 @@ public class CommunicationResource {
               + " avoided the possibly compromised infrastructure; default false), message,"
               + " sentAt (not more than 5 minutes before the disruption nor in the future). Who"
               + " sent it is the caller. Stored as CommunicationLogged in the incident's history.")
-  @APIResponse(responseCode = "202", description = "Stored; the answer gives its id")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; the answer gives its id",
+      content = @Content(schema = @Schema(implementation = CommunicationAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing, malformed or unknown")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed")
@@ -106,11 +113,17 @@ public class CommunicationResource {
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "listCommunications",
       summary = "An incident's communications log",
       description =
           "By sentAt, each with who logged it (by), under which role, and when. A communication"
               + " just logged may take a moment to appear.")
-  @APIResponse(responseCode = "200", description = "The communications")
+  @APIResponse(
+      responseCode = "200",
+      description = "The communications",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = CommunicationView.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
   public List<CommunicationView> list(@PathParam("id") String id) {
     String incidentId = incidents.require(id);

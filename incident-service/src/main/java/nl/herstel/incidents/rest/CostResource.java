@@ -34,6 +34,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,12 +74,16 @@ public class CostResource {
   @POST
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM})
   @Operation(
+      operationId = "recordIncidentCost",
       summary = "Record a cost of the incident",
       description =
           "kind (LEGAL, HARDWARE, SOFTWARE, LABOUR, OTHER), amount (a decimal above zero, at"
               + " most two decimals, as a JSON number), currency (ISO 4217, default"
               + " EUR), description, incurredAt (not in the future). Stored as CostRecorded.")
-  @APIResponse(responseCode = "202", description = "Stored; the answer gives the cost's id")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; the answer gives the cost's id",
+      content = @Content(schema = @Schema(implementation = CostAnswer.class)))
   @APIResponse(
       responseCode = "400",
       description = "A field is missing or malformed: unknown kind, amount zero or negative")
@@ -107,11 +113,15 @@ public class CostResource {
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "getIncidentCosts",
       summary = "An incident's costs with totals",
       description =
           "costs (by incurredAt), totalsByKind [{kind, currency, amount}] and totals [{currency,"
               + " amount}]: amounts in different currencies are never added up.")
-  @APIResponse(responseCode = "200", description = "The costs")
+  @APIResponse(
+      responseCode = "200",
+      description = "The costs",
+      content = @Content(schema = @Schema(implementation = CostReport.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
   public CostReport costs(@PathParam("id") String id) {
     String incidentId = incidents.require(id);

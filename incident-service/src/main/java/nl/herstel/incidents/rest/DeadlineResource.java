@@ -16,6 +16,9 @@ import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +37,7 @@ public class DeadlineResource {
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "listIncidentDeadlines",
       summary = "The RTO, MTPD and notification deadlines of an incident",
       description =
           "Soonest first: kind (RTO, MTPD, NOTIFICATION), subject (process id or obligation id),"
@@ -41,7 +45,11 @@ public class DeadlineResource {
               + " once passed), breached (RecoveryDeadlineBreached or NotificationOverdue is"
               + " recorded) with breachedAt, and state: PENDING, BREACHED, or SETTLED when it no"
               + " longer matters (closed before it passed, notification submitted).")
-  @APIResponse(responseCode = "200", description = "The deadlines")
+  @APIResponse(
+      responseCode = "200",
+      description = "The deadlines",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeadlineView.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
   public List<DeadlineView> deadlines(@PathParam("id") String id) {
     String incidentId = Incidents.existing(queries, id);

@@ -33,6 +33,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,12 +82,16 @@ public class EvidenceResource {
   @POST
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM})
   @Operation(
+      operationId = "registerEvidence",
       summary = "Take an item of evidence into custody",
       description =
           "sha256 (64 hexadecimal characters, any case; stored lower-case), description,"
               + " collectedBy (the first custodian), collectedAt (not in the future),"
               + " storageLocation. Stored as EvidenceRegistered in the incident's history.")
-  @APIResponse(responseCode = "202", description = "Stored; the answer gives the item's id")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; the answer gives the item's id",
+      content = @Content(schema = @Schema(implementation = EvidenceAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed")
@@ -114,12 +121,16 @@ public class EvidenceResource {
   @Path("/{itemId}/transfers")
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM})
   @Operation(
+      operationId = "transferEvidence",
       summary = "Hand an item of evidence to another custodian",
       description =
           "from must be the item's current custodian (ignoring case), to someone else; at not"
               + " before the current custody began nor in the future; reason. Stored as"
               + " EvidenceTransferred.")
-  @APIResponse(responseCode = "202", description = "Stored")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored",
+      content = @Content(schema = @Schema(implementation = EvidenceAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed")
@@ -152,12 +163,16 @@ public class EvidenceResource {
   @Path("/{itemId}/verifications")
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM})
   @Operation(
+      operationId = "verifyEvidence",
       summary = "Record an integrity re-verification of an item",
       description =
           "sha256 as computed now. A hash that differs from the registered one is recorded,"
               + " not refused (matches=false), and flags the item: its integrity becomes"
               + " MISMATCH. Stored as EvidenceVerified.")
-  @APIResponse(responseCode = "202", description = "Stored; matches tells the outcome")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; matches tells the outcome",
+      content = @Content(schema = @Schema(implementation = VerificationAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed")
@@ -194,11 +209,16 @@ public class EvidenceResource {
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "listEvidence",
       summary = "An incident's evidence items",
       description =
           "Each with its current custodian, integrity (UNVERIFIED, INTACT, MISMATCH), transfers"
               + " and verifications, in the order registered. May lag a moment behind a write.")
-  @APIResponse(responseCode = "200", description = "The items")
+  @APIResponse(
+      responseCode = "200",
+      description = "The items",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceView.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
   public List<EvidenceView> list(@PathParam("id") String id) {
     String incidentId = incidents.require(id);
@@ -211,9 +231,13 @@ public class EvidenceResource {
   @Path("/{itemId}")
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "getEvidence",
       summary = "One item of evidence with its full custody chain",
       description = "collectedBy, then every transfer in order, and every verification.")
-  @APIResponse(responseCode = "200", description = "The item")
+  @APIResponse(
+      responseCode = "200",
+      description = "The item",
+      content = @Content(schema = @Schema(implementation = EvidenceView.class)))
   @APIResponse(responseCode = "404", description = "No such incident or item (yet)")
   public EvidenceView get(@PathParam("id") String id, @PathParam("itemId") String itemId) {
     String incidentId = incidents.require(id);

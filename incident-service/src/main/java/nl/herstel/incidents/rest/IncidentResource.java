@@ -42,6 +42,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -135,9 +138,14 @@ public class IncidentResource {
     Roles.SOC_INTAKE
   })
   @Operation(
+      operationId = "listIncidents",
       summary = "List incidents, newest first",
       description = "limit: how many, 1 to 500, default 100.")
-  @APIResponse(responseCode = "200", description = "The incidents")
+  @APIResponse(
+      responseCode = "200",
+      description = "The incidents",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentView.class)))
   @APIResponse(responseCode = "400", description = "limit is not a number from 1 to 500")
   public List<IncidentView> list(@QueryParam("limit") @DefaultValue("100") String limit) {
     return queries
@@ -157,12 +165,16 @@ public class IncidentResource {
     Roles.SOC_INTAKE
   })
   @Operation(
+      operationId = "getIncident",
       summary = "One incident",
       description =
           "With its assets (resolved and unresolved), the affected processes with RTO, MTPD and"
               + " their deadlines, and the restorations once closed. An incident just reported"
               + " may take a moment to appear.")
-  @APIResponse(responseCode = "200", description = "The incident")
+  @APIResponse(
+      responseCode = "200",
+      description = "The incident",
+      content = @Content(schema = @Schema(implementation = IncidentView.class)))
   @APIResponse(responseCode = "404", description = "No such incident (yet)")
   public IncidentView get(@PathParam("id") String id) {
     return queries
@@ -175,6 +187,7 @@ public class IncidentResource {
   @Path("/{id}/closure")
   @RolesAllowed(Roles.INCIDENT_COMMANDER)
   @Operation(
+      operationId = "closeIncident",
       summary = "Close an incident",
       description =
           "Ends the recovery operation. Each restoration names one of the incident's affected"
@@ -182,7 +195,10 @@ public class IncidentResource {
               + " (5 minutes' tolerance). Allowed from every state but CLOSED: closure records"
               + " the end of the operation whatever the lifecycle reached, so a dismissed false"
               + " positive closes without restorations. The incident shows CLOSED shortly after.")
-  @APIResponse(responseCode = "202", description = "Closed and stored; Location names the incident")
+  @APIResponse(
+      responseCode = "202",
+      description = "Closed and stored; Location names the incident",
+      content = @Content(schema = @Schema(implementation = StatusAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is already closed")
@@ -213,6 +229,7 @@ public class IncidentResource {
   @Path("/{id}/transitions")
   @RolesAllowed(Roles.INCIDENT_COMMANDER)
   @Operation(
+      operationId = "transitionIncident",
       summary = "Move an incident along its lifecycle",
       description =
           "Allowed: REPORTED → TRIAGED or DISMISSED; TRIAGED → PLAN_ACTIVATED, RECOVERING or"
@@ -222,7 +239,10 @@ public class IncidentResource {
               + " state but CLOSED (a dismissed false positive is closed without restorations)."
               + " Every transition records who made it, under which role, and why; the incident"
               + " lists them under transitions.")
-  @APIResponse(responseCode = "202", description = "Stored; the answer gives the new state")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; the answer gives the new state",
+      content = @Content(schema = @Schema(implementation = StatusAnswer.class)))
   @APIResponse(responseCode = "400", description = "to or reason missing or unknown")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed")
@@ -246,13 +266,17 @@ public class IncidentResource {
   @Path("/{id}/decisions")
   @RolesAllowed(Roles.INCIDENT_COMMANDER)
   @Operation(
+      operationId = "recordIncidentDecision",
       summary = "Log a decision in the BOB structure",
       description =
           "picture {known[] (at least one), unknown[]}, judgement {options[] (at least one),"
               + " risks[]}, decision {what, rationale, mandate}. Who decided, under which role and"
               + " when is recorded from the caller; the incident lists its decisions, oldest"
               + " first, and its history holds each as DecisionRecorded.")
-  @APIResponse(responseCode = "202", description = "Stored; the answer gives the decision's id")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; the answer gives the decision's id",
+      content = @Content(schema = @Schema(implementation = DecisionAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed; it is named")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed")
@@ -289,11 +313,16 @@ public class IncidentResource {
   @Path("/{id}/history")
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.AUDITOR, Roles.MANAGEMENT})
   @Operation(
+      operationId = "getIncidentHistory",
       summary = "Every stored event of an incident",
       description =
           "Read from the event store, in order: each event's type, time, who caused it under"
               + " which role, its correlation and causation ids, the source system and content.")
-  @APIResponse(responseCode = "200", description = "The events, oldest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The events, oldest first",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
   public List<HistoryEntry> history(@PathParam("id") String id) {
     List<HistoryEntry> history =

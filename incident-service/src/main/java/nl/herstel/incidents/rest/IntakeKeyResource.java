@@ -25,6 +25,9 @@ import nl.herstel.incidents.intake.IntakeKeys.IssuedKey;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,13 +52,18 @@ public class IntakeKeyResource {
   @POST
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.BCM_MANAGER})
   @Operation(
+      operationId = "issueIntakeKey",
       summary = "Issue an intake API key for one SOC source",
       description =
           "The answer holds the key itself, this once; only its SHA-256 is stored. Send it as"
               + " X-Api-Key on POST /api/incidents/intake[/vendor]; alerts posted with it must"
               + " name its source (the vendor adapters use alertmanager, pagerduty, thehive,"
               + " sentinel, elastic, ocsf).")
-  @APIResponse(responseCode = "201", description = "Issued; the body holds the key")
+  @APIResponse(
+      responseCode = "201",
+      description = "Issued; the body holds the key",
+      content = @Content(schema = @Schema(implementation = IssuedKey.class)))
+  @APIResponse(responseCode = "400", description = "source missing or not a plain name")
   public Response issue(
       IssueKeyRequest request, @Context SecurityContext security, @Context UriInfo uri) {
     validator.check(request);
@@ -71,10 +79,16 @@ public class IntakeKeyResource {
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.BCM_MANAGER, Roles.AUDITOR})
   @Operation(
+      operationId = "listIntakeKeys",
       summary = "The intake API keys",
       description =
           "Each with its source, first characters, who issued and revoked it and when"
               + " it was last used; never the key.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The keys, never the key itself",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IntakeKey.class)))
   public List<IntakeKey> list() {
     return keys.list();
   }
@@ -82,7 +96,10 @@ public class IntakeKeyResource {
   @DELETE
   @Path("/{keyId}")
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.BCM_MANAGER})
-  @Operation(summary = "Revoke an intake API key", description = "It authenticates nothing more.")
+  @Operation(
+      operationId = "revokeIntakeKey",
+      summary = "Revoke an intake API key",
+      description = "It authenticates nothing more.")
   @APIResponse(responseCode = "204", description = "Revoked")
   @APIResponse(responseCode = "404", description = "No such key")
   @APIResponse(responseCode = "409", description = "Already revoked")

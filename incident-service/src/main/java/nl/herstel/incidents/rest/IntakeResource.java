@@ -42,6 +42,7 @@ import nl.herstel.platform.rest.JsonProvider;
 import nl.herstel.platform.rest.Problem.FieldError;
 import nl.herstel.platform.rest.RequestValidator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -142,11 +143,39 @@ public class IntakeResource {
     }
   }
 
+  /**
+   * A structured-mode CloudEvent 1.0 carrying an alert: documents the {@code
+   * application/cloudevents+json} form of the intake (read by {@code CloudEventsAdapter}).
+   */
+  @Schema(description = "A CloudEvent 1.0 in structured mode; data carries the alert")
+  public record CloudEventAlert(
+      @Schema(required = true, example = "1.0") String specversion,
+      @Schema(required = true, description = "with source, identifies the alert") String id,
+      @Schema(required = true, example = "/sentinel/workspace-01") String source,
+      @Schema(required = true, description = "the default title") String type,
+      @Schema(description = "the resource the event is about: an asset hint") String subject,
+      @Schema(description = "the default detectedAt") Instant time,
+      String datacontenttype,
+      @Schema(description = "correlates alerts of one source that share it") String correlationkey,
+      CloudEventAlertData data) {}
+
+  /** The alert fields a CloudEvent's data may carry, all optional. */
+  @Schema(description = "The alert in a CloudEvent's data; every field optional")
+  public record CloudEventAlertData(
+      String title,
+      @Schema(description = "default MEDIUM") Severity severity,
+      @Schema(description = "asset hints") List<String> assets,
+      @Schema(description = "one asset hint, instead of assets") String asset,
+      String description,
+      Instant detectedAt,
+      String correlationKey) {}
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @PermitAll
   @Operation(
-      summary = "Report a SOC alert, or a batch of them as a JSON array",
+      operationId = "reportAlert",
+      summary = "Report a SOC alert, or a batch of them (JSON array, NDJSON), or a CloudEvent",
       description =
           "A single alert opens an incident. The named assets are hints, resolved with the"
               + " one rule (asset:NAME tags; the asset id; an identifier in normal form; the name;"
@@ -173,12 +202,33 @@ public class IntakeResource {
               + " 200 with `accepted` (index, incidentId, status, duplicate) and `rejected`"
               + " (index and every bad field of that item, named relative to the item). A batch"
               + " that is not well-formed JSON stores nothing (400); more than 1,000 items are"
-              + " refused with 413 when the 1,001st begins, before the rest is read.")
+              + " refused with 413 when the 1,001st begins, before the rest is read.\n\n"
+              + "application/x-ndjson: one alert in our own schema per line, up to 1,000 (empty"
+              + " lines are skipped; the index counts the other lines from 0), answered like a"
+              + " batch: a line that is malformed or invalid is rejected by index and the others"
+              + " are stored.\n\n"
+              + "application/cloudevents+json: a structured CloudEvent 1.0; specversion 1.0, id"
+              + " and source are required, (source, id) identifies the alert; data holds the"
+              + " alert: title (default the type), severity (default MEDIUM), assets or asset,"
+              + " detectedAt (default the time), description. Binary mode: post the data as"
+              + " application/json with ce-specversion, ce-id, ce-source, ce-type (and ce-time,"
+              + " ce-subject) headers. The event is kept as raw data on the incident's event.\n\n"
+              + "Authenticated by a bearer token of role soc-intake or by an intake API key"
+              + " (X-Api-Key) issued for the alert's source.")
   @RequestBody(
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(oneOf = {AlertRequest.class, AlertRequest[].class})))
+      required = true,
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {AlertRequest.class, AlertRequest[].class})),
+        @Content(mediaType = CLOUDEVENTS, schema = @Schema(implementation = CloudEventAlert.class)),
+        @Content(
+            mediaType = NDJSON,
+            schema =
+                @Schema(
+                    type = SchemaType.STRING,
+                    description = "One alert per line, each as the AlertRequest schema"))
+      })
   @APIResponse(
       responseCode = "202",
       description = "A single alert is stored; Location names the incident, shown shortly",
@@ -187,9 +237,11 @@ public class IntakeResource {
       responseCode = "200",
       description = "A batch was processed: which items were stored and which refused, by index",
       content = @Content(schema = @Schema(implementation = AlertIntake.BatchAnswer.class)))
-  @APIResponse(responseCode = "400", description = "A field is missing or malformed")
+  @APIResponse(
+      responseCode = "400",
+      description = "A field or CloudEvent attribute is missing or malformed; it is named")
   @APIResponse(responseCode = "413", description = "More than 1,000 alerts, or more than 4 MiB")
-  @APIResponse(responseCode = "422", description = "detectedAt is out of range")
+  @APIResponse(responseCode = "422", description = "detectedAt or updatedAt is out of range")
   public Response report(InputStream body, @Context HttpHeaders headers, @Context UriInfo uri)
       throws IOException {
     try (JsonParser parser = JSON.getFactory().createParser(body)) {
@@ -214,39 +266,20 @@ public class IntakeResource {
     }
   }
 
+  /** The CloudEvents form of {@link #report}: one OpenAPI operation with three media types. */
   @POST
   @Consumes(CLOUDEVENTS)
   @PermitAll
-  @Operation(
-      summary = "Report a SOC alert as a structured CloudEvent 1.0",
-      description =
-          "specversion 1.0, id, source and type are required; data holds the alert: severity and"
-              + " assets required, title (default the type), sourceId (default the subject, else"
-              + " the id), detectedAt (default the time), description. The alert is identified"
-              + " by (source, sourceId). Binary mode: post the data as application/json to this"
-              + " path with ce-specversion, ce-id, ce-source, ce-type (and ce-time, ce-subject)"
-              + " headers. The event is kept as raw data on the incident's event.")
-  @APIResponse(responseCode = "202", description = "Stored; Location names the incident")
-  @APIResponse(responseCode = "400", description = "An attribute or data field is missing or bad")
+  @Operation(hidden = true)
   public Response reportCloudEvent(JsonNode event, @Context UriInfo uri) {
     return accepted(intake.report(CloudEventsAdapter.structured(event)), uri);
   }
 
+  /** The NDJSON form of {@link #report}: one OpenAPI operation with three media types. */
   @POST
   @Consumes(NDJSON)
   @PermitAll
-  @Operation(
-      summary = "Report a batch of SOC alerts as NDJSON",
-      description =
-          "One alert in our own schema per line, up to 1,000 (empty lines are skipped; the index"
-              + " counts the other lines from 0). Each alert is stored in its own transaction; a"
-              + " line that is malformed or invalid is rejected by index and the others are"
-              + " stored. The 1,001st line is refused with 413 before the rest is read.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Which items were stored and which refused, by index",
-      content = @Content(schema = @Schema(implementation = AlertIntake.BatchAnswer.class)))
-  @APIResponse(responseCode = "413", description = "More than 1,000 alerts, or more than 4 MiB")
+  @Operation(hidden = true)
   public Response reportLines(InputStream body) throws IOException {
     List<AlertIntake.Item> items = new ArrayList<>();
     try (BufferedReader lines =

@@ -22,6 +22,9 @@ import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +40,7 @@ public class LiveViewResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "streamIncident",
       summary = "Follow an incident's events live (text/event-stream)",
       description =
           "First an event named subscribed, then every new event of the incident: the SSE id is"
@@ -45,7 +49,13 @@ public class LiveViewResource {
               + " for everything) first gets the stored events after it, then continues live,"
               + " nothing missed nor repeated. A comment line every 15 seconds keeps the stream"
               + " open.")
-  @APIResponse(responseCode = "200", description = "The stream")
+  @APIResponse(
+      responseCode = "200",
+      description = "The stream",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", description = "Last-Event-ID is not a sequence number")
   @APIResponse(responseCode = "404", description = "No such incident")
   public void stream(

@@ -30,6 +30,8 @@ import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,6 +74,7 @@ public class MergeAndSplitResource {
   @Path("/{id}/merge")
   @RolesAllowed(Roles.INCIDENT_COMMANDER)
   @Operation(
+      operationId = "mergeIncidents",
       summary = "Merge another incident into this one",
       description =
           "otherIncidentId, reason. The other incident's alerts, assets and disrupted processes"
@@ -79,7 +82,10 @@ public class MergeAndSplitResource {
               + " more (a re-sent alert of it answers with this incident). Both histories record"
               + " it (IncidentMergedInto, IncidentAbsorbed), in one transaction: both or"
               + " neither. New alerts on the merged assets correlate into this incident.")
-  @APIResponse(responseCode = "202", description = "Merged")
+  @APIResponse(
+      responseCode = "202",
+      description = "Merged",
+      content = @Content(schema = @Schema(implementation = MergeAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed; it is named")
   @APIResponse(responseCode = "404", description = "This or the other incident does not exist")
   @APIResponse(
@@ -116,6 +122,7 @@ public class MergeAndSplitResource {
   @Path("/{id}/split")
   @RolesAllowed(Roles.INCIDENT_COMMANDER)
   @Operation(
+      operationId = "splitIncident",
       summary = "Split alerts off into a new incident",
       description =
           "alerts: [{source, sourceId}] (1 to 500), each an alert of this incident other than"
@@ -124,7 +131,10 @@ public class MergeAndSplitResource {
               + " processes they brought; this incident keeps its assets and processes. Both"
               + " histories record it (IncidentSplit, IncidentSplitOff), in one transaction. The"
               + " alerts, sent again, answer with the new incident.")
-  @APIResponse(responseCode = "201", description = "Split; Location names the new incident")
+  @APIResponse(
+      responseCode = "201",
+      description = "Split; Location names the new incident",
+      content = @Content(schema = @Schema(implementation = SplitAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed; it is named")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed or merged")

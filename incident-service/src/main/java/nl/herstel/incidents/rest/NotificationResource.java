@@ -34,6 +34,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -89,6 +92,7 @@ public class NotificationResource {
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "listNotificationObligations",
       summary = "The notification obligations of an incident",
       description =
           "In the order registered, each with authority, legalBasis, discoveredAt, dueAt, status"
@@ -96,7 +100,15 @@ public class NotificationResource {
               + " remainingSeconds until dueAt, negative once passed; null when submitted or"
               + " without due time), who registered it, the submission (submittedAt, reference,"
               + " submittedBy) and overdueAt, when the clock recorded NotificationOverdue.")
-  @APIResponse(responseCode = "200", description = "The obligations")
+  @APIResponse(
+      responseCode = "200",
+      description = "The obligations",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = NotificationObligationView.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
   public List<NotificationObligationView> list(@PathParam("id") String id) {
     String incidentId = Incidents.existing(queries, id);
@@ -110,6 +122,7 @@ public class NotificationResource {
   @POST
   @RolesAllowed(Roles.INCIDENT_COMMANDER)
   @Operation(
+      operationId = "registerNotificationObligation",
       summary = "Register a duty to notify an authority",
       description =
           "authority: DATA_PROTECTION_AUTHORITY (personal data breach; due 72 hours after"
@@ -120,7 +133,10 @@ public class NotificationResource {
               + " the request overrides the default and may not lie before discoveredAt. One"
               + " obligation per authority and incident. When dueAt passes unsubmitted,"
               + " NotificationOverdue is recorded in the incident's history.")
-  @APIResponse(responseCode = "202", description = "Registered; the answer gives id and dueAt")
+  @APIResponse(
+      responseCode = "202",
+      description = "Registered; the answer gives id and dueAt",
+      content = @Content(schema = @Schema(implementation = ObligationAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed, or unknown")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(
@@ -166,13 +182,17 @@ public class NotificationResource {
   @Path("/{obligationId}/submission")
   @RolesAllowed(Roles.INCIDENT_COMMANDER)
   @Operation(
+      operationId = "submitNotification",
       summary = "Record that a notification was submitted",
       description =
           "reference: the authority's reference; submittedAt: when (default now), not before the"
               + " obligation's discoveredAt and not in the future. Who submitted it is the caller."
               + " Once per obligation; allowed after closure, as the duty to notify outlives the"
               + " recovery operation. After dueAt the status becomes SUBMITTED_LATE.")
-  @APIResponse(responseCode = "202", description = "Recorded")
+  @APIResponse(
+      responseCode = "202",
+      description = "Recorded",
+      content = @Content(schema = @Schema(implementation = SubmissionAnswer.class)))
   @APIResponse(responseCode = "400", description = "reference missing or a field malformed")
   @APIResponse(responseCode = "404", description = "No such incident or obligation")
   @APIResponse(responseCode = "409", description = "Submitted already")

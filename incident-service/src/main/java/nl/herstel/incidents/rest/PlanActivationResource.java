@@ -97,6 +97,7 @@ public class PlanActivationResource {
   @Path("/{id}/classification")
   @RolesAllowed(Roles.INCIDENT_COMMANDER)
   @Operation(
+      operationId = "classifyIncident",
       summary = "Classify an incident",
       description =
           "category: one of RANSOMWARE, MALWARE, DDOS, DATA_BREACH, PHISHING, INTERNET_OUTAGE,"
@@ -104,7 +105,10 @@ public class PlanActivationResource {
               + " the threat analysis); reason optional. The category picks the scenario cards"
               + " the plan proposal marks as fitting. Classifying again replaces it; the same"
               + " category again changes nothing.")
-  @APIResponse(responseCode = "202", description = "Stored")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored",
+      content = @Content(schema = @Schema(implementation = ClassificationAnswer.class)))
   @APIResponse(responseCode = "400", description = "category missing or unknown")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed or merged")
@@ -132,6 +136,7 @@ public class PlanActivationResource {
     Roles.BCM_MANAGER
   })
   @Operation(
+      operationId = "getPlanProposal",
       summary = "The recovery plans proposed for an incident",
       description =
           "The published plans covering at least one of the incident's disrupted processes,"
@@ -142,7 +147,10 @@ public class PlanActivationResource {
               + " processes it covers, its scenario cards (fitting ones first, with fits=true) and"
               + " why it has its rank. Plans come from plan-service's published events and may"
               + " take a moment to appear.")
-  @APIResponse(responseCode = "200", description = "The proposal; plans may be empty")
+  @APIResponse(
+      responseCode = "200",
+      description = "The proposal; plans may be empty",
+      content = @Content(schema = @Schema(implementation = PlanProposal.class)))
   @APIResponse(responseCode = "404", description = "No such incident (yet)")
   public PlanProposal proposal(@PathParam("id") String id) {
     String incidentId = KnownIncidents.canonical(id);
@@ -199,6 +207,7 @@ public class PlanActivationResource {
     Roles.RECOVERY_TEAM
   })
   @Operation(
+      operationId = "activatePlan",
       summary = "Activate a recovery plan",
       description =
           "planId: a published plan; scenarioCardId (optional): one of its cards, whose steps"
@@ -207,7 +216,10 @@ public class PlanActivationResource {
               + " the plan names none): anyone else gets 403, and the refused attempt is recorded"
               + " in the incident's history (PlanActivationRefused). The incident must be TRIAGED;"
               + " it becomes PLAN_ACTIVATED, with the transition recorded.")
-  @APIResponse(responseCode = "202", description = "Activated; the answer lists the new task ids")
+  @APIResponse(
+      responseCode = "202",
+      description = "Activated; the answer lists the new task ids",
+      content = @Content(schema = @Schema(implementation = ActivationAnswerBody.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed; it is named")
   @APIResponse(responseCode = "403", description = "The caller holds no role the plan mandates")
   @APIResponse(responseCode = "404", description = "No such incident")

@@ -32,6 +32,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,12 +72,18 @@ public class RecoveryTaskResource {
   @Path("/{id}/tasks")
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "listRecoveryTasks",
       summary = "The recovery tasks of an incident",
       description =
           "In the order they were created: the scenario card's steps (stepNo) first, then ad-hoc"
               + " tasks. Each with assignee role and person, status, last note, and when and by"
               + " whom it was created, started (first IN_PROGRESS), done and last updated.")
-  @APIResponse(responseCode = "200", description = "The tasks, possibly none")
+  @APIResponse(
+      responseCode = "200",
+      description = "The tasks, possibly none",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RecoveryTaskView.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
   public List<RecoveryTaskView> tasks(@PathParam("id") String id) {
     String incidentId = KnownIncidents.canonical(id);
@@ -94,10 +103,14 @@ public class RecoveryTaskResource {
   @Path("/{id}/tasks")
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM})
   @Operation(
+      operationId = "addRecoveryTask",
       summary = "Add an ad-hoc recovery task",
       description =
           "title; assigneeRole and assignee optional. Starts as TODO. The answer names the task.")
-  @APIResponse(responseCode = "201", description = "Created; Location lists the tasks")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location lists the tasks",
+      content = @Content(schema = @Schema(implementation = TaskAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed; it is named")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed or merged")
@@ -126,9 +139,13 @@ public class RecoveryTaskResource {
   @Path("/{id}/tasks/{taskId}/assignment")
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM})
   @Operation(
+      operationId = "assignRecoveryTask",
       summary = "Give a recovery task to someone",
       description = "assignee: a person or team")
-  @APIResponse(responseCode = "202", description = "Stored")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored",
+      content = @Content(schema = @Schema(implementation = TaskAnswer.class)))
   @APIResponse(responseCode = "400", description = "assignee missing or too long")
   @APIResponse(responseCode = "404", description = "No such incident or task")
   @APIResponse(responseCode = "409", description = "The incident is closed or merged")
@@ -150,12 +167,16 @@ public class RecoveryTaskResource {
   @Path("/{id}/tasks/{taskId}/status")
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM})
   @Operation(
+      operationId = "changeRecoveryTaskStatus",
       summary = "Change a recovery task's status",
       description =
           "status: TODO, IN_PROGRESS, BLOCKED or DONE (any but the current one; DONE may be"
               + " reopened); note optional. Who and when is recorded: the first IN_PROGRESS sets"
               + " startedAt, DONE sets doneAt.")
-  @APIResponse(responseCode = "202", description = "Stored")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored",
+      content = @Content(schema = @Schema(implementation = TaskAnswer.class)))
   @APIResponse(responseCode = "400", description = "status missing or unknown")
   @APIResponse(responseCode = "404", description = "No such incident or task")
   @APIResponse(responseCode = "409", description = "The incident is closed or merged")

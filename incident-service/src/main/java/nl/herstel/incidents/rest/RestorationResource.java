@@ -29,6 +29,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,6 +66,7 @@ public class RestorationResource {
   @POST
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM})
   @Operation(
+      operationId = "recordRestoration",
       summary = "Record that an affected process was restored",
       description =
           "processId (one of the incident's affected processes), restoredAt (not before the"
@@ -72,7 +76,10 @@ public class RestorationResource {
               + " rpoMet are null for incidents opened before the RPO was copied into them. A"
               + " process may be restored again after a relapse. The closure keeps its own"
               + " restorations list.")
-  @APIResponse(responseCode = "202", description = "Stored")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored",
+      content = @Content(schema = @Schema(implementation = RestorationAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such incident")
   @APIResponse(responseCode = "409", description = "The incident is closed")
@@ -96,11 +103,18 @@ public class RestorationResource {
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "listRestorations",
       summary = "An incident's restorations",
       description =
           "In the order recorded, each with recoveryTime, dataLoss, rto, rpo (ISO-8601"
               + " durations), rtoMet and rpoMet. May lag a moment behind a write.")
-  @APIResponse(responseCode = "200", description = "The restorations")
+  @APIResponse(
+      responseCode = "200",
+      description = "The restorations",
+      content =
+          @Content(
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = RestorationRecordView.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
   public List<RestorationRecordView> restorations(@PathParam("id") String id) {
     String incidentId = incidents.require(id);

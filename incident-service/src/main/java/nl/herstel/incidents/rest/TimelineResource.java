@@ -43,6 +43,7 @@ public class TimelineResource {
   @GET
   @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RECOVERY_TEAM, Roles.MANAGEMENT, Roles.AUDITOR})
   @Operation(
+      operationId = "getIncidentTimeline",
       summary = "An incident's timeline",
       description =
           "Every event of the incident in the order it was recorded, read from the event store"

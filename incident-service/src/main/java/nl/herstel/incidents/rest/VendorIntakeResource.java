@@ -25,8 +25,10 @@ import nl.herstel.incidents.rest.IntakeResource.IntakeAnswer;
 import nl.herstel.platform.rest.Problem;
 import nl.herstel.platform.rest.RequestValidator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,6 +77,17 @@ public class VendorIntakeResource {
       responseCode = "400",
       description = "The body has no alerts array: no alert can be read",
       content = @Content(schema = @Schema(implementation = Problem.class)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      additionalProperties = Schema.True.class,
+                      description =
+                          "A Prometheus Alertmanager webhook payload (version 4), as Alertmanager sends it; the vendor's schema")))
   public Response alertmanager(JsonNode webhook) {
     return Response.accepted(new IntakeAnswers(reportAll(AlertmanagerAdapter.map(webhook))))
         .build();
@@ -101,6 +114,17 @@ public class VendorIntakeResource {
       responseCode = "400",
       description = "The body is not an event object",
       content = @Content(schema = @Schema(implementation = Problem.class)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      additionalProperties = Schema.True.class,
+                      description =
+                          "A PagerDuty Events API v2 event, as PagerDuty sends it; the vendor's schema")))
   public Response pagerDuty(JsonNode event, @Context UriInfo uri) {
     return oneOrIgnored(PagerDutyAdapter.map(event), uri);
   }
@@ -127,6 +151,17 @@ public class VendorIntakeResource {
       responseCode = "400",
       description = "The body is not an object",
       content = @Content(schema = @Schema(implementation = Problem.class)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      additionalProperties = Schema.True.class,
+                      description =
+                          "A TheHive alert or case, as TheHive sends it; the vendor's schema")))
   public Response theHive(JsonNode alert, @Context UriInfo uri) {
     return oneOrIgnored(TheHiveAdapter.map(alert), uri);
   }
@@ -153,6 +188,17 @@ public class VendorIntakeResource {
       responseCode = "400",
       description = "The body is not an object",
       content = @Content(schema = @Schema(implementation = Problem.class)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      additionalProperties = Schema.True.class,
+                      description =
+                          "A Microsoft Sentinel incident or alert, as Sentinel sends it; the vendor's schema")))
   public Response sentinel(JsonNode incident, @Context UriInfo uri) {
     return one(SentinelAdapter.map(incident), uri);
   }
@@ -179,6 +225,15 @@ public class VendorIntakeResource {
       responseCode = "400",
       description = "The body holds no alert document",
       content = @Content(schema = @Schema(implementation = Problem.class)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      description =
+                          "An Elastic Security alert, or an array of them, as Elastic sends it; the vendor's schema")))
   public Response elastic(JsonNode body, @Context UriInfo uri) {
     List<Alert> alerts = ElasticAdapter.mapAll(body);
     return ElasticAdapter.carriesSeveral(body)
@@ -208,6 +263,15 @@ public class VendorIntakeResource {
       responseCode = "400",
       description = "The body holds no finding object",
       content = @Content(schema = @Schema(implementation = Problem.class)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      description =
+                          "An OCSF finding, or an array of them, as the tool sends it; the vendor's schema")))
   public Response ocsf(JsonNode finding, @Context UriInfo uri) {
     List<Alert> alerts = OcsfAdapter.mapAll(finding);
     return finding != null && finding.isArray()

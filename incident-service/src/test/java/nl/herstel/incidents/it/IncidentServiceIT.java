@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +38,7 @@ import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ItKafka;
+import nl.herstel.devstack.testing.OpenApiRules;
 import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -1014,6 +1017,21 @@ class IncidentServiceIT {
     assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
     HttpResponse<String> emptyMain = postAs(INTAKE, "application/json", "", Map.of());
     assertThat(emptyMain.statusCode()).as(emptyMain.body()).isEqualTo(400);
+  }
+
+  @Test
+  void documentsEveryOperationForClientGenerators() throws Exception {
+    HttpResponse<String> answer = api.get("/openapi?format=JSON", null);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonNode document = api.json(answer);
+    Files.writeString(Path.of("target", "openapi.json"), document.toPrettyString());
+    assertThat(OpenApiRules.operations(document)).isGreaterThan(40);
+    assertThat(OpenApiRules.violations(document)).isEmpty();
+    JsonNode intake = document.path("paths").path("/api/incidents/intake").path("post");
+    assertThat(intake.path("operationId").asText()).isEqualTo("reportAlert");
+    assertThat(intake.path("requestBody").path("content").has("application/x-ndjson")).isTrue();
+    assertThat(intake.path("requestBody").path("content").has("application/cloudevents+json"))
+        .isTrue();
   }
 
   private static String batchAlert(String sourceId) {

@@ -49,6 +49,10 @@ public class DeadLetterResource {
   @Schema(description = "Why a dead letter is discarded")
   public record DiscardRequest(@NotBlank @Size(max = 2000) String reason) {}
 
+  /** The schema of a page of dead letters, for the OpenAPI document. */
+  @Schema(description = "One page of dead letters; follow `next` until it is absent")
+  public record DeadLetterPage(List<DeadLetter> items, String next, Long total) {}
+
   @GET
   @Operation(
       operationId = "listDeadLetters",
@@ -59,7 +63,7 @@ public class DeadLetterResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of dead letters",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad status, limit or cursor",
@@ -83,7 +87,12 @@ public class DeadLetterResource {
 
   @GET
   @Path("/{id}")
-  @Operation(operationId = "getDeadLetter", summary = "One dead letter, with its record")
+  @Operation(
+      operationId = "getDeadLetter",
+      summary = "One dead letter, with its record",
+      description =
+          "The record as it arrived (topic, partition, offset, key, headers, payload), why it failed"
+              + " the last time, how often it was tried (attempts), and what became of it (status).")
   @APIResponse(
       responseCode = "200",
       description = "The dead letter",
@@ -128,7 +137,11 @@ public class DeadLetterResource {
   @Path("/{id}/discard")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BCM_MANAGER)
-  @Operation(operationId = "discardDeadLetter", summary = "Set a dead letter aside for good")
+  @Operation(
+      operationId = "discardDeadLetter",
+      summary = "Set a dead letter aside for good",
+      description =
+          "With a reason, kept with who discarded it and when; the record is never applied.")
   @APIResponse(
       responseCode = "200",
       description = "The dead letter is DISCARDED",
