@@ -58,7 +58,7 @@ public final class LessonsQueries {
   public record SummarizeRecoveryInformation(
       java.time.LocalDate from,
       java.time.LocalDate to,
-      nl.herstel.lessons.query.RecoverySummary.Period period,
+      nl.herstel.lessons.api.RecoveryPeriod period,
       String category,
       String processId,
       String incidentId) {
@@ -67,7 +67,7 @@ public final class LessonsQueries {
     public SummarizeRecoveryInformation(
         java.time.LocalDate from,
         java.time.LocalDate to,
-        nl.herstel.lessons.query.RecoverySummary.Period period,
+        nl.herstel.lessons.api.RecoveryPeriod period,
         String category,
         String processId) {
       this(from, to, period, category, processId, null);

@@ -19,6 +19,7 @@ import nl.herstel.lessons.api.EvaluationContent;
 import nl.herstel.lessons.api.LessonsQueries.IncidentReport;
 import nl.herstel.lessons.api.LessonsQueries.PeriodReport;
 import nl.herstel.lessons.api.LessonsQueries.SummarizeRecoveryInformation;
+import nl.herstel.lessons.api.RecoveryPeriod;
 import nl.herstel.lessons.query.ManagementReport.ActionLine;
 import nl.herstel.lessons.query.ManagementReport.BiaChange;
 import nl.herstel.lessons.query.ManagementReport.CategoryCount;
@@ -34,7 +35,6 @@ import nl.herstel.lessons.query.ManagementReport.Summary;
 import nl.herstel.lessons.query.ManagementReport.TrendPoint;
 import nl.herstel.lessons.query.RecoverySummary.CostSum;
 import nl.herstel.lessons.query.RecoverySummary.Figures;
-import nl.herstel.lessons.query.RecoverySummary.Period;
 import nl.herstel.lessons.query.RecoverySummary.ProcessFigures;
 import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
@@ -72,7 +72,7 @@ public class ManagementReports {
   public ManagementReport handle(PeriodReport query) {
     Instant from = query.from().atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant until = query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    Period bucket = bucket(query.from(), query.to());
+    RecoveryPeriod bucket = bucket(query.from(), query.to());
     RecoverySummary recovery =
         statistics.summarize(
             new SummarizeRecoveryInformation(query.from(), query.to(), bucket, null, null));
@@ -92,7 +92,7 @@ public class ManagementReports {
             .toList();
     String title =
         "Recovery report "
-            + (bucket == Period.MONTH
+            + (bucket == RecoveryPeriod.MONTH
                     && query.from().getDayOfMonth() == 1
                     && query.to().equals(query.from().plusMonths(1).minusDays(1))
                 ? query.from().toString().substring(0, 7)
@@ -128,7 +128,7 @@ public class ManagementReports {
     RecoverySummary recovery =
         statistics.summarize(
             new SummarizeRecoveryInformation(
-                from, to, Period.MONTH, null, null, query.incidentId()));
+                from, to, RecoveryPeriod.MONTH, null, null, query.incidentId()));
     List<BiaChange> changes =
         proposals.forIncidents(List.of(query.incidentId())).stream()
             .map(ManagementReports::change)
@@ -142,7 +142,7 @@ public class ManagementReports {
             "Incident report: "
                 + (incident.title() != null ? incident.title() : incident.incidentId()),
             recovery,
-            Period.MONTH,
+            RecoveryPeriod.MONTH,
             incidents,
             evaluations("e.incident_id = ?", query.incidentId()),
             actions("a.incident_id = ?", query.incidentId()),
@@ -156,7 +156,7 @@ public class ManagementReports {
       String incidentId,
       String title,
       RecoverySummary recovery,
-      Period bucket,
+      RecoveryPeriod bucket,
       List<IncidentLine> incidents,
       List<EvaluationDigest> evaluations,
       List<ActionLine> actions,
@@ -239,12 +239,12 @@ public class ManagementReports {
   }
 
   /** Months for a year or less, quarters up to three years, years beyond. */
-  static Period bucket(LocalDate from, LocalDate to) {
+  static RecoveryPeriod bucket(LocalDate from, LocalDate to) {
     long days = ChronoUnit.DAYS.between(from, to) + 1;
     if (days <= 366) {
-      return Period.MONTH;
+      return RecoveryPeriod.MONTH;
     }
-    return days <= 3 * 366 ? Period.QUARTER : Period.YEAR;
+    return days <= 3 * 366 ? RecoveryPeriod.QUARTER : RecoveryPeriod.YEAR;
   }
 
   private ProcessOutcome outcome(ProcessFigures p) {
@@ -269,7 +269,7 @@ public class ManagementReports {
         rpoBreaches);
   }
 
-  private static List<TrendPoint> trend(RecoverySummary recovery, Period bucket) {
+  private static List<TrendPoint> trend(RecoverySummary recovery, RecoveryPeriod bucket) {
     List<TrendPoint> trend = new ArrayList<>();
     for (Figures f : recovery.periods()) {
       int met =
@@ -287,7 +287,7 @@ public class ManagementReports {
     return trend;
   }
 
-  private static String label(LocalDate start, Period bucket) {
+  private static String label(LocalDate start, RecoveryPeriod bucket) {
     return switch (bucket) {
       case MONTH -> start.toString().substring(0, 7);
       case QUARTER -> start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import nl.herstel.lessons.api.RecoveryPeriod;
 
 /**
  * Recovery information aggregated over the incidents disrupted in a span of days (DOMAIN.md,
@@ -30,7 +31,7 @@ import java.util.List;
 public record RecoverySummary(
     LocalDate from,
     LocalDate to,
-    Period period,
+    RecoveryPeriod period,
     String category,
     String processId,
     Figures total,
@@ -38,13 +39,6 @@ public record RecoverySummary(
     List<CategoryFrequency> categoriesPerYear,
     List<ProcessFigures> processes,
     List<AssetFigures> assets) {
-
-  /** The size of a trend bucket. */
-  public enum Period {
-    MONTH,
-    QUARTER,
-    YEAR
-  }
 
   /**
    * The figures of one bucket, or of the whole span ({@code periodStart} null).

@@ -19,6 +19,7 @@ import nl.herstel.lessons.api.LessonsQueries.FindIncidentStory;
 import nl.herstel.lessons.api.LessonsQueries.FindRecoveryInformation;
 import nl.herstel.lessons.api.LessonsQueries.ListRecoveryInformation;
 import nl.herstel.lessons.api.LessonsQueries.SummarizeRecoveryInformation;
+import nl.herstel.lessons.api.RecoveryPeriod;
 import nl.herstel.lessons.query.IncidentStoryView;
 import nl.herstel.lessons.query.RecoveryInformationView;
 import nl.herstel.lessons.query.RecoverySummary;
@@ -184,10 +185,10 @@ public class RecoveryInformationResource {
             new Problem.FieldError("to", "must be at most " + MAX_YEARS + " years after from"));
       }
     }
-    RecoverySummary.Period size = RecoverySummary.Period.MONTH;
+    RecoveryPeriod size = RecoveryPeriod.MONTH;
     if (period != null) {
       try {
-        size = RecoverySummary.Period.valueOf(period);
+        size = RecoveryPeriod.valueOf(period);
       } catch (IllegalArgumentException e) {
         errors.add(new Problem.FieldError("period", "must be MONTH, QUARTER or YEAR"));
       }
