@@ -185,7 +185,7 @@ class EventTypesTest {
   @Test
   void typesRecordClassesAndSchemasAreUnique() {
     List<EventType> all = EventTypes.all();
-    assertThat(all).hasSize(48);
+    assertThat(all).hasSize(Published.TYPES);
     assertThat(all).extracting(EventType::type).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::recordClass).doesNotHaveDuplicates();
     assertThat(all).extracting(EventType::schemaPath).doesNotHaveDuplicates();
@@ -193,7 +193,7 @@ class EventTypesTest {
 
   @Test
   void everySchemaPathIsAClasspathResourceNamedAfterItsType() {
-    assertThat(EventTypes.all()).hasSize(48);
+    assertThat(EventTypes.all()).hasSize(Published.TYPES);
     for (EventType t : EventTypes.all()) {
       assertThat(t.schemaPath()).isEqualTo("schemas/" + t.type() + ".json");
       assertThat(EventTypes.class.getClassLoader().getResource(t.schemaPath()))
@@ -205,13 +205,13 @@ class EventTypesTest {
   @Test
   void typeNamesFollowTheConvention() {
     assertThat(EventTypes.all())
-        .hasSize(48)
+        .hasSize(Published.TYPES)
         .allSatisfy(t -> assertThat(t.type()).matches("nl\\.herstel\\.[a-z]+\\.[a-z-]+\\.v\\d+"));
   }
 
   @Test
   void byTypeFindsEveryRegisteredType() {
-    assertThat(EventTypes.all()).hasSize(48);
+    assertThat(EventTypes.all()).hasSize(Published.TYPES);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.byType(t.type())).contains(t);
     }
@@ -225,7 +225,7 @@ class EventTypesTest {
 
   @Test
   void ofFindsEveryRecordClass() {
-    assertThat(EventTypes.all()).hasSize(48);
+    assertThat(EventTypes.all()).hasSize(Published.TYPES);
     for (EventType t : EventTypes.all()) {
       assertThat(EventTypes.of(t.recordClass())).isEqualTo(t);
     }
