@@ -77,7 +77,7 @@ public class ManagementReports {
         statistics.summarize(
             new SummarizeRecoveryInformation(query.from(), query.to(), bucket, null, null));
     String scope = "i.disrupted_at >= ? AND i.disrupted_at < ?";
-    List<ActionLine> actions =
+    Actions actions =
         actions(
             "a.incident_id IN (SELECT incident_id FROM lessons_incident i WHERE "
                 + scope
@@ -159,7 +159,7 @@ public class ManagementReports {
       RecoveryPeriod bucket,
       List<IncidentLine> incidents,
       List<EvaluationDigest> evaluations,
-      List<ActionLine> actions,
+      Actions actions,
       List<BiaChange> changes) {
     Figures total = recovery.total();
     List<ProcessOutcome> processes = recovery.processes().stream().map(this::outcome).toList();
@@ -186,9 +186,9 @@ public class ManagementReports {
             total.meanTimeToActivate(),
             total.meanTimeToRecover(),
             money(total.costTotals()),
-            (int) actions.stream().filter(a -> open(a.status())).count(),
-            (int) actions.stream().filter(ActionLine::overdue).count(),
-            (int) actions.stream().filter(a -> "DONE".equals(a.status())).count(),
+            actions.open(),
+            actions.overdue(),
+            actions.done(),
             (int) changes.stream().filter(c -> "ACCEPTED".equals(c.status())).count(),
             (int) changes.stream().filter(c -> "REJECTED".equals(c.status())).count(),
             (int) changes.stream().filter(c -> "PROPOSED".equals(c.status())).count());
@@ -230,7 +230,7 @@ public class ManagementReports {
             (int) notifications.open()),
         incidents.stream().limit(LISTED).toList(),
         evaluations.stream().limit(LISTED).toList(),
-        actions.stream().limit(LISTED * 2L).toList(),
+        actions.listed(),
         changes.stream()
             .sorted(Comparator.comparing((BiaChange c) -> "PROPOSED".equals(c.status())))
             .limit(LISTED * 2L)
@@ -306,17 +306,19 @@ public class ManagementReports {
   private List<IncidentLine> incidents(String where, Object... args) {
     List<IncidentLine> lines =
         sql.list(
-            "SELECT i.incident_id, i.title, i.severity, i.category, i.disrupted_at, i.closed_at,"
-                + " EXTRACT(EPOCH FROM COALESCE(i.recovered_at, p.last_restored)"
-                + " - i.disrupted_at)::bigint AS recover_seconds,"
-                + " COALESCE(p.breaches, 0) AS breaches"
-                + " FROM lessons_incident i LEFT JOIN LATERAL (SELECT MAX(restored_at) AS"
-                + " last_restored, COUNT(*) FILTER (WHERE rto_breached_at IS NOT NULL OR NOT"
-                + " rto_met) AS breaches FROM lessons_incident_process x"
-                + " WHERE x.incident_id = i.incident_id) p ON TRUE"
+            "WITH i AS MATERIALIZED (SELECT i.* FROM lessons_incident i"
                 + " WHERE i.merged_into IS NULL AND NOT i.dismissed AND i.disrupted_at IS NOT NULL"
                 + " AND "
                 + where
+                + "), p AS MATERIALIZED (SELECT x.incident_id, MAX(x.restored_at) AS last_restored,"
+                + " COUNT(*) FILTER (WHERE x.rto_breached_at IS NOT NULL OR NOT x.rto_met)"
+                + " AS breaches FROM lessons_incident_process x JOIN i USING (incident_id)"
+                + " GROUP BY x.incident_id)"
+                + " SELECT i.incident_id, i.title, i.severity, i.category, i.disrupted_at,"
+                + " i.closed_at, EXTRACT(EPOCH FROM COALESCE(i.recovered_at, p.last_restored)"
+                + " - i.disrupted_at)::bigint AS recover_seconds,"
+                + " COALESCE(p.breaches, 0) AS breaches"
+                + " FROM i LEFT JOIN p USING (incident_id)"
                 + " ORDER BY breaches DESC, recover_seconds DESC NULLS LAST, i.incident_id"
                 + " LIMIT "
                 + (LISTED + 1),
@@ -390,35 +392,62 @@ public class ManagementReports {
         args);
   }
 
-  /** The improvement actions in scope: open ones first, the most urgent first. */
-  private List<ActionLine> actions(String where, Object... args) {
+  /** The actions in scope counted by state, and the first {@code 2 × LISTED} of them. */
+  private record Actions(List<ActionLine> listed, int open, int overdue, int done) {}
+
+  /**
+   * The improvement actions in scope: counted in one pass, listed open ones first, the most urgent
+   * first, bounded.
+   */
+  private Actions actions(String where, Object... args) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    return sql.list(
-        "SELECT a.action_id, a.title, a.owner, a.priority, a.status, a.due, a.target_kind,"
-            + " a.incident_id, COALESCE(t.name, pt.name, a.target_id) AS target_name"
-            + " FROM lessons_improvement_action a"
-            + " LEFT JOIN lessons_known_target t ON t.kind = a.target_kind"
-            + " AND t.target_id = a.target_id AND t.plan_id = COALESCE(a.target_plan_id, '')"
-            + " LEFT JOIN lessons_process_target pt ON a.target_kind = 'PROCESS'"
-            + " AND pt.process_id = a.target_id WHERE "
-            + where
-            + " ORDER BY a.status IN ('DONE', 'WONT_DO'), a.due, a.action_id",
-        row -> {
-          LocalDate due = row.getObject("due", LocalDate.class);
-          String status = row.getString("status");
-          return new ActionLine(
-              row.getString("action_id"),
-              row.getString("title"),
-              row.getString("owner"),
-              row.getString("priority"),
-              status,
-              due,
-              open(status) && due != null && due.isBefore(today),
-              row.getString("target_kind"),
-              row.getString("target_name"),
-              row.getString("incident_id"));
-        },
-        args);
+    int[] counts =
+        sql.one(
+                "SELECT COUNT(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS')) AS open,"
+                    + " COUNT(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS')"
+                    + " AND a.due < ?) AS overdue,"
+                    + " COUNT(*) FILTER (WHERE a.status = 'DONE') AS done"
+                    + " FROM lessons_improvement_action a WHERE "
+                    + where,
+                row -> new int[] {row.getInt("open"), row.getInt("overdue"), row.getInt("done")},
+                with(today, args))
+            .orElseThrow();
+    List<ActionLine> listed =
+        sql.list(
+            "SELECT a.action_id, a.title, a.owner, a.priority, a.status, a.due, a.target_kind,"
+                + " a.incident_id, COALESCE(t.name, pt.name, a.target_id) AS target_name"
+                + " FROM lessons_improvement_action a"
+                + " LEFT JOIN lessons_known_target t ON t.kind = a.target_kind"
+                + " AND t.target_id = a.target_id AND t.plan_id = COALESCE(a.target_plan_id, '')"
+                + " LEFT JOIN lessons_process_target pt ON a.target_kind = 'PROCESS'"
+                + " AND pt.process_id = a.target_id WHERE "
+                + where
+                + " ORDER BY a.status IN ('DONE', 'WONT_DO'), a.due, a.action_id LIMIT "
+                + LISTED * 2,
+            row -> {
+              LocalDate due = row.getObject("due", LocalDate.class);
+              String status = row.getString("status");
+              return new ActionLine(
+                  row.getString("action_id"),
+                  row.getString("title"),
+                  row.getString("owner"),
+                  row.getString("priority"),
+                  status,
+                  due,
+                  open(status) && due != null && due.isBefore(today),
+                  row.getString("target_kind"),
+                  row.getString("target_name"),
+                  row.getString("incident_id"));
+            },
+            args);
+    return new Actions(listed, counts[0], counts[1], counts[2]);
+  }
+
+  private static Object[] with(Object first, Object... rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   private static boolean open(String status) {

@@ -44,20 +44,48 @@ public class RecoveryStatistics {
 
   /**
    * The incidents of the span with their bucket; {@code counted} is false for merged and dismissed
-   * ones. Parameters: bucket size, from, to (exclusive), category twice, process id twice, incident
-   * id twice.
+   * ones. Only the filters a query names become predicates: a generic plan for "{@code ? IS NULL OR
+   * …}" would scan what an index finds.
    */
-  private static final String SPAN =
-      "WITH inc AS (SELECT i.incident_id, i.disrupted_at, i.opened_at, i.plan_activated_at,"
-          + " i.recovered_at, i.category, i.dismissed, i.merged_into,"
-          + " (i.merged_into IS NULL AND NOT i.dismissed) AS counted,"
-          + " date_trunc(?::text, i.disrupted_at AT TIME ZONE 'UTC')::date AS bucket"
-          + " FROM lessons_incident i"
-          + " WHERE i.disrupted_at >= ? AND i.disrupted_at < ?"
-          + " AND (?::text IS NULL OR i.category = ?::text)"
-          + " AND (?::text IS NULL OR EXISTS (SELECT 1 FROM lessons_incident_process f"
-          + " WHERE f.incident_id = i.incident_id AND f.process_id = ?::text))"
-          + " AND (?::text IS NULL OR i.incident_id = ?::text)) ";
+  private record Span(String cte, Object[] args) {
+    static Span of(SummarizeRecoveryInformation q) {
+      StringBuilder cte =
+          new StringBuilder(
+              "WITH inc AS MATERIALIZED (SELECT i.incident_id, i.disrupted_at, i.opened_at,"
+                  + " i.plan_activated_at, i.recovered_at, i.category, i.dismissed,"
+                  + " i.merged_into, (i.merged_into IS NULL AND NOT i.dismissed) AS counted,"
+                  + " date_trunc(?::text, i.disrupted_at AT TIME ZONE 'UTC')::date AS bucket"
+                  + " FROM lessons_incident i WHERE i.disrupted_at >= ? AND i.disrupted_at < ?");
+      List<Object> args = new ArrayList<>();
+      args.add(q.period().name().toLowerCase(Locale.ROOT));
+      args.add(q.from().atStartOfDay().toInstant(ZoneOffset.UTC));
+      args.add(q.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      if (q.category() != null) {
+        cte.append(" AND i.category = ?");
+        args.add(q.category());
+      }
+      if (q.processId() != null) {
+        cte.append(
+            " AND EXISTS (SELECT 1 FROM lessons_incident_process f"
+                + " WHERE f.incident_id = i.incident_id AND f.process_id = ?)");
+        args.add(q.processId());
+      }
+      if (q.incidentId() != null) {
+        cte.append(" AND i.incident_id = ?");
+        args.add(q.incidentId());
+      }
+      return new Span(cte.append(") ").toString(), args.toArray());
+    }
+
+    /** The predicate on a process row {@code p} that the query's process filter asks for. */
+    static String processFilter(SummarizeRecoveryInformation q) {
+      return q.processId() == null ? "" : " AND p.process_id = ?";
+    }
+
+    Object[] withProcess(SummarizeRecoveryInformation q) {
+      return q.processId() == null ? args : with(args, q.processId());
+    }
+  }
 
   /**
    * Each counted incident of the span ({@code incident_id}, {@code bucket}) with itself and every
@@ -68,6 +96,15 @@ public class RecoveryStatistics {
           + " WHERE inc.counted UNION ALL SELECT inc.incident_id, inc.bucket, m.incident_id"
           + " FROM inc JOIN lessons_incident m ON m.merged_into = inc.incident_id"
           + " WHERE inc.counted) ";
+
+  /**
+   * Each incident of the span with its last restoration ({@code rec}). Both CTEs are materialized:
+   * inlined, the planner looped over every process row for every incident (15 s at 10,000).
+   */
+  private static final String LAST_RESTORED =
+      ", rec AS MATERIALIZED (SELECT p.incident_id, MAX(p.restored_at) AS last_restored"
+          + " FROM lessons_incident_process p JOIN inc USING (incident_id)"
+          + " GROUP BY p.incident_id) ";
 
   private final Sql sql;
 
@@ -82,24 +119,15 @@ public class RecoveryStatistics {
 
   /** The recovery information of the incidents disrupted in the query's span. */
   public RecoverySummary summarize(SummarizeRecoveryInformation q) {
-    Object[] span = {
-      q.period().name().toLowerCase(Locale.ROOT),
-      q.from().atStartOfDay().toInstant(ZoneOffset.UTC),
-      q.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-      q.category(),
-      q.category(),
-      q.processId(),
-      q.processId(),
-      q.incidentId(),
-      q.incidentId()
-    };
+    Span range = Span.of(q);
     Map<LocalDate, Builder> buckets = new TreeMap<>();
     Builder total = new Builder(null);
     java.util.function.Function<LocalDate, Builder> at =
         bucket -> bucket == null ? total : buckets.computeIfAbsent(bucket, Builder::new);
 
     sql.list(
-        SPAN
+        range.cte()
+            + LAST_RESTORED
             + "SELECT inc.bucket, GROUPING(inc.bucket) AS whole,"
             + " COUNT(*) FILTER (WHERE counted) AS incidents,"
             + " COUNT(*) FILTER (WHERE merged_into IS NULL AND dismissed) AS dismissed,"
@@ -110,10 +138,7 @@ public class RecoveryStatistics {
             + " FILTER (WHERE counted) AS tta,"
             + " AVG(EXTRACT(EPOCH FROM COALESCE(recovered_at, rec.last_restored)"
             + " - disrupted_at)) FILTER (WHERE counted) AS ttr"
-            // Per incident through its primary key: joining the span to an aggregate of it let
-            // the planner loop over every process row for every incident (15 s at 10,000).
-            + " FROM inc LEFT JOIN LATERAL (SELECT MAX(p.restored_at) AS last_restored"
-            + " FROM lessons_incident_process p WHERE p.incident_id = inc.incident_id) rec ON TRUE"
+            + " FROM inc LEFT JOIN rec USING (incident_id)"
             + " GROUP BY GROUPING SETS ((inc.bucket), ())",
         r -> {
           Builder b = at.apply(bucket(r));
@@ -125,10 +150,10 @@ public class RecoveryStatistics {
           b.ttr = seconds(r, "ttr");
           return b;
         },
-        span);
+        range.args());
 
     sql.list(
-        SPAN
+        range.cte()
             + "SELECT inc.bucket, GROUPING(inc.bucket) AS whole,"
             + " COUNT(p.restored_at) AS restored,"
             + " COUNT(*) FILTER (WHERE p.rto_met)::float8 / NULLIF(COUNT(p.rto_met), 0) AS rto,"
@@ -139,7 +164,8 @@ public class RecoveryStatistics {
             + " AS backup,"
             + " AVG(p.data_loss_seconds) AS mean_loss, MAX(p.data_loss_seconds) AS max_loss"
             + " FROM inc JOIN lessons_incident_process p USING (incident_id)"
-            + " WHERE inc.counted AND (?::text IS NULL OR p.process_id = ?::text)"
+            + " WHERE inc.counted"
+            + Span.processFilter(q)
             + " GROUP BY GROUPING SETS ((inc.bucket), ())",
         r -> {
           Builder b = at.apply(bucket(r));
@@ -152,10 +178,10 @@ public class RecoveryStatistics {
           b.maxLoss = seconds(r, "max_loss");
           return b;
         },
-        with(span, q.processId(), q.processId()));
+        range.withProcess(q));
 
     sql.list(
-        SPAN
+        range.cte()
             + FAMILY
             + "SELECT inc.bucket, GROUPING(inc.bucket) AS whole, c.kind, GROUPING(c.kind) AS"
             + " all_kinds, c.currency, SUM(c.amount) AS amount"
@@ -174,10 +200,10 @@ public class RecoveryStatistics {
           (allKinds ? b.costTotals : b.costsByKind).add(sum);
           return b;
         },
-        span);
+        range.args());
 
     sql.list(
-        SPAN
+        range.cte()
             + FAMILY
             + "SELECT inc.bucket, GROUPING(inc.bucket) AS whole,"
             + " COUNT(*) FILTER (WHERE t = 'ON_TIME') AS on_time,"
@@ -196,22 +222,22 @@ public class RecoveryStatistics {
                   r.getLong("on_time"), r.getLong("late"), r.getLong("overdue"), r.getLong("open"));
           return b;
         },
-        span);
+        range.args());
 
     List<CategoryFrequency> categories =
         sql.list(
-            SPAN
+            range.cte()
                 + "SELECT EXTRACT(YEAR FROM disrupted_at AT TIME ZONE 'UTC')::int AS year,"
                 + " category, COUNT(*) AS incidents FROM inc WHERE counted"
                 + " GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST",
             r ->
                 new CategoryFrequency(
                     r.getInt("year"), r.getString("category"), r.getLong("incidents")),
-            span);
+            range.args());
 
     List<ProcessFigures> processes =
         sql.list(
-            SPAN
+            range.cte()
                 + "SELECT p.process_id, COALESCE(MAX(t.name), MAX(p.name)) AS name,"
                 + " COUNT(*) AS incidents, COUNT(p.restored_at) AS restored,"
                 + " AVG(p.recovery_seconds) AS mean_rec, MAX(p.recovery_seconds) AS max_rec,"
@@ -228,7 +254,8 @@ public class RecoveryStatistics {
                 + " AVG(p.data_loss_seconds) AS mean_loss, MAX(p.data_loss_seconds) AS max_loss"
                 + " FROM inc JOIN lessons_incident_process p USING (incident_id)"
                 + " LEFT JOIN lessons_process_target t ON t.process_id = p.process_id"
-                + " WHERE inc.counted AND (?::text IS NULL OR p.process_id = ?::text)"
+                + " WHERE inc.counted"
+                + Span.processFilter(q)
                 + " GROUP BY p.process_id ORDER BY incidents DESC, p.process_id",
             r ->
                 new ProcessFigures(
@@ -250,11 +277,11 @@ public class RecoveryStatistics {
                     r.getLong("mtpd_breaches"),
                     seconds(r, "mean_loss"),
                     seconds(r, "max_loss")),
-            with(span, q.processId(), q.processId()));
+            range.withProcess(q));
 
     List<AssetFigures> assets =
         sql.list(
-            SPAN
+            range.cte()
                 + "SELECT a.asset_id, COUNT(*) AS incidents, COUNT(rec.seconds) AS recovered,"
                 + " AVG(rec.seconds) AS mean_rec, MAX(rec.seconds) AS max_rec,"
                 + " percentile_cont(0.9) WITHIN GROUP (ORDER BY rec.seconds) AS p90_rec"
@@ -271,7 +298,7 @@ public class RecoveryStatistics {
                     seconds(r, "mean_rec"),
                     seconds(r, "max_rec"),
                     seconds(r, "p90_rec")),
-            span);
+            range.args());
 
     return new RecoverySummary(
         q.from(),
