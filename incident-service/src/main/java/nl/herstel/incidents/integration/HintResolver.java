@@ -1,9 +1,5 @@
 package nl.herstel.incidents.integration;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,8 +14,8 @@ import nl.herstel.incidents.api.IncidentCommands.ResolveAssetHint;
 import nl.herstel.incidents.api.IncidentQueries.FindAffectedProcesses;
 import nl.herstel.incidents.query.AssetResolver;
 import nl.herstel.incidents.query.BiaCopyGraph;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
@@ -35,12 +31,17 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * overlap the second sees what the first committed, and no hint falls between them.
  */
 public class HintResolver {
+  /** The advisory lock key of hint resolution ("HINT"). */
+  private static final long HINT_RESOLUTION_LOCK = 0x48494e54L;
+
   private final JdbcTransactions db;
+  private final Sql sql;
   private final BiaCopyGraph graph;
   private final Supplier<CommandGateway> commands;
 
   public HintResolver(JdbcTransactions db, BiaCopyGraph graph, Supplier<CommandGateway> commands) {
     this.db = db;
+    this.sql = new Sql(db);
     this.graph = graph;
     this.commands = commands;
   }
@@ -49,18 +50,18 @@ public class HintResolver {
   public void assetLearned(String assetId) {
     Map<String, List<String>> incidentsByHint = new LinkedHashMap<>();
     Map<String, AssetResolver.Match> matches = new LinkedHashMap<>();
-    try (Connection c = db.getConnection()) {
-      lock(c);
-      for (String hint : candidates(c, assetId)) {
-        AssetResolver.Match match = AssetResolver.resolve(c, hint);
-        if (match.asset() != null) {
-          matches.put(hint, match);
-          incidentsByHint.put(hint, incidents(c, hint));
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not look for hints the BIA now knows", e);
-    }
+    db.inTransaction(
+        () -> {
+          lock();
+          for (String hint : candidates(assetId)) {
+            AssetResolver.Match match = AssetResolver.resolve(sql, hint);
+            if (match.asset() != null) {
+              matches.put(hint, match);
+              incidentsByHint.put(hint, incidents(hint));
+            }
+          }
+          return null;
+        });
     for (Map.Entry<String, AssetResolver.Match> entry : matches.entrySet()) {
       String matched = entry.getValue().asset().assetId();
       List<ProcessTargets> affected = graph.affected(new FindAffectedProcesses(List.of(matched)));
@@ -79,13 +80,12 @@ public class HintResolver {
    * by now, the incident resolves it at once.
    */
   public void hintQueued(String hint, String incidentId) {
-    AssetResolver.Match match;
-    try (Connection c = db.getConnection()) {
-      lock(c);
-      match = AssetResolver.resolve(c, hint);
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not resolve a queued hint", e);
-    }
+    AssetResolver.Match match =
+        db.inTransaction(
+            () -> {
+              lock();
+              return AssetResolver.resolve(sql, hint);
+            });
     if (match.asset() == null) {
       return;
     }
@@ -94,41 +94,35 @@ public class HintResolver {
     commands.get().sendAndWait(new ResolveAssetHint(incidentId, hint, match.asset(), affected));
   }
 
-  /** Serialises the two ways in for the rest of the transaction (see the class comment). */
-  private static void lock(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-      s.setLong(1, HINT_RESOLUTION_LOCK);
-      s.execute();
-    }
+  /**
+   * Serialises the two ways in for the rest of the transaction (see the class comment); joins the
+   * caller's transaction, so the lock holds until it commits.
+   */
+  private void lock() {
+    sql.one("SELECT pg_advisory_xact_lock(?)", r -> Boolean.TRUE, HINT_RESOLUTION_LOCK);
   }
-
-  /** The advisory lock key of hint resolution ("HINT"). */
-  private static final long HINT_RESOLUTION_LOCK = 0x48494e54L;
 
   /**
    * The queued hints the asset's id, name and identifiers may match (by their normal form, their
    * host label, or an address inside one of its CIDR ranges); the rule decides which really do.
    */
-  private static List<String> candidates(Connection c, String assetId) throws SQLException {
+  private List<String> candidates(String assetId) {
     Set<String> keys = new LinkedHashSet<>();
     Set<String> labels = new LinkedHashSet<>();
     List<String> networks = new ArrayList<>();
     keys.add(assetId.toLowerCase(Locale.ROOT));
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT a.name, i.kind, i.value FROM bia_copy_asset a"
-                + " LEFT JOIN bia_copy_identifier i ON i.asset_id = a.asset_id"
-                + " WHERE a.asset_id = ? AND NOT a.retired")) {
-      s.setString(1, assetId);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
+    sql.list(
+        "SELECT a.name, i.kind, i.value FROM bia_copy_asset a"
+            + " LEFT JOIN bia_copy_identifier i ON i.asset_id = a.asset_id"
+            + " WHERE a.asset_id = ? AND NOT a.retired",
+        r -> {
           String name = r.getString("name").strip().toLowerCase(Locale.ROOT);
           keys.add(name);
           labels.add(name);
           String kind = r.getString("kind");
           String value = r.getString("value");
           if (value == null) {
-            continue;
+            return null;
           }
           keys.add(value);
           switch (kind) {
@@ -137,42 +131,26 @@ public class HintResolver {
             case "CIDR" -> networks.add(value);
             default -> {}
           }
-        }
-      }
-    }
+          return null;
+        },
+        assetId);
     if (keys.size() == 1) {
       return List.of();
     }
-    List<String> hints = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT hint FROM unresolved_hint WHERE name_key = ANY (?) OR host_label = ANY (?)"
-                + " OR (address IS NOT NULL AND address <<= ANY (?::cidr[]))")) {
-      s.setArray(1, c.createArrayOf("varchar", keys.toArray()));
-      s.setArray(2, c.createArrayOf("varchar", labels.toArray()));
-      s.setArray(3, c.createArrayOf("varchar", networks.toArray()));
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          hints.add(r.getString(1));
-        }
-      }
-    }
-    return hints;
+    return sql.list(
+        "SELECT hint FROM unresolved_hint WHERE name_key = ANY (?) OR host_label = ANY (?)"
+            + " OR (address IS NOT NULL AND address <<= ANY (?::cidr[]))",
+        r -> r.getString(1),
+        List.copyOf(keys),
+        List.copyOf(labels),
+        networks);
   }
 
-  private static List<String> incidents(Connection c, String hint) throws SQLException {
-    List<String> incidents = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT incident_id FROM unresolved_hint_incident WHERE hint_key = ?"
-                + " ORDER BY incident_id")) {
-      s.setString(1, hint.strip().toLowerCase(Locale.ROOT));
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          incidents.add(r.getString(1));
-        }
-      }
-    }
-    return incidents;
+  private List<String> incidents(String hint) {
+    return sql.list(
+        "SELECT incident_id FROM unresolved_hint_incident WHERE hint_key = ?"
+            + " ORDER BY incident_id",
+        r -> r.getString(1),
+        hint.strip().toLowerCase(Locale.ROOT));
   }
 }

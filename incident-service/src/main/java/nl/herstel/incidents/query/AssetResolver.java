@@ -1,14 +1,11 @@
 package nl.herstel.incidents.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
+import nl.herstel.platform.jdbc.Sql;
 
 /**
  * The one rule by which incident-service finds the BIA asset a SOC hint names, in its copy of the
@@ -60,8 +57,11 @@ public final class AssetResolver {
    */
   public record Match(AssetRef asset, String warning) {}
 
-  /** Resolves one hint with the rule above, on {@code c}. */
-  public static Match resolve(Connection c, String hint) throws SQLException {
+  /**
+   * Resolves one hint with the rule above. Run it inside a transaction to resolve several hints on
+   * one connection.
+   */
+  public static Match resolve(Sql c, String hint) {
     Hint h = Hint.of(hint);
     if (h.key().isEmpty()) {
       return new Match(null, null);
@@ -102,20 +102,15 @@ public final class AssetResolver {
             + "; left unresolved: add it to the right asset as an identifier");
   }
 
-  private static List<AssetRef> query(Connection c, String sql, String... args)
-      throws SQLException {
+  private static List<AssetRef> query(Sql c, String sql, String... args) {
     Map<String, AssetRef> assets = new LinkedHashMap<>();
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setString(i + 1, args[i]);
-      }
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          assets.putIfAbsent(
-              r.getString("asset_id"), new AssetRef(r.getString("asset_id"), r.getString("name")));
-        }
-      }
-    }
+    c.list(
+        sql,
+        r ->
+            assets.putIfAbsent(
+                r.getString("asset_id"),
+                new AssetRef(r.getString("asset_id"), r.getString("name"))),
+        (Object[]) args);
     return new ArrayList<>(assets.values());
   }
 }

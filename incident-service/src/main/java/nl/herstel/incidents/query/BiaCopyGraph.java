@@ -2,8 +2,6 @@ package nl.herstel.incidents.query;
 
 import static nl.herstel.platform.jdbc.Sql.duration;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +12,6 @@ import nl.herstel.incidents.api.IncidentEvents.AssetRef;
 import nl.herstel.incidents.api.IncidentQueries.FindAffectedProcesses;
 import nl.herstel.incidents.api.IncidentQueries.FindBiaAsset;
 import nl.herstel.incidents.api.IncidentQueries.ResolveAssets;
-import nl.herstel.platform.jdbc.DataAccessException;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.queryhandling.QueryHandler;
@@ -39,21 +36,22 @@ public class BiaCopyGraph {
     Map<String, AssetRef> resolved = new LinkedHashMap<>();
     List<String> unresolved = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    try (Connection c = db.getConnection()) {
-      for (String reference : query.references()) {
-        AssetResolver.Match match = AssetResolver.resolve(c, reference);
-        if (match.asset() != null) {
-          resolved.putIfAbsent(match.asset().assetId(), match.asset());
-        } else {
-          unresolved.add(reference);
-          if (match.warning() != null) {
-            warnings.add(match.warning());
+    // One transaction: every hint is looked up on the same connection.
+    db.inTransaction(
+        () -> {
+          for (String reference : query.references()) {
+            AssetResolver.Match match = AssetResolver.resolve(sql, reference);
+            if (match.asset() != null) {
+              resolved.putIfAbsent(match.asset().assetId(), match.asset());
+            } else {
+              unresolved.add(reference);
+              if (match.warning() != null) {
+                warnings.add(match.warning());
+              }
+            }
           }
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not read the BIA copy", e);
-    }
+          return null;
+        });
     return new AssetResolution(List.copyOf(resolved.values()), unresolved, warnings);
   }
 
