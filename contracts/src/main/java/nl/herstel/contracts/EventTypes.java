@@ -45,6 +45,7 @@ import nl.herstel.contracts.lessons.ImprovementActionChanged;
 import nl.herstel.contracts.lessons.ImprovementActionRecorded;
 import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.lessons.ThreatLikelihoodProposed;
 import nl.herstel.contracts.plans.BackupPolicyRecorded;
 import nl.herstel.contracts.plans.ExerciseCompleted;
 import nl.herstel.contracts.plans.PlanPublished;
@@ -167,8 +168,12 @@ public final class EventTypes {
               "nl.herstel.lessons.plan-revision-requested.v1",
               PlanRevisionRequested.class,
               Topic.LESSONS),
+          event("nl.herstel.lessons.exercise-requested.v1", ExerciseRequested.class, Topic.LESSONS),
+          // --- h-a ---
           event(
-              "nl.herstel.lessons.exercise-requested.v1", ExerciseRequested.class, Topic.LESSONS));
+              "nl.herstel.lessons.threat-likelihood-proposed.v1",
+              ThreatLikelihoodProposed.class,
+              Topic.LESSONS));
 
   private static final Map<String, EventType> BY_TYPE =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -177,8 +177,11 @@ class EventTypesTest {
                 PlanRevisionRequested.class,
                 Topic.LESSONS),
             tuple(
-                "nl.herstel.lessons.exercise-requested.v1",
-                ExerciseRequested.class,
+                "nl.herstel.lessons.exercise-requested.v1", ExerciseRequested.class, Topic.LESSONS),
+            // --- h-a ---
+            tuple(
+                "nl.herstel.lessons.threat-likelihood-proposed.v1",
+                nl.herstel.contracts.lessons.ThreatLikelihoodProposed.class,
                 Topic.LESSONS));
   }
 
@@ -244,7 +247,8 @@ class EventTypesTest {
     assertThat(EventTypes.on(Topic.BIA)).hasSize(16);
     assertThat(EventTypes.on(Topic.PLANS)).hasSize(9);
     assertThat(EventTypes.on(Topic.INCIDENTS)).hasSize(17);
-    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(6);
+    // --- h-a --- threat-likelihood-proposed
+    assertThat(EventTypes.on(Topic.LESSONS)).hasSize(7);
     assertThat(
             Arrays.stream(Topic.values()).flatMap(topic -> EventTypes.on(topic).stream()).toList())
         .containsExactlyInAnyOrderElementsOf(EventTypes.all());

@@ -8,7 +8,7 @@ package nl.herstel.contracts;
 final class Published {
 
   /** Every published event type, all topics. */
-  static final int TYPES = 48;
+  static final int TYPES = 49; // --- h-a --- +1 threat-likelihood-proposed
 
   private Published() {}
 }

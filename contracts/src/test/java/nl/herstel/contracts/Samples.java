@@ -51,6 +51,7 @@ import nl.herstel.contracts.lessons.ExerciseRequested;
 import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.contracts.lessons.RevisionKind;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.lessons.ThreatLikelihoodProposed;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.contracts.plans.PlanRetired;
 import nl.herstel.contracts.plans.PlanReviewDue;
@@ -424,6 +425,22 @@ final class Samples {
             "inc-1",
             List.of("proc-payments"),
             "The ransomware card fell short",
+            NOW),
+        // --- h-a ---
+        new ThreatLikelihoodProposed(
+            "prop-threat-1",
+            "threat-ransomware",
+            "Ransomware",
+            "RANSOMWARE",
+            "inc-4",
+            2,
+            4,
+            Instant.parse("2024-03-02T10:15:30Z"),
+            NOW,
+            List.of(
+                new ThreatLikelihoodProposed.Occurrence("inc-1", DISRUPTED),
+                new ThreatLikelihoodProposed.Occurrence("inc-4", NOW)),
+            "4 ransomware incidents in a year against a likelihood of 2",
             NOW));
   }
 
@@ -471,7 +488,7 @@ final class Samples {
             "Stricter",
             "bcm",
             NOW),
-        new RevisionDecided("rev-3", "proc-hr", false, "Not now", "bcm", NOW),
+        new RevisionDecided("rev-3", null, false, "Not now", "bcm", NOW, null, "threat-flood"),
         new PlanPublished("plan-2", "Empty plan", 1, List.of(), List.of(), List.of(), NOW),
         new ThreatRegistered("threat-flood", "Flooding", null, 1, NOW),
         new ThreatLikelihoodChanged("threat-flood", 2, NOW),
@@ -573,6 +590,20 @@ final class Samples {
             "Met with margin",
             NOW),
         new PlanRevisionRequested("req-3", "plan-2", 1, "inc-2", List.of(), "Review", NOW),
-        new ExerciseRequested("req-4", "plan-2", "card-1", "inc-2", List.of(), "Exercise", NOW));
+        new ExerciseRequested("req-4", "plan-2", "card-1", "inc-2", List.of(), "Exercise", NOW),
+        // --- h-a ---
+        new ThreatLikelihoodProposed(
+            "prop-threat-2",
+            "threat-flood",
+            "Flooding",
+            "FLOODING",
+            "inc-2",
+            1,
+            2,
+            NOW.minus(Duration.ofDays(365)),
+            NOW,
+            List.of(new ThreatLikelihoodProposed.Occurrence("inc-2", DISRUPTED)),
+            "One flood in a year",
+            NOW));
   }
 }

@@ -166,6 +166,10 @@ class SchemaConformanceTest {
           canonical.newInstance(withNull);
         } catch (InvocationTargetException e) {
           assertThat(e.getCause()).isInstanceOf(NullPointerException.class);
+          if (String.valueOf(e.getCause().getMessage()).contains(" or ")) {
+            // --- h-a --- one of several fields (e.g. "processId or threatId"): the schema's anyOf
+            continue;
+          }
           nonNull.add(components[i].getName());
         }
       }

@@ -237,6 +237,78 @@ class LessonsLoopIT {
     assertThat(forbidden.statusCode()).isEqualTo(403);
   }
 
+  // --- h-a ---
+  @Test
+  void aFloodMoreOftenThanTheBiaThoughtRaisesTheFloodThreatsLikelihoodOnceAccepted() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String threatId =
+        created(
+            api.post("/api/bia/threats", "bcm-manager", "{\"name\":\"Flood\",\"likelihood\":1}"));
+    String assetName = "basement-" + suffix;
+    created(
+        api.post(
+            "/api/bia/assets",
+            "bcm-manager",
+            "{\"name\":\"" + assetName + "\",\"kind\":\"HARDWARE\"}"));
+    Instant disruptedAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String incidentId = incidentOn(assetName, disruptedAt, 0);
+    record(
+        "/api/incidents/" + incidentId + "/classification",
+        "{\"category\":\"FLOOD\",\"reason\":\"Water in the server room\"}");
+    api.ok(
+        api.post(
+            "/api/incidents/" + incidentId + "/closure",
+            "incident-commander",
+            "{\"restorations\":[],\"summary\":\"Pumped dry\"}"));
+
+    // One flood this year against a likelihood of 1: lessons proposes at least 2.
+    JsonNode proposal =
+        await("lessons-service proposes a higher likelihood")
+            .atMost(EVENTUALLY)
+            .until(
+                () ->
+                    api.getJson(
+                        "/api/lessons/revision-proposals?kind=THREAT_LIKELIHOOD&incidentId="
+                            + incidentId,
+                        "bcm-manager"),
+                p -> p != null && items(p).stream().anyMatch(i -> isOf(i, threatId)));
+    JsonNode mine = items(proposal).stream().filter(i -> isOf(i, threatId)).findFirst().get();
+    assertThat(mine.get("currentLikelihood").asInt()).isEqualTo(1);
+    int proposed = mine.get("proposedLikelihood").asInt();
+    assertThat(proposed).isGreaterThanOrEqualTo(2);
+    assertThat(mine.get("incidents").toString()).contains(incidentId);
+
+    List<JsonNode> pending =
+        await("bia-service lists it pending")
+            .atMost(EVENTUALLY)
+            .until(() -> pendingRevisions("threatId", threatId), r -> r.size() == 1);
+    assertThat(pending.get(0).get("kind").asText()).isEqualTo("THREAT_LIKELIHOOD");
+    api.ok(
+        api.post(
+            "/api/bia/revisions/" + pending.get(0).get("id").asText() + "/decision",
+            "bcm-manager",
+            "{\"decision\":\"ACCEPT\",\"reason\":\"Floods happen here\"}"));
+
+    await("lessons-service learns the decision")
+        .atMost(EVENTUALLY)
+        .until(
+            () ->
+                api.getJson(
+                    "/api/lessons/revision-proposals?kind=THREAT_LIKELIHOOD&status=ACCEPTED"
+                        + "&incidentId="
+                        + incidentId,
+                    "auditor"),
+            p -> p != null && items(p).stream().anyMatch(i -> isOf(i, threatId)));
+    JsonNode threats = api.getJson("/api/bia/threats", "auditor");
+    assertThat(items(threats).stream().filter(t -> threatId.equals(t.get("id").asText())))
+        .singleElement()
+        .satisfies(t -> assertThat(t.get("likelihood").asInt()).isEqualTo(proposed));
+  }
+
+  private static boolean isOf(JsonNode proposal, String threatId) {
+    return threatId.equals(proposal.path("threatId").asText());
+  }
+
   private String publishedPlan(String suffix, String processId) {
     String plan =
         """
@@ -305,10 +377,14 @@ class LessonsLoopIT {
   }
 
   private List<JsonNode> revisionsOf(String processId) {
+    return pendingRevisions("processId", processId);
+  }
+
+  private List<JsonNode> pendingRevisions(String field, String id) {
     JsonNode all = api.getJson("/api/bia/revisions?status=PENDING", "bcm-manager");
     List<JsonNode> mine = new ArrayList<>();
     for (JsonNode revision : items(all)) {
-      if (processId.equals(revision.path("processId").asText())) {
+      if (id.equals(revision.path(field).asText())) {
         mine.add(revision);
       }
     }

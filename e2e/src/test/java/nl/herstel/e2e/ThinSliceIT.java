@@ -254,7 +254,7 @@ class ThinSliceIT {
     api.ok(api.get("/api/bia/revisions?status=PENDING", "process-owner"))
         .forEach(
             r -> {
-              if (processId.equals(r.get("processId").asText())) {
+              if (processId.equals(r.path("processId").asText())) {
                 matching.add(r);
               }
             });

@@ -132,7 +132,9 @@ public final class BiaCommands {
    * says which target changes (null: RTO); an RTO revision proposes {@code proposedRto} (and maybe
    * {@code proposedMtpd}), an MTPD revision {@code proposedMtpd}, an RPO revision {@code
    * proposedRpo}. {@code currentTarget} is the changed target's value when proposed, {@code
-   * evidence} what lessons measured and {@code proposalId} the lessons proposal, all nullable.
+   * evidence} what lessons measured and {@code proposalId} the lessons proposal, all nullable. A
+   * THREAT_LIKELIHOOD revision names no process but {@code threatId} and proposes {@code
+   * proposedLikelihood} (1–5) instead of {@code currentLikelihood}.
    */
   public record ProposeTargetRevision(
       @TargetAggregateIdentifier String revisionId,
@@ -148,9 +150,79 @@ public final class BiaCommands {
       Duration currentTarget,
       Duration proposedRpo,
       List<RevisionEvidence> evidence,
-      String proposalId) {
+      String proposalId,
+      String threatId,
+      Integer currentLikelihood,
+      Integer proposedLikelihood) {
     public ProposeTargetRevision {
       evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A revision of a process's target, by hand or from lessons. */
+    public ProposeTargetRevision(
+        String revisionId,
+        String processId,
+        String incidentId,
+        Duration currentRto,
+        Duration actualRecoveryTime,
+        Duration proposedRto,
+        String rationale,
+        String proposedBy,
+        Duration proposedMtpd,
+        RevisionKind kind,
+        Duration currentTarget,
+        Duration proposedRpo,
+        List<RevisionEvidence> evidence,
+        String proposalId) {
+      this(
+          revisionId,
+          processId,
+          incidentId,
+          currentRto,
+          actualRecoveryTime,
+          proposedRto,
+          rationale,
+          proposedBy,
+          proposedMtpd,
+          kind,
+          currentTarget,
+          proposedRpo,
+          evidence,
+          proposalId,
+          null,
+          null,
+          null);
+    }
+
+    /** A new likelihood for a threat, from lessons: how often its category occurred. */
+    public static ProposeTargetRevision likelihood(
+        String revisionId,
+        String threatId,
+        String incidentId,
+        int currentLikelihood,
+        int proposedLikelihood,
+        String rationale,
+        String proposedBy,
+        List<RevisionEvidence> evidence,
+        String proposalId) {
+      return new ProposeTargetRevision(
+          revisionId,
+          null,
+          incidentId,
+          null,
+          null,
+          null,
+          rationale,
+          proposedBy,
+          null,
+          RevisionKind.THREAT_LIKELIHOOD,
+          null,
+          null,
+          evidence,
+          proposalId,
+          threatId,
+          currentLikelihood,
+          proposedLikelihood);
     }
 
     /** An RTO revision, by hand or from an RTO breach. */

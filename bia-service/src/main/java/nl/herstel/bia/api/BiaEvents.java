@@ -71,9 +71,11 @@ public final class BiaEvents {
       String alternativeGroup) {}
 
   /**
-   * New recovery targets were proposed for a process; they await the owner's decision. {@code
-   * kind}, {@code currentTarget}, {@code proposedRpo}, {@code evidence} and {@code proposalId} were
-   * added later: events stored before load as RTO revisions without evidence.
+   * New recovery targets were proposed for a process, or (kind THREAT_LIKELIHOOD, no process) a new
+   * likelihood for a threat; they await a decision. {@code kind}, {@code currentTarget}, {@code
+   * proposedRpo}, {@code evidence} and {@code proposalId} were added later: events stored before
+   * load as RTO revisions without evidence; {@code threatId}, {@code currentLikelihood} and {@code
+   * proposedLikelihood} later still, null for every revision of a process.
    */
   public record TargetRevisionProposed(
       String revisionId,
@@ -89,10 +91,49 @@ public final class BiaEvents {
       Duration currentTarget,
       Duration proposedRpo,
       List<RevisionEvidence> evidence,
-      String proposalId) {
+      String proposalId,
+      String threatId,
+      Integer currentLikelihood,
+      Integer proposedLikelihood) {
     public TargetRevisionProposed {
       kind = kind == null ? RevisionKind.RTO : kind;
       evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A revision of a process's target (no threat). */
+    public TargetRevisionProposed(
+        String revisionId,
+        String processId,
+        String incidentId,
+        Duration currentRto,
+        Duration actualRecoveryTime,
+        Duration proposedRto,
+        String rationale,
+        String proposedBy,
+        Duration proposedMtpd,
+        RevisionKind kind,
+        Duration currentTarget,
+        Duration proposedRpo,
+        List<RevisionEvidence> evidence,
+        String proposalId) {
+      this(
+          revisionId,
+          processId,
+          incidentId,
+          currentRto,
+          actualRecoveryTime,
+          proposedRto,
+          rationale,
+          proposedBy,
+          proposedMtpd,
+          kind,
+          currentTarget,
+          proposedRpo,
+          evidence,
+          proposalId,
+          null,
+          null,
+          null);
     }
 
     public TargetRevisionProposed(
@@ -137,13 +178,24 @@ public final class BiaEvents {
 
   /**
    * A target revision was accepted or rejected; {@code proposalId} names the lessons proposal it
-   * came from (null for revisions by hand and in events stored before it was added).
+   * came from (null for revisions by hand and in events stored before it was added), {@code
+   * threatId} the threat of a likelihood revision (then {@code processId} is null).
    */
   public record TargetRevisionDecided(
-      String revisionId, String processId, boolean accepted, String reason, String proposalId) {
+      String revisionId,
+      String processId,
+      boolean accepted,
+      String reason,
+      String proposalId,
+      String threatId) {
     public TargetRevisionDecided(
         String revisionId, String processId, boolean accepted, String reason) {
-      this(revisionId, processId, accepted, reason, null);
+      this(revisionId, processId, accepted, reason, null, null);
+    }
+
+    public TargetRevisionDecided(
+        String revisionId, String processId, boolean accepted, String reason, String proposalId) {
+      this(revisionId, processId, accepted, reason, proposalId, null);
     }
   }
 

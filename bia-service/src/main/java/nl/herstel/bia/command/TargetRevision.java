@@ -16,8 +16,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * A proposal to change one of a process's recovery targets (RTO, MTPD or RPO), from an incident's
- * lessons or by hand; the process owner decides on it. This is where the improvement cycle closes
- * (DOMAIN.md, "Improve").
+ * lessons or by hand, or a threat's likelihood, from how often lessons saw its category occur; the
+ * process owner (for a threat: the BCM manager) decides on it. This is where the improvement cycle
+ * closes (DOMAIN.md, "Improve").
  */
 public class TargetRevision {
   @AggregateIdentifier private String revisionId;
@@ -27,15 +28,22 @@ public class TargetRevision {
   private Duration proposedMtpd;
   private Duration proposedRpo;
   private String proposalId;
+  private String threatId;
+  private Integer proposedLikelihood;
   private boolean decided;
 
-  /** What was proposed, as answered to the one who decides; the targets not revised are null. */
+  /**
+   * What was proposed, as answered to the one who decides; the targets not revised are null. A
+   * THREAT_LIKELIHOOD revision names the threat and its proposed likelihood instead of a process.
+   */
   public record Proposal(
       String processId,
       RevisionKind kind,
       Duration proposedRto,
       Duration proposedMtpd,
-      Duration proposedRpo) {}
+      Duration proposedRpo,
+      String threatId,
+      Integer proposedLikelihood) {}
 
   protected TargetRevision() {}
 
@@ -53,7 +61,18 @@ public class TargetRevision {
       }
       case MTPD -> positive("proposedMtpd", command.proposedMtpd(), "The proposed MTPD");
       case RPO -> positive("proposedRpo", command.proposedRpo(), "The proposed RPO");
+      case THREAT_LIKELIHOOD -> {
+        if (command.threatId() == null || command.threatId().isBlank()) {
+          throw new RuleViolation("threatId", "A likelihood revision names its threat");
+        }
+        if (command.proposedLikelihood() == null
+            || command.proposedLikelihood() < 1
+            || command.proposedLikelihood() > 5) {
+          throw new RuleViolation("proposedLikelihood", "The proposed likelihood is 1 to 5");
+        }
+      }
     }
+    boolean threat = kind == RevisionKind.THREAT_LIKELIHOOD;
     apply(
         new TargetRevisionProposed(
             command.revisionId(),
@@ -69,7 +88,10 @@ public class TargetRevision {
             command.currentTarget(),
             kind == RevisionKind.RPO ? command.proposedRpo() : null,
             command.evidence(),
-            command.proposalId()));
+            command.proposalId(),
+            threat ? command.threatId() : null,
+            threat ? command.currentLikelihood() : null,
+            threat ? command.proposedLikelihood() : null));
   }
 
   private static void positive(String field, Duration value, String name) {
@@ -86,8 +108,9 @@ public class TargetRevision {
     }
     apply(
         new TargetRevisionDecided(
-            revisionId, processId, command.accept(), command.reason(), proposalId));
-    return new Proposal(processId, kind, proposedRto, proposedMtpd, proposedRpo);
+            revisionId, processId, command.accept(), command.reason(), proposalId, threatId));
+    return new Proposal(
+        processId, kind, proposedRto, proposedMtpd, proposedRpo, threatId, proposedLikelihood);
   }
 
   @EventSourcingHandler
@@ -99,6 +122,8 @@ public class TargetRevision {
     proposedMtpd = event.proposedMtpd();
     proposedRpo = event.proposedRpo();
     proposalId = event.proposalId();
+    threatId = event.threatId();
+    proposedLikelihood = event.proposedLikelihood();
   }
 
   @EventSourcingHandler

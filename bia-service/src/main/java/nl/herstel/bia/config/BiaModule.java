@@ -25,6 +25,7 @@ import nl.herstel.bia.query.RevisionProjection;
 import nl.herstel.bia.query.ThreatProjection;
 import nl.herstel.contracts.incidents.AssetHintMapped;
 import nl.herstel.contracts.lessons.BiaRevisionProposed;
+import nl.herstel.contracts.lessons.ThreatLikelihoodProposed;
 import nl.herstel.platform.axon.ModuleDefinition;
 import nl.herstel.platform.axon.ServiceModule;
 import nl.herstel.platform.jdbc.Database;
@@ -66,6 +67,7 @@ public class BiaModule implements ServiceModule {
         .subscribe(
             nl.herstel.contracts.lessons.TargetRevisionProposed.class, proposals.rtoBreaches())
         .subscribe(BiaRevisionProposed.class, proposals.otherTargets())
+        .subscribe(ThreatLikelihoodProposed.class, proposals.threatLikelihoods())
         .subscribe(
             AssetHintMapped.class, new AssetHintMappingIntake(module.commands(), module.queries()));
   }

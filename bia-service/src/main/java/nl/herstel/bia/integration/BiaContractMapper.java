@@ -105,7 +105,8 @@ public class BiaContractMapper implements ContractMapper {
               e.reason(),
               principal == null ? "unknown" : principal.toString(),
               at,
-              e.proposalId()));
+              e.proposalId(),
+              e.threatId()));
     }
     if (payload instanceof ProcessDependencyAdded e) {
       return Optional.of(

@@ -9,6 +9,7 @@ import nl.herstel.bia.api.RevisionEvidence;
 import nl.herstel.bia.api.RevisionKind;
 import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.Evidence;
+import nl.herstel.contracts.lessons.ThreatLikelihoodProposed;
 import nl.herstel.platform.kafka.IncomingEvent;
 import nl.herstel.platform.kafka.IntegrationEventHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,11 +17,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 /**
  * Turns lessons-service's proposals into pending target revisions, which the process owner then
  * accepts or rejects: RTO breaches ({@code TargetRevisionProposed}) and the other kinds with their
- * evidence (MTPD, RPO, a stricter RTO: {@link BiaRevisionProposed}). The revision id is derived
- * from the proposal id, so a redelivered proposal can never open a second revision; the revision
- * names the proposal, so its decision can tell lessons which proposal it answers. The contract
- * event is written with its package: the internal event that records the revision bears the same
- * name.
+ * evidence (MTPD, RPO, a stricter RTO: {@link BiaRevisionProposed}), and a threat's likelihood
+ * ({@link ThreatLikelihoodProposed}). The revision id is derived from the proposal id, so a
+ * redelivered proposal can never open a second revision; the revision names the proposal, so its
+ * decision can tell lessons which proposal it answers. The contract event is written with its
+ * package: the internal event that records the revision bears the same name.
  */
 public class RevisionProposalIntake {
   private static final String PROPOSER = "lessons-service";
@@ -83,6 +84,32 @@ public class RevisionProposalIntake {
                   event.evidence().stream().map(RevisionProposalIntake::evidence).toList(),
                   event.proposalId()));
     };
+  }
+
+  /**
+   * The revision a threat likelihood proposal becomes: the threat's likelihood from the current to
+   * the proposed, with the incidents of its category as evidence (OCCURRENCE).
+   */
+  public IntegrationEventHandler<ThreatLikelihoodProposed> threatLikelihoods() {
+    return (ThreatLikelihoodProposed event, IncomingEvent envelope) ->
+        commands
+            .get()
+            .sendAndWait(
+                ProposeTargetRevision.likelihood(
+                    revisionId(event.proposalId()),
+                    event.threatId(),
+                    event.incidentId(),
+                    event.currentLikelihood(),
+                    event.proposedLikelihood(),
+                    event.rationale(),
+                    PROPOSER,
+                    event.incidents().stream()
+                        .map(
+                            i ->
+                                new RevisionEvidence(
+                                    i.incidentId(), "OCCURRENCE", null, null, i.disruptedAt()))
+                        .toList(),
+                    event.proposalId()));
   }
 
   private static RevisionEvidence evidence(Evidence e) {

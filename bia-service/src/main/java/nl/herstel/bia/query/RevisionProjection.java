@@ -41,8 +41,8 @@ public class RevisionProjection {
         "INSERT INTO bia_revision (revision_id, process_id, incident_id, current_rto_seconds,"
             + " actual_seconds, proposed_rto_seconds, rationale, proposed_by, status, proposed_at,"
             + " proposed_mtpd_seconds, kind, current_target_seconds, proposed_rpo_seconds,"
-            + " evidence, proposal_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)",
+            + " evidence, proposal_id, threat_id, current_likelihood, proposed_likelihood)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         e.revisionId(),
         e.processId(),
         e.incidentId(),
@@ -57,7 +57,10 @@ public class RevisionProjection {
         Sql.seconds(e.currentTarget()),
         Sql.seconds(e.proposedRpo()),
         Sql.json(e.evidence()),
-        e.proposalId());
+        e.proposalId(),
+        e.threatId(),
+        e.currentLikelihood(),
+        e.proposedLikelihood());
   }
 
   @EventHandler
@@ -113,7 +116,10 @@ public class RevisionProjection {
                 duration(r, "current_target_seconds"),
                 duration(r, "proposed_rpo_seconds"),
                 evidence(r.getString("evidence")),
-                r.getString("proposal_id")),
+                r.getString("proposal_id"),
+                r.getString("threat_id"),
+                (Integer) r.getObject("current_likelihood", Integer.class),
+                (Integer) r.getObject("proposed_likelihood", Integer.class)),
         args);
   }
 

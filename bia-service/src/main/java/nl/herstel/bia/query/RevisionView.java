@@ -11,7 +11,9 @@ import nl.herstel.bia.api.RevisionKind;
  * which target (RTO, MTPD or RPO); {@code currentTarget} is its value when proposed and the
  * proposed value is in {@code proposedRto}, {@code proposedMtpd} or {@code proposedRpo}. {@code
  * evidence} is what lessons measured (empty for revisions by hand), {@code proposalId} the lessons
- * proposal (null for revisions by hand).
+ * proposal (null for revisions by hand). A THREAT_LIKELIHOOD revision names no process: {@code
+ * threatId}, {@code currentLikelihood} and {@code proposedLikelihood} (1–5) say what it changes,
+ * its evidence lists the incidents of the threat's category (OCCURRENCE).
  */
 public record RevisionView(
     String id,
@@ -32,4 +34,7 @@ public record RevisionView(
     Duration currentTarget,
     Duration proposedRpo,
     List<RevisionEvidence> evidence,
-    String proposalId) {}
+    String proposalId,
+    String threatId,
+    Integer currentLikelihood,
+    Integer proposedLikelihood) {}

@@ -34,6 +34,7 @@ import nl.herstel.bia.query.RevisionView;
 import nl.herstel.bia.rest.ProcessResource.Created;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.domain.NotPermitted;
 import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
@@ -96,6 +97,10 @@ public class RevisionResource {
           "status filters: PENDING, ACCEPTED or REJECTED; without it, all of them. kind says"
               + " which target a revision changes: RTO (proposedRto, maybe proposedMtpd), MTPD"
               + " (proposedMtpd) or RPO (proposedRpo); currentTarget is its value when proposed."
+              + " THREAT_LIKELIHOOD revisions come from lessons and change no process but a"
+              + " threat (threatId) from currentLikelihood to proposedLikelihood (1-5); their"
+              + " evidence lists the incidents of the threat's category in the year (OCCURRENCE,"
+              + " with disruptedAt)."
               + " Revisions from lessons carry their evidence (per incident: RECOVERY_TIME or"
               + " DATA_LOSS measured against the target) and rationale, and name the lessons"
               + " proposalId.")
@@ -174,14 +179,18 @@ public class RevisionResource {
       description =
           "ACCEPT sets the revised target (RTO, MTPD or RPO) to the proposal, keeping the"
               + " others (source REVISION), and publishes RecoveryTargetsSet; if the RTO would"
-              + " exceed the MTPD, send a new mtpd (otherwise 422 naming mtpd). Decision and"
-              + " target change are one transaction; the published RevisionDecided names the"
-              + " lessons proposal, so lessons-service learns the proposal's fate.")
+              + " exceed the MTPD, send a new mtpd (otherwise 422 naming mtpd). Accepting a"
+              + " THREAT_LIKELIHOOD revision rates the threat's likelihood anew (publishes"
+              + " ThreatLikelihoodChanged); only a bcm-manager decides on those. Decision and"
+              + " change are one transaction; the published RevisionDecided names the lessons"
+              + " proposal (and the threat), so lessons-service learns the proposal's fate.")
   @APIResponse(responseCode = "200", description = "Decided")
   @APIResponse(responseCode = "404", description = "No such revision, or its process is unknown")
   @APIResponse(responseCode = "409", description = "Already decided, or the process is retired")
   @APIResponse(responseCode = "422", description = "The proposed RTO would exceed the MTPD")
-  @APIResponse(responseCode = "403", description = "A process owner, but not of this process")
+  @APIResponse(
+      responseCode = "403",
+      description = "A process owner, but not of this process (or of a threat's likelihood)")
   public RevisionDecided decide(
       @PathParam("id") String id, DecisionRequest request, @Context SecurityContext security) {
     validator.check(request);
@@ -195,18 +204,32 @@ public class RevisionResource {
             accept,
             request.reason().strip(),
             request.mtpd(),
-            processId ->
-                queries
-                    .query(
-                        new FindProcess(processId),
-                        ResponseTypes.optionalInstanceOf(ProcessView.class))
-                    .join()
-                    .ifPresent(process -> Ownership.check(process, security)));
+            processId -> {
+              if (processId == null) {
+                if (!security.isUserInRole(Roles.BCM_MANAGER)) {
+                  throw new NotPermitted("Only a bcm-manager decides on a threat's likelihood");
+                }
+                return;
+              }
+              queries
+                  .query(
+                      new FindProcess(processId),
+                      ResponseTypes.optionalInstanceOf(ProcessView.class))
+                  .join()
+                  .ifPresent(process -> Ownership.check(process, security));
+            });
     return new RevisionDecided(
-        id, accept ? "ACCEPTED" : "REJECTED", outcome.processId(), outcome.processVersion());
+        id,
+        accept ? "ACCEPTED" : "REJECTED",
+        outcome.processId(),
+        outcome.processVersion(),
+        outcome.threatId());
   }
 
-  /** The outcome of a decision; processVersion is set when the targets changed. */
+  /**
+   * The outcome of a decision; processVersion is set when the targets changed. A likelihood
+   * revision names its threat instead of a process.
+   */
   public record RevisionDecided(
-      String revisionId, String status, String processId, Long processVersion) {}
+      String revisionId, String status, String processId, Long processVersion, String threatId) {}
 }

@@ -55,4 +55,53 @@ class StoredEventTypesTest {
                 "r-1",
                 "breach"));
   }
+
+  @Test
+  void aTargetRevisionStoredBeforeThreatLikelihoodsStillLoadsWithoutAThreat() {
+    String stored =
+        "{\"revisionId\":\"r-1\",\"processId\":\"p-1\",\"incidentId\":\"i-1\","
+            + "\"currentRto\":\"PT8H\",\"actualRecoveryTime\":\"PT11H\","
+            + "\"proposedRto\":\"PT12H\",\"rationale\":\"Took 11h\","
+            + "\"proposedBy\":\"lessons-service\",\"proposedMtpd\":null,\"kind\":\"RTO\","
+            + "\"currentTarget\":\"PT8H\",\"proposedRpo\":null,\"evidence\":[{"
+            + "\"incidentId\":\"i-1\",\"measure\":\"RECOVERY_TIME\",\"measured\":\"PT11H\","
+            + "\"target\":\"PT8H\"}],\"proposalId\":\"prop-1\"}";
+    Object event =
+        serializer.deserialize(
+            new SimpleSerializedObject<>(
+                stored.getBytes(StandardCharsets.UTF_8),
+                byte[].class,
+                "nl.herstel.bia.api.BiaEvents$TargetRevisionProposed",
+                null));
+    assertThat(event)
+        .isEqualTo(
+            new BiaEvents.TargetRevisionProposed(
+                "r-1",
+                "p-1",
+                "i-1",
+                Duration.ofHours(8),
+                Duration.ofHours(11),
+                Duration.ofHours(12),
+                "Took 11h",
+                "lessons-service",
+                null,
+                RevisionKind.RTO,
+                Duration.ofHours(8),
+                null,
+                java.util.List.of(
+                    new RevisionEvidence(
+                        "i-1", "RECOVERY_TIME", Duration.ofHours(11), Duration.ofHours(8))),
+                "prop-1"));
+    Object decided =
+        serializer.deserialize(
+            new SimpleSerializedObject<>(
+                ("{\"revisionId\":\"r-1\",\"processId\":\"p-1\",\"accepted\":true,"
+                        + "\"reason\":\"Agreed\",\"proposalId\":\"prop-1\"}")
+                    .getBytes(StandardCharsets.UTF_8),
+                byte[].class,
+                "nl.herstel.bia.api.BiaEvents$TargetRevisionDecided",
+                null));
+    assertThat(decided)
+        .isEqualTo(new BiaEvents.TargetRevisionDecided("r-1", "p-1", true, "Agreed", "prop-1"));
+  }
 }

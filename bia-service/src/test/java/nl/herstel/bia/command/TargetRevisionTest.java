@@ -34,7 +34,8 @@ class TargetRevisionTest {
         .given(proposed())
         .when(new DecideTargetRevision("r1", true, "Agreed"))
         .expectResultMessagePayload(
-            new TargetRevision.Proposal("p1", RevisionKind.RTO, ofHours(12), null, null))
+            new TargetRevision.Proposal(
+                "p1", RevisionKind.RTO, ofHours(12), null, null, null, null))
         .expectEvents(new TargetRevisionDecided("r1", "p1", true, "Agreed"));
   }
 
@@ -99,7 +100,7 @@ class TargetRevisionTest {
         .given(proposed)
         .when(new DecideTargetRevision("r2", true, "Agreed"))
         .expectResultMessagePayload(
-            new TargetRevision.Proposal("p1", RevisionKind.RPO, null, null, ofHours(3)))
+            new TargetRevision.Proposal("p1", RevisionKind.RPO, null, null, ofHours(3), null, null))
         .expectEvents(new TargetRevisionDecided("r2", "p1", true, "Agreed", "prop-1"));
   }
 
@@ -132,6 +133,81 @@ class TargetRevisionTest {
                 null,
                 List.of(),
                 "prop-2"))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+  }
+
+  private static ProposeTargetRevision likelihood(String threatId, Integer proposed) {
+    return new ProposeTargetRevision(
+        "r3",
+        null,
+        "i4",
+        null,
+        null,
+        null,
+        "4 ransomware incidents in a year",
+        "lessons-service",
+        null,
+        RevisionKind.THREAT_LIKELIHOOD,
+        null,
+        null,
+        List.of(
+            new RevisionEvidence(
+                "i4", "OCCURRENCE", null, null, java.time.Instant.parse("2025-03-01T08:00:00Z"))),
+        "prop-3",
+        threatId,
+        2,
+        proposed);
+  }
+
+  @Test
+  void aLikelihoodRevisionNamesItsThreatAndItsDecisionAnswersTheThreatAndTheProposal() {
+    TargetRevisionProposed proposed =
+        new TargetRevisionProposed(
+            "r3",
+            null,
+            "i4",
+            null,
+            null,
+            null,
+            "4 ransomware incidents in a year",
+            "lessons-service",
+            null,
+            RevisionKind.THREAT_LIKELIHOOD,
+            null,
+            null,
+            List.of(
+                new RevisionEvidence(
+                    "i4",
+                    "OCCURRENCE",
+                    null,
+                    null,
+                    java.time.Instant.parse("2025-03-01T08:00:00Z"))),
+            "prop-3",
+            "t1",
+            2,
+            4);
+    fixture.givenNoPriorActivity().when(likelihood("t1", 4)).expectEvents(proposed);
+    fixture
+        .given(proposed)
+        .when(new DecideTargetRevision("r3", false, "Two were one attack"))
+        .expectResultMessagePayload(
+            new TargetRevision.Proposal(
+                null, RevisionKind.THREAT_LIKELIHOOD, null, null, null, "t1", 4))
+        .expectEvents(
+            new TargetRevisionDecided("r3", null, false, "Two were one attack", "prop-3", "t1"));
+  }
+
+  @Test
+  void aLikelihoodRevisionNeedsAThreatAndALikelihoodOfOneToFive() {
+    fixture
+        .givenNoPriorActivity()
+        .when(likelihood(null, 4))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(likelihood("t1", 6))
         .expectException(RuleViolation.class)
         .expectNoEvents();
   }

@@ -26,12 +26,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.herstel.contracts.ContractJson;
+import nl.herstel.contracts.EventTypes;
+import nl.herstel.contracts.IntegrationEvent;
+import nl.herstel.contracts.bia.RevisionDecided;
 import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.Evidence;
 import nl.herstel.contracts.lessons.RevisionKind;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.lessons.ThreatLikelihoodProposed;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ItKafka;
@@ -360,14 +364,132 @@ class BiaServiceIT {
         .containsOnly("test-process-owner");
   }
 
-  private static void publishFromLessons(BiaRevisionProposed proposal) throws Exception {
+  // --- h-a --- threat likelihood revisions from lessons
+
+  @Test
+  void aLikelihoodProposalFromLessonsIsPendingUntilAcceptedThenRatesTheThreatAndTellsLessons()
+      throws Exception {
+    String threatId =
+        api.createdId(
+            api.post(
+                "/api/bia/threats", "bcm-manager", "{\"name\":\"Ransomware L\",\"likelihood\":2}"));
+    String proposalId = UUID.randomUUID().toString().replace("-", "");
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    List<ThreatLikelihoodProposed.Occurrence> incidents = new ArrayList<>();
+    for (int n = 1; n <= 4; n++) {
+      incidents.add(
+          new ThreatLikelihoodProposed.Occurrence(
+              "incident-" + n, now.minus(Duration.ofDays(80L * n))));
+    }
+    ThreatLikelihoodProposed proposal =
+        new ThreatLikelihoodProposed(
+            proposalId,
+            threatId,
+            "Ransomware L",
+            "RANSOMWARE_L",
+            "incident-1",
+            2,
+            4,
+            now.minus(Duration.ofDays(365)),
+            now,
+            incidents,
+            "4 incidents of category RANSOMWARE_L in the year",
+            now);
+    publishFromLessons(proposal);
+    publishFromLessons(proposal);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> revisionsOfThreat(threatId).size() == 1);
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> revisionsOfThreat(threatId).size() == 1);
+    JsonNode revision = revisionsOfThreat(threatId).get(0);
+    assertThat(revision.get("kind").asText()).isEqualTo("THREAT_LIKELIHOOD");
+    assertThat(revision.get("processId").isNull()).isTrue();
+    assertThat(revision.get("currentLikelihood").asInt()).isEqualTo(2);
+    assertThat(revision.get("proposedLikelihood").asInt()).isEqualTo(4);
+    assertThat(revision.get("proposalId").asText()).isEqualTo(proposalId);
+    assertThat(revision.get("rationale").asText()).contains("4 incidents");
+    assertThat(revision.get("evidence")).hasSize(4);
+    assertThat(revision.get("evidence").get(0).get("measure").asText()).isEqualTo("OCCURRENCE");
+    assertThat(revision.get("evidence").get(0).get("disruptedAt").asText())
+        .isEqualTo(incidents.get(0).disruptedAt().toString());
+    String decision = "/api/bia/revisions/" + revision.get("id").asText() + "/decision";
+
+    assertThat(
+            api.post(decision, "process-owner", "{\"decision\":\"ACCEPT\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(403);
+    JsonNode decided =
+        api.ok(
+            api.post(
+                decision, "bcm-manager", "{\"decision\":\"ACCEPT\",\"reason\":\"Four a year\"}"));
+    assertThat(decided.get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(decided.get("threatId").asText()).isEqualTo(threatId);
+    assertThat(
+            api.post(decision, "bcm-manager", "{\"decision\":\"REJECT\",\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(409);
+
+    List<ConsumerRecord<String, byte[]>> published =
+        distinctRecords(
+            r ->
+                threatId.equals(r.key())
+                    && List.of(
+                            "nl.herstel.bia.threat-likelihood-changed.v1",
+                            "nl.herstel.bia.revision-decided.v1")
+                        .contains(header(r, "ce_type")),
+            2);
+    assertThat(published)
+        .extracting(r -> header(r, "ce_type"))
+        .containsExactlyInAnyOrder(
+            "nl.herstel.bia.threat-likelihood-changed.v1", "nl.herstel.bia.revision-decided.v1");
+    for (ConsumerRecord<String, byte[]> r : published) {
+      if (header(r, "ce_type").endsWith("threat-likelihood-changed.v1")) {
+        assertThat(ContractJson.read(r.value(), ThreatLikelihoodChanged.class).likelihood())
+            .isEqualTo(4);
+      } else {
+        RevisionDecided fate = ContractJson.read(r.value(), RevisionDecided.class);
+        assertThat(fate.accepted()).isTrue();
+        assertThat(fate.proposalId()).isEqualTo(proposalId);
+        assertThat(fate.threatId()).isEqualTo(threatId);
+        assertThat(fate.processId()).isNull();
+        assertThat(fate.decidedBy()).isEqualTo("test-bcm-manager");
+      }
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              for (JsonNode t : api.getJson("/api/bia/threats", "auditor")) {
+                if (threatId.equals(t.get("id").asText())) {
+                  return t.get("likelihood").asInt() == 4;
+                }
+              }
+              return false;
+            });
+  }
+
+  private List<JsonNode> revisionsOfThreat(String threatId) {
+    List<JsonNode> matching = new ArrayList<>();
+    api.getJson("/api/bia/revisions?status=PENDING", "bcm-manager")
+        .forEach(
+            r -> {
+              if (threatId.equals(r.path("threatId").asText())) {
+                matching.add(r);
+              }
+            });
+    return matching;
+  }
+
+  private static void publishFromLessons(IntegrationEvent proposal) throws Exception {
     try (KafkaProducer<String, byte[]> producer = producer()) {
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(
               "herstel.lessons.v1", proposal.subject(), ContractJson.write(proposal));
       Map.of(
               "ce_id", UUID.randomUUID().toString(),
-              "ce_type", "nl.herstel.lessons.bia-revision-proposed.v1",
+              "ce_type", EventTypes.of(proposal.getClass()).type(),
               "ce_source", "urn:herstel:lessons-service",
               "ce_specversion", "1.0",
               "ce_time", Instant.now().toString())
@@ -1610,7 +1732,7 @@ class BiaServiceIT {
     if (all != null) {
       all.forEach(
           r -> {
-            if (processId.equals(r.get("processId").asText())) {
+            if (processId.equals(r.path("processId").asText())) {
               matching.add(r);
             }
           });

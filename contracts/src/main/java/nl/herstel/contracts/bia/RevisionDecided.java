@@ -5,18 +5,23 @@ import java.util.Objects;
 import nl.herstel.contracts.IntegrationEvent;
 
 /**
- * A proposed revision of recovery targets was accepted or rejected. An accepted revision is
- * followed by the {@link RecoveryTargetsSet} it caused (source {@code REVISION}, same {@code
- * revisionId}).
+ * A proposed revision was accepted or rejected: of a process's recovery targets, or of a threat's
+ * likelihood. An accepted target revision is followed by the {@link RecoveryTargetsSet} it caused
+ * (source {@code REVISION}, same {@code revisionId}); an accepted likelihood revision by the {@link
+ * ThreatLikelihoodChanged} it caused.
  *
  * @param revisionId the revision decided on
- * @param processId the process it concerns; the subject
+ * @param processId the process whose targets it revised; the subject. Null only for a revision of a
+ *     threat's likelihood (then {@code threatId} is set); always set in events published before
+ *     {@code threatId} was added
  * @param accepted whether it was accepted
  * @param reason why
  * @param decidedBy who decided
  * @param occurredAt when it was decided
  * @param proposalId the lessons-service proposal the revision came from; null for revisions made by
  *     hand and in events published before it was added
+ * @param threatId the threat whose likelihood it revised (then the subject); null for target
+ *     revisions
  */
 public record RevisionDecided(
     String revisionId,
@@ -25,10 +30,11 @@ public record RevisionDecided(
     String reason,
     String decidedBy,
     Instant occurredAt,
-    String proposalId)
+    String proposalId,
+    String threatId)
     implements IntegrationEvent {
 
-  /** A decision on a revision that no lessons proposal started. */
+  /** A decision on a revision of a process's targets that no lessons proposal started. */
   public RevisionDecided(
       String revisionId,
       String processId,
@@ -36,12 +42,26 @@ public record RevisionDecided(
       String reason,
       String decidedBy,
       Instant occurredAt) {
-    this(revisionId, processId, accepted, reason, decidedBy, occurredAt, null);
+    this(revisionId, processId, accepted, reason, decidedBy, occurredAt, null, null);
+  }
+
+  /** A decision on a revision of a process's targets. */
+  public RevisionDecided(
+      String revisionId,
+      String processId,
+      boolean accepted,
+      String reason,
+      String decidedBy,
+      Instant occurredAt,
+      String proposalId) {
+    this(revisionId, processId, accepted, reason, decidedBy, occurredAt, proposalId, null);
   }
 
   public RevisionDecided {
     Objects.requireNonNull(revisionId, "revisionId");
-    Objects.requireNonNull(processId, "processId");
+    if (processId == null && threatId == null) {
+      throw new NullPointerException("processId or threatId");
+    }
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(decidedBy, "decidedBy");
     Objects.requireNonNull(occurredAt, "occurredAt");
@@ -49,6 +69,6 @@ public record RevisionDecided(
 
   @Override
   public String subject() {
-    return processId;
+    return processId != null ? processId : threatId;
   }
 }

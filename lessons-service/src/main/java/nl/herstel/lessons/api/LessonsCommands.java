@@ -3,7 +3,9 @@ package nl.herstel.lessons.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import nl.herstel.contracts.incidents.Severity;
+import nl.herstel.contracts.lessons.ThreatLikelihoodProposed.Occurrence;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands of lessons learned. */
@@ -95,6 +97,37 @@ public final class LessonsCommands {
     public RestoredProcess(
         String processId, String name, Instant restoredAt, Duration rto, Duration mtpd) {
       this(processId, name, restoredAt, rto, mtpd, null, null);
+    }
+  }
+
+  /**
+   * Hold how often incidents of a category occurred in the year up to a closed incident against the
+   * likelihood the BIA gives the threat the category matches ({@code ThreatCategories}); the
+   * threat's record proposes a higher likelihood when the count says so ({@link LikelihoodScale}).
+   * Sent by the review of every closed incident, per matching threat; a second assessment for the
+   * same incident changes nothing.
+   *
+   * @param incidentId the closed incident whose review assesses
+   * @param currentLikelihood the threat's likelihood as lessons knows it, 1 to 5
+   * @param windowFrom the start of the year counted (exclusive)
+   * @param windowTo the end of the year counted (inclusive): when the incident closed
+   * @param incidents the incidents of the category in the year: not dismissed, merged ones once
+   * @param decided the decisions bia-service reported on this threat's proposals, by proposal id
+   */
+  public record AssessThreatLikelihood(
+      @TargetAggregateIdentifier String threatId,
+      String threatName,
+      String category,
+      int currentLikelihood,
+      String incidentId,
+      Instant windowFrom,
+      Instant windowTo,
+      List<Occurrence> incidents,
+      Map<String, Boolean> decided,
+      LikelihoodScale scale) {
+    public AssessThreatLikelihood {
+      incidents = List.copyOf(incidents);
+      decided = Map.copyOf(decided);
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.contracts.lessons.Evidence;
 import nl.herstel.contracts.lessons.RevisionKind;
+import nl.herstel.contracts.lessons.ThreatLikelihoodProposed.Occurrence;
 
 /** The events of lessons learned, as stored in lessons-service's event store. */
 public final class LessonsEvents {
@@ -100,4 +101,41 @@ public final class LessonsEvents {
       String scenarioCardId,
       List<String> processIds,
       String reason) {}
+
+  /**
+   * A threat's likelihood was held against how often its category occurred in the year up to a
+   * closed incident.
+   *
+   * @param incidentsPerYear the incidents of the category counted in the year
+   * @param observedLikelihood the likelihood that count amounts to on the scale
+   */
+  public record ThreatLikelihoodAssessed(
+      String threatId,
+      String incidentId,
+      String category,
+      int incidentsPerYear,
+      int observedLikelihood,
+      int currentLikelihood) {}
+
+  /**
+   * Incidents of a category occurred more often in a year than the likelihood of the threat it
+   * matches says: lessons propose the higher likelihood, with the incidents as evidence. The same
+   * threat and incidents give the same proposal id; a threat has one proposal pending at a time.
+   */
+  public record ThreatLikelihoodProposed(
+      String proposalId,
+      String threatId,
+      String threatName,
+      String category,
+      String incidentId,
+      int currentLikelihood,
+      int proposedLikelihood,
+      Instant windowFrom,
+      Instant windowTo,
+      List<Occurrence> incidents,
+      String rationale) {}
+
+  /** bia-service decided on a likelihood proposal: it no longer stands in the way of the next. */
+  public record LikelihoodProposalDecided(
+      String threatId, String proposalId, int proposedLikelihood, boolean accepted) {}
 }

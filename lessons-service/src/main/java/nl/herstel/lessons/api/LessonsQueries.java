@@ -1,7 +1,6 @@
 package nl.herstel.lessons.api;
 
 import java.time.Instant;
-import nl.herstel.contracts.lessons.RevisionKind;
 
 /** The queries the lessons read model answers. */
 public final class LessonsQueries {
@@ -23,7 +22,7 @@ public final class LessonsQueries {
    */
   public record ListRevisionProposals(
       String status,
-      RevisionKind kind,
+      ProposalKind kind,
       String processId,
       String incidentId,
       Instant afterProposedAt,

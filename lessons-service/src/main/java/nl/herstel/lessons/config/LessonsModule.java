@@ -8,6 +8,7 @@ import nl.herstel.contracts.bia.AssetRetired;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.RevisionDecided;
+import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.incidents.CostRecorded;
 import nl.herstel.contracts.incidents.DecisionRecorded;
@@ -34,6 +35,7 @@ import nl.herstel.lessons.command.EvaluationPolicy;
 import nl.herstel.lessons.command.ImprovementAction;
 import nl.herstel.lessons.command.IncidentReview;
 import nl.herstel.lessons.command.ProcessRecoveryRecord;
+import nl.herstel.lessons.command.ThreatLikelihoodRecord;
 import nl.herstel.lessons.integration.ImprovementContractMapper;
 import nl.herstel.lessons.integration.IncidentClosedIntake;
 import nl.herstel.lessons.integration.IncidentStoryIntake;
@@ -42,6 +44,7 @@ import nl.herstel.lessons.integration.LessonsContractMapper;
 import nl.herstel.lessons.integration.OpenedIncidents;
 import nl.herstel.lessons.integration.ProcessTargets;
 import nl.herstel.lessons.integration.RevisionFates;
+import nl.herstel.lessons.integration.ThreatLikelihoods;
 import nl.herstel.lessons.query.EvaluationProjection;
 import nl.herstel.lessons.query.ImprovementProjection;
 import nl.herstel.lessons.query.IncidentStories;
@@ -74,12 +77,14 @@ public class LessonsModule implements ServiceModule {
             targets,
             incidents,
             config.rtoMarginWindow(),
-            config.rtoMarginShare());
+            config.rtoMarginShare(),
+            new ThreatLikelihoods(sql, config.threatCategories(), config.likelihoodScale()));
     IncidentStories stories = new IncidentStories(sql);
     RecoveryStatistics statistics = new RecoveryStatistics(sql);
     module
         .aggregate(IncidentReview.class)
         .aggregate(ProcessRecoveryRecord.class)
+        .aggregate(ThreatLikelihoodRecord.class)
         .projection(projection)
         .queryHandler(projection)
         .queryHandler(stories)
@@ -129,6 +134,7 @@ public class LessonsModule implements ServiceModule {
         .subscribe(AssetRegistered.class, known::assetRegistered)
         .subscribe(AssetRetired.class, known::assetRetired)
         .subscribe(ThreatRegistered.class, known::threatRegistered)
+        .subscribe(ThreatLikelihoodChanged.class, known::threatLikelihoodChanged)
         .subscribe(PlanPublished.class, known::planPublished)
         .subscribe(PlanRetired.class, known::planRetired)
         .subscribe(TrainingRecorded.class, known::trainingRecorded)

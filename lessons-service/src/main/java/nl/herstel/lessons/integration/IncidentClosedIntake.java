@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import nl.herstel.contracts.incidents.IncidentClosed;
 import nl.herstel.contracts.incidents.Restoration;
 import nl.herstel.lessons.api.LessonsCommands.ActivatedPlan;
+import nl.herstel.lessons.api.LessonsCommands.AssessThreatLikelihood;
 import nl.herstel.lessons.api.LessonsCommands.OpenIncidentReview;
 import nl.herstel.lessons.api.LessonsCommands.RecordRecovery;
 import nl.herstel.lessons.api.LessonsCommands.RestoredProcess;
@@ -26,7 +27,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * process had at that moment. The command joins the consumer's transaction, so the review and the
  * inbox row commit together; the review's id is the incident's id, so a second close opens no
  * second review. Each restoration of a process with a known RTO is also added to the process's
- * recovery record, the cross-incident evidence for a stricter RTO.
+ * recovery record, the cross-incident evidence for a stricter RTO; and each threat the incident's
+ * category matches is assessed against how often the category occurred in the year ({@link
+ * ThreatLikelihoods}).
  *
  * <p>A record this service cannot apply would be retried forever and block the topic, so what the
  * review would reject is left out here, with a warning: a process restored twice counts with its
@@ -41,6 +44,7 @@ public class IncidentClosedIntake implements IntegrationEventHandler<IncidentClo
   private final OpenedIncidents incidents;
   private final int marginWindow;
   private final double marginShare;
+  private final ThreatLikelihoods likelihoods;
 
   /**
    * @param marginWindow and {@code marginShare}: the "RTO consistently met with margin" rule, see
@@ -51,8 +55,10 @@ public class IncidentClosedIntake implements IntegrationEventHandler<IncidentClo
       ProcessTargets targets,
       OpenedIncidents incidents,
       int marginWindow,
-      double marginShare) {
+      double marginShare,
+      ThreatLikelihoods likelihoods) {
     this.commands = commands;
+    this.likelihoods = likelihoods;
     this.targets = targets;
     this.incidents = incidents;
     this.marginWindow = marginWindow;
@@ -99,6 +105,10 @@ public class IncidentClosedIntake implements IntegrationEventHandler<IncidentClo
             event.activatedPlans().stream()
                 .map(p -> new ActivatedPlan(p.planId(), p.planVersion(), p.scenarioCardId()))
                 .toList()));
+    for (AssessThreatLikelihood assessment :
+        likelihoods.assessments(event.incidentId(), event.occurredAt())) {
+      gateway.sendAndWait(assessment);
+    }
     for (RestoredProcess process : restored) {
       if (process.rto() != null) {
         gateway.sendAndWait(

@@ -273,10 +273,12 @@ public class IncidentStoryIntake {
     incidents.known(e.incidentId());
     sql.update(
         "UPDATE lessons_incident SET closed_at = ?, status = 'CLOSED', summary = ?,"
-            + " disrupted_at = COALESCE(disrupted_at, ?) WHERE incident_id = ?",
+            + " disrupted_at = COALESCE(disrupted_at, ?), category = COALESCE(?, category)"
+            + " WHERE incident_id = ?",
         e.occurredAt(),
         e.summary(),
         e.disruptedAt(),
+        e.category(),
         e.incidentId());
     List<Restoration> restorations =
         e.restorations().stream().filter(r -> !r.restoredAt().isBefore(e.disruptedAt())).toList();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.contracts.bia.AssetRegistered;
 import nl.herstel.contracts.bia.AssetRetired;
+import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
 import nl.herstel.contracts.plans.BackupPolicyRecorded;
 import nl.herstel.contracts.plans.PlanPublished;
@@ -17,10 +18,10 @@ import nl.herstel.platform.kafka.IncomingEvent;
 
 /**
  * What improvement actions may target, as the services that own it published it: the BIA's assets
- * and threats, plan-service's plans with their scenario cards, backup policies and training records
- * (processes are in {@link ProcessTargets}). Written inside the consumer's transaction, with the
- * inbox row; a retired asset or plan can no longer be targeted, nor a card a newer version of its
- * plan dropped.
+ * and threats (with their current likelihood), plan-service's plans with their scenario cards,
+ * backup policies and training records (processes are in {@link ProcessTargets}). Written inside
+ * the consumer's transaction, with the inbox row; a retired asset or plan can no longer be
+ * targeted, nor a card a newer version of its plan dropped.
  */
 public class KnownTargets {
   private final Sql sql;
@@ -37,8 +38,32 @@ public class KnownTargets {
     retire("kind = ? AND target_id = ?", Kind.ASSET, event.assetId());
   }
 
+  /** A threat is known with its likelihood, which {@link ThreatLikelihoods} holds incidents to. */
   public void threatRegistered(ThreatRegistered event, IncomingEvent envelope) {
     known(Kind.THREAT, event.threatId(), "", event.name(), event.occurredAt());
+    likelihood(event.threatId(), event.likelihood(), event.occurredAt());
+  }
+
+  /** A threat's likelihood was rated anew (by hand, or by accepting a proposal of lessons). */
+  public void threatLikelihoodChanged(ThreatLikelihoodChanged event, IncomingEvent envelope) {
+    sql.update(
+        "INSERT INTO lessons_known_target (kind, target_id, plan_id, retired, updated_at)"
+            + " VALUES (?, ?, '', FALSE, ?) ON CONFLICT (kind, target_id, plan_id) DO NOTHING",
+        Kind.THREAT,
+        event.threatId(),
+        event.occurredAt());
+    likelihood(event.threatId(), event.likelihood(), event.occurredAt());
+  }
+
+  private void likelihood(String threatId, int likelihood, Instant at) {
+    sql.update(
+        "UPDATE lessons_known_target SET likelihood = ?, updated_at = ?"
+            + " WHERE kind = ? AND target_id = ? AND plan_id = '' AND updated_at <= ?",
+        likelihood,
+        at,
+        Kind.THREAT,
+        threatId,
+        at);
   }
 
   /** A plan version was published: the plan and exactly the cards of this version are known. */

@@ -6,14 +6,15 @@ import nl.herstel.contracts.lessons.BiaRevisionProposed;
 import nl.herstel.contracts.lessons.ExerciseRequested;
 import nl.herstel.contracts.lessons.PlanRevisionRequested;
 import nl.herstel.contracts.lessons.TargetRevisionProposed;
+import nl.herstel.contracts.lessons.ThreatLikelihoodProposed;
 import nl.herstel.lessons.api.LessonsEvents;
 import nl.herstel.platform.kafka.ContractMapper;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
  * Which lessons events leave the service, and in which contract shape (topic herstel.lessons.v1):
- * the revision proposals (RTO breaches as target revisions, the other kinds as BIA revisions),
- * which bia-service turns into pending revisions.
+ * the revision proposals (RTO breaches as target revisions, the other kinds as BIA revisions, a
+ * threat's likelihood as a likelihood proposal), which bia-service turns into pending revisions.
  */
 public class LessonsContractMapper implements ContractMapper {
 
@@ -41,6 +42,22 @@ public class LessonsContractMapper implements ContractMapper {
               e.currentTarget(),
               e.proposedTarget(),
               e.evidence(),
+              e.rationale(),
+              message.getTimestamp()));
+    }
+    if (payload instanceof LessonsEvents.ThreatLikelihoodProposed e) {
+      return Optional.of(
+          new ThreatLikelihoodProposed(
+              e.proposalId(),
+              e.threatId(),
+              e.threatName(),
+              e.category(),
+              e.incidentId(),
+              e.currentLikelihood(),
+              e.proposedLikelihood(),
+              e.windowFrom(),
+              e.windowTo(),
+              e.incidents(),
               e.rationale(),
               message.getTimestamp()));
     }

@@ -11,7 +11,8 @@ import nl.herstel.platform.kafka.IntegrationEventHandler;
  * tells the management report which lessons changed the BIA. Written inside the consumer's
  * transaction, with the inbox row. Decisions on revisions made by hand name no proposal and are not
  * lessons' business; a revision is decided once, so a second decision for a proposal changes
- * nothing.
+ * nothing. A decision on a threat's likelihood keeps the threat, which the threat's next assessment
+ * reads ({@link ThreatLikelihoods}).
  */
 public class RevisionFates implements IntegrationEventHandler<RevisionDecided> {
   private final Sql sql;
@@ -27,13 +28,14 @@ public class RevisionFates implements IntegrationEventHandler<RevisionDecided> {
     }
     sql.update(
         "INSERT INTO lessons_revision_fate"
-            + " (proposal_id, revision_id, accepted, reason, decided_by, decided_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (proposal_id) DO NOTHING",
+            + " (proposal_id, revision_id, accepted, reason, decided_by, decided_at, threat_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (proposal_id) DO NOTHING",
         event.proposalId(),
         event.revisionId(),
         event.accepted(),
         event.reason(),
         event.decidedBy(),
-        event.occurredAt());
+        event.occurredAt(),
+        event.threatId());
   }
 }

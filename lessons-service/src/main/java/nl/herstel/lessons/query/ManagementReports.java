@@ -19,6 +19,7 @@ import nl.herstel.lessons.api.EvaluationContent;
 import nl.herstel.lessons.api.LessonsQueries.IncidentReport;
 import nl.herstel.lessons.api.LessonsQueries.PeriodReport;
 import nl.herstel.lessons.api.LessonsQueries.SummarizeRecoveryInformation;
+import nl.herstel.lessons.api.ProposalKind;
 import nl.herstel.lessons.api.RecoveryPeriod;
 import nl.herstel.lessons.query.ManagementReport.ActionLine;
 import nl.herstel.lessons.query.ManagementReport.BiaChange;
@@ -455,12 +456,15 @@ public class ManagementReports {
   }
 
   private static BiaChange change(RevisionProposalView p) {
+    boolean threat = p.kind() == ProposalKind.THREAT_LIKELIHOOD;
     return new BiaChange(
         p.id(),
         p.kind().name(),
-        p.processName() != null ? p.processName() : p.processId(),
-        text(p.currentTarget()),
-        text(p.proposedTarget()),
+        threat
+            ? (p.threatName() != null ? p.threatName() : p.threatId())
+            : p.processName() != null ? p.processName() : p.processId(),
+        threat ? String.valueOf(p.currentLikelihood()) : text(p.currentTarget()),
+        threat ? String.valueOf(p.proposedLikelihood()) : text(p.proposedTarget()),
         p.status() == null ? "PROPOSED" : p.status(),
         p.decidedBy(),
         p.decidedAt(),

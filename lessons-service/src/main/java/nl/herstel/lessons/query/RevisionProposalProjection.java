@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.contracts.lessons.Evidence;
-import nl.herstel.contracts.lessons.RevisionKind;
+import nl.herstel.contracts.lessons.ThreatLikelihoodProposed.Occurrence;
 import nl.herstel.lessons.api.LessonsEvents.RevisionProposed;
 import nl.herstel.lessons.api.LessonsEvents.TargetRevisionProposed;
+import nl.herstel.lessons.api.LessonsEvents.ThreatLikelihoodProposed;
 import nl.herstel.lessons.api.LessonsQueries.ListBiaChanges;
 import nl.herstel.lessons.api.LessonsQueries.ListRevisionProposals;
+import nl.herstel.lessons.api.ProposalKind;
 import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,6 +32,8 @@ import org.axonframework.queryhandling.QueryHandler;
 public class RevisionProposalProjection {
   private static final JavaType EVIDENCE =
       Sql.JSON.getTypeFactory().constructCollectionType(List.class, Evidence.class);
+  private static final JavaType OCCURRENCES =
+      Sql.JSON.getTypeFactory().constructCollectionType(List.class, Occurrence.class);
   private static final String SELECT =
       "SELECT p.*, f.accepted, f.decided_by, f.decided_at, f.reason AS decision_reason"
           + " FROM lessons_revision_proposal p"
@@ -45,7 +49,7 @@ public class RevisionProposalProjection {
   void on(TargetRevisionProposed e, @Timestamp Instant at) {
     insert(
         e.proposalId(),
-        RevisionKind.RTO,
+        ProposalKind.RTO,
         e.incidentId(),
         e.processId(),
         e.processName(),
@@ -62,7 +66,7 @@ public class RevisionProposalProjection {
   void on(RevisionProposed e, @Timestamp Instant at) {
     insert(
         e.proposalId(),
-        e.kind(),
+        ProposalKind.valueOf(e.kind().name()),
         e.incidentId(),
         e.processId(),
         e.processName(),
@@ -74,9 +78,30 @@ public class RevisionProposalProjection {
         at);
   }
 
+  /** A threat's likelihood proposal: no process, the threat and the incidents counted. */
+  @EventHandler
+  void on(ThreatLikelihoodProposed e, @Timestamp Instant at) {
+    sql.update(
+        "INSERT INTO lessons_revision_proposal (proposal_id, incident_id, rationale, proposed_at,"
+            + " kind, evidence, threat_id, threat_name, category, current_likelihood,"
+            + " proposed_likelihood, occurrences) VALUES (?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (proposal_id) DO NOTHING",
+        e.proposalId(),
+        e.incidentId(),
+        e.rationale(),
+        at,
+        ProposalKind.THREAT_LIKELIHOOD,
+        e.threatId(),
+        e.threatName(),
+        e.category(),
+        e.currentLikelihood(),
+        e.proposedLikelihood(),
+        Sql.json(e.incidents()));
+  }
+
   private void insert(
       String proposalId,
-      RevisionKind kind,
+      ProposalKind kind,
       String incidentId,
       String processId,
       String processName,
@@ -162,7 +187,11 @@ public class RevisionProposalProjection {
               "ACCEPTED".equals(p.status()),
               p.decidedBy(),
               p.decidedAt(),
-              p.decisionReason());
+              p.decisionReason(),
+              p.threatId(),
+              p.threatName(),
+              p.currentLikelihood(),
+              p.proposedLikelihood());
         },
         query.from(),
         query.to());
@@ -203,14 +232,24 @@ public class RevisionProposalProjection {
         duration(r, "proposed_rto_seconds"),
         r.getString("rationale"),
         instant(r, "proposed_at"),
-        RevisionKind.valueOf(r.getString("kind")),
+        ProposalKind.valueOf(r.getString("kind")),
         duration(r, "current_target_seconds"),
         duration(r, "proposed_target_seconds"),
         evidence(r.getString("evidence")),
         accepted == null ? "PROPOSED" : accepted ? "ACCEPTED" : "REJECTED",
         r.getString("decided_by"),
         instant(r, "decided_at"),
-        r.getString("decision_reason"));
+        r.getString("decision_reason"),
+        r.getString("threat_id"),
+        r.getString("threat_name"),
+        r.getString("category"),
+        (Integer) r.getObject("current_likelihood", Integer.class),
+        (Integer) r.getObject("proposed_likelihood", Integer.class),
+        occurrences(r.getString("occurrences")));
+  }
+
+  private static List<Occurrence> occurrences(String json) {
+    return json == null ? null : Sql.fromJson(json, OCCURRENCES);
   }
 
   private static List<Evidence> evidence(String json) {

@@ -15,9 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import nl.herstel.contracts.lessons.RevisionKind;
 import nl.herstel.lessons.api.LessonsQueries.ListBiaChanges;
 import nl.herstel.lessons.api.LessonsQueries.ListRevisionProposals;
+import nl.herstel.lessons.api.ProposalKind;
 import nl.herstel.lessons.query.BiaChangeView;
 import nl.herstel.lessons.query.RevisionProposalView;
 import nl.herstel.platform.rest.InvalidRequest;
@@ -60,11 +60,15 @@ public class RevisionProposalResource {
       summary = "List the BIA revisions lessons proposed, with their evidence and fate",
       description =
           "Newest first, pages of `limit` (1–1000, default 50); follow `next`. Filters:"
-              + " status=PROPOSED (not decided yet), ACCEPTED or REJECTED; kind=RTO, MTPD or RPO;"
-              + " processId; incidentId. An RTO or MTPD proposal after a breach proposes the"
-              + " recovery time rounded up to the whole hour, an RPO proposal the data lost rounded"
-              + " up likewise, an RTO proposal from recoveries consistently met with margin the"
-              + " slowest of them rounded up. Whether one is accepted is decided in the BIA.")
+              + " status=PROPOSED (not decided yet), ACCEPTED or REJECTED; kind=RTO, MTPD, RPO or"
+              + " THREAT_LIKELIHOOD; processId; incidentId. An RTO or MTPD proposal after a breach"
+              + " proposes the recovery time rounded up to the whole hour, an RPO proposal the data"
+              + " lost rounded up likewise, an RTO proposal from recoveries consistently met with"
+              + " margin the slowest of them rounded up. A THREAT_LIKELIHOOD proposal names a"
+              + " threat instead of a process: the incidents of its category in the year up to a"
+              + " closed incident (not dismissed, merged ones once) amount on the likelihood scale"
+              + " (default 0/yr 1, 1 2, 2-3 3, 4-11 4, 12+ 5) to more than the BIA's likelihood;"
+              + " the incidents are its evidence. Whether one is accepted is decided in the BIA.")
   @APIResponse(
       responseCode = "200",
       description = "A page of proposals",
@@ -85,12 +89,12 @@ public class RevisionProposalResource {
     if (status != null && !STATUSES.contains(status)) {
       errors.add(new Problem.FieldError("status", "must be PROPOSED, ACCEPTED or REJECTED"));
     }
-    RevisionKind revisionKind = null;
+    ProposalKind revisionKind = null;
     if (kind != null) {
       try {
-        revisionKind = RevisionKind.valueOf(kind);
+        revisionKind = ProposalKind.valueOf(kind);
       } catch (IllegalArgumentException e) {
-        errors.add(new Problem.FieldError("kind", "must be RTO, MTPD or RPO"));
+        errors.add(new Problem.FieldError("kind", "must be RTO, MTPD, RPO or THREAT_LIKELIHOOD"));
       }
     }
     if (!errors.isEmpty()) {
