@@ -205,7 +205,24 @@ class PlanImprovementActionIT {
         id(),
         "urn:herstel:bia-service");
     String planId = api.createdId(api.post("/api/plans/plans", "plan-owner", plan(processId)));
-    String otherPlan = api.createdId(api.post("/api/plans/plans", "plan-owner", plan(id())));
+    String otherProcess = id();
+    tell(
+        "herstel.bia.v1",
+        new ProcessRegistered(
+            otherProcess,
+            "Archive",
+            null,
+            false,
+            false,
+            null,
+            Duration.ofHours(48),
+            Duration.ofHours(24),
+            null,
+            now),
+        id(),
+        "urn:herstel:bia-service");
+    String otherPlan =
+        api.createdId(api.post("/api/plans/plans", "plan-owner", plan(otherProcess)));
     String covered = policy(dataId);
     String stray = policy(strayId);
     String training = training(planId);
