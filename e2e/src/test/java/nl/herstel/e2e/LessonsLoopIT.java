@@ -89,6 +89,13 @@ class LessonsLoopIT {
             + "\"description\":\"Replacement disks\",\"incurredAt\":\"%s\""
                 .formatted(disruptedAt.plus(6, ChronoUnit.HOURS))
             + "}");
+    record(
+        incident + "/decisions",
+        """
+        {"picture":{"known":["The portal database is encrypted"],"unknown":["How they got in"]},
+         "judgement":{"options":["Restore from the offline backup","Rebuild"],"risks":["Data loss"]},
+         "decision":{"what":"Restore the portal from the offline backup","rationale":"Clean and fastest",
+                     "mandate":"Incident commander"}}""");
     api.ok(
         api.post(
             incident + "/closure",
@@ -169,6 +176,21 @@ class LessonsLoopIT {
                 () -> api.getJson("/api/plans/plans/" + planId + "/improvement-actions", "auditor"),
                 a -> a != null && items(a).size() == 1);
     assertThat(items(onThePlan).get(0).toString()).contains("Write a restore runbook " + suffix);
+
+    // plan-service replays the closed incident: its decision and restorations are steps.
+    JsonNode script =
+        await("plan-service can replay the closed incident")
+            .atMost(EVENTUALLY)
+            .until(() -> replay(planId, incidentId), x -> x != null);
+    List<String> kinds = new ArrayList<>();
+    script.forEach(step -> kinds.add(step.get("kind").asText()));
+    assertThat(kinds).contains("OPENED", "DECISION", "CLOSED");
+    assertThat(kinds.stream().filter("PROCESS_RESTORED"::equals)).hasSize(2);
+    JsonNode decision = script.get(kinds.indexOf("DECISION"));
+    assertThat(decision.get("description").asText())
+        .contains("Restore the portal from the offline backup");
+    assertThat(decision.get("by").asText()).isNotBlank();
+    assertThat(kinds.indexOf("DECISION")).isLessThan(kinds.lastIndexOf("PROCESS_RESTORED"));
 
     // lessons proposed an RTO and an RPO revision of the portal; the BIA accepts one, rejects one.
     List<JsonNode> pending =
@@ -369,6 +391,25 @@ class LessonsLoopIT {
       await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
     }
     throw new AssertionError("incident-service never resolved asset " + assetName);
+  }
+
+  /** The script of an exercise seeded from the incident, or null while plan-service cannot yet. */
+  private JsonNode replay(String planId, String incidentId) {
+    HttpResponse<String> planned =
+        api.post(
+            "/api/plans/exercises",
+            "plan-owner",
+            ("{\"planId\":\"%s\",\"kind\":\"TABLETOP\",\"title\":\"Replay\","
+                    + "\"seedIncidentId\":\"%s\",\"timeCompression\":4}")
+                .formatted(planId, incidentId));
+    if (planned.statusCode() == 400) {
+      return null;
+    }
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+    String location = planned.headers().firstValue("Location").orElseThrow();
+    return api.getJson(
+            "/api/plans/exercises/" + location.substring(location.lastIndexOf('/') + 1), "auditor")
+        .get("script");
   }
 
   private void record(String path, String json) {

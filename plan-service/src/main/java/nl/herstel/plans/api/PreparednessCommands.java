@@ -69,8 +69,9 @@ public final class PreparednessCommands {
    *
    * @param planProcessIds the processes the plan covers, as the caller found them: results are
    *     accepted for these only
-   * @param seedIncidentId the past incident the exercise replays; null for none
-   * @param script the incident's restorations, time compressed, as the exercise's injects
+   * @param seedIncidentId the closed past incident the exercise replays; null for none. Its whole
+   *     timeline becomes the exercise's script, time compressed
+   * @param timeCompression how many times faster than the real incident the replay runs; 1 if null
    */
   public record PlanExercise(
       @TargetAggregateIdentifier String exerciseId,
@@ -82,22 +83,34 @@ public final class PreparednessCommands {
       List<String> participants,
       Instant plannedFor,
       String seedIncidentId,
-      List<ReplayInject> script) {
+      Integer timeCompression) {
     public PlanExercise {
       planProcessIds = List.copyOf(planProcessIds);
       participants = participants == null ? List.of() : List.copyOf(participants);
-      script = script == null ? List.of() : List.copyOf(script);
     }
   }
 
   /**
-   * One moment of a past incident replayed in an exercise: at {@code after} from the start (the
-   * real time divided by the compression), the process was restored in the real incident.
+   * One fact of a past incident replayed in an exercise, as a step of its script: at {@code after}
+   * from the start (the real offset from the disruption divided by the compression) this happened
+   * in the real incident.
    *
-   * @param realRecoveryTime how long the process took to recover in the real incident
+   * @param processId the process it concerns, if one
+   * @param realRecoveryTime for a restoration, how long the process took to recover in the real
+   *     incident
+   * @param kind what kind of fact (decision, plan activation, restoration …); null in exercises
+   *     seeded before the whole timeline was replayed, whose injects are all restorations
+   * @param happenedAt when it happened in the real incident
+   * @param by who did or decided it, if the incident names them
    */
   public record ReplayInject(
-      String processId, Duration after, Duration realRecoveryTime, String description) {}
+      String processId,
+      Duration after,
+      Duration realRecoveryTime,
+      String description,
+      IncidentFactKind kind,
+      Instant happenedAt,
+      String by) {}
 
   /** Start a planned exercise. */
   public record StartExercise(@TargetAggregateIdentifier String exerciseId, Instant at) {}

@@ -24,8 +24,8 @@ public final class PreparednessQueries {
   /** Exercises most recently changed first. */
   public record ListExercises(String planId, String after, int limit) {}
 
-  /** How a closed incident restored each process, as plan-service's copy of it knows. */
-  public record ListRealRecoveries(String incidentId) {}
+  /** An incident's timeline, as plan-service's copy of its story knows it. */
+  public record FindIncidentTimeline(String incidentId) {}
 
   /** Whether the BIA copy knows an asset (and it is not retired). */
   public record FindKnownAsset(String assetId) {}

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import nl.herstel.plans.api.ExerciseKind;
 import nl.herstel.plans.api.ExerciseStatus;
+import nl.herstel.plans.api.IncidentTimeline;
+import nl.herstel.plans.api.IncidentTimelines;
 import nl.herstel.plans.api.PreparednessCommands.CompleteExercise;
 import nl.herstel.plans.api.PreparednessCommands.PlanExercise;
 import nl.herstel.plans.api.PreparednessCommands.RecordExerciseResult;
+import nl.herstel.plans.api.PreparednessCommands.ReplayInject;
 import nl.herstel.plans.api.PreparednessCommands.StartExercise;
 import nl.herstel.plans.api.PreparednessCommands.TimeExerciseStep;
 import nl.herstel.plans.api.PreparednessEvents.ExerciseCompleted;
@@ -27,7 +30,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /**
  * An exercise of a recovery plan (DOMAIN.md, step 3): planned, running while its steps are timed,
  * completed with a result per process (achieved recovery time against the RTO, findings). Only
- * processes the plan covered when the exercise was planned can have a result.
+ * processes the plan covered when the exercise was planned can have a result. An exercise seeded
+ * from a closed incident replays that incident's whole timeline as its script.
  */
 public class Exercise {
   @AggregateIdentifier private String exerciseId;
@@ -41,10 +45,31 @@ public class Exercise {
 
   protected Exercise() {}
 
+  /**
+   * Plans the exercise; with a seed incident its whole timeline, as plan-service heard it, becomes
+   * the script in the same command, so an unknown or still open incident stores nothing.
+   */
   @CommandHandler
-  public Exercise(PlanExercise c) {
+  public Exercise(PlanExercise c, IncidentTimelines timelines) {
     if (c.kind() == null) {
       throw new RuleViolation("kind", "An exercise has a kind");
+    }
+    List<ReplayInject> script = List.of();
+    if (c.seedIncidentId() != null) {
+      int compression = c.timeCompression() == null ? 1 : c.timeCompression();
+      if (compression < 1) {
+        throw new RuleViolation("timeCompression", "A time compression is at least 1");
+      }
+      IncidentTimeline timeline =
+          timelines
+              .find(c.seedIncidentId())
+              .filter(IncidentTimeline::closed)
+              .orElseThrow(
+                  () ->
+                      new RuleViolation(
+                          "seedIncidentId",
+                          "Incident " + c.seedIncidentId() + " is not known here as closed"));
+      script = IncidentReplay.script(timeline, compression);
     }
     apply(
         new ExercisePlanned(
@@ -57,7 +82,7 @@ public class Exercise {
             c.participants(),
             c.plannedFor(),
             c.seedIncidentId(),
-            c.script()));
+            script));
   }
 
   @CommandHandler

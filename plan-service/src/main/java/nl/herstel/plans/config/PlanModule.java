@@ -14,11 +14,27 @@ import nl.herstel.contracts.bia.RecoveryTargetsSet;
 import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatLikelihoodChanged;
 import nl.herstel.contracts.bia.ThreatRegistered;
+import nl.herstel.contracts.incidents.CostRecorded;
+import nl.herstel.contracts.incidents.DecisionRecorded;
+import nl.herstel.contracts.incidents.IncidentClassified;
 import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentExtended;
+import nl.herstel.contracts.incidents.IncidentMerged;
+import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.incidents.IncidentTransitioned;
+import nl.herstel.contracts.incidents.NotificationObligationRegistered;
+import nl.herstel.contracts.incidents.NotificationOverdue;
+import nl.herstel.contracts.incidents.NotificationSubmitted;
+import nl.herstel.contracts.incidents.PlanActivated;
+import nl.herstel.contracts.incidents.ProcessRestored;
+import nl.herstel.contracts.incidents.RecoveryDeadlineBreached;
+import nl.herstel.contracts.incidents.RecoveryTaskCreated;
+import nl.herstel.contracts.incidents.RecoveryTaskStatusChanged;
 import nl.herstel.contracts.lessons.ExerciseRequested;
 import nl.herstel.contracts.lessons.ImprovementActionChanged;
 import nl.herstel.contracts.lessons.ImprovementActionRecorded;
 import nl.herstel.contracts.lessons.PlanRevisionRequested;
+import nl.herstel.plans.api.IncidentTimelines;
 import nl.herstel.plans.command.BackupPolicy;
 import nl.herstel.plans.command.Exercise;
 import nl.herstel.plans.command.NetworkDocument;
@@ -35,6 +51,7 @@ import nl.herstel.plans.integration.PreparednessContractMapper;
 import nl.herstel.plans.query.BundleQueries;
 import nl.herstel.plans.query.CoverageQueries;
 import nl.herstel.plans.query.ExerciseRequests;
+import nl.herstel.plans.query.IncidentTimelineQueries;
 import nl.herstel.plans.query.InventoryQueries;
 import nl.herstel.plans.query.NetworkDocumentProjection;
 import nl.herstel.plans.query.PlanImprovementActions;
@@ -94,8 +111,28 @@ public class PlanModule implements ServiceModule {
         .projection(preparedness)
         .queryHandler(preparedness)
         .queryHandler(new ReadinessQueries(sql))
-        .publish(new PreparednessContractMapper())
-        .subscribe(IncidentClosed.class, new IncidentIntake(sql)::incidentClosed);
+        .publish(new PreparednessContractMapper());
+    IncidentIntake incidents = new IncidentIntake(sql);
+    IncidentTimelineQueries timelines = new IncidentTimelineQueries(sql);
+    module
+        .resource(IncidentTimelines.class, timelines)
+        .queryHandler(timelines)
+        .subscribe(IncidentOpened.class, incidents::opened)
+        .subscribe(IncidentClassified.class, incidents::classified)
+        .subscribe(PlanActivated.class, incidents::planActivated)
+        .subscribe(IncidentTransitioned.class, incidents::transitioned)
+        .subscribe(RecoveryDeadlineBreached.class, incidents::deadlineBreached)
+        .subscribe(NotificationObligationRegistered.class, incidents::notificationRegistered)
+        .subscribe(NotificationSubmitted.class, incidents::notificationSubmitted)
+        .subscribe(NotificationOverdue.class, incidents::notificationOverdue)
+        .subscribe(ProcessRestored.class, incidents::processRestored)
+        .subscribe(CostRecorded.class, incidents::costRecorded)
+        .subscribe(RecoveryTaskCreated.class, incidents::taskCreated)
+        .subscribe(RecoveryTaskStatusChanged.class, incidents::taskStatusChanged)
+        .subscribe(DecisionRecorded.class, incidents::decisionRecorded)
+        .subscribe(IncidentMerged.class, incidents::merged)
+        .subscribe(IncidentExtended.class, incidents::extended)
+        .subscribe(IncidentClosed.class, incidents::incidentClosed);
     // issue 13: improvement actions on plans
     ImprovementActionIntake improvements = new ImprovementActionIntake(sql);
     module

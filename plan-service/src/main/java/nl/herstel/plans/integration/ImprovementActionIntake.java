@@ -1,5 +1,6 @@
 package nl.herstel.plans.integration;
 
+import java.util.Set;
 import nl.herstel.contracts.lessons.ImprovementActionChanged;
 import nl.herstel.contracts.lessons.ImprovementActionRecorded;
 import nl.herstel.contracts.lessons.ImprovementTarget;
@@ -7,12 +8,17 @@ import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.kafka.IncomingEvent;
 
 /**
- * The improvement actions lessons-service agreed on for a plan or one of its scenario cards
- * (DOMAIN.md, "Improve"), so the plan shows what must change in it. Each event carries the action's
- * whole state; the newest (by {@code occurredAt}) wins, so a late or repeated record changes
- * nothing. An action whose target moves away from plans is dropped. Written with the inbox row.
+ * The improvement actions lessons-service agreed on for a plan, one of its scenario cards, a backup
+ * policy or a training record (DOMAIN.md, "Improve"), so the plan shows what must change in it or
+ * in what proves it. Each event carries the action's whole state; the newest (by {@code
+ * occurredAt}) wins, so a late or repeated record changes nothing. An action whose target moves
+ * away from these is dropped. The plan of a policy's or training's action is resolved when asked
+ * (the policy's asset may join a plan later). Written with the inbox row.
  */
 public class ImprovementActionIntake {
+  private static final Set<String> KEPT =
+      Set.of("PLAN", "SCENARIO_CARD", "BACKUP_POLICY", "TRAINING");
+
   private final Sql sql;
 
   public ImprovementActionIntake(Sql sql) {
@@ -58,8 +64,7 @@ public class ImprovementActionIntake {
       String priority,
       String incidentId,
       java.time.Instant at) {
-    String planId = target.plan();
-    if (planId == null) {
+    if (!KEPT.contains(target.kind())) {
       sql.update(
           "DELETE FROM plan_improvement_action WHERE action_id = ? AND occurred_at <= ?",
           actionId,
@@ -67,17 +72,21 @@ public class ImprovementActionIntake {
       return;
     }
     sql.update(
-        "INSERT INTO plan_improvement_action (action_id, plan_id, card_id, title, status, reason,"
-            + " owner, due, priority, incident_id, occurred_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (action_id) DO UPDATE SET"
-            + " plan_id = EXCLUDED.plan_id, card_id = EXCLUDED.card_id, title = EXCLUDED.title,"
+        "INSERT INTO plan_improvement_action (action_id, plan_id, card_id, target_kind, target_id,"
+            + " title, status, reason, owner, due, priority, incident_id, occurred_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (action_id) DO UPDATE SET"
+            + " plan_id = EXCLUDED.plan_id, card_id = EXCLUDED.card_id,"
+            + " target_kind = EXCLUDED.target_kind, target_id = EXCLUDED.target_id,"
+            + " title = EXCLUDED.title,"
             + " status = EXCLUDED.status, reason = EXCLUDED.reason, owner = EXCLUDED.owner,"
             + " due = EXCLUDED.due, priority = EXCLUDED.priority,"
             + " incident_id = EXCLUDED.incident_id, occurred_at = EXCLUDED.occurred_at"
             + " WHERE plan_improvement_action.occurred_at <= EXCLUDED.occurred_at",
         actionId,
-        planId,
+        target.plan(),
         "SCENARIO_CARD".equals(target.kind()) ? target.id() : null,
+        target.kind(),
+        target.id(),
         title,
         status,
         reason,

@@ -371,18 +371,6 @@ public class PreparednessProjection {
   }
 
   @QueryHandler
-  public List<PreparednessViews.RealRecovery> realRecoveries(
-      nl.herstel.plans.api.PreparednessQueries.ListRealRecoveries q) {
-    return sql.list(
-        "SELECT incident_id, process_id, achieved_seconds FROM plan_real_recovery"
-            + " WHERE incident_id = ? ORDER BY achieved_seconds, process_id",
-        r ->
-            new PreparednessViews.RealRecovery(
-                r.getString(1), r.getString(2), Sql.duration(r, "achieved_seconds")),
-        q.incidentId());
-  }
-
-  @QueryHandler
   public Boolean known(FindKnownAsset q) {
     return sql.exists(
         "SELECT 1 FROM plan_bia_asset WHERE asset_id = ? AND NOT retired", q.assetId());

@@ -105,10 +105,6 @@ public final class PreparednessViews {
       List<nl.herstel.plans.api.PreparednessCommands.ReplayInject> script,
       Instant updatedAt) {}
 
-  /** How a closed incident restored a process: the time from its disruption to the restoration. */
-  @Schema(description = "A real recovery of a process in a closed incident")
-  public record RealRecovery(String incidentId, String processId, Duration recoveryTime) {}
-
   /** A step of an exercise, timed. */
   @Schema(description = "A timed step of an exercise")
   public record TimedStep(

@@ -46,10 +46,11 @@ import org.axonframework.queryhandling.QueryHandler;
  *       at minus restore point).
  *   <li>A threat counts as ransomware when its name says so; it hits a process when the BIA rated
  *       its impact on it, or a scenario card of a plan covering the process answers it.
- *   <li>The supplier check holds the BIA's guaranteed recovery time of every supplier asset the
- *       process relies on against its RTO (the rule part 1 applies per plan).
- *   <li>The newest completed exercise result, or real recovery from a closed incident, within the
- *       last year must meet the RTO.
+ *   <li>The supplier check holds the guaranteed recovery time of every supplier asset the process
+ *       relies on against its RTO: the SLA figure a published covering plan gives the supplier (the
+ *       weakest, if several do), else the BIA's guarantee; the reason says which.
+ *   <li>The newest completed exercise result, or real recovery in an incident, within the last year
+ *       must meet the RTO; a real recovery names the plan activated in the incident.
  *   <li>Each role of a team member in a covering plan needs the member or their deputy with a
  *       training record for that role (for that plan or for no plan) valid today.
  * </ul>
@@ -135,13 +136,28 @@ public class ReadinessQueries {
       Boolean intact,
       Duration interval) {}
 
+  /**
+   * The newest exercise result or real recovery of a process.
+   *
+   * @param activatedPlan for a real recovery, the plan activated in the incident (one covering the
+   *     process first); null if none is known
+   */
   private record Recovery(
-      String source, String id, Duration achieved, Instant at, String findings) {}
+      String source,
+      String id,
+      Duration achieved,
+      Instant at,
+      String findings,
+      String activatedPlan,
+      Instant activatedAt) {}
 
   private record Plan(
       String id, String name, String status, LocalDate reviewDue, boolean published) {}
 
   private record Role(String planId, String role, boolean trained) {}
+
+  /** A published plan's own SLA figure for a BIA supplier asset (PlanContent.SupplierAgreement). */
+  private record Sla(String planId, String planName, Duration guarantee) {}
 
   /** Every fact the checks need, read set-based for one process or all. */
   private final class Facts {
@@ -153,6 +169,7 @@ public class ReadinessQueries {
     final Map<String, Recovery> recoveries = new HashMap<>();
     final Map<String, List<Plan>> plans = new HashMap<>();
     final Map<String, List<Role>> roles = new HashMap<>();
+    final Map<String, List<Sla>> slas = new HashMap<>();
 
     Facts(Collection<String> processIds) {
       boolean one = processIds != null;
@@ -266,16 +283,25 @@ public class ReadinessQueries {
                   .add(r.getString(2)),
           one ? new Object[] {processIds, processIds} : new Object[0]);
       String onlyR = one ? " AND r.process_id = ANY (?)" : "";
-      String onlyRr = one ? " AND process_id = ANY (?)" : "";
+      String onlyRr = one ? " AND rr.process_id = ANY (?)" : "";
       sql.list(
           "SELECT DISTINCT ON (process_id) * FROM ("
               + " SELECT r.process_id, 'EXERCISE' AS source, x.exercise_id AS id,"
-              + " r.achieved_seconds, x.completed_at AS at, r.findings FROM plan_exercise_result r"
+              + " r.achieved_seconds, x.completed_at AS at, r.findings,"
+              + " NULL AS plan_name, NULL::timestamptz AS activated_at"
+              + " FROM plan_exercise_result r"
               + " JOIN plan_exercise x ON x.exercise_id = r.exercise_id"
               + " WHERE x.status = 'COMPLETED' AND x.completed_at >= ?"
               + onlyR
-              + " UNION ALL SELECT process_id, 'INCIDENT', incident_id, achieved_seconds,"
-              + " restored_at, '[]' FROM plan_real_recovery WHERE restored_at >= ?"
+              + " UNION ALL SELECT rr.process_id, 'INCIDENT', rr.incident_id, rr.achieved_seconds,"
+              + " rr.restored_at, '[]', a.name, a.activated_at FROM plan_real_recovery rr"
+              + " LEFT JOIN LATERAL (SELECT pl.name, pa.activated_at FROM plan_activation pa"
+              + "   JOIN plan_plan pl ON pl.plan_id = pa.plan_id"
+              + "   LEFT JOIN plan_covered_process c"
+              + "     ON c.plan_id = pa.plan_id AND c.process_id = rr.process_id"
+              + "   WHERE pa.incident_id = rr.incident_id"
+              + "   ORDER BY c.process_id IS NULL, pa.activated_at LIMIT 1) a ON true"
+              + " WHERE rr.restored_at >= ?"
               + onlyRr
               + ") u ORDER BY process_id, at DESC, id",
           r ->
@@ -286,7 +312,9 @@ public class ReadinessQueries {
                       r.getString("id"),
                       Sql.duration(r, "achieved_seconds"),
                       Sql.instant(r, "at"),
-                      r.getString("findings"))),
+                      r.getString("findings"),
+                      r.getString("plan_name"),
+                      Sql.instant(r, "activated_at"))),
           one
               ? new Object[] {
                 Instant.now().minus(YEAR), processIds, Instant.now().minus(YEAR), processIds
@@ -330,6 +358,17 @@ public class ReadinessQueries {
                     .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
                     .add(new Role(r.getString(1), r.getString(2), r.getBoolean(3))),
             planIds);
+        sql.list(
+            "SELECT pl.plan_id, pl.name, s->>'assetId', s->>'guaranteedRecoveryTime'"
+                + " FROM plan_plan pl JOIN plan_version v"
+                + "   ON v.plan_id = pl.plan_id AND v.version = pl.published_version,"
+                + " jsonb_array_elements(COALESCE(v.document::jsonb->'suppliers', '[]'::jsonb)) s"
+                + " WHERE pl.plan_id = ANY (?) AND s->>'assetId' IS NOT NULL"
+                + " AND s->>'guaranteedRecoveryTime' IS NOT NULL",
+            r ->
+                slas.computeIfAbsent(r.getString(3), k -> new ArrayList<>())
+                    .add(new Sla(r.getString(1), r.getString(2), Duration.parse(r.getString(4)))),
+            planIds);
       }
     }
   }
@@ -343,7 +382,7 @@ public class ReadinessQueries {
     checks.add(interval(p, data, f));
     checks.add(ransomware(p, data, f));
     checks.add(restoreTest(p, data, f));
-    checks.add(suppliers(p, assets));
+    checks.add(suppliers(p, assets, plans, f));
     checks.add(exercise(p, f));
     checks.add(trainedRoles(plans, f));
     checks.add(planCurrent(plans));
@@ -487,21 +526,34 @@ public class ReadinessQueries {
         "A recent restore test of every data asset met the RTO and the RPO: " + names(data));
   }
 
-  private static Check suppliers(Proc p, List<Asset> assets) {
+  private static Check suppliers(Proc p, List<Asset> assets, List<Plan> plans, Facts f) {
     List<Asset> suppliers = assets.stream().filter(a -> "SUPPLIER".equals(a.kind())).toList();
     if (suppliers.isEmpty()) {
       return new Check(
           CheckKind.SUPPLIER_GUARANTEE, Outcome.PASS, "The process relies on no supplier");
     }
+    Set<String> covering = plans.stream().map(Plan::id).collect(Collectors.toSet());
     List<String> slow = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
+    List<String> met = new ArrayList<>();
     for (Asset s : suppliers) {
-      if (s.guarantee() == null) {
-        unknown.add("'" + s.name() + "' guarantees no recovery time");
-      } else if (p.rto() != null && s.guarantee().compareTo(p.rto()) > 0) {
+      Optional<Sla> sla =
+          f.slas.getOrDefault(s.id(), List.of()).stream()
+              .filter(x -> covering.contains(x.planId()))
+              .max(Comparator.comparing(Sla::guarantee));
+      Duration guarantee = sla.map(Sla::guarantee).orElse(s.guarantee());
+      String source =
+          sla.map(x -> "the SLA in plan '" + x.planName() + "'")
+              .orElse(s.guarantee() == null ? null : "the BIA");
+      if (guarantee == null) {
+        unknown.add(
+            "'" + s.name() + "' guarantees no recovery time (no covering plan's SLA, nor the BIA)");
+      } else if (p.rto() != null && guarantee.compareTo(p.rto()) > 0) {
         slow.add(
-            "'%s' guarantees recovery in %s, the RTO is %s"
-                .formatted(s.name(), s.guarantee(), p.rto()));
+            "'%s' guarantees recovery in %s (%s), the RTO is %s"
+                .formatted(s.name(), guarantee, source, p.rto()));
+      } else {
+        met.add("'%s' %s (%s)".formatted(s.name(), guarantee, source));
       }
     }
     if (!slow.isEmpty()) {
@@ -513,7 +565,10 @@ public class ReadinessQueries {
     return new Check(
         CheckKind.SUPPLIER_GUARANTEE,
         Outcome.PASS,
-        "Every supplier guarantees recovery within the RTO " + p.rto() + ": " + names(suppliers));
+        "Every supplier guarantees recovery within the RTO "
+            + p.rto()
+            + ": "
+            + String.join(", ", met));
   }
 
   private static Check exercise(Proc p, Facts f) {
@@ -524,21 +579,38 @@ public class ReadinessQueries {
           Outcome.FAIL,
           "No completed exercise or real recovery of the process within the last year");
     }
-    String what =
-        ("EXERCISE".equals(r.source()) ? "exercise " : "incident ") + r.id() + " (" + r.at() + ")";
+    String what;
+    if ("EXERCISE".equals(r.source())) {
+      what = "In exercise " + r.id() + " (" + r.at() + ")";
+    } else if (r.activatedPlan() != null) {
+      what =
+          "Real activation of plan '%s' in incident %s on %s: restored %s,"
+              .formatted(
+                  r.activatedPlan(),
+                  r.id(),
+                  r.activatedAt().atOffset(ZoneOffset.UTC).toLocalDate(),
+                  r.at());
+    } else {
+      what = "In incident " + r.id() + " (" + r.at() + ")";
+    }
+    if (p.rto() == null) {
+      return new Check(
+          CheckKind.EXERCISE,
+          Outcome.UNKNOWN,
+          "%s the process recovered in %s; the BIA sets no RTO".formatted(what, r.achieved()));
+    }
     if (r.achieved().compareTo(p.rto()) > 0) {
       String findings = "[]".equals(r.findings()) ? "" : "; findings: " + r.findings();
       return new Check(
           CheckKind.EXERCISE,
           Outcome.FAIL,
-          "In %s the process recovered in %s, the RTO is %s%s"
+          "%s the process recovered in %s, the RTO is %s%s"
               .formatted(what, r.achieved(), p.rto(), findings));
     }
     return new Check(
         CheckKind.EXERCISE,
         Outcome.PASS,
-        "In %s the process recovered in %s, within the RTO %s"
-            .formatted(what, r.achieved(), p.rto()));
+        "%s the process recovered in %s, within the RTO %s".formatted(what, r.achieved(), p.rto()));
   }
 
   private static Check trainedRoles(List<Plan> plans, Facts f) {

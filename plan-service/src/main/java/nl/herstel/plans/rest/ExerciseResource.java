@@ -23,22 +23,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.herstel.plans.api.ExerciseKind;
+import nl.herstel.plans.api.IncidentTimeline;
 import nl.herstel.plans.api.PlanQueries.FindPlan;
 import nl.herstel.plans.api.PreparednessCommands.CompleteExercise;
 import nl.herstel.plans.api.PreparednessCommands.PlanExercise;
 import nl.herstel.plans.api.PreparednessCommands.RecordExerciseResult;
-import nl.herstel.plans.api.PreparednessCommands.ReplayInject;
 import nl.herstel.plans.api.PreparednessCommands.StartExercise;
 import nl.herstel.plans.api.PreparednessCommands.TimeExerciseStep;
 import nl.herstel.plans.api.PreparednessQueries.FindExercise;
+import nl.herstel.plans.api.PreparednessQueries.FindIncidentTimeline;
 import nl.herstel.plans.api.PreparednessQueries.ListExerciseRequests;
 import nl.herstel.plans.api.PreparednessQueries.ListExercises;
-import nl.herstel.plans.api.PreparednessQueries.ListRealRecoveries;
 import nl.herstel.plans.query.ExerciseRequestView;
 import nl.herstel.plans.query.PlanView;
 import nl.herstel.plans.query.PreparednessProjection;
 import nl.herstel.plans.query.PreparednessViews.ExerciseView;
-import nl.herstel.plans.query.PreparednessViews.RealRecovery;
 import nl.herstel.plans.rest.PlanResource.Created;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.rest.InvalidRequest;
@@ -84,8 +83,10 @@ public class ExerciseResource {
    *
    * @param scenarioCardId a scenario card of the plan the exercise plays through
    * @param participants who takes part (contact ids of the plan, or names)
-   * @param seedIncidentId a closed past incident to replay: each process it restored becomes an
-   *     inject at its real recovery time divided by timeCompression
+   * @param seedIncidentId a closed past incident to replay: every fact of its timeline (opening,
+   *     classification, plan activation, decisions, tasks, deadline breaches, notifications,
+   *     restorations, closure) becomes a step of the script at its offset from the disruption
+   *     divided by timeCompression
    * @param timeCompression how many times faster than the real incident the replay runs; 1 if
    *     absent
    */
@@ -169,8 +170,13 @@ public class ExerciseResource {
       description =
           "The plan must exist and the scenario card, if named, must be one of its cards. Results"
               + " will be accepted for the processes the plan covers now. With seedIncidentId the"
-              + " exercise replays a closed incident: each process it restored becomes an inject"
-              + " in `script`, at its real recovery time divided by timeCompression.")
+              + " exercise replays a closed incident's whole timeline as plan-service heard it on"
+              + " herstel.incidents.v1: every fact (opening, classification, plan activation,"
+              + " transitions, decisions with who took them, recovery tasks, deadline breaches,"
+              + " notifications, costs, restorations, closure) becomes a step in `script`, in the"
+              + " order it happened, `after` its offset from the disruption divided by"
+              + " timeCompression (1–1000, default 1). An incident plan-service does not know, or"
+              + " knows only as open, is a 400 naming seedIncidentId; nothing is stored.")
   @APIResponse(
       responseCode = "201",
       description = "Planned; Location names it",
@@ -194,7 +200,7 @@ public class ExerciseResource {
       throw new InvalidRequest(
           List.of(new Problem.FieldError("scenarioCardId", "is not a card of the plan")));
     }
-    List<ReplayInject> script = script(request);
+    checkSeed(request);
     String id = UUID.randomUUID().toString();
     commands.sendAndWait(
         new PlanExercise(
@@ -207,7 +213,7 @@ public class ExerciseResource {
             request.participants(),
             request.plannedFor(),
             request.seedIncidentId(),
-            script));
+            request.timeCompression()));
     return Response.created(uri.getBaseUriBuilder().path("exercises").path(id).build())
         .entity(new Created(id))
         .build();
@@ -380,35 +386,24 @@ public class ExerciseResource {
         .orElseThrow(() -> new NotFound("Exercise", id));
   }
 
-  private List<ReplayInject> script(ExerciseRequest request) {
+  private void checkSeed(ExerciseRequest request) {
     if (request.seedIncidentId() == null) {
-      return List.of();
+      return;
     }
-    List<RealRecovery> recoveries =
+    boolean closed =
         queries
             .query(
-                new ListRealRecoveries(request.seedIncidentId()),
-                ResponseTypes.multipleInstancesOf(RealRecovery.class))
-            .join();
-    if (recoveries.isEmpty()) {
+                new FindIncidentTimeline(request.seedIncidentId()),
+                ResponseTypes.optionalInstanceOf(IncidentTimeline.class))
+            .join()
+            .filter(IncidentTimeline::closed)
+            .isPresent();
+    if (!closed) {
       throw new InvalidRequest(
           List.of(
               new Problem.FieldError(
-                  "seedIncidentId", "is not a closed incident that restored any process")));
+                  "seedIncidentId", "is not an incident plan-service knows as closed")));
     }
-    long compression = request.timeCompression() == null ? 1 : request.timeCompression();
-    return recoveries.stream()
-        .map(
-            r ->
-                new ReplayInject(
-                    r.processId(),
-                    r.recoveryTime().dividedBy(compression),
-                    r.recoveryTime(),
-                    "In incident "
-                        + r.incidentId()
-                        + " this process was restored after "
-                        + r.recoveryTime()))
-        .toList();
   }
 
   private static Instant at(Moment moment) {

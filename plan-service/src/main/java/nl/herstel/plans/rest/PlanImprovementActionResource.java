@@ -55,7 +55,10 @@ public class PlanImprovementActionResource {
       summary = "Improvement actions for a plan",
       description =
           "The actions lessons-service published (ImprovementActionRecorded / Changed) whose"
-              + " target is this plan or one of its scenario cards, earliest due first, in pages"
+              + " target is this plan, one of its scenario cards, a training record for this plan"
+              + " or a backup policy of an asset the plan covers (a supplier asset it names, or"
+              + " an asset a covered process relies on in the BIA); `targetKind` and `targetId`"
+              + " say which. Earliest due first, in pages"
               + " of `limit`, each as lessons-service last changed it (status, owner, due).")
   @APIResponse(
       responseCode = "200",

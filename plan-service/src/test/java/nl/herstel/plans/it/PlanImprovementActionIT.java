@@ -17,6 +17,8 @@ import nl.herstel.contracts.EventTypes;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.AssetRegistered;
+import nl.herstel.contracts.bia.DependencyAdded;
+import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.lessons.ImprovementActionChanged;
 import nl.herstel.contracts.lessons.ImprovementActionRecorded;
@@ -172,6 +174,152 @@ class PlanImprovementActionIT {
     assertThat(records).hasSize(1);
     String payload = new String(records.get(0).value(), StandardCharsets.UTF_8);
     assertThat(payload).contains("\"assetId\":\"" + assetId + "\"", "\"name\":\"Nightly\"");
+  }
+
+  @Test
+  void actionsOnThePlansBackupPoliciesAndTrainingShowOnThePlan() throws Exception {
+    String processId = id();
+    String dataId = id();
+    String strayId = id();
+    Instant now = Instant.now();
+    tell(
+        "herstel.bia.v1",
+        new ProcessRegistered(
+            processId,
+            "Billing",
+            null,
+            false,
+            false,
+            null,
+            Duration.ofHours(24),
+            Duration.ofHours(8),
+            Duration.ofHours(1),
+            now),
+        id(),
+        "urn:herstel:bia-service");
+    tell("herstel.bia.v1", data(dataId), id(), "urn:herstel:bia-service");
+    tell("herstel.bia.v1", data(strayId), id(), "urn:herstel:bia-service");
+    tell(
+        "herstel.bia.v1",
+        new DependencyAdded(id(), processId, NodeKind.PROCESS, dataId, NodeKind.ASSET, null, now),
+        id(),
+        "urn:herstel:bia-service");
+    String planId = api.createdId(api.post("/api/plans/plans", "plan-owner", plan(processId)));
+    String otherProcess = id();
+    tell(
+        "herstel.bia.v1",
+        new ProcessRegistered(
+            otherProcess,
+            "Archive",
+            null,
+            false,
+            false,
+            null,
+            Duration.ofHours(48),
+            Duration.ofHours(24),
+            null,
+            now),
+        id(),
+        "urn:herstel:bia-service");
+    String otherPlan =
+        api.createdId(api.post("/api/plans/plans", "plan-owner", plan(otherProcess)));
+    String covered = policy(dataId);
+    String stray = policy(strayId);
+    String training = training(planId);
+    String otherTraining = training(otherPlan);
+    Instant t0 = now.minusSeconds(60);
+    String onPolicy = id();
+    String onTraining = id();
+    String onStray = id();
+    String onOtherTraining = id();
+    tell(
+        "herstel.lessons.v1",
+        recorded(
+            onPolicy,
+            "Add an offline copy",
+            new ImprovementTarget("BACKUP_POLICY", covered, null),
+            t0),
+        id(),
+        LESSONS);
+    tell(
+        "herstel.lessons.v1",
+        recorded(
+            onTraining, "Repeat the drill", new ImprovementTarget("TRAINING", training, null), t0),
+        id(),
+        LESSONS);
+    tell(
+        "herstel.lessons.v1",
+        recorded(onStray, "Not this plan", new ImprovementTarget("BACKUP_POLICY", stray, null), t0),
+        id(),
+        LESSONS);
+    tell(
+        "herstel.lessons.v1",
+        recorded(
+            onOtherTraining,
+            "Not this plan either",
+            new ImprovementTarget("TRAINING", otherTraining, null),
+            t0),
+        id(),
+        LESSONS);
+    tell(
+        "herstel.lessons.v1",
+        changed(
+            onPolicy,
+            "IN_PROGRESS",
+            new ImprovementTarget("BACKUP_POLICY", covered, null),
+            t0.plusSeconds(10)),
+        id(),
+        LESSONS);
+
+    List<JsonNode> actions =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> items("/api/plans/plans/" + planId + "/improvement-actions"),
+                a -> a.size() >= 2);
+    assertThat(actions).hasSize(2);
+    JsonNode policy = byId(actions, onPolicy);
+    assertThat(policy.get("targetKind").asText()).isEqualTo("BACKUP_POLICY");
+    assertThat(policy.get("targetId").asText()).isEqualTo(covered);
+    assertThat(policy.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(policy.get("planId").asText()).isEqualTo(planId);
+    JsonNode trained = byId(actions, onTraining);
+    assertThat(trained.get("targetKind").asText()).isEqualTo("TRAINING");
+    assertThat(trained.get("targetId").asText()).isEqualTo(training);
+    List<JsonNode> other =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> items("/api/plans/plans/" + otherPlan + "/improvement-actions"),
+                a -> !a.isEmpty());
+    assertThat(other).hasSize(1);
+    assertThat(other.get(0).get("actionId").asText()).isEqualTo(onOtherTraining);
+  }
+
+  private static AssetRegistered data(String assetId) {
+    return new AssetRegistered(
+        assetId, "db-" + assetId, AssetKind.DATA, null, null, null, Instant.now());
+  }
+
+  private String policy(String assetId) {
+    return api.createdId(
+        api.post(
+            "/api/plans/backup-policies",
+            "plan-owner",
+            ("{\"assetId\":\"%s\",\"name\":\"Nightly\",\"media\":\"DISK\","
+                    + "\"location\":\"ONSITE\",\"type\":\"FULL\",\"frequency\":\"P1D\","
+                    + "\"retention\":\"P30D\",\"covers\":[\"DATA\"]}")
+                .formatted(assetId)));
+  }
+
+  private String training(String planId) {
+    return api.createdId(
+        api.post(
+            "/api/plans/training-records",
+            "plan-owner",
+            ("{\"person\":\"ann\",\"role\":\"db-lead\",\"planId\":\"%s\","
+                    + "\"topic\":\"Restore drill\",\"validUntil\":\"2099-01-01\"}")
+                .formatted(planId)));
   }
 
   private static JsonNode byId(List<JsonNode> actions, String actionId) {

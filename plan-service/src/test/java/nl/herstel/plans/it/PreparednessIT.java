@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.herstel.contracts.ContractJson;
+import nl.herstel.contracts.EventTypes;
 import nl.herstel.contracts.IntegrationEvent;
 import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.AssetRegistered;
@@ -21,8 +22,15 @@ import nl.herstel.contracts.bia.ProcessRegistered;
 import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.contracts.bia.ThreatImpactRated;
 import nl.herstel.contracts.bia.ThreatRegistered;
+import nl.herstel.contracts.incidents.ActivatedPlan;
+import nl.herstel.contracts.incidents.DecisionRecorded;
 import nl.herstel.contracts.incidents.IncidentClosed;
+import nl.herstel.contracts.incidents.IncidentOpened;
+import nl.herstel.contracts.incidents.PlanActivated;
+import nl.herstel.contracts.incidents.ProcessRestored;
+import nl.herstel.contracts.incidents.RecoveryTaskCreated;
 import nl.herstel.contracts.incidents.Restoration;
+import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ItKafka;
@@ -333,10 +341,14 @@ class PreparednessIT {
             .until(
                 () -> api.getJson("/api/plans/exercises/" + replayId, "auditor"), x -> x != null);
     assertThat(replay.get("seedIncidentId").asText()).isEqualTo(incidentId);
-    assertThat(replay.get("script")).hasSize(1);
+    assertThat(replay.get("script")).hasSize(2);
+    assertThat(replay.get("script").get(0).get("kind").asText()).isEqualTo("PROCESS_RESTORED");
     assertThat(replay.get("script").get(0).get("processId").asText()).isEqualTo(processId);
     assertThat(replay.get("script").get(0).get("after").asText()).startsWith("PT30M");
     assertThat(replay.get("script").get(0).get("realRecoveryTime").asText()).startsWith("PT3H");
+    assertThat(replay.get("script").get(1).get("kind").asText()).isEqualTo("CLOSED");
+    assertThat(replay.get("script").get(1).get("description").asText())
+        .contains("Restored from the immutable snapshot");
     assertThat(api.get("/api/plans/readiness/" + id(), "auditor").statusCode()).isEqualTo(404);
 
     String html = api.get("/api/plans/" + planId + "/bundle?format=html", "recovery-team").body();
@@ -348,6 +360,218 @@ class PreparednessIT {
         .contains("\"integrityVerified\":true");
     assertThat(published(trainingId, "training-recorded")).contains("\"role\":\"db-lead\"");
     assertThat(published(processId, "readiness-changed")).contains("\"outcome\"");
+  }
+
+  @Test
+  void aReplayPlaysTheWholeIncidentAndARealActivationAndThePlansSlaCountInReadiness()
+      throws Exception {
+    String processId = id();
+    String supplierId = id();
+    Instant now = Instant.now();
+    bia(
+        new ProcessRegistered(
+            processId,
+            "Settlement",
+            null,
+            true,
+            false,
+            null,
+            Duration.ofHours(24),
+            Duration.ofHours(4),
+            Duration.ofHours(1),
+            now),
+        "process-registered");
+    bia(
+        new AssetRegistered(
+            supplierId,
+            "CloudCo",
+            AssetKind.SUPPLIER,
+            null,
+            null,
+            new SupplierTerms("C-2", "SLA-2", Duration.ofHours(2)),
+            now),
+        "asset-registered");
+    bia(
+        new DependencyAdded(
+            id(), processId, NodeKind.PROCESS, supplierId, NodeKind.ASSET, null, now),
+        "dependency-added");
+    JsonNode bia =
+        await()
+            .atMost(WAIT)
+            .until(() -> readiness(processId), r -> r != null && r.get("assetIds").size() == 1);
+    assertThat(outcome(bia, "SUPPLIER_GUARANTEE")).isEqualTo("PASS");
+    assertThat(reason(bia, "SUPPLIER_GUARANTEE")).contains("'CloudCo' PT2H (the BIA)");
+
+    String planId =
+        api.createdId(
+            api.post(
+                "/api/plans/plans",
+                "plan-owner",
+                plan(processId)
+                    .replace(
+                        "\"callTree\"",
+                        ("\"suppliers\":[{\"id\":\"cloudco\",\"name\":\"CloudCo\","
+                                + "\"assetId\":\"%s\",\"guaranteedRecoveryTime\":\"PT6H\"}],"
+                                + "\"callTree\"")
+                            .formatted(supplierId))));
+    JsonNode sla =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> readiness(processId), r -> outcome(r, "SUPPLIER_GUARANTEE").equals("FAIL"));
+    assertThat(reason(sla, "SUPPLIER_GUARANTEE"))
+        .contains("'CloudCo' guarantees recovery in PT6H (the SLA in plan 'Payments recovery')")
+        .contains("the RTO is PT4H");
+    assertThat(outcome(sla, "EXERCISE")).isEqualTo("FAIL");
+
+    String incidentId = id();
+    Instant disrupted = now.minus(Duration.ofHours(5));
+    String decisionEvent = id();
+    DecisionRecorded decision =
+        new DecisionRecorded(
+            incidentId,
+            id(),
+            List.of("the ledger is encrypted"),
+            List.of(),
+            List.of("restore", "rebuild"),
+            List.of(),
+            "Restore the ledger from the immutable snapshot",
+            "fastest clean path",
+            "crisis team",
+            "ann",
+            disrupted.plus(Duration.ofHours(2)));
+    incident(
+        new IncidentOpened(
+            incidentId,
+            "Ledger encrypted",
+            Severity.CRITICAL,
+            disrupted,
+            List.of(supplierId),
+            List.of(),
+            disrupted.plus(Duration.ofMinutes(30))),
+        id());
+    HttpResponse<String> open =
+        api.post(
+            "/api/plans/exercises",
+            "plan-owner",
+            ("{\"planId\":\"%s\",\"kind\":\"SIMULATION\",\"title\":\"Too early %s\","
+                    + "\"seedIncidentId\":\"%s\"}")
+                .formatted(planId, incidentId, incidentId));
+    assertThat(open.statusCode()).isEqualTo(400);
+    assertThat(fields(api.json(open))).containsExactly("seedIncidentId");
+    assertThat(
+            ItDatabase.count(
+                "SELECT count(*) FROM plan_exercise WHERE seed_incident_id = ?", incidentId))
+        .isZero();
+    incident(
+        new PlanActivated(
+            incidentId,
+            planId,
+            1,
+            "Payments recovery",
+            "ransomware",
+            "Ransomware",
+            "crisis team",
+            "the ledger is down",
+            "carol",
+            disrupted.plus(Duration.ofHours(1))),
+        id());
+    incident(decision, decisionEvent);
+    incident(decision, decisionEvent);
+    incident(
+        new RecoveryTaskCreated(
+            incidentId,
+            id(),
+            1,
+            "Restore the last clean backup",
+            "db-lead",
+            planId,
+            "ransomware",
+            disrupted.plus(Duration.ofHours(2)).plusSeconds(60)),
+        id());
+    Instant restored = disrupted.plus(Duration.ofHours(3));
+    incident(
+        new ProcessRestored(
+            incidentId,
+            processId,
+            disrupted,
+            restored,
+            disrupted.minus(Duration.ofMinutes(20)),
+            Duration.ofHours(3),
+            Duration.ofMinutes(20),
+            Duration.ofHours(4),
+            Duration.ofHours(1),
+            true,
+            true,
+            restored),
+        id());
+    incident(
+        new IncidentClosed(
+            incidentId,
+            disrupted,
+            List.of(new Restoration(processId, restored)),
+            "Ledger back from the snapshot",
+            disrupted.plus(Duration.ofHours(4)),
+            "RANSOMWARE",
+            List.of(new ActivatedPlan(planId, 1, "ransomware"))),
+        id());
+    assertThat(
+            ItDatabase.count(
+                "SELECT count(*) FROM plan_incident_fact WHERE incident_id = ? AND kind = ?",
+                incidentId,
+                "DECISION"))
+        .isEqualTo(1);
+
+    JsonNode used =
+        await()
+            .atMost(WAIT)
+            .until(() -> readiness(processId), r -> outcome(r, "EXERCISE").equals("PASS"));
+    assertThat(reason(used, "EXERCISE"))
+        .contains(
+            "Real activation of plan 'Payments recovery' in incident " + incidentId,
+            "recovered in PT3H, within the RTO PT4H");
+
+    String replayId =
+        api.createdId(
+            api.post(
+                "/api/plans/exercises",
+                "plan-owner",
+                ("{\"planId\":\"%s\",\"kind\":\"TABLETOP\",\"title\":\"Replay\","
+                        + "\"seedIncidentId\":\"%s\",\"timeCompression\":2}")
+                    .formatted(planId, incidentId)));
+    JsonNode script = api.getJson("/api/plans/exercises/" + replayId, "auditor").get("script");
+    List<String> kinds = new ArrayList<>();
+    script.forEach(step -> kinds.add(step.get("kind").asText()));
+    assertThat(kinds)
+        .containsExactly(
+            "OPENED", "PLAN_ACTIVATED", "DECISION", "TASK_CREATED", "PROCESS_RESTORED", "CLOSED");
+    assertThat(script.get(0).get("after").asText()).isEqualTo("PT15M");
+    assertThat(script.get(0).get("description").asText()).contains("Ledger encrypted");
+    assertThat(script.get(1).get("by").asText()).isEqualTo("carol");
+    assertThat(script.get(2).get("after").asText()).isEqualTo("PT1H");
+    assertThat(script.get(2).get("by").asText()).isEqualTo("ann");
+    assertThat(script.get(2).get("description").asText())
+        .contains("Restore the ledger from the immutable snapshot");
+    assertThat(script.get(4).get("after").asText()).isEqualTo("PT1H30M");
+    assertThat(script.get(4).get("processId").asText()).isEqualTo(processId);
+    assertThat(script.get(4).get("realRecoveryTime").asText()).isEqualTo("PT3H");
+    assertThat(script.get(5).get("after").asText()).isEqualTo("PT2H");
+  }
+
+  private static void incident(IntegrationEvent event, String ceId) {
+    ItKafka.publish(
+        "herstel.incidents.v1",
+        event.subject(),
+        ContractJson.write(event),
+        EventTypes.of(event.getClass()).type(),
+        ceId,
+        "urn:herstel:incident-service");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                ItDatabase.count("SELECT count(*) FROM inbox_message WHERE message_id = ?", ceId)
+                    == 1);
   }
 
   private static String published(String key, String type) {
