@@ -238,9 +238,13 @@ public final class IncidentCommands {
       Instant sentAt,
       Instant requestedAt) {}
 
-  /** Take an item of evidence into custody; {@code sha256} is 64 lower-case hex characters. */
+  /**
+   * Take an item of evidence into custody; {@code sha256} is 64 lower-case hex characters. The item
+   * becomes an aggregate of its own (see {@link EvidenceCommands}); the incident must not be
+   * closed.
+   */
   public record RegisterEvidence(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String itemId,
       String sha256,
       String description,
@@ -249,9 +253,12 @@ public final class IncidentCommands {
       String storageLocation,
       Instant requestedAt) {}
 
-  /** Hand an item of evidence from its current custodian ({@code from}) to another. */
+  /**
+   * Hand an item of evidence of the incident from its current custodian ({@code from}) to another;
+   * also after the incident closed.
+   */
   public record TransferEvidence(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String itemId,
       String from,
       String to,
@@ -259,9 +266,12 @@ public final class IncidentCommands {
       String reason,
       Instant requestedAt) {}
 
-  /** Record the SHA-256 observed when an item's integrity was checked again. */
+  /**
+   * Record the SHA-256 observed when an item's integrity was checked again; also after the incident
+   * closed.
+   */
   public record VerifyEvidence(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String itemId,
       String observedSha256,
       Instant verifiedAt,

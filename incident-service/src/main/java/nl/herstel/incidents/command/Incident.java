@@ -17,6 +17,9 @@ import java.util.Objects;
 import java.util.Set;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.DeadlineOutcome;
+import nl.herstel.incidents.api.EvidenceCommands.AdmitEvidence;
+import nl.herstel.incidents.api.EvidenceCommands.TransferIncidentEvidence;
+import nl.herstel.incidents.api.EvidenceCommands.VerifyIncidentEvidence;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
@@ -29,12 +32,9 @@ import nl.herstel.incidents.api.IncidentCommands.RecordNotificationOverdue;
 import nl.herstel.incidents.api.IncidentCommands.RecordNotificationSubmission;
 import nl.herstel.incidents.api.IncidentCommands.RecordRecoveryDeadlineBreach;
 import nl.herstel.incidents.api.IncidentCommands.RecordRestoration;
-import nl.herstel.incidents.api.IncidentCommands.RegisterEvidence;
 import nl.herstel.incidents.api.IncidentCommands.RegisterNotificationObligation;
 import nl.herstel.incidents.api.IncidentCommands.ResolveAssetHint;
-import nl.herstel.incidents.api.IncidentCommands.TransferEvidence;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
-import nl.herstel.incidents.api.IncidentCommands.VerifyEvidence;
 import nl.herstel.incidents.api.IncidentEvents.ActivatedPlan;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
@@ -101,13 +101,14 @@ import org.axonframework.serialization.Revision;
  * hold those restorations against the RTOs.
  *
  * <p>Its parts live in their own classes: the clocks and notification obligations ({@link Clocks}),
- * the evidence custody ({@link EvidenceLedger}), the restorations ({@link Restorations}), the
- * category, merges and per-alert parts ({@link RecoveryState}) and the recovery tasks, entities of
- * the incident ({@link RecoveryTask}). Revision 3 (the plans activated and where each process's
- * data was restored to): snapshots of earlier layouts are ignored and the incident is rebuilt from
- * its events.
+ * the restorations ({@link Restorations}), the category, merges and per-alert parts ({@link
+ * RecoveryState}) and the recovery tasks, entities of the incident ({@link RecoveryTask}). Evidence
+ * items are aggregates of their own ({@link EvidenceItem}): they live on after closure; the
+ * incident only admits new ones, and keeps the custody of the items registered in its stream before
+ * that ({@link EvidenceLedger}). Revision 4 (the evidence ledger holds one custody per item):
+ * snapshots of earlier layouts are ignored and the incident is rebuilt from its events.
  */
-@Revision("3")
+@Revision("4")
 public class Incident {
   @AggregateIdentifier private String incidentId;
   private String source;
@@ -456,7 +457,7 @@ public class Incident {
 
   // ---- records: communications, evidence custody, restorations and costs ----
 
-  /** The chain of custody of the evidence items; see {@link EvidenceLedger}. */
+  /** The evidence items registered in this stream before items had streams of their own. */
   private final EvidenceLedger evidence = new EvidenceLedger();
 
   /** The processes' RTO and RPO and their restorations; see {@link Restorations}. */
@@ -519,25 +520,28 @@ public class Incident {
             command.sentAt()));
   }
 
-  /** Takes an item into custody with its hash as collected; its collector is its custodian. */
+  /**
+   * Admits a new evidence item, which opens a stream of its own ({@link EvidenceItem}, through
+   * {@link EvidenceRouting}): a closed incident takes no new evidence. Stores nothing.
+   */
   @CommandHandler
-  public void handle(RegisterEvidence command) {
+  public void handle(AdmitEvidence command) {
     requireNotClosed();
-    apply(evidence.register(incidentId, command));
   }
 
-  /** Hands an item on, from its current custodian; see {@link EvidenceLedger#transfer}. */
+  /**
+   * Hands on an item registered in this incident's stream before items had streams of their own;
+   * the chain of custody continues after closure. See {@link Custody#transfer}.
+   */
   @CommandHandler
-  public void handle(TransferEvidence command) {
-    requireNotClosed();
-    apply(evidence.transfer(incidentId, command));
+  public void handle(TransferIncidentEvidence command) {
+    apply(evidence.transfer(incidentId, command.transfer()));
   }
 
-  /** Records an integrity check; a mismatch is recorded as such, never refused. */
+  /** Checks an item registered in this incident's stream; also after closure. */
   @CommandHandler
-  public Boolean handle(VerifyEvidence command) {
-    requireNotClosed();
-    EvidenceVerified verified = evidence.verify(incidentId, command);
+  public Boolean handle(VerifyIncidentEvidence command) {
+    EvidenceVerified verified = evidence.verify(incidentId, command.verification());
     apply(verified);
     return verified.matches();
   }
