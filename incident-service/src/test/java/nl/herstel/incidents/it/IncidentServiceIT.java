@@ -1488,7 +1488,8 @@ class IncidentServiceIT {
         .isEqualTo("cd".repeat(32));
     assertThat(api.getJson(path, "management")).hasSize(1);
     assertThat(api.get(path + "/" + UUID.randomUUID(), "auditor").statusCode()).isEqualTo(404);
-    assertThat(storedEventsOf(incident.id())).isEqualTo(4);
+    assertThat(storedEventsOf(incident.id())).isEqualTo(1);
+    assertThat(storedEventsOf(itemId)).isEqualTo(3);
   }
 
   @Test
