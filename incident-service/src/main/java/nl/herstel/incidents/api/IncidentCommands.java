@@ -316,13 +316,15 @@ public final class IncidentCommands {
 
   /**
    * Register a duty to notify an authority (DOMAIN.md, communication: "who must be told by when").
+   * The obligation becomes an aggregate of its own (see {@link NotificationCommands}): one per
+   * authority and incident, not on a closed incident.
    *
    * @param discoveredAt when the organisation became aware of what triggers the duty; statutory
    *     clocks (72 hours for the Data Protection Authority) run from here
    * @param dueAt when the notification is due; null when nothing sets a deadline
    */
   public record RegisterNotificationObligation(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String obligationId,
       NotificationAuthority authority,
       String legalBasis,
@@ -335,7 +337,7 @@ public final class IncidentCommands {
    * submitted it is the caller, in the event's metadata.
    */
   public record RecordNotificationSubmission(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String obligationId,
       Instant submittedAt,
       String reference,
@@ -343,7 +345,7 @@ public final class IncidentCommands {
 
   /** Record that a notification's due time passed unsubmitted: sent by the deadline clock. */
   public record RecordNotificationOverdue(
-      @TargetAggregateIdentifier String incidentId, String obligationId, Instant detectedAt) {}
+      String incidentId, String obligationId, Instant detectedAt) {}
 
   /**
    * Say which BIA asset an unresolved hint names, on an incident commander's word. The mapping id

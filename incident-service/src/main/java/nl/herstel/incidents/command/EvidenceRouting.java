@@ -43,7 +43,7 @@ public class EvidenceRouting {
 
   @CommandHandler
   public void handle(TransferEvidence command) {
-    if (ownStream(command.incidentId(), command.itemId())) {
+    if (streams.ownStream(command.incidentId(), command.itemId())) {
       commands.get().sendAndWait(new TransferEvidenceItem(command.itemId(), command));
     } else {
       commands.get().sendAndWait(new TransferIncidentEvidence(command.incidentId(), command));
@@ -53,17 +53,9 @@ public class EvidenceRouting {
   /** Answers whether the item's hash matched. */
   @CommandHandler
   public Boolean handle(VerifyEvidence command) {
-    if (ownStream(command.incidentId(), command.itemId())) {
+    if (streams.ownStream(command.incidentId(), command.itemId())) {
       return commands.get().sendAndWait(new VerifyEvidenceItem(command.itemId(), command));
     }
     return commands.get().sendAndWait(new VerifyIncidentEvidence(command.incidentId(), command));
-  }
-
-  /**
-   * Whether the item has a stream of its own under this incident; otherwise the incident answers
-   * (unknown incident, or an item it does not hold).
-   */
-  private boolean ownStream(String incidentId, String itemId) {
-    return streams.incidentOf(itemId).filter(incidentId::equals).isPresent();
   }
 }

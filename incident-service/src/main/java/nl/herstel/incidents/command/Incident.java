@@ -29,10 +29,8 @@ import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentCommands.RecordCost;
 import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
 import nl.herstel.incidents.api.IncidentCommands.RecordNotificationOverdue;
-import nl.herstel.incidents.api.IncidentCommands.RecordNotificationSubmission;
 import nl.herstel.incidents.api.IncidentCommands.RecordRecoveryDeadlineBreach;
 import nl.herstel.incidents.api.IncidentCommands.RecordRestoration;
-import nl.herstel.incidents.api.IncidentCommands.RegisterNotificationObligation;
 import nl.herstel.incidents.api.IncidentCommands.ResolveAssetHint;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.ActivatedPlan;
@@ -56,6 +54,11 @@ import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
 import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.api.NotificationClock;
+import nl.herstel.incidents.api.NotificationCommands.AdmitNotificationObligation;
+import nl.herstel.incidents.api.NotificationCommands.CheckNotificationClock;
+import nl.herstel.incidents.api.NotificationCommands.RecordIncidentNotificationOverdue;
+import nl.herstel.incidents.api.NotificationCommands.SubmitIncidentNotification;
 import nl.herstel.incidents.api.RecoveryCommands.AbsorbIncident;
 import nl.herstel.incidents.api.RecoveryCommands.ActivatePlan;
 import nl.herstel.incidents.api.RecoveryCommands.ActivationAnswer;
@@ -81,7 +84,6 @@ import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskAssigned;
 import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskCreated;
 import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskStatusChanged;
 import nl.herstel.incidents.api.RecoveryTaskStatus;
-import nl.herstel.incidents.command.Clocks.Obligation;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
@@ -629,56 +631,62 @@ public class Incident {
   }
 
   /**
-   * Registers a duty to notify an authority. One obligation per authority and incident; not on a
-   * closed incident; the due time may not lie before the discovery it counts from.
+   * Admits a new notification obligation, which opens a stream of its own ({@link
+   * NotificationObligation}, through {@link NotificationRouting}): not on a closed incident, and
+   * not for an authority an obligation in this stream (registered before obligations had streams of
+   * their own) covers. Stores nothing.
    */
   @CommandHandler
-  public void handle(RegisterNotificationObligation command) {
+  public void handle(AdmitNotificationObligation command) {
     if (status == IncidentStatus.CLOSED) {
       throw new Conflict("Incident " + incidentId + " is closed");
     }
-    apply(clocks.register(incidentId, command));
+    clocks.admit(incidentId, command);
   }
 
   /**
-   * Records a notification's submission, once. Allowed after closure too: the duty to notify
-   * outlives the recovery operation.
+   * How the notification clocks stand: stopped for a false positive (closed while dismissed),
+   * suspended while dismissed, else running, also after closure (the duty to notify outlives the
+   * recovery operation). Stores nothing.
    */
   @CommandHandler
-  public void handle(RecordNotificationSubmission command) {
-    apply(clocks.submission(incidentId, command));
+  public NotificationClock handle(CheckNotificationClock command) {
+    return notificationClock();
+  }
+
+  private NotificationClock notificationClock() {
+    if (clocks.closedAsFalsePositive) {
+      return NotificationClock.STOPPED;
+    }
+    return status == IncidentStatus.DISMISSED
+        ? NotificationClock.SUSPENDED
+        : NotificationClock.RUNNING;
   }
 
   /**
-   * Records that a notification's due time passed unsubmitted, once. The clock keeps running after
-   * closure (the duty does), but not for a false positive: dismissed, or closed while dismissed.
+   * Records the submission of an obligation registered in this stream, once; also after closure.
    */
   @CommandHandler
-  public DeadlineOutcome handle(RecordNotificationOverdue command) {
-    Obligation obligation = clocks.obligations.get(command.obligationId());
-    if (obligation == null
-        || obligation.dueAt() == null
-        || obligation.submittedAt() != null
-        || clocks.closedAsFalsePositive) {
+  public void handle(SubmitIncidentNotification command) {
+    apply(clocks.submission(incidentId, command.submission()));
+  }
+
+  /**
+   * Records that an obligation registered in this stream is overdue, once; see {@link
+   * Obligation#overdueOutcome}.
+   */
+  @CommandHandler
+  public DeadlineOutcome handle(RecordIncidentNotificationOverdue command) {
+    RecordNotificationOverdue overdue = command.overdue();
+    Obligation obligation = clocks.obligations.get(overdue.obligationId());
+    if (obligation == null) {
       return DeadlineOutcome.NO_LONGER_APPLIES;
     }
-    if (obligation.overdue()) {
-      return DeadlineOutcome.ALREADY_RECORDED;
+    DeadlineOutcome outcome = obligation.overdueOutcome(notificationClock(), overdue.detectedAt());
+    if (outcome == DeadlineOutcome.RECORDED) {
+      apply(obligation.overdue(incidentId, overdue.obligationId(), overdue.detectedAt()));
     }
-    if (status == IncidentStatus.DISMISSED) {
-      return DeadlineOutcome.SUSPENDED;
-    }
-    if (command.detectedAt().isBefore(obligation.dueAt())) {
-      return DeadlineOutcome.NOT_DUE;
-    }
-    apply(
-        new NotificationOverdue(
-            incidentId,
-            command.obligationId(),
-            obligation.authority(),
-            obligation.dueAt(),
-            command.detectedAt()));
-    return DeadlineOutcome.RECORDED;
+    return outcome;
   }
 
   @EventSourcingHandler
@@ -688,9 +696,7 @@ public class Incident {
 
   @EventSourcingHandler
   void on(NotificationObligationRegistered event) {
-    clocks.obligations.put(
-        event.obligationId(),
-        new Obligation(event.authority(), event.discoveredAt(), event.dueAt(), null, false));
+    clocks.obligations.put(event.obligationId(), Obligation.of(event));
   }
 
   @EventSourcingHandler

@@ -28,12 +28,15 @@ public final class RecordStreams {
     this.sql = new Sql(db);
   }
 
-  /** The incident whose record {@code streamId} is, if it has a stream of its own. */
-  Optional<String> incidentOf(String streamId) {
-    return sql.one(
-        "SELECT incident_id FROM incident_record_stream WHERE stream_id = ?",
-        r -> r.getString(1),
-        streamId);
+  /**
+   * Whether the record {@code streamId} of the incident has a stream of its own; otherwise the
+   * incident's stream holds it, if anything does.
+   */
+  boolean ownStream(String incidentId, String streamId) {
+    return sql.exists(
+        "SELECT 1 FROM incident_record_stream WHERE stream_id = ? AND incident_id = ?",
+        streamId,
+        incidentId);
   }
 
   /**

@@ -18,6 +18,8 @@ import nl.herstel.incidents.command.EvidenceItem;
 import nl.herstel.incidents.command.EvidenceRouting;
 import nl.herstel.incidents.command.Incident;
 import nl.herstel.incidents.command.MergeAndSplit;
+import nl.herstel.incidents.command.NotificationObligation;
+import nl.herstel.incidents.command.NotificationRouting;
 import nl.herstel.incidents.command.RecordStreams;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.HintResolver;
@@ -100,6 +102,8 @@ public class IncidentModule implements ServiceModule {
         .subscribe(AssetIdentifierAdded.class, bia::identifierAdded)
         .subscribe(AssetIdentifierRemoved.class, bia::identifierRemoved)
         .subscribe(DependencyAdded.class, bia::dependencyAdded)
+        .aggregate(NotificationObligation.class)
+        .commandHandler(new NotificationRouting(module.commands(), streams))
         .projection(deadlines)
         .queryHandler(deadlines);
     // ---- plan activation, recovery tasks, merge and split ----
