@@ -88,6 +88,36 @@ class RecordStreamsIT {
         "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", aggregateId);
   }
 
+  /**
+   * Appends an event to the incident's stream in the shape and place the code before evidence items
+   * and obligations had streams of their own stored it (the hash-chain trigger links it).
+   */
+  private static void appendTheOldWay(String incidentId, String type, String payload)
+      throws Exception {
+    long next =
+        ItDatabase.count(
+            "SELECT max(sequencenumber) + 1 FROM domainevententry WHERE aggregateidentifier = ?",
+            incidentId);
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type,"
+                    + " eventidentifier, metadata, payload, payloadrevision, payloadtype,"
+                    + " timestamp) VALUES (?, ?, 'Incident', ?, ?, ?, NULL, ?, ?)")) {
+      s.setString(1, incidentId);
+      s.setLong(2, next);
+      s.setString(3, UUID.randomUUID().toString());
+      s.setBytes(
+          4,
+          "{\"principal\":\"legacy-user\",\"role\":\"incident-commander\"}"
+              .getBytes(StandardCharsets.UTF_8));
+      s.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
+      s.setString(6, "nl.herstel.incidents.api.IncidentEvents$" + type);
+      s.setString(7, Instant.now().toString());
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+  }
+
   private static List<String> types(JsonNode timeline) {
     List<String> types = new ArrayList<>();
     timeline.forEach(e -> types.add(e.get("type").asText()));
@@ -193,32 +223,13 @@ class RecordStreamsIT {
     String incidentId = openIncident();
     String itemId = UUID.randomUUID().toString();
     Instant collectedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    long next =
-        ItDatabase.count(
-            "SELECT max(sequencenumber) + 1 FROM domainevententry WHERE aggregateidentifier = ?",
-            incidentId);
-    String payload =
-        ("{\"incidentId\":\"%s\",\"itemId\":\"%s\",\"sha256\":\"%s\",\"description\":\"Old disk\","
-                + "\"collectedBy\":\"alice\",\"collectedAt\":\"%s\",\"storageLocation\":\"Safe 1\"}")
-            .formatted(incidentId, itemId, HASH, collectedAt);
-    try (Connection c = ItDatabase.connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type,"
-                    + " eventidentifier, metadata, payload, payloadrevision, payloadtype,"
-                    + " timestamp) VALUES (?, ?, 'Incident', ?, ?, ?, NULL,"
-                    + " 'nl.herstel.incidents.api.IncidentEvents$EvidenceRegistered', ?)")) {
-      s.setString(1, incidentId);
-      s.setLong(2, next);
-      s.setString(3, UUID.randomUUID().toString());
-      s.setBytes(
-          4,
-          "{\"principal\":\"legacy-recovery-team\",\"role\":\"recovery-team\"}"
-              .getBytes(StandardCharsets.UTF_8));
-      s.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
-      s.setString(6, Instant.now().toString());
-      assertThat(s.executeUpdate()).isEqualTo(1);
-    }
+    appendTheOldWay(
+        incidentId,
+        "EvidenceRegistered",
+        ("{\"incidentId\":\"%s\",\"itemId\":\"%s\",\"sha256\":\"%s\","
+                + "\"description\":\"Old disk\",\"collectedBy\":\"alice\",\"collectedAt\":\"%s\","
+                + "\"storageLocation\":\"Safe 1\"}")
+            .formatted(incidentId, itemId, HASH, collectedAt));
     String path = "/api/incidents/" + incidentId + "/evidence/" + itemId;
     await().atMost(WAIT).until(() -> api.get(path, "auditor").statusCode() == 200);
 
@@ -292,5 +303,61 @@ class RecordStreamsIT {
             .until(() -> api.getJson(path, "auditor"), l -> l != null && l.size() == 2);
     assertThat(listed.get(0).get("authority").asText()).isEqualTo("DATA_PROTECTION_AUTHORITY");
     assertThat(listed.get(1).get("authority").asText()).isEqualTo("NCSC");
+
+    Instant discoveredAt = Instant.now().minus(1, ChronoUnit.HOURS);
+    HttpResponse<String> refused =
+        api.post(
+            path,
+            "incident-commander",
+            "{\"authority\":\"POLICE\",\"discoveredAt\":\"%s\",\"dueAt\":\"%s\"}"
+                .formatted(discoveredAt, discoveredAt.minusSeconds(60)));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(storedEvents()).isEqualTo(before + 1);
+    HttpResponse<String> police =
+        api.post(path, "incident-commander", "{\"authority\":\"POLICE\"}");
+    assertThat(police.statusCode()).as("the refused one claimed nothing").isEqualTo(202);
+    assertThat(
+            ItDatabase.count(
+                "SELECT count(*) FROM incident_record_stream WHERE incident_id = ?", incidentId))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void anObligationStoredInTheIncidentsStreamTheOldWayKeepsItsAuthorityAndIsSubmitted()
+      throws Exception {
+    String incidentId = openIncident();
+    String obligationId = UUID.randomUUID().toString();
+    Instant discoveredAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    appendTheOldWay(
+        incidentId,
+        "NotificationObligationRegistered",
+        ("{\"incidentId\":\"%s\",\"obligationId\":\"%s\",\"authority\":\"POLICE\","
+                + "\"legalBasis\":\"Aangifte\",\"discoveredAt\":\"%s\",\"dueAt\":null}")
+            .formatted(incidentId, obligationId, discoveredAt));
+    String path = "/api/incidents/" + incidentId + "/notifications";
+    await().atMost(WAIT).until(() -> api.getJson(path, "auditor"), l -> l != null && l.size() == 1);
+
+    long before = storedEvents();
+    HttpResponse<String> again = api.post(path, "incident-commander", "{\"authority\":\"POLICE\"}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(again.body()).contains("POLICE");
+    assertThat(storedEvents()).isEqualTo(before);
+
+    close(incidentId);
+    HttpResponse<String> submitted =
+        api.post(
+            path + "/" + obligationId + "/submission",
+            "incident-commander",
+            "{\"reference\":\"PV-2026-1\"}");
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+    assertThat(storedEventsOf(incidentId)).isEqualTo(4);
+    assertThat(storedEventsOf(obligationId)).isZero();
+    JsonNode listed =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> api.getJson(path, "auditor"),
+                l -> l != null && l.size() == 1 && l.get(0).hasNonNull("submittedAt"));
+    assertThat(listed.get(0).get("reference").asText()).isEqualTo("PV-2026-1");
   }
 }
