@@ -238,9 +238,13 @@ public final class IncidentCommands {
       Instant sentAt,
       Instant requestedAt) {}
 
-  /** Take an item of evidence into custody; {@code sha256} is 64 lower-case hex characters. */
+  /**
+   * Take an item of evidence into custody; {@code sha256} is 64 lower-case hex characters. The item
+   * becomes an aggregate of its own (see {@link EvidenceCommands}); the incident must not be
+   * closed.
+   */
   public record RegisterEvidence(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String itemId,
       String sha256,
       String description,
@@ -249,9 +253,12 @@ public final class IncidentCommands {
       String storageLocation,
       Instant requestedAt) {}
 
-  /** Hand an item of evidence from its current custodian ({@code from}) to another. */
+  /**
+   * Hand an item of evidence of the incident from its current custodian ({@code from}) to another;
+   * also after the incident closed.
+   */
   public record TransferEvidence(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String itemId,
       String from,
       String to,
@@ -259,9 +266,12 @@ public final class IncidentCommands {
       String reason,
       Instant requestedAt) {}
 
-  /** Record the SHA-256 observed when an item's integrity was checked again. */
+  /**
+   * Record the SHA-256 observed when an item's integrity was checked again; also after the incident
+   * closed.
+   */
   public record VerifyEvidence(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String itemId,
       String observedSha256,
       Instant verifiedAt,
@@ -306,13 +316,15 @@ public final class IncidentCommands {
 
   /**
    * Register a duty to notify an authority (DOMAIN.md, communication: "who must be told by when").
+   * The obligation becomes an aggregate of its own (see {@link NotificationCommands}): one per
+   * authority and incident, not on a closed incident.
    *
    * @param discoveredAt when the organisation became aware of what triggers the duty; statutory
    *     clocks (72 hours for the Data Protection Authority) run from here
    * @param dueAt when the notification is due; null when nothing sets a deadline
    */
   public record RegisterNotificationObligation(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String obligationId,
       NotificationAuthority authority,
       String legalBasis,
@@ -325,7 +337,7 @@ public final class IncidentCommands {
    * submitted it is the caller, in the event's metadata.
    */
   public record RecordNotificationSubmission(
-      @TargetAggregateIdentifier String incidentId,
+      String incidentId,
       String obligationId,
       Instant submittedAt,
       String reference,
@@ -333,7 +345,7 @@ public final class IncidentCommands {
 
   /** Record that a notification's due time passed unsubmitted: sent by the deadline clock. */
   public record RecordNotificationOverdue(
-      @TargetAggregateIdentifier String incidentId, String obligationId, Instant detectedAt) {}
+      String incidentId, String obligationId, Instant detectedAt) {}
 
   /**
    * Say which BIA asset an unresolved hint names, on an incident commander's word. The mapping id

@@ -12,6 +12,14 @@ public final class IncidentEvents {
   private IncidentEvents() {}
 
   /**
+   * An event of an incident's record that is an aggregate of its own (an evidence item, a
+   * notification obligation): it names the incident it belongs to, whichever stream holds it.
+   */
+  public interface OfIncident {
+    String incidentId();
+  }
+
+  /**
    * An incident was opened from a SOC alert. The affected processes carry the deadlines that
    * started with the disruption: recovery within the RTO, and before the MTPD. {@code raw} keeps
    * the alert as the SOC tool sent it (vendor fields our schema has no place for); null for alerts
@@ -282,11 +290,13 @@ public final class IncidentEvents {
       String description,
       String collectedBy,
       Instant collectedAt,
-      String storageLocation) {}
+      String storageLocation)
+      implements OfIncident {}
 
   /** An item of evidence passed from its custodian to another, and why. */
   public record EvidenceTransferred(
-      String incidentId, String itemId, String from, String to, Instant at, String reason) {}
+      String incidentId, String itemId, String from, String to, Instant at, String reason)
+      implements OfIncident {}
 
   /**
    * An item's hash was computed again. A mismatch is recorded, not refused: that the evidence
@@ -298,7 +308,8 @@ public final class IncidentEvents {
       String expectedSha256,
       String observedSha256,
       boolean matches,
-      Instant verifiedAt) {}
+      Instant verifiedAt)
+      implements OfIncident {}
 
   /**
    * A disrupted process was restored during recovery, with the data restored to a point in time.
@@ -359,7 +370,8 @@ public final class IncidentEvents {
       NotificationAuthority authority,
       String legalBasis,
       Instant discoveredAt,
-      Instant dueAt) {}
+      Instant dueAt)
+      implements OfIncident {}
 
   /**
    * A notification was submitted to its authority; who submitted it is in the metadata.
@@ -372,7 +384,8 @@ public final class IncidentEvents {
       NotificationAuthority authority,
       Instant submittedAt,
       String reference,
-      boolean late) {}
+      boolean late)
+      implements OfIncident {}
 
   /** A notification's due time passed while it was not submitted; recorded once, by the clock. */
   public record NotificationOverdue(
@@ -380,5 +393,6 @@ public final class IncidentEvents {
       String obligationId,
       NotificationAuthority authority,
       Instant dueAt,
-      Instant detectedAt) {}
+      Instant detectedAt)
+      implements OfIncident {}
 }

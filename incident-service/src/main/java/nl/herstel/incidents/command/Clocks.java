@@ -1,8 +1,5 @@
 package nl.herstel.incidents.command;
 
-import static nl.herstel.incidents.command.Times.CLOCK_TOLERANCE;
-import static nl.herstel.incidents.command.Times.EARLIEST;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,21 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.herstel.incidents.api.IncidentCommands.RecordNotificationSubmission;
-import nl.herstel.incidents.api.IncidentCommands.RegisterNotificationObligation;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
-import nl.herstel.incidents.api.IncidentEvents.NotificationObligationRegistered;
 import nl.herstel.incidents.api.IncidentEvents.NotificationSubmitted;
-import nl.herstel.incidents.api.NotificationAuthority;
+import nl.herstel.incidents.api.NotificationCommands.AdmitNotificationObligation;
 import nl.herstel.incidents.api.RecoveryDeadlineKind;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
-import nl.herstel.platform.domain.RuleViolation;
 
 /**
  * The clock state of one {@link Incident}: each disrupted process's RTO and MTPD deadline and
- * whether its breach was recorded, and the notification obligations with the rules a registration
- * and a submission keep (they answer the event the incident applies). Kept apart so the incident's
- * other state reads on its own.
+ * whether its breach was recorded, and the notification obligations registered in the incident's
+ * stream before obligations became aggregates of their own ({@link NotificationObligation}); their
+ * submission and overdue clock continue here. Kept apart so the incident's other state reads on its
+ * own.
  */
 final class Clocks {
   private final Map<String, Instant> deadlines = new HashMap<>();
@@ -33,22 +28,6 @@ final class Clocks {
 
   /** Whether the incident was closed while dismissed: a false positive, whose clocks stop. */
   boolean closedAsFalsePositive;
-
-  /** A duty to notify an authority, and how far it got. */
-  record Obligation(
-      NotificationAuthority authority,
-      Instant discoveredAt,
-      Instant dueAt,
-      Instant submittedAt,
-      boolean overdue) {
-    Obligation submitted(Instant at) {
-      return new Obligation(authority, discoveredAt, dueAt, at, overdue);
-    }
-
-    Obligation markOverdue() {
-      return new Obligation(authority, discoveredAt, dueAt, submittedAt, true);
-    }
-  }
 
   void track(List<AffectedProcess> processes) {
     for (AffectedProcess p : processes) {
@@ -75,11 +54,11 @@ final class Clocks {
   }
 
   /**
-   * A duty to notify an authority: one obligation per authority and incident; the due time may not
-   * lie before the discovery it counts from.
+   * Refuses a new obligation (which opens a stream of its own) when this incident holds one,
+   * registered in its stream before obligations had streams of their own, with the same id or for
+   * the same authority: one obligation per authority and incident.
    */
-  NotificationObligationRegistered register(
-      String incidentId, RegisterNotificationObligation command) {
+  void admit(String incidentId, AdmitNotificationObligation command) {
     if (obligations.containsKey(command.obligationId())) {
       throw new Conflict("Notification obligation " + command.obligationId() + " exists already");
     }
@@ -87,53 +66,16 @@ final class Clocks {
       throw new Conflict(
           "Incident " + incidentId + " has an obligation to notify " + command.authority());
     }
-    Instant discoveredAt = command.discoveredAt();
-    if (discoveredAt.isBefore(EARLIEST)) {
-      throw new RuleViolation("discoveredAt", "discoveredAt must not be before " + EARLIEST);
-    }
-    if (discoveredAt.isAfter(command.requestedAt().plus(CLOCK_TOLERANCE))) {
-      throw new RuleViolation("discoveredAt", "discoveredAt lies in the future");
-    }
-    if (command.dueAt() != null && command.dueAt().isBefore(discoveredAt)) {
-      throw new RuleViolation(
-          "dueAt", "dueAt must not be before discoveredAt (" + discoveredAt + ")");
-    }
-    return new NotificationObligationRegistered(
-        incidentId,
-        command.obligationId(),
-        command.authority(),
-        command.legalBasis(),
-        discoveredAt,
-        command.dueAt());
   }
 
-  /** A notification's submission, once, not before the discovery and not in the future. */
+  /**
+   * The submission of an obligation registered in this incident's stream; see {@link Obligation}.
+   */
   NotificationSubmitted submission(String incidentId, RecordNotificationSubmission command) {
     Obligation obligation = obligations.get(command.obligationId());
     if (obligation == null) {
       throw new NotFound("obligationId", "Notification obligation", command.obligationId());
     }
-    if (obligation.submittedAt() != null) {
-      throw new Conflict(
-          "Notification obligation "
-              + command.obligationId()
-              + " was submitted already, at "
-              + obligation.submittedAt());
-    }
-    if (command.submittedAt().isBefore(obligation.discoveredAt())) {
-      throw new RuleViolation(
-          "submittedAt",
-          "submittedAt must not be before discoveredAt (" + obligation.discoveredAt() + ")");
-    }
-    if (command.submittedAt().isAfter(command.requestedAt().plus(CLOCK_TOLERANCE))) {
-      throw new RuleViolation("submittedAt", "submittedAt lies in the future");
-    }
-    return new NotificationSubmitted(
-        incidentId,
-        command.obligationId(),
-        obligation.authority(),
-        command.submittedAt(),
-        command.reference(),
-        obligation.dueAt() != null && command.submittedAt().isAfter(obligation.dueAt()));
+    return obligation.submission(incidentId, command);
   }
 }

@@ -35,9 +35,10 @@ import org.axonframework.common.transaction.Transaction;
  * from the events by the incident-deadlines projection), and this clock polls it from a daemon
  * thread, every {@link DeadlineConfig#pollInterval()}, starting when the application starts: a
  * deadline that passed while the service was down fires at the next start. Each due row is taken
- * with {@code FOR UPDATE SKIP LOCKED} in its own transaction, in which the command to the incident
- * stores its event and the row is settled: both or neither. Two replicas never take the same row,
- * and the incident itself records each breach once whatever asks twice.
+ * with {@code FOR UPDATE SKIP LOCKED} in its own transaction, in which the command stores its event
+ * and the row is settled: both or neither. Two replicas never take the same row, and the incident
+ * (for a notification: its {@link NotificationObligation}, through {@link NotificationRouting})
+ * records each breach once whatever asks twice.
  */
 @ApplicationScoped
 public class DeadlineClock {

@@ -17,6 +17,9 @@ import java.util.Objects;
 import java.util.Set;
 import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.incidents.api.DeadlineOutcome;
+import nl.herstel.incidents.api.EvidenceCommands.AdmitEvidence;
+import nl.herstel.incidents.api.EvidenceCommands.TransferIncidentEvidence;
+import nl.herstel.incidents.api.EvidenceCommands.VerifyIncidentEvidence;
 import nl.herstel.incidents.api.IncidentCommands.CloseIncident;
 import nl.herstel.incidents.api.IncidentCommands.CorrelateAlert;
 import nl.herstel.incidents.api.IncidentCommands.Intake;
@@ -26,15 +29,10 @@ import nl.herstel.incidents.api.IncidentCommands.ProcessTargets;
 import nl.herstel.incidents.api.IncidentCommands.RecordCost;
 import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
 import nl.herstel.incidents.api.IncidentCommands.RecordNotificationOverdue;
-import nl.herstel.incidents.api.IncidentCommands.RecordNotificationSubmission;
 import nl.herstel.incidents.api.IncidentCommands.RecordRecoveryDeadlineBreach;
 import nl.herstel.incidents.api.IncidentCommands.RecordRestoration;
-import nl.herstel.incidents.api.IncidentCommands.RegisterEvidence;
-import nl.herstel.incidents.api.IncidentCommands.RegisterNotificationObligation;
 import nl.herstel.incidents.api.IncidentCommands.ResolveAssetHint;
-import nl.herstel.incidents.api.IncidentCommands.TransferEvidence;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
-import nl.herstel.incidents.api.IncidentCommands.VerifyEvidence;
 import nl.herstel.incidents.api.IncidentEvents.ActivatedPlan;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
@@ -56,6 +54,11 @@ import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentEvents.UnresolvedAssetResolved;
 import nl.herstel.incidents.api.IncidentStatus;
+import nl.herstel.incidents.api.NotificationClock;
+import nl.herstel.incidents.api.NotificationCommands.AdmitNotificationObligation;
+import nl.herstel.incidents.api.NotificationCommands.CheckNotificationClock;
+import nl.herstel.incidents.api.NotificationCommands.RecordIncidentNotificationOverdue;
+import nl.herstel.incidents.api.NotificationCommands.SubmitIncidentNotification;
 import nl.herstel.incidents.api.RecoveryCommands.AbsorbIncident;
 import nl.herstel.incidents.api.RecoveryCommands.ActivatePlan;
 import nl.herstel.incidents.api.RecoveryCommands.ActivationAnswer;
@@ -81,7 +84,6 @@ import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskAssigned;
 import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskCreated;
 import nl.herstel.incidents.api.RecoveryEvents.RecoveryTaskStatusChanged;
 import nl.herstel.incidents.api.RecoveryTaskStatus;
-import nl.herstel.incidents.command.Clocks.Obligation;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
@@ -101,13 +103,14 @@ import org.axonframework.serialization.Revision;
  * hold those restorations against the RTOs.
  *
  * <p>Its parts live in their own classes: the clocks and notification obligations ({@link Clocks}),
- * the evidence custody ({@link EvidenceLedger}), the restorations ({@link Restorations}), the
- * category, merges and per-alert parts ({@link RecoveryState}) and the recovery tasks, entities of
- * the incident ({@link RecoveryTask}). Revision 3 (the plans activated and where each process's
- * data was restored to): snapshots of earlier layouts are ignored and the incident is rebuilt from
- * its events.
+ * the restorations ({@link Restorations}), the category, merges and per-alert parts ({@link
+ * RecoveryState}) and the recovery tasks, entities of the incident ({@link RecoveryTask}). Evidence
+ * items are aggregates of their own ({@link EvidenceItem}): they live on after closure; the
+ * incident only admits new ones, and keeps the custody of the items registered in its stream before
+ * that ({@link EvidenceLedger}). Revision 4 (the evidence ledger holds one custody per item):
+ * snapshots of earlier layouts are ignored and the incident is rebuilt from its events.
  */
-@Revision("3")
+@Revision("4")
 public class Incident {
   @AggregateIdentifier private String incidentId;
   private String source;
@@ -456,7 +459,7 @@ public class Incident {
 
   // ---- records: communications, evidence custody, restorations and costs ----
 
-  /** The chain of custody of the evidence items; see {@link EvidenceLedger}. */
+  /** The evidence items registered in this stream before items had streams of their own. */
   private final EvidenceLedger evidence = new EvidenceLedger();
 
   /** The processes' RTO and RPO and their restorations; see {@link Restorations}. */
@@ -519,25 +522,28 @@ public class Incident {
             command.sentAt()));
   }
 
-  /** Takes an item into custody with its hash as collected; its collector is its custodian. */
+  /**
+   * Admits a new evidence item, which opens a stream of its own ({@link EvidenceItem}, through
+   * {@link EvidenceRouting}): a closed incident takes no new evidence. Stores nothing.
+   */
   @CommandHandler
-  public void handle(RegisterEvidence command) {
+  public void handle(AdmitEvidence command) {
     requireNotClosed();
-    apply(evidence.register(incidentId, command));
   }
 
-  /** Hands an item on, from its current custodian; see {@link EvidenceLedger#transfer}. */
+  /**
+   * Hands on an item registered in this incident's stream before items had streams of their own;
+   * the chain of custody continues after closure. See {@link Custody#transfer}.
+   */
   @CommandHandler
-  public void handle(TransferEvidence command) {
-    requireNotClosed();
-    apply(evidence.transfer(incidentId, command));
+  public void handle(TransferIncidentEvidence command) {
+    apply(evidence.transfer(incidentId, command.transfer()));
   }
 
-  /** Records an integrity check; a mismatch is recorded as such, never refused. */
+  /** Checks an item registered in this incident's stream; also after closure. */
   @CommandHandler
-  public Boolean handle(VerifyEvidence command) {
-    requireNotClosed();
-    EvidenceVerified verified = evidence.verify(incidentId, command);
+  public Boolean handle(VerifyIncidentEvidence command) {
+    EvidenceVerified verified = evidence.verify(incidentId, command.verification());
     apply(verified);
     return verified.matches();
   }
@@ -625,56 +631,62 @@ public class Incident {
   }
 
   /**
-   * Registers a duty to notify an authority. One obligation per authority and incident; not on a
-   * closed incident; the due time may not lie before the discovery it counts from.
+   * Admits a new notification obligation, which opens a stream of its own ({@link
+   * NotificationObligation}, through {@link NotificationRouting}): not on a closed incident, and
+   * not for an authority an obligation in this stream (registered before obligations had streams of
+   * their own) covers. Stores nothing.
    */
   @CommandHandler
-  public void handle(RegisterNotificationObligation command) {
+  public void handle(AdmitNotificationObligation command) {
     if (status == IncidentStatus.CLOSED) {
       throw new Conflict("Incident " + incidentId + " is closed");
     }
-    apply(clocks.register(incidentId, command));
+    clocks.admit(incidentId, command);
   }
 
   /**
-   * Records a notification's submission, once. Allowed after closure too: the duty to notify
-   * outlives the recovery operation.
+   * How the notification clocks stand: stopped for a false positive (closed while dismissed),
+   * suspended while dismissed, else running, also after closure (the duty to notify outlives the
+   * recovery operation). Stores nothing.
    */
   @CommandHandler
-  public void handle(RecordNotificationSubmission command) {
-    apply(clocks.submission(incidentId, command));
+  public NotificationClock handle(CheckNotificationClock command) {
+    return notificationClock();
+  }
+
+  private NotificationClock notificationClock() {
+    if (clocks.closedAsFalsePositive) {
+      return NotificationClock.STOPPED;
+    }
+    return status == IncidentStatus.DISMISSED
+        ? NotificationClock.SUSPENDED
+        : NotificationClock.RUNNING;
   }
 
   /**
-   * Records that a notification's due time passed unsubmitted, once. The clock keeps running after
-   * closure (the duty does), but not for a false positive: dismissed, or closed while dismissed.
+   * Records the submission of an obligation registered in this stream, once; also after closure.
    */
   @CommandHandler
-  public DeadlineOutcome handle(RecordNotificationOverdue command) {
-    Obligation obligation = clocks.obligations.get(command.obligationId());
-    if (obligation == null
-        || obligation.dueAt() == null
-        || obligation.submittedAt() != null
-        || clocks.closedAsFalsePositive) {
+  public void handle(SubmitIncidentNotification command) {
+    apply(clocks.submission(incidentId, command.submission()));
+  }
+
+  /**
+   * Records that an obligation registered in this stream is overdue, once; see {@link
+   * Obligation#overdueOutcome}.
+   */
+  @CommandHandler
+  public DeadlineOutcome handle(RecordIncidentNotificationOverdue command) {
+    RecordNotificationOverdue overdue = command.overdue();
+    Obligation obligation = clocks.obligations.get(overdue.obligationId());
+    if (obligation == null) {
       return DeadlineOutcome.NO_LONGER_APPLIES;
     }
-    if (obligation.overdue()) {
-      return DeadlineOutcome.ALREADY_RECORDED;
+    DeadlineOutcome outcome = obligation.overdueOutcome(notificationClock(), overdue.detectedAt());
+    if (outcome == DeadlineOutcome.RECORDED) {
+      apply(obligation.overdue(incidentId, overdue.obligationId(), overdue.detectedAt()));
     }
-    if (status == IncidentStatus.DISMISSED) {
-      return DeadlineOutcome.SUSPENDED;
-    }
-    if (command.detectedAt().isBefore(obligation.dueAt())) {
-      return DeadlineOutcome.NOT_DUE;
-    }
-    apply(
-        new NotificationOverdue(
-            incidentId,
-            command.obligationId(),
-            obligation.authority(),
-            obligation.dueAt(),
-            command.detectedAt()));
-    return DeadlineOutcome.RECORDED;
+    return outcome;
   }
 
   @EventSourcingHandler
@@ -684,9 +696,7 @@ public class Incident {
 
   @EventSourcingHandler
   void on(NotificationObligationRegistered event) {
-    clocks.obligations.put(
-        event.obligationId(),
-        new Obligation(event.authority(), event.discoveredAt(), event.dueAt(), null, false));
+    clocks.obligations.put(event.obligationId(), Obligation.of(event));
   }
 
   @EventSourcingHandler

@@ -14,8 +14,13 @@ import nl.herstel.contracts.lessons.ImprovementActionChanged;
 import nl.herstel.contracts.lessons.ImprovementActionRecorded;
 import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.incidents.command.AssetHintMapping;
+import nl.herstel.incidents.command.EvidenceItem;
+import nl.herstel.incidents.command.EvidenceRouting;
 import nl.herstel.incidents.command.Incident;
 import nl.herstel.incidents.command.MergeAndSplit;
+import nl.herstel.incidents.command.NotificationObligation;
+import nl.herstel.incidents.command.NotificationRouting;
+import nl.herstel.incidents.command.RecordStreams;
 import nl.herstel.incidents.integration.BiaCopy;
 import nl.herstel.incidents.integration.HintResolver;
 import nl.herstel.incidents.integration.ImprovementActionCopy;
@@ -61,6 +66,7 @@ public class IncidentModule implements ServiceModule {
     EvidenceCustody evidence = new EvidenceCustody(transactions);
     RecoveryRecords recoveryRecords = new RecoveryRecords(transactions);
     DeadlineProjection deadlines = new DeadlineProjection(transactions);
+    RecordStreams streams = new RecordStreams(transactions);
     module
         .aggregate(Incident.class)
         .aggregate(AssetHintMapping.class)
@@ -79,6 +85,8 @@ public class IncidentModule implements ServiceModule {
         // ---- records: communications, evidence custody, restorations and costs, live view ----
         .projection(communications)
         .queryHandler(communications)
+        .aggregate(EvidenceItem.class)
+        .commandHandler(new EvidenceRouting(module.commands(), streams))
         .projection(evidence)
         .queryHandler(evidence)
         .projection(recoveryRecords)
@@ -94,6 +102,8 @@ public class IncidentModule implements ServiceModule {
         .subscribe(AssetIdentifierAdded.class, bia::identifierAdded)
         .subscribe(AssetIdentifierRemoved.class, bia::identifierRemoved)
         .subscribe(DependencyAdded.class, bia::dependencyAdded)
+        .aggregate(NotificationObligation.class)
+        .commandHandler(new NotificationRouting(module.commands(), streams))
         .projection(deadlines)
         .queryHandler(deadlines);
     // ---- plan activation, recovery tasks, merge and split ----

@@ -250,7 +250,7 @@ public class DeadlineProjection {
   public List<NotificationObligationView> obligations(ListNotificationObligations query) {
     Instant now = Instant.now();
     return sql.list(
-        "SELECT * FROM notification_obligation WHERE incident_id = ? ORDER BY position",
+        "SELECT * FROM notification_obligation WHERE incident_id = ? ORDER BY registered_at, position",
         r -> {
           Instant dueAt = instant(r, "due_at");
           Instant submittedAt = instant(r, "submitted_at");

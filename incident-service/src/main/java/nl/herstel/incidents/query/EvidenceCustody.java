@@ -129,7 +129,9 @@ public class EvidenceCustody {
 
   private List<EvidenceView> items(String condition, Object... args) {
     return sql.list(
-        "SELECT * FROM incident_evidence WHERE incident_id = ?" + condition + " ORDER BY sequence",
+        "SELECT * FROM incident_evidence WHERE incident_id = ?"
+            + condition
+            + " ORDER BY registered_at, sequence",
         r -> {
           String incidentId = r.getString("incident_id");
           String itemId = r.getString("item_id");

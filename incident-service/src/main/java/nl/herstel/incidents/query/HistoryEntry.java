@@ -7,7 +7,8 @@ import java.time.Instant;
  * One stored event of an incident with who caused it, under which role, in which conversation: the
  * audit trail (DESIGN.md, "Event sourcing").
  *
- * @param sequence the event's position in the incident's stream, from 0
+ * @param sequence the event's position in the incident's history, from 0: the incident's own stream
+ *     merged by time with the streams of its evidence items and notification obligations
  * @param type the event's name, e.g. {@code IncidentOpened}
  * @param occurredAt when it was stored
  * @param principal who caused it, or {@code system:<service>} for another service's event

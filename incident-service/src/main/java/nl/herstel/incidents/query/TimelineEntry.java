@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * One line of an incident's timeline.
  *
- * @param sequence the event's position in the incident's stream
+ * @param sequence the event's position in the incident's history (see {@link HistoryEntry})
  * @param at when it was recorded
  * @param type the event's name, e.g. {@code CommunicationLogged}
  * @param summary what happened, in one line

@@ -126,14 +126,14 @@ public class EvidenceResource {
       description =
           "from must be the item's current custodian (ignoring case), to someone else; at not"
               + " before the current custody began nor in the future; reason. Stored as"
-              + " EvidenceTransferred.")
+              + " EvidenceTransferred. The chain of custody outlives the recovery: also after the"
+              + " incident closed.")
   @APIResponse(
       responseCode = "202",
       description = "Stored",
       content = @Content(schema = @Schema(implementation = EvidenceAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such incident")
-  @APIResponse(responseCode = "409", description = "The incident is closed")
   @APIResponse(
       responseCode = "422",
       description = "Unknown item (itemId), from is not the custodian, to is, or a bad time")
@@ -168,14 +168,13 @@ public class EvidenceResource {
       description =
           "sha256 as computed now. A hash that differs from the registered one is recorded,"
               + " not refused (matches=false), and flags the item: its integrity becomes"
-              + " MISMATCH. Stored as EvidenceVerified.")
+              + " MISMATCH. Stored as EvidenceVerified. Also after the incident closed.")
   @APIResponse(
       responseCode = "202",
       description = "Stored; matches tells the outcome",
       content = @Content(schema = @Schema(implementation = VerificationAnswer.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such incident")
-  @APIResponse(responseCode = "409", description = "The incident is closed")
   @APIResponse(
       responseCode = "422",
       description = "Unknown item (itemId), or sha256 is no SHA-256 digest")

@@ -9,7 +9,6 @@ import nl.herstel.incidents.api.DeadlineOutcome;
 import nl.herstel.incidents.api.IncidentCommands.RecordNotificationOverdue;
 import nl.herstel.incidents.api.IncidentCommands.RecordNotificationSubmission;
 import nl.herstel.incidents.api.IncidentCommands.RecordRecoveryDeadlineBreach;
-import nl.herstel.incidents.api.IncidentCommands.RegisterNotificationObligation;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
 import nl.herstel.incidents.api.IncidentEvents.AssetRef;
@@ -23,6 +22,11 @@ import nl.herstel.incidents.api.IncidentEvents.ProcessRestored;
 import nl.herstel.incidents.api.IncidentEvents.RecoveryDeadlineBreached;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.api.NotificationAuthority;
+import nl.herstel.incidents.api.NotificationClock;
+import nl.herstel.incidents.api.NotificationCommands.AdmitNotificationObligation;
+import nl.herstel.incidents.api.NotificationCommands.CheckNotificationClock;
+import nl.herstel.incidents.api.NotificationCommands.RecordIncidentNotificationOverdue;
+import nl.herstel.incidents.api.NotificationCommands.SubmitIncidentNotification;
 import nl.herstel.incidents.api.RecoveryCommands.AlertPart;
 import nl.herstel.incidents.api.RecoveryCommands.IncidentParts;
 import nl.herstel.incidents.api.RecoveryDeadlineKind;
@@ -30,12 +34,15 @@ import nl.herstel.incidents.api.RecoveryEvents.IncidentAbsorbed;
 import nl.herstel.incidents.api.RecoveryEvents.IncidentMergedInto;
 import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
-import nl.herstel.platform.domain.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The incident's clocks: recovery deadline breaches and notification obligations. */
+/**
+ * The incident's clocks: recovery deadline breaches, and its part in notification obligations
+ * (admitting them, the clock state, and the obligations stored in its stream before they had their
+ * own).
+ */
 class IncidentClocksTest {
   private static final Instant DETECTED = Instant.parse("2026-11-29T08:00:00Z");
   private static final Instant RTO_DEADLINE = Instant.parse("2026-11-29T16:00:00Z");
@@ -76,17 +83,6 @@ class IncidentClocksTest {
   private static RecoveryDeadlineBreached rtoBreached() {
     return new RecoveryDeadlineBreached(
         "i1", "p1", RecoveryDeadlineKind.RTO, RTO_DEADLINE, AFTER_RTO);
-  }
-
-  private static RegisterNotificationObligation register(Instant discoveredAt, Instant dueAt) {
-    return new RegisterNotificationObligation(
-        "i1",
-        AP,
-        NotificationAuthority.DATA_PROTECTION_AUTHORITY,
-        "GDPR (AVG) art. 33",
-        discoveredAt,
-        dueAt,
-        DETECTED.plus(ofHours(1)));
   }
 
   private static NotificationObligationRegistered registered() {
@@ -198,62 +194,68 @@ class IncidentClocksTest {
             new RecoveryDeadlineBreached("i1", "p2", RecoveryDeadlineKind.RTO, deadline, deadline));
   }
 
-  @Test
-  void registersANotificationObligation() {
-    fixture.given(opened()).when(register(DETECTED, DUE)).expectEvents(registered());
+  // ---- notification obligations: the incident's part (the obligations are aggregates of their
+  // own)
+
+  private static AdmitNotificationObligation admit(String obligationId) {
+    return new AdmitNotificationObligation(
+        "i1", obligationId, NotificationAuthority.DATA_PROTECTION_AUTHORITY);
+  }
+
+  private static IncidentTransitioned dismissed() {
+    return new IncidentTransitioned(
+        "i1", IncidentStatus.REPORTED, IncidentStatus.DISMISSED, "False positive");
   }
 
   @Test
-  void cannotRegisterADueTimeBeforeTheDiscovery() {
-    fixture
-        .given(opened())
-        .when(register(DETECTED, DETECTED.minusSeconds(1)))
-        .expectException(RuleViolation.class)
-        .expectExceptionMessage(org.hamcrest.Matchers.containsString("dueAt"))
-        .expectNoEvents();
-  }
-
-  @Test
-  void cannotRegisterADiscoveryInTheFuture() {
-    fixture
-        .given(opened())
-        .when(register(DETECTED.plus(ofHours(3)), null))
-        .expectException(RuleViolation.class)
-        .expectNoEvents();
-  }
-
-  @Test
-  void cannotRegisterTheSameAuthorityTwice() {
-    fixture
-        .given(opened(), registered())
-        .when(
-            new RegisterNotificationObligation(
-                "i1",
-                "o2",
-                NotificationAuthority.DATA_PROTECTION_AUTHORITY,
-                "GDPR",
-                DETECTED,
-                DUE,
-                DETECTED))
-        .expectException(Conflict.class)
-        .expectNoEvents();
+  void anOpenIncidentAdmitsAnObligationWithoutStoringAnything() {
+    fixture.given(opened()).when(admit("o2")).expectSuccessfulHandlerExecution().expectNoEvents();
   }
 
   @Test
   void cannotRegisterAnObligationOnAClosedIncident() {
     fixture
         .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "Done"))
-        .when(register(DETECTED, DUE))
+        .when(admit("o2"))
         .expectException(Conflict.class)
         .expectNoEvents();
   }
 
+  /** An obligation registered in the incident's stream, the old way, still holds its authority. */
   @Test
-  void recordsASubmissionInTime() {
-    Instant at = DETECTED.plus(ofHours(30));
+  void cannotRegisterTheAuthorityOfAnObligationStoredInTheIncidentsStream() {
     fixture
         .given(opened(), registered())
-        .when(submit(at))
+        .when(admit("o2"))
+        .expectException(Conflict.class)
+        .expectExceptionMessage(org.hamcrest.Matchers.containsString("DATA_PROTECTION_AUTHORITY"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void theNotificationClockRunsAfterClosureIsSuspendedWhileDismissedAndStopsForAFalsePositive() {
+    IncidentClosed closed = new IncidentClosed("i1", DETECTED, List.of(), "Done");
+    fixture
+        .given(opened(), closed)
+        .when(new CheckNotificationClock("i1"))
+        .expectResultMessagePayload(NotificationClock.RUNNING)
+        .expectNoEvents();
+    fixture
+        .given(opened(), dismissed())
+        .when(new CheckNotificationClock("i1"))
+        .expectResultMessagePayload(NotificationClock.SUSPENDED);
+    fixture
+        .given(opened(), dismissed(), closed)
+        .when(new CheckNotificationClock("i1"))
+        .expectResultMessagePayload(NotificationClock.STOPPED);
+  }
+
+  @Test
+  void anObligationStoredInTheIncidentsStreamIsSubmittedThereAlsoAfterClosure() {
+    Instant at = DETECTED.plus(ofHours(30));
+    fixture
+        .given(opened(), registered(), new IncidentClosed("i1", DETECTED, List.of(), "Done"))
+        .when(new SubmitIncidentNotification("i1", submit(at)))
         .expectEvents(
             new NotificationSubmitted(
                 "i1",
@@ -262,122 +264,34 @@ class IncidentClocksTest {
                 at,
                 "AP-2026-0042",
                 false));
-  }
-
-  @Test
-  void aSubmissionAfterTheDueTimeIsLate() {
-    Instant at = DUE.plusSeconds(1);
-    fixture
-        .given(opened(), registered())
-        .when(submit(at))
-        .expectEvents(
-            new NotificationSubmitted(
-                "i1",
-                AP,
-                NotificationAuthority.DATA_PROTECTION_AUTHORITY,
-                at,
-                "AP-2026-0042",
-                true));
-  }
-
-  @Test
-  void cannotSubmitTwice() {
-    Instant at = DETECTED.plus(ofHours(30));
-    fixture
-        .given(
-            opened(),
-            registered(),
-            new NotificationSubmitted(
-                "i1", AP, NotificationAuthority.DATA_PROTECTION_AUTHORITY, at, "AP-1", false))
-        .when(submit(at.plusSeconds(60)))
-        .expectException(Conflict.class)
-        .expectNoEvents();
-  }
-
-  @Test
-  void cannotSubmitAnUnknownObligation() {
     fixture
         .given(opened())
-        .when(submit(DETECTED.plus(ofHours(1))))
+        .when(new SubmitIncidentNotification("i1", submit(at)))
         .expectException(NotFound.class)
         .expectNoEvents();
   }
 
   @Test
-  void cannotSubmitBeforeTheDiscovery() {
-    fixture
-        .given(opened(), registered())
-        .when(submit(DETECTED.minusSeconds(1)))
-        .expectException(RuleViolation.class)
-        .expectNoEvents();
-  }
-
-  @Test
-  void submitsAfterClosureToo() {
-    Instant at = DETECTED.plus(ofHours(30));
-    fixture
-        .given(opened(), registered(), new IncidentClosed("i1", DETECTED, List.of(), "Done"))
-        .when(submit(at))
-        .expectSuccessfulHandlerExecution()
-        .expectEvents(
-            new NotificationSubmitted(
-                "i1",
-                AP,
-                NotificationAuthority.DATA_PROTECTION_AUTHORITY,
-                at,
-                "AP-2026-0042",
-                false));
-  }
-
-  @Test
-  void recordsAnOverdueNotificationOnce() {
+  void anObligationStoredInTheIncidentsStreamIsRecordedOverdueOnceAndNotWhileDismissed() {
     Instant at = DUE.plusSeconds(2);
     NotificationOverdue overdue =
         new NotificationOverdue("i1", AP, NotificationAuthority.DATA_PROTECTION_AUTHORITY, DUE, at);
+    RecordIncidentNotificationOverdue command =
+        new RecordIncidentNotificationOverdue("i1", new RecordNotificationOverdue("i1", AP, at));
     fixture
         .given(opened(), registered())
-        .when(new RecordNotificationOverdue("i1", AP, at))
+        .when(command)
         .expectResultMessagePayload(DeadlineOutcome.RECORDED)
         .expectEvents(overdue);
     fixture
         .given(opened(), registered(), overdue)
-        .when(new RecordNotificationOverdue("i1", AP, at.plusSeconds(5)))
+        .when(command)
         .expectResultMessagePayload(DeadlineOutcome.ALREADY_RECORDED)
         .expectNoEvents();
-  }
-
-  @Test
-  void aSubmittedNotificationIsNeverOverdue() {
     fixture
-        .given(
-            opened(),
-            registered(),
-            new NotificationSubmitted(
-                "i1", AP, NotificationAuthority.DATA_PROTECTION_AUTHORITY, DETECTED, "AP-1", false))
-        .when(new RecordNotificationOverdue("i1", AP, DUE.plusSeconds(1)))
-        .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES)
-        .expectNoEvents();
-  }
-
-  @Test
-  void theNotificationClockRunsOnAfterClosureButNotForAFalsePositive() {
-    NotificationOverdue overdue =
-        new NotificationOverdue(
-            "i1", AP, NotificationAuthority.DATA_PROTECTION_AUTHORITY, DUE, DUE);
-    fixture
-        .given(opened(), registered(), new IncidentClosed("i1", DETECTED, List.of(), "Done"))
-        .when(new RecordNotificationOverdue("i1", AP, DUE))
-        .expectResultMessagePayload(DeadlineOutcome.RECORDED)
-        .expectEvents(overdue);
-    fixture
-        .given(
-            opened(),
-            registered(),
-            new IncidentTransitioned(
-                "i1", IncidentStatus.REPORTED, IncidentStatus.DISMISSED, "False positive"),
-            new IncidentClosed("i1", DETECTED, List.of(), "False positive"))
-        .when(new RecordNotificationOverdue("i1", AP, DUE))
-        .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES)
+        .given(opened(), registered(), dismissed())
+        .when(command)
+        .expectResultMessagePayload(DeadlineOutcome.SUSPENDED)
         .expectNoEvents();
   }
 

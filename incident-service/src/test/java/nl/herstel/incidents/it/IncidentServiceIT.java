@@ -1488,7 +1488,8 @@ class IncidentServiceIT {
         .isEqualTo("cd".repeat(32));
     assertThat(api.getJson(path, "management")).hasSize(1);
     assertThat(api.get(path + "/" + UUID.randomUUID(), "auditor").statusCode()).isEqualTo(404);
-    assertThat(storedEventsOf(incident.id())).isEqualTo(4);
+    assertThat(storedEventsOf(incident.id())).isEqualTo(1);
+    assertThat(storedEventsOf(itemId)).isEqualTo(3);
   }
 
   @Test
@@ -2085,7 +2086,8 @@ class IncidentServiceIT {
             "{\"reference\":\"X\",\"submittedAt\":\"2001-01-01T00:00:00Z\"}");
     assertThat(beforeDiscovery.statusCode()).isEqualTo(422);
     assertThat(fields(api.json(beforeDiscovery))).containsExactly("submittedAt");
-    assertThat(storedEventsOf(incidentId)).isEqualTo(2);
+    assertThat(storedEventsOf(incidentId)).isEqualTo(1);
+    assertThat(storedEventsOf(aivd)).as("the obligation's own stream").isEqualTo(1);
 
     assertThat(api.post(path, "recovery-team", "{\"authority\":\"POLICE\"}").statusCode())
         .isEqualTo(403);
@@ -2101,7 +2103,8 @@ class IncidentServiceIT {
     HttpResponse<String> afterClosure =
         api.post(path, "incident-commander", "{\"authority\":\"POLICE\"}");
     assertThat(afterClosure.statusCode()).isEqualTo(409);
-    assertThat(storedEventsOf(incidentId)).isEqualTo(3);
+    assertThat(storedEventsOf(incidentId)).isEqualTo(2);
+    assertThat(storedEventsOf(aivd)).isEqualTo(1);
   }
 
   // ---- plan activation, recovery tasks, merge and split ----
