@@ -78,12 +78,31 @@ class GeneratedClientIT {
 
     OffsetDateTime detectedAt =
         OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.SECONDS);
+    IncidentView incident =
+        await(
+                "an alert on the asset opens an incident on the process, once incident-service knows both")
+            .atMost(EVENTUALLY.multipliedBy(2))
+            .pollInterval(Duration.ofSeconds(2))
+            .ignoreException(ApiException.class)
+            .until(
+                () -> reportAndRead(assetName, detectedAt),
+                i -> i.getAffectedProcesses().size() == 1);
+    assertThat(incident.getTitle()).isEqualTo("Ransomware on " + assetName);
+    assertThat(incident.getAffectedProcesses()).hasSize(1);
+    assertThat(incident.getAffectedProcesses().get(0).getProcessId()).isEqualTo(processId);
+    assertThat(incident.getAffectedProcesses().get(0).getRtoDeadline().toInstant())
+        .isEqualTo(detectedAt.plusHours(8).toInstant());
+  }
+
+  /** Reports a new alert on the asset, as a SOC tool would, and reads the incident it opened. */
+  private IncidentView reportAndRead(String assetName, OffsetDateTime detectedAt)
+      throws ApiException {
     ApiResponse<?> reported =
         new IntakeApi(as("soc-intake"))
             .reportAlertWithHttpInfo(
                 new AlertRequest()
                     .source("client-it")
-                    .sourceId("alert-" + suffix)
+                    .sourceId(UUID.randomUUID().toString())
                     .title("Ransomware on " + assetName)
                     .severity(Severity.HIGH)
                     .assets(List.of(assetName))
@@ -92,18 +111,11 @@ class GeneratedClientIT {
     String location = reported.getHeaders().get("Location").get(0);
     assertThat(location).startsWith(stack.gatewayUrl() + "/api/incidents/");
     String incidentId = location.substring(location.lastIndexOf('/') + 1);
-
-    IncidentView incident =
-        await("the incident names the process its asset supports")
-            .atMost(EVENTUALLY.multipliedBy(2))
-            .ignoreException(ApiException.class)
-            .until(
-                () -> new IncidentsApi(as("incident-commander")).getIncident(incidentId),
-                i -> i != null && i.getAffectedProcesses().size() == 1);
-    assertThat(incident.getTitle()).isEqualTo("Ransomware on " + assetName);
-    assertThat(incident.getAffectedProcesses()).hasSize(1);
-    assertThat(incident.getAffectedProcesses().get(0).getProcessId()).isEqualTo(processId);
-    assertThat(incident.getAffectedProcesses().get(0).getRtoDeadline().toInstant())
-        .isEqualTo(detectedAt.plusHours(8).toInstant());
+    return await("the incident is readable")
+        .atMost(EVENTUALLY)
+        .ignoreException(ApiException.class)
+        .until(
+            () -> new IncidentsApi(as("incident-commander")).getIncident(incidentId),
+            i -> i != null);
   }
 }
