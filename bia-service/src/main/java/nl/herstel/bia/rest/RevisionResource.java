@@ -42,6 +42,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -92,6 +95,7 @@ public class RevisionResource {
 
   @GET
   @Operation(
+      operationId = "listRevisions",
       summary = "List target revisions",
       description =
           "status filters: PENDING, ACCEPTED or REJECTED; without it, all of them. kind says"
@@ -104,6 +108,12 @@ public class RevisionResource {
               + " Revisions from lessons carry their evidence (per incident: RECOVERY_TIME or"
               + " DATA_LOSS measured against the target) and rationale, and name the lessons"
               + " proposalId.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The revisions",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
+  @APIResponse(responseCode = "422", description = "status is not PENDING, ACCEPTED or REJECTED")
   public List<RevisionView> list(@QueryParam("status") String status) {
     if (status != null && !status.matches("PENDING|ACCEPTED|REJECTED")) {
       throw new RuleViolation("status", "status must be PENDING, ACCEPTED or REJECTED");
@@ -115,8 +125,16 @@ public class RevisionResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One target revision with its decision, if any")
-  @APIResponse(responseCode = "200", description = "The revision")
+  @Operation(
+      operationId = "getRevision",
+      summary = "One target revision with its decision, if any",
+      description =
+          "The revision as listed: the target it changes (kind), the values proposed, the"
+              + " evidence lessons measured and, once decided, who decided, when and why.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The revision",
+      content = @Content(schema = @Schema(implementation = RevisionView.class)))
   @APIResponse(responseCode = "404", description = "No such revision")
   public RevisionView get(@PathParam("id") String id) {
     return queries
@@ -128,11 +146,15 @@ public class RevisionResource {
   @POST
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
   @Operation(
+      operationId = "proposeRevision",
       summary = "Propose new recovery targets for a process by hand",
       description =
           "proposedRto and optional proposedMtpd are ISO-8601 durations; the revision starts"
               + " PENDING until a process owner or BCM manager decides on it.")
-  @APIResponse(responseCode = "201", description = "Proposed; Location names the revision")
+  @APIResponse(
+      responseCode = "201",
+      description = "Proposed; Location names the revision",
+      content = @Content(schema = @Schema(implementation = Created.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or malformed")
   @APIResponse(responseCode = "404", description = "No such (active) process")
   @APIResponse(responseCode = "422", description = "A rule is broken, e.g. a non-positive RTO")
@@ -175,6 +197,7 @@ public class RevisionResource {
   @Path("/{id}/decision")
   @RolesAllowed({Roles.BCM_MANAGER, Roles.PROCESS_OWNER})
   @Operation(
+      operationId = "decideRevision",
       summary = "Accept or reject a target revision",
       description =
           "ACCEPT sets the revised target (RTO, MTPD or RPO) to the proposal, keeping the"
@@ -184,7 +207,10 @@ public class RevisionResource {
               + " ThreatLikelihoodChanged); only a bcm-manager decides on those. Decision and"
               + " change are one transaction; the published RevisionDecided names the lessons"
               + " proposal (and the threat), so lessons-service learns the proposal's fate.")
-  @APIResponse(responseCode = "200", description = "Decided")
+  @APIResponse(
+      responseCode = "200",
+      description = "Decided",
+      content = @Content(schema = @Schema(implementation = RevisionDecided.class)))
   @APIResponse(responseCode = "404", description = "No such revision, or its process is unknown")
   @APIResponse(responseCode = "409", description = "Already decided, or the process is retired")
   @APIResponse(responseCode = "422", description = "The proposed RTO would exceed the MTPD")

@@ -1740,17 +1740,6 @@ class BiaServiceIT {
     return matching;
   }
 
-  /**
-   * Operations of the revisions resource, which issue 13 is reworking; the lead clears them once
-   * they are named, described and typed.
-   */
-  private static final List<String> KNOWN_UNDOCUMENTED =
-      List.of(
-          "GET /api/bia/revisions ",
-          "GET /api/bia/revisions/{id} ",
-          "POST /api/bia/revisions ",
-          "POST /api/bia/revisions/{id}/decision ");
-
   @Test
   void documentsEveryOperationForClientGenerators() throws Exception {
     HttpResponse<String> answer = api.get("/openapi?format=JSON", null);
@@ -1758,9 +1747,7 @@ class BiaServiceIT {
     JsonNode document = api.json(answer);
     Files.writeString(Path.of("target", "openapi.json"), document.toPrettyString());
     assertThat(OpenApiRules.operations(document)).isGreaterThan(40);
-    assertThat(OpenApiRules.violations(document))
-        .filteredOn(v -> KNOWN_UNDOCUMENTED.stream().noneMatch(v::startsWith))
-        .isEmpty();
+    assertThat(OpenApiRules.violations(document)).isEmpty();
   }
 
   private static String asset(String name) {

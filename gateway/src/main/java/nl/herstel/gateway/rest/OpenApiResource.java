@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import nl.herstel.gateway.openapi.MergedOpenApi;
 import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,8 +31,9 @@ public class OpenApiResource {
       operationId = "getOpenApiDocument",
       summary = "The merged OpenAPI document of the whole public API",
       description =
-          "Every service's own document merged into one (OpenAPI 3.1), refreshed every 30 s. A"
-              + " service that is down is left out and named in x-herstel-unavailable.")
+          "Every service's own document merged into one (OpenAPI 3.0.3, as the services write"
+              + " theirs), refreshed every 30 s; its server is this gateway. A service that is"
+              + " down is left out and named in x-herstel-unavailable.")
   @APIResponse(
       responseCode = "200",
       description = "The OpenAPI document",
@@ -40,10 +43,10 @@ public class OpenApiResource {
               schema =
                   @Schema(
                       type = SchemaType.OBJECT,
-                      description = "An OpenAPI 3.1 document",
+                      description = "An OpenAPI 3.0.3 document",
                       externalDocs =
-                          @ExternalDocumentation(url = "https://spec.openapis.org/oas/v3.1.0"))))
-  public JsonNode get() {
-    return openApi.document();
+                          @ExternalDocumentation(url = "https://spec.openapis.org/oas/v3.0.3"))))
+  public JsonNode get(@Context UriInfo uri) {
+    return openApi.document(uri.getBaseUriBuilder().replacePath("").replaceQuery(null).build());
   }
 }

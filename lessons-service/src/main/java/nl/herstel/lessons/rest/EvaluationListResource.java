@@ -53,7 +53,7 @@ public class EvaluationListResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of evaluations",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.EvaluationPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad status, limit or cursor",
@@ -80,7 +80,7 @@ public class EvaluationListResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of overdue incidents",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.OverdueEvaluationPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",

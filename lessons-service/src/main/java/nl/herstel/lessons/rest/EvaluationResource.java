@@ -156,7 +156,7 @@ public class EvaluationResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of evaluations",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.EvaluationPage.class)))
   @APIResponse(
       responseCode = "404",
       description = "Unknown incident (names incidentId)",

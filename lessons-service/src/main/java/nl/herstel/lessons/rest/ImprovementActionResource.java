@@ -210,7 +210,7 @@ public class ImprovementActionResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of actions",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.ImprovementActionPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad filter value, limit or cursor",

@@ -53,7 +53,7 @@ public class IncidentImprovementActionResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of actions",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.ImprovementActionPage.class)))
   @APIResponse(
       responseCode = "404",
       description = "Unknown incident (names incidentId)",

@@ -72,7 +72,7 @@ public class RevisionProposalResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of proposals",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.RevisionProposalPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad status, kind, limit or cursor",

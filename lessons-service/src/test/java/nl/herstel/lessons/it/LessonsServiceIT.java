@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +29,7 @@ import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ItKafka;
+import nl.herstel.devstack.testing.OpenApiRules;
 import nl.herstel.devstack.testing.ServiceClient;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -506,5 +510,15 @@ class LessonsServiceIT {
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return new KafkaConsumer<>(p);
+  }
+
+  @Test
+  void documentsEveryOperationForClientGenerators() throws Exception {
+    HttpResponse<String> answer = api.get("/openapi?format=JSON", null);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonNode document = api.json(answer);
+    Files.writeString(Path.of("target", "openapi.json"), document.toPrettyString());
+    assertThat(OpenApiRules.operations(document)).isGreaterThan(10);
+    assertThat(OpenApiRules.violations(document)).isEmpty();
   }
 }

@@ -186,7 +186,7 @@ public class BackupResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of policies",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.BackupPolicyPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",
@@ -208,7 +208,12 @@ public class BackupResource {
 
   @GET
   @Path("/{id}")
-  @Operation(operationId = "getBackupPolicy", summary = "One backup policy")
+  @Operation(
+      operationId = "getBackupPolicy",
+      summary = "One backup policy",
+      description =
+          "The policy as listed: the asset, interval, retention, where the copies are kept and"
+              + " whether one is offline or immutable.")
   @APIResponse(
       responseCode = "200",
       description = "The policy",

@@ -38,6 +38,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -98,9 +99,15 @@ public class BundleResource {
       responseCode = "200",
       description = "The bundle",
       content = {
-        @Content(mediaType = "application/zip"),
-        @Content(mediaType = "text/html"),
-        @Content(mediaType = "application/pdf")
+        @Content(
+            mediaType = "application/zip",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "text/html",
+            schema = @Schema(type = SchemaType.STRING, description = "plan.html")),
+        @Content(
+            mediaType = "application/pdf",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
   @APIResponse(
       responseCode = "400",
@@ -164,7 +171,10 @@ public class BundleResource {
   @APIResponse(
       responseCode = "200",
       description = "The encrypted bundle",
-      content = @Content(mediaType = "application/octet-stream"))
+      content =
+          @Content(
+              mediaType = "application/octet-stream",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(
       responseCode = "400",
       description = "A field is malformed",
@@ -243,7 +253,10 @@ public class BundleResource {
   @APIResponse(
       responseCode = "200",
       description = "The public key",
-      content = @Content(mediaType = "application/pgp-keys"))
+      content =
+          @Content(
+              mediaType = "application/pgp-keys",
+              schema = @Schema(type = SchemaType.STRING, description = "An armoured public key")))
   public Response signingKey() {
     return Response.ok(signingKey.publicKey(), "application/pgp-keys")
         .header("Herstel-Key-Fingerprint", signingKey.fingerprint())

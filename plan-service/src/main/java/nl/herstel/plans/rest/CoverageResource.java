@@ -17,6 +17,9 @@ import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,11 +43,18 @@ public class CoverageResource {
     Roles.AUDITOR
   })
   @Operation(
+      operationId = "listCoverage",
       summary = "The coverage of every known process",
       description =
           "Every process known from the BIA with its targets, COVERED when a published plan"
               + " covers it (planIds name those plans), NOT_COVERED otherwise. Crown jewels"
               + " first, then by RTO, shortest first.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The coverage of every process",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CoverageView.class)))
+  @APIResponse(responseCode = "403", description = "A role that may not read coverage")
   public List<CoverageView> list() {
     return queries
         .query(new ListCoverage(), ResponseTypes.multipleInstancesOf(CoverageView.class))
@@ -63,7 +73,16 @@ public class CoverageResource {
     Roles.MANAGEMENT,
     Roles.AUDITOR
   })
-  @Operation(summary = "The coverage of one known process")
+  @Operation(
+      operationId = "getCoverage",
+      summary = "The coverage of one known process",
+      description =
+          "COVERED when the published version of a plan that is not retired covers the"
+              + " process (planIds name those plans), NOT_COVERED otherwise.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The process's coverage",
+      content = @Content(schema = @Schema(implementation = CoverageView.class)))
   @APIResponse(responseCode = "404", description = "The BIA has not told plan-service of it")
   public CoverageView get(@PathParam("processId") String processId) {
     return queries

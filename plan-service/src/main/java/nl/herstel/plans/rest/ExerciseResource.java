@@ -142,7 +142,7 @@ public class ExerciseResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of exercise requests",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.ExerciseRequestPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",
@@ -345,7 +345,7 @@ public class ExerciseResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of exercises",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.ExercisePage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",

@@ -54,7 +54,7 @@ public class InventoryResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of the inventory",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.InventoryPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",

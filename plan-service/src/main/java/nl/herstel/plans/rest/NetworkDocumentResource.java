@@ -132,7 +132,10 @@ public class NetworkDocumentResource {
   @RolesAllowed({Roles.PLAN_OWNER, Roles.BCM_MANAGER})
   @Operation(
       operationId = "reviseNetworkDocument",
-      summary = "Record a new version, owner, location or interval of a network document")
+      summary = "Record a new version, owner, location or interval of a network document",
+      description =
+          "The whole description again (title, documentVersion, owner, location,"
+              + " verificationInterval); its verifications are kept.")
   @APIResponse(responseCode = "204", description = "Recorded")
   @APIResponse(
       responseCode = "400",
@@ -189,7 +192,7 @@ public class NetworkDocumentResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of documents",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.NetworkDocumentPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",
@@ -211,7 +214,7 @@ public class NetworkDocumentResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of stale documents",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.NetworkDocumentPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",
@@ -225,7 +228,12 @@ public class NetworkDocumentResource {
 
   @GET
   @Path("/{id}")
-  @Operation(operationId = "getNetworkDocument", summary = "One network document")
+  @Operation(
+      operationId = "getNetworkDocument",
+      summary = "One network document",
+      description =
+          "The document as listed: its version, owner, location, verification interval, the"
+              + " last verification and whether it is stale.")
   @APIResponse(
       responseCode = "200",
       description = "The document",

@@ -63,7 +63,7 @@ public class PlanImprovementActionResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of actions",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.PlanImprovementActionPage.class)))
   @APIResponse(
       responseCode = "404",
       description = "No such plan",

@@ -239,7 +239,7 @@ public class PlanResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of plans (without supplier checks and bundles)",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.PlanPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",
@@ -271,7 +271,7 @@ public class PlanResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of plans",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.PlanPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",
@@ -321,7 +321,7 @@ public class PlanResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of versions (without their documents)",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.PlanVersionPage.class)))
   @APIResponse(
       responseCode = "404",
       description = "No such plan",

@@ -171,7 +171,7 @@ public class RestoreTestResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of restore tests",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.RestoreTestPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",
@@ -193,7 +193,12 @@ public class RestoreTestResource {
 
   @GET
   @Path("/{id}")
-  @Operation(operationId = "getRestoreTest", summary = "One restore test")
+  @Operation(
+      operationId = "getRestoreTest",
+      summary = "One restore test",
+      description =
+          "The test as listed: the restore point, its duration against the RTO, the data lost"
+              + " against the RPO and whether the hashes before and after match.")
   @APIResponse(
       responseCode = "200",
       description = "The restore test, with the data lost and whether the data came back intact",

@@ -147,7 +147,7 @@ public class TrainingResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of training records",
-      content = @Content(schema = @Schema(implementation = Page.class)))
+      content = @Content(schema = @Schema(implementation = Pages.TrainingRecordPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "A bad limit or cursor",
@@ -169,7 +169,10 @@ public class TrainingResource {
 
   @GET
   @Path("/{id}")
-  @Operation(operationId = "getTrainingRecord", summary = "One training record")
+  @Operation(
+      operationId = "getTrainingRecord",
+      summary = "One training record",
+      description = "Who was trained for which role of which plan, when, and until when it counts.")
   @APIResponse(
       responseCode = "200",
       description = "The training record",

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import nl.herstel.contracts.plans.PlanPublished;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ItKafka;
+import nl.herstel.devstack.testing.OpenApiRules;
 import nl.herstel.devstack.testing.ServiceClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -420,5 +424,15 @@ class PlanServiceIT {
 
   private static long count(String sql) throws Exception {
     return ItDatabase.count(sql);
+  }
+
+  @Test
+  void documentsEveryOperationForClientGenerators() throws Exception {
+    HttpResponse<String> answer = api.get("/openapi?format=JSON", null);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonNode document = api.json(answer);
+    Files.writeString(Path.of("target", "openapi.json"), document.toPrettyString());
+    assertThat(OpenApiRules.operations(document)).isGreaterThan(30);
+    assertThat(OpenApiRules.violations(document)).isEmpty();
   }
 }
