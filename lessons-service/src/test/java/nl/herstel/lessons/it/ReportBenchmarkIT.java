@@ -73,7 +73,7 @@ class ReportBenchmarkIT {
     HttpResponse<String> first = api.get(path + "&format=json", "management");
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(api.json(first).get("summary").get("incidents").asInt()).isEqualTo(INCIDENTS);
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 60; i++) {
       api.get(path + "&format=json", "management");
       api.get(path + "&format=html", "management");
     }
