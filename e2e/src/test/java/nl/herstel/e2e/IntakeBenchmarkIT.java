@@ -2,7 +2,6 @@ package nl.herstel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,8 +19,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -34,28 +34,24 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import nl.herstel.devstack.Devstack;
 import nl.herstel.devstack.EmbeddedPostgresServer;
+import nl.herstel.devstack.testing.Bench;
+import nl.herstel.devstack.testing.Bench.Goal;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The intake benchmark: SOC alerts through the gateway into incident-service on a whole devstack,
- * as single events (8 clients at once) and as batches of 100 and 1,000; then, on the same
- * PostgreSQL, pgbench's single-row INSERT rate as the reference for what the disk allows; then how
- * long an alert takes from its 202 to the incident's row in lessons-service's read model. It prints
- * figures and asserts only that the intake answered. Not part of the normal build; run it with
- *
- * <pre>
- * ./mvnw -q install -DskipTests
- * ./mvnw -pl e2e verify -Dit.test=IntakeBenchmarkIT -Dherstel.benchmark=true \
- *   [-Dherstel.benchmark.scale=0.2] [-Dherstel.pgbench=/usr/bin/pgbench]
- * </pre>
- *
- * <p>Without a pgbench executable (property {@code herstel.pgbench}, else {@code pgbench} on the
- * PATH) it measures the same single-row INSERTs over JDBC instead, and says so.
+ * The intake benchmark, on the e2e devstack: how long the stack took to become ready; SOC alerts
+ * through the gateway into incident-service as single events (8 clients at once) and as NDJSON
+ * batches of 100 and 1,000; pgbench's single-row INSERT rate on the same PostgreSQL as the
+ * reference for what the database does, and the intake's ratios to it; single alerts at half the
+ * peak rate; the time from an alert's 202 to its incident in incident-service's and in
+ * lessons-service's read model; each server's resident memory afterwards. It asserts only that the
+ * intake answered. The build runs it short ({@link Bench}); {@code ./bench.sh} runs it in full (and
+ * installs pgbench when it is missing; {@code -Dherstel.pgbench} names another).
  */
 @Tag("benchmark")
-@EnabledIfSystemProperty(named = "herstel.benchmark", matches = "true")
+@EnabledIfSystemProperty(named = "herstel.benchmark", matches = Bench.ENABLED)
 class IntakeBenchmarkIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CLIENTS = 8;
@@ -70,27 +66,135 @@ class IntakeBenchmarkIT {
 
   @Test
   void measuresTheIntake() throws Exception {
-    double scale = Double.parseDouble(System.getProperty("herstel.benchmark.scale", "1"));
     try {
+      stackFigures();
       // warm-up: a fresh server runs interpreted and compiles for a minute (measured here: C2
       // took a third of incident-service's CPU in the first thousand alerts); pools and Kafka too
-      Figures warmUp = singles((int) Math.max(500, 3000 * scale));
-      print("warm-up (not counted)", warmUp);
-      Figures singles = singles((int) (4000 * scale));
-      print("single events, " + CLIENTS + " clients", singles);
-      Figures hundreds = batches(Math.max(2, (int) (40 * scale)), 100, 2);
-      print("batches of 100, 2 clients", hundreds);
-      Figures thousands = batches(Math.max(1, (int) (8 * scale)), 1000, 1);
-      print("batches of 1,000, 1 client", thousands);
-      reference();
-      lessonsLatency(Math.max(20, (int) (200 * scale)));
+      print("warm-up (not counted)", singles(Bench.size(3000, 40)));
+      Figures singles = singles(Bench.size(4000, 40));
+      print("single alerts, " + CLIENTS + " clients", singles);
+      Figures hundreds = batches(Bench.size(40, 2), 100, 2);
+      print("NDJSON batches of 100, 2 clients", hundreds);
+      Figures thousands = batches(Bench.size(8, 1), 1000, 1);
+      print("NDJSON batches of 1,000, 1 client", thousands);
+      double reference = reference();
+      Bench.record(
+          "intake",
+          "single alerts ÷ pgbench single-row INSERT, 8 clients each",
+          singles.rate() / reference,
+          "×",
+          Goal.atLeast(0.3));
+      Bench.record(
+          "intake",
+          "batches of 100 ÷ pgbench single-row INSERT",
+          hundreds.rate() / reference,
+          "×",
+          Goal.atLeast(1.0));
+      Bench.record(
+          "intake",
+          "batches of 1,000 ÷ pgbench single-row INSERT",
+          thousands.rate() / reference,
+          "×",
+          Goal.atLeast(1.0));
+      double half = singles.rate() / 2;
+      Figures paced = paced(half, Bench.size(1500, 20));
+      Bench.record(
+          "intake",
+          "single alerts at half the peak rate (%.0f/s), from the planned send time, p99"
+              .formatted(half),
+          Bench.percentile(paced.latenciesMs(), 99),
+          "ms",
+          Goal.atMost(50));
+      visibility(
+          "herstel_incidents",
+          "SELECT 1 FROM incident WHERE incident_id = ?",
+          "incident-service's read model",
+          50);
+      visibility(
+          "herstel_lessons",
+          "SELECT 1 FROM lessons_incident WHERE incident_id = ?",
+          "lessons-service's read model (through Kafka)",
+          100);
+      memoryFigures();
     } finally {
       pool.shutdownNow();
     }
   }
 
+  /** How long the e2e stack took to become ready (PostgreSQL, Kafka, the five servers). */
+  private void stackFigures() {
+    Map<String, Long> took = stack.startMillis();
+    assertThat(took).containsKeys("postgres", "kafka", "services");
+    took.forEach((part, ms) -> Bench.record("devstack", "ready: " + part, ms / 1000.0, "s"));
+    Bench.record(
+        "devstack",
+        "ready: the whole stack (no demo data)",
+        took.values().stream().mapToLong(Long::longValue).sum() / 1000.0,
+        "s",
+        Goal.atMost(45));
+  }
+
+  /** Resident memory of each server (its process tree) after the benchmark. */
+  private void memoryFigures() throws Exception {
+    List<String> names = stack.specs().stream().map(spec -> spec.name()).toList();
+    assertThat(names).hasSize(5);
+    for (String name : names) {
+      ProcessHandle server = ProcessHandle.of(stack.server(name).pid()).orElseThrow();
+      long kib = rssKib(server.pid());
+      for (ProcessHandle child : server.descendants().toList()) {
+        kib += rssKib(child.pid());
+      }
+      Bench.record("memory", name + " resident (RSS)", kib / 1024.0, "MiB", Goal.atMost(300));
+    }
+  }
+
+  private static long rssKib(long pid) throws Exception {
+    Path status = Path.of("/proc", String.valueOf(pid), "status");
+    if (!Files.exists(status)) {
+      return 0;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return 0;
+  }
+
   /** What one series measured. */
-  private record Figures(long events, double seconds, double[] latenciesMs) {}
+  private record Figures(long events, double seconds, double[] latenciesMs) {
+    double rate() {
+      return events / seconds;
+    }
+  }
+
+  /**
+   * Single alerts sent at a steady rate (open loop): each latency counts from the moment the alert
+   * was due, so a stalled server cannot hide its backlog.
+   */
+  private Figures paced(double perSecond, int count) throws Exception {
+    long intervalNanos = (long) (1e9 / perSecond);
+    long start = System.nanoTime();
+    List<Future<Double>> latencies = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long due = start + i * intervalNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      latencies.add(
+          pool.submit(
+              () -> {
+                post(alert(), "application/json");
+                return (System.nanoTime() - due) / 1e6;
+              }));
+    }
+    double[] ms = new double[count];
+    for (int i = 0; i < count; i++) {
+      ms[i] = latencies.get(i).get();
+    }
+    return new Figures(count, (System.nanoTime() - start) / 1e9, ms);
+  }
 
   private Figures singles(int count) throws Exception {
     long start = System.nanoTime();
@@ -152,19 +256,21 @@ class IntakeBenchmarkIT {
   }
 
   private static void print(String series, Figures f) {
-    System.out.printf(
-        "BENCHMARK intake through the gateway, %s: %d events in %.1f s = %.0f events/s;"
-            + " per request p50 %.1f ms, p99 %.1f ms%n",
-        series,
-        f.events(),
-        f.seconds(),
-        f.events() / f.seconds(),
-        percentile(f.latenciesMs(), 50),
-        percentile(f.latenciesMs(), 99));
+    if (series.startsWith("warm-up")) {
+      System.out.printf("BENCHMARK intake %s: %d alerts at %.0f/s%n", series, f.events(), f.rate());
+      return;
+    }
+    Bench.record("intake", series + " through the gateway", f.rate(), "alerts/s");
+    Bench.record(
+        "intake", series + ", per request p99", Bench.percentile(f.latenciesMs(), 99), "ms");
   }
 
-  /** pgbench's single-row INSERT rate on the same PostgreSQL, 8 clients for 15 seconds. */
-  private void reference() throws Exception {
+  /**
+   * pgbench's single-row INSERT rate on the same PostgreSQL, 8 clients (15 s; 2 s in a short run):
+   * what the database does when nothing stands in between. Without pgbench the same INSERTs over
+   * JDBC, and it says so.
+   */
+  private double reference() throws Exception {
     EmbeddedPostgresServer postgres = stack.postgres();
     postgres.createDatabaseIfMissing("herstel_bench");
     String url = postgres.jdbcUrl("herstel_bench");
@@ -174,56 +280,61 @@ class IntakeBenchmarkIT {
           "CREATE TABLE IF NOT EXISTS bench_insert (id BIGSERIAL PRIMARY KEY, payload TEXT,"
               + " at TIMESTAMPTZ DEFAULT now())");
     }
+    int seconds = Bench.isShort() ? 2 : 15;
     Optional<String> pgbench = pgbench();
-    if (pgbench.isPresent()) {
-      Path script = Files.createTempFile("herstel-insert", ".sql");
-      Files.writeString(
-          script, "INSERT INTO bench_insert (payload) VALUES (md5(random()::text));\n");
-      Process run =
-          new ProcessBuilder(
-                  pgbench.get(),
-                  "-n",
-                  "-c",
-                  String.valueOf(CLIENTS),
-                  "-j",
-                  "2",
-                  "-T",
-                  "15",
-                  "-h",
-                  "localhost",
-                  "-p",
-                  String.valueOf(postgres.port()),
-                  "-U",
-                  postgres.user(),
-                  "-f",
-                  script.toString(),
-                  "herstel_bench")
-              .redirectErrorStream(true)
-              .start();
-      String output;
-      try (BufferedReader out =
-          new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
-        output = out.lines().collect(Collectors.joining("\n"));
-      }
-      assertThat(run.waitFor()).as(output).isZero();
-      Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-      Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
-      assertThat(tps.find()).as(output).isTrue();
-      System.out.printf(
-          "BENCHMARK reference: pgbench single-row INSERT on the same PostgreSQL, %d clients:"
-              + " %.0f inserts/s, latency average %s ms (%s)%n",
-          CLIENTS,
-          Double.parseDouble(tps.group(1)),
-          latency.find() ? latency.group(1) : "?",
-          pgbench.get());
-    } else {
-      jdbcReference(url, postgres);
+    if (pgbench.isEmpty()) {
+      double rate = jdbcReference(url, postgres, seconds);
+      Bench.record(
+          "reference",
+          "pgbench not found: single-row INSERT over JDBC, " + CLIENTS + " clients",
+          rate,
+          "inserts/s");
+      return rate;
     }
+    Path script = Files.createTempFile("herstel-insert", ".sql");
+    Files.writeString(script, "INSERT INTO bench_insert (payload) VALUES (md5(random()::text));\n");
+    Process run =
+        new ProcessBuilder(
+                pgbench.get(),
+                "-n",
+                "-c",
+                String.valueOf(CLIENTS),
+                "-j",
+                "2",
+                "-T",
+                String.valueOf(seconds),
+                "-h",
+                "localhost",
+                "-p",
+                String.valueOf(postgres.port()),
+                "-U",
+                postgres.user(),
+                "-f",
+                script.toString(),
+                "herstel_bench")
+            .redirectErrorStream(true)
+            .start();
+    String output;
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+      output = out.lines().collect(Collectors.joining("\n"));
+    }
+    assertThat(run.waitFor()).as(output).isZero();
+    Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+    assertThat(tps.find()).as(output).isTrue();
+    double rate = Double.parseDouble(tps.group(1));
+    Bench.record(
+        "reference",
+        "pgbench single-row INSERT on the same PostgreSQL, " + CLIENTS + " clients, fsync on",
+        rate,
+        "inserts/s");
+    return rate;
   }
 
-  private void jdbcReference(String url, EmbeddedPostgresServer postgres) throws Exception {
+  private double jdbcReference(String url, EmbeddedPostgresServer postgres, int seconds)
+      throws Exception {
     AtomicLong inserts = new AtomicLong();
-    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     List<Future<?>> clients = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
       clients.add(
@@ -245,38 +356,46 @@ class IntakeBenchmarkIT {
     for (Future<?> client : clients) {
       client.get();
     }
-    System.out.printf(
-        "BENCHMARK reference: pgbench not found; single-row INSERT over JDBC on the same"
-            + " PostgreSQL, %d clients: %.0f inserts/s%n",
-        CLIENTS, inserts.get() / 15.0);
-  }
-
-  private static Optional<String> pgbench() {
-    String configured = System.getProperty("herstel.pgbench");
-    if (configured != null) {
-      return Optional.of(configured);
-    }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      Path candidate = Path.of(dir, "pgbench");
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate.toString());
-      }
-    }
-    return Optional.empty();
+    return inserts.get() / (double) seconds;
   }
 
   /**
-   * From an alert's 202 to its incident's row in lessons-service's read model (Kafka in between),
-   * one alert at a time, the read model polled every 2 ms.
+   * {@code -Dherstel.pgbench}, else {@code pgbench} on the PATH, else Debian's PostgreSQL server
+   * packages' copy (what {@code ./bench.sh} installs).
    */
-  private void lessonsLatency(int samples) throws Exception {
+  private static Optional<String> pgbench() throws Exception {
+    String configured = System.getProperty("herstel.pgbench");
+    if (configured != null && !configured.isBlank()) {
+      return Optional.of(configured);
+    }
+    List<Path> candidates = new ArrayList<>();
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      candidates.add(Path.of(dir, "pgbench"));
+    }
+    Path debian = Path.of("/usr/lib/postgresql");
+    if (Files.isDirectory(debian)) {
+      try (var versions = Files.list(debian)) {
+        versions
+            .sorted(Comparator.reverseOrder())
+            .forEach(v -> candidates.add(v.resolve("bin").resolve("pgbench")));
+      }
+    }
+    return candidates.stream().filter(Files::isExecutable).map(Path::toString).findFirst();
+  }
+
+  /**
+   * From an alert's 202 to its incident's row in a service's read model, one alert at a time, the
+   * read model polled every millisecond.
+   */
+  private void visibility(String database, String query, String where, double goalMs)
+      throws Exception {
     EmbeddedPostgresServer postgres = stack.postgres();
+    int samples = Bench.size(200, 10);
     double[] ms = new double[samples];
     try (Connection c =
             DriverManager.getConnection(
-                postgres.jdbcUrl("herstel_lessons"), postgres.user(), postgres.password());
-        PreparedStatement s =
-            c.prepareStatement("SELECT 1 FROM lessons_incident WHERE incident_id = ?")) {
+                postgres.jdbcUrl(database), postgres.user(), postgres.password());
+        PreparedStatement s = c.prepareStatement(query)) {
       for (int i = 0; i < samples; i++) {
         HttpResponse<String> response =
             http.send(
@@ -287,9 +406,8 @@ class IntakeBenchmarkIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         long accepted = System.nanoTime();
-        assertThat(response.statusCode()).isEqualTo(202);
-        JsonNode answer = JSON.readTree(response.body());
-        s.setString(1, answer.get("incidentId").asText());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        s.setString(1, JSON.readTree(response.body()).get("incidentId").asText());
         long deadline = accepted + Duration.ofSeconds(60).toNanos();
         boolean arrived = false;
         while (!arrived && System.nanoTime() < deadline) {
@@ -297,22 +415,18 @@ class IntakeBenchmarkIT {
             arrived = r.next();
           }
           if (!arrived) {
-            Thread.sleep(2);
+            Thread.sleep(1);
           }
         }
-        assertThat(arrived).as("incident reached lessons-service").isTrue();
-        ms[i] = (System.nanoTime() - accepted) / 1e6;
+        assertThat(arrived).as("the incident reached " + where).isTrue();
+        ms[i] = Bench.millisSince(accepted);
       }
     }
-    System.out.printf(
-        "BENCHMARK intake 202 -> incident in lessons-service's read model: p50 %.0f ms, p99 %.0f"
-            + " ms (%d alerts, one at a time)%n",
-        percentile(ms, 50), percentile(ms, 99), samples);
-  }
-
-  private static double percentile(double[] values, int p) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    Bench.record(
+        "intake",
+        "alert accepted (202) → visible in " + where + ", one at a time, p99",
+        Bench.percentile(ms, 99),
+        "ms",
+        Goal.atMost(goalMs));
   }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -21,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import nl.herstel.devstack.testing.Bench;
+import nl.herstel.devstack.testing.Bench.Goal;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.TestInfrastructure;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -36,15 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The BIA benchmark: loads a generated BIA (default 2,000 processes, 5,000 assets, 20,000
  * dependencies) through the REST API and prints the load rate and the p50/p99 of the impact and
  * priorities (required RTO/RPO) queries. It prints figures; it asserts only that the queries
- * answer. Not part of the normal build; run it with
- *
- * <pre>
- * ./mvnw -pl bia-service verify -Dit.test=BiaBenchmarkIT -Dherstel.benchmark=true \
- *   [-Dherstel.benchmark.scale=0.1]
- * </pre>
+ * answer. The build runs it short ({@link Bench}); {@code ./bench.sh} runs it in full.
  */
 @Tag("benchmark")
-@EnabledIfSystemProperty(named = "herstel.benchmark", matches = "true")
+@EnabledIfSystemProperty(named = "herstel.benchmark", matches = Bench.ENABLED)
 @ExtendWith({HerstelServiceExtension.class, ArquillianExtension.class})
 class BiaBenchmarkIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,10 +64,9 @@ class BiaBenchmarkIT {
 
   @Test
   void loadsAndQueriesAGeneratedBia() throws Exception {
-    double scale = Double.parseDouble(System.getProperty("herstel.benchmark.scale", "1"));
-    int processCount = (int) (2000 * scale);
-    int assetCount = (int) (5000 * scale);
-    int dependencyCount = (int) (20000 * scale);
+    int processCount = Bench.size(2000, 20);
+    int assetCount = Bench.size(5000, 50);
+    int dependencyCount = Bench.size(20000, 200);
     Random random = new Random(42);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -136,24 +131,20 @@ class BiaBenchmarkIT {
                           .formatted(edges.get(i)[0], edges.get(i)[1])));
       double seconds = (System.nanoTime() - start) / 1e9;
       int requests = assets.size() + processes.size() + dependencies.size();
-      System.out.printf(
-          "BENCHMARK load: %d assets, %d processes, %d dependencies = %d requests in %.1f s ="
-              + " %.0f requests/s%n",
-          assets.size(),
-          processes.size(),
-          dependencies.size(),
-          requests,
-          seconds,
-          requests / seconds);
+      Bench.record(
+          "bia",
+          "load through REST (%d assets, %d processes, %d dependencies)"
+              .formatted(assets.size(), processes.size(), dependencies.size()),
+          requests / seconds,
+          "requests/s");
 
       long caughtUp = System.nanoTime();
       await()
           .atMost(Duration.ofMinutes(10))
           .pollInterval(Duration.ofSeconds(2))
           .until(() -> get("/api/bia/dependencies").size() >= dependencies.size());
-      System.out.printf(
-          "BENCHMARK read model caught up %.1f s after the last request%n",
-          (System.nanoTime() - caughtUp) / 1e9);
+      Bench.record(
+          "bia", "read model caught up after the last request", Bench.millisSince(caughtUp), "ms");
 
       long cold = System.nanoTime();
       get("/api/bia/priorities");
@@ -161,11 +152,11 @@ class BiaBenchmarkIT {
           "BENCHMARK first priorities query (snapshot load) %.1f ms%n",
           (System.nanoTime() - cold) / 1e6);
       // warm-up: the first queries run interpreted, before the JIT compiles the hot paths
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0, n = Bench.size(300, 5); i < n; i++) {
         get("/api/bia/assets/" + assets.get(random.nextInt(assets.size())) + "/impact");
         get("/api/bia/assets/" + assets.get(random.nextInt(assets.size())) + "/required-targets");
       }
-      double[] impact = new double[500];
+      double[] impact = new double[Bench.size(500, 10)];
       long hitTotal = 0;
       long bytes = 0;
       for (int i = 0; i < impact.length; i++) {
@@ -182,7 +173,7 @@ class BiaBenchmarkIT {
           "BENCHMARK impact answers: on average %d processes hit, %d KiB per answer (first 100"
               + " with paths)%n",
           hitTotal / impact.length, bytes / impact.length / 1024);
-      double[] required = new double[500];
+      double[] required = new double[Bench.size(500, 10)];
       for (int i = 0; i < required.length; i++) {
         String asset = assets.get(random.nextInt(assets.size()));
         long t = System.nanoTime();
@@ -190,7 +181,7 @@ class BiaBenchmarkIT {
         required[i] = (System.nanoTime() - t) / 1e6;
         assertThat(answer.get("assetId").asText()).isEqualTo(asset);
       }
-      double[] priorities = new double[50];
+      double[] priorities = new double[Bench.size(50, 5)];
       for (int i = 0; i < priorities.length; i++) {
         long t = System.nanoTime();
         JsonNode answer = get("/api/bia/priorities");
@@ -205,31 +196,33 @@ class BiaBenchmarkIT {
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      System.out.printf(
-          "BENCHMARK single points of failure: %s assets, computed and the first 100 answered in"
-              + " %.1f ms (first call per graph version)%n",
-          spofs.headers().firstValue("X-Total-Count").orElse("?"),
-          (System.nanoTime() - spof) / 1e6);
-      System.out.printf(
-          "BENCHMARK impact query over HTTP: p50 %.1f ms, p99 %.1f ms (%d queries)%n",
-          percentile(impact, 50), percentile(impact, 99), impact.length);
-      System.out.printf(
-          "BENCHMARK required RTO/RPO of one asset over HTTP: p50 %.1f ms, p99 %.1f ms (%d"
-              + " queries)%n",
-          percentile(required, 50), percentile(required, 99), required.length);
-      System.out.printf(
-          "BENCHMARK priorities (required RTO/RPO of every asset) over HTTP: p50 %.1f ms,"
-              + " p99 %.1f ms (%d queries)%n",
-          percentile(priorities, 50), percentile(priorities, 99), priorities.length);
+      double spofMillis = Bench.millisSince(spof);
+      assertThat(spofs.statusCode()).as(spofs.body()).isEqualTo(200);
+      Bench.record(
+          "bia",
+          "single points of failure, first call per graph version (%s assets)"
+              .formatted(spofs.headers().firstValue("X-Total-Count").orElse("?")),
+          spofMillis,
+          "ms",
+          Goal.atMost(500));
+      Bench.record(
+          "bia",
+          "impact of one asset (paths to the first 100 processes hit) p50",
+          Bench.percentile(impact, 50),
+          "ms");
+      Bench.record(
+          "bia", "impact of one asset p99", Bench.percentile(impact, 99), "ms", Goal.atMost(50));
+      Bench.record(
+          "bia", "required RTO/RPO of one asset p99", Bench.percentile(required, 99), "ms");
+      Bench.record(
+          "bia",
+          "priorities (required RTO/RPO of every asset) p99",
+          Bench.percentile(priorities, 99),
+          "ms",
+          Goal.atMost(50));
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static double percentile(double[] values, int p) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
   }
 
   private static List<String> parallel(ExecutorService pool, int count, IntFunction<String> task)

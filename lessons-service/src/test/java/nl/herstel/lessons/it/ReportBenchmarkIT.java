@@ -13,10 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import nl.herstel.devstack.testing.Bench;
+import nl.herstel.devstack.testing.Bench.Goal;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ServiceClient;
@@ -36,16 +37,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * requests for the year's report as JSON and as the web page, and 20 as PDF, through the REST API;
  * prints p50 and p99 of each. The goal: the period report p99 ≤ 500 ms.
  *
- * <pre>
- * ./mvnw -pl lessons-service -am verify -Dit.test=ReportBenchmarkIT -Dtest=NONE \
- *   -Dsurefire.failIfNoSpecifiedTests=false -Dherstel.benchmark=true
- * </pre>
+ * <p>The build runs it short ({@link Bench}); {@code ./bench.sh} runs it in full.
  */
-@EnabledIfSystemProperty(named = "herstel.benchmark", matches = "true")
+@EnabledIfSystemProperty(named = "herstel.benchmark", matches = Bench.ENABLED)
 @ExtendWith({HerstelServiceExtension.class, ArquillianExtension.class})
 class ReportBenchmarkIT {
-  private static final int INCIDENTS =
-      (int) (10_000 * Double.parseDouble(System.getProperty("herstel.benchmark.scale", "1")));
+  private static final int INCIDENTS = Bench.size(10_000, 100);
+  private static final int WARM_UP = Bench.size(60, 2);
   private static final int PROCESSES = 200;
   private static final String[] CATEGORIES = {
     "RANSOMWARE", "PHISHING", "DDOS", "DATA_BREACH", "MALWARE", "INSIDER", "OTHER"
@@ -65,36 +63,39 @@ class ReportBenchmarkIT {
     int year = 2300 + new Random().nextInt(500);
     long seeding = System.nanoTime();
     seed(year);
-    System.out.printf(
-        "ReportBenchmarkIT: seeded %d incidents in %d s%n",
-        INCIDENTS, (System.nanoTime() - seeding) / 1_000_000_000);
+    Bench.record(
+        "report",
+        "seeded %d incidents in PostgreSQL".formatted(INCIDENTS),
+        Bench.millisSince(seeding) / 1000,
+        "s");
     String path = "/api/lessons/reports/period?period=" + year;
 
     HttpResponse<String> first = api.get(path + "&format=json", "management");
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(api.json(first).get("summary").get("incidents").asInt()).isEqualTo(INCIDENTS);
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < WARM_UP; i++) {
       api.get(path + "&format=json", "management");
       api.get(path + "&format=html", "management");
     }
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0, pdfWarmUp = Bench.size(5, 1); i < pdfWarmUp; i++) {
       api.getBytes(path + "&format=pdf", "management");
     }
-    List<Long> json = time(100, () -> api.get(path + "&format=json", "management"));
-    List<Long> html = time(100, () -> api.get(path + "&format=html", "management"));
-    List<Long> pdf = time(20, () -> api.getBytes(path + "&format=pdf", "management"));
-    System.out.printf(
-        "ReportBenchmarkIT: period report over %d incidents: JSON p50 %.0f ms, p99 %.0f ms; web"
-            + " page p50 %.0f ms, p99 %.0f ms (%d KiB); PDF p50 %.0f ms, p99 %.0f ms. Goal: p99"
-            + " ≤ 500 ms%n",
-        INCIDENTS,
-        percentile(json, 50),
-        percentile(json, 99),
-        percentile(html, 50),
+    List<Long> json = time(Bench.size(100, 5), () -> api.get(path + "&format=json", "management"));
+    List<Long> html = time(Bench.size(100, 5), () -> api.get(path + "&format=html", "management"));
+    List<Long> pdf =
+        time(Bench.size(20, 2), () -> api.getBytes(path + "&format=pdf", "management"));
+    String over = "the year's report over %d incidents".formatted(INCIDENTS);
+    Bench.record("report", over + " as JSON p50", percentile(json, 50), "ms");
+    Bench.record("report", over + " as JSON p99", percentile(json, 99), "ms", Goal.atMost(500));
+    Bench.record(
+        "report",
+        over
+            + " as the web page (%d KiB) p99"
+                .formatted(api.get(path + "&format=html", "management").body().length() / 1024),
         percentile(html, 99),
-        api.get(path + "&format=html", "management").body().length() / 1024,
-        percentile(pdf, 50),
-        percentile(pdf, 99));
+        "ms",
+        Goal.atMost(500));
+    Bench.record("report", over + " as PDF p99", percentile(pdf, 99), "ms");
   }
 
   private interface Call {
@@ -113,10 +114,7 @@ class ReportBenchmarkIT {
   }
 
   private static double percentile(List<Long> micros, int p) {
-    List<Long> sorted = new ArrayList<>(micros);
-    Collections.sort(sorted);
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index)) / 1000.0;
+    return Bench.percentile(micros.stream().mapToDouble(m -> m / 1000.0).toArray(), p);
   }
 
   private static void seed(int year) throws Exception {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import nl.herstel.devstack.testing.Bench;
+import nl.herstel.devstack.testing.Bench.Goal;
 import nl.herstel.devstack.testing.HerstelServiceExtension;
 import nl.herstel.devstack.testing.ItDatabase;
 import nl.herstel.devstack.testing.ServiceClient;
@@ -37,17 +39,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * p99 of each, and of one process's coverage (a single indexed query through the same REST, JWT and
  * query-bus path) for comparison. The goal: one process p99 ≤ 100 ms.
  *
- * <pre>
- * ./mvnw -pl plan-service -am verify -Dit.test=ReadinessBenchmarkIT -Dherstel.benchmark=true
- * </pre>
+ * <p>The build runs it short ({@link Bench}); {@code ./bench.sh} runs it in full.
  */
-@EnabledIfSystemProperty(named = "herstel.benchmark", matches = "true")
+@EnabledIfSystemProperty(named = "herstel.benchmark", matches = Bench.ENABLED)
 @ExtendWith({HerstelServiceExtension.class, ArquillianExtension.class})
 class ReadinessBenchmarkIT {
-  private static final int PROCESSES = 2_000;
-  private static final int ASSETS = 5_000;
-  private static final int POLICIES = 10_000;
-  private static final int PLANS = 100;
+  private static final int PROCESSES = Bench.size(2_000, 20);
+  private static final int ASSETS = Bench.size(5_000, 50);
+  private static final int POLICIES = Bench.size(10_000, 100);
+  private static final int RESTORE_TESTS = Bench.size(3_000, 30);
+  private static final int PLANS = Math.max(1, PROCESSES / 20); // of 20 processes each
+  private static final int SAMPLES = Bench.size(500, 10);
+  private static final int SUMMARIES = Bench.size(30, 2);
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -151,7 +154,7 @@ class ReadinessBenchmarkIT {
               "INSERT INTO plan_restore_test (test_id, asset_id, policy_id, started_at,"
                   + " restore_point, duration_seconds, result, recorded_at)"
                   + " VALUES (?, ?, ?, ?, ?, ?, 'SUCCEEDED', now())")) {
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < RESTORE_TESTS; i++) {
           int policy = random.nextInt(POLICIES);
           Instant started = now.minusSeconds(86400L * random.nextInt(120));
           s.setString(1, run + "-t" + i);
@@ -252,17 +255,19 @@ class ReadinessBenchmarkIT {
                         "SELECT count(*) FROM plan_readiness_state WHERE process_id LIKE ?",
                         run + "-%")
                     == PROCESSES);
-    System.out.printf(
-        "ReadinessBenchmarkIT: the watcher announced the readiness of %d new processes in %d s%n",
-        PROCESSES, (System.nanoTime() - settling) / 1_000_000_000);
-    for (int i = 0; i < 50; i++) {
+    Bench.record(
+        "readiness",
+        "the watcher announced %d new processes".formatted(PROCESSES),
+        Bench.millisSince(settling) / 1000,
+        "s");
+    for (int i = 0, warmUp = Bench.size(50, 2); i < warmUp; i++) {
       assertThat(
               api.get("/api/plans/readiness/" + processes.get(random.nextInt(PROCESSES)), "auditor")
                   .statusCode())
           .isEqualTo(200);
     }
     List<Long> one = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
+    for (int i = 0; i < SAMPLES; i++) {
       long start = System.nanoTime();
       HttpResponse<String> r =
           api.get("/api/plans/readiness/" + processes.get(random.nextInt(PROCESSES)), "auditor");
@@ -270,7 +275,7 @@ class ReadinessBenchmarkIT {
       assertThat(r.statusCode()).isEqualTo(200);
     }
     List<Long> baseline = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
+    for (int i = 0; i < SAMPLES; i++) {
       long start = System.nanoTime();
       HttpResponse<String> r =
           api.get("/api/plans/coverage/" + processes.get(random.nextInt(PROCESSES)), "auditor");
@@ -282,37 +287,34 @@ class ReadinessBenchmarkIT {
     }
     List<Long> all = new ArrayList<>();
     int size = 0;
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < SUMMARIES; i++) {
       long start = System.nanoTime();
       HttpResponse<String> r = api.get("/api/plans/readiness", "auditor");
       all.add((System.nanoTime() - start) / 1_000);
       assertThat(r.statusCode()).isEqualTo(200);
       size = r.body().length();
     }
-    assertThat(one).hasSize(500);
-    assertThat(all).hasSize(30);
-    assertThat(baseline).hasSize(500);
-    System.out.printf(
-        "ReadinessBenchmarkIT: for comparison, one process's coverage (one indexed query) p50 %.1f"
-            + " ms, p99 %.1f ms%n",
-        percentile(baseline, 50), percentile(baseline, 99));
-    System.out.printf(
-        "ReadinessBenchmarkIT: %d processes, %d assets, %d policies: one process p50 %.1f ms, p99"
-            + " %.1f ms; organisation summary p50 %.1f ms, p99 %.1f ms (%d KiB)%n",
-        PROCESSES,
-        ASSETS,
-        POLICIES,
-        percentile(one, 50),
-        percentile(one, 99),
-        percentile(all, 50),
+    assertThat(one).hasSize(SAMPLES);
+    assertThat(all).hasSize(SUMMARIES);
+    assertThat(baseline).hasSize(SAMPLES);
+    String among =
+        " among %d processes, %d assets, %d policies".formatted(PROCESSES, ASSETS, POLICIES);
+    Bench.record("readiness", "one process p50" + among, percentile(one, 50), "ms");
+    Bench.record(
+        "readiness", "one process p99" + among, percentile(one, 99), "ms", Goal.atMost(100));
+    Bench.record(
+        "readiness",
+        "for comparison, one process's coverage (one indexed query) p99",
+        percentile(baseline, 99),
+        "ms");
+    Bench.record(
+        "readiness",
+        "organisation summary (%d KiB) p99".formatted(size / 1024),
         percentile(all, 99),
-        size / 1024);
-    assertThat(percentile(one, 50)).isLessThanOrEqualTo(100.0);
+        "ms");
   }
 
   private static double percentile(List<Long> micros, int p) {
-    List<Long> sorted = micros.stream().sorted().toList();
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index)) / 1000.0;
+    return Bench.percentile(micros.stream().mapToDouble(m -> m / 1000.0).toArray(), p);
   }
 }
