@@ -6,6 +6,7 @@
 #   ./bench.sh            the full run (about 20 minutes on 2 cores)
 #   ./bench.sh --short    the same benchmarks at a hundredth of their size: proves they run
 #   ./bench.sh --scale 0.2   a full run at a fifth of the size
+#   ./bench.sh -- -Dherstel.it.http.port=9280   anything after -- goes to Maven as it is
 #
 # pgbench comes from Debian's PostgreSQL server package; when it is missing and this runs as
 # root with apt-get, it is installed first. Without it the intake is compared with the same
@@ -16,11 +17,13 @@ cd "$root"
 
 mode=true
 scale=1
+maven=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
+    --) shift; maven=("$@"); break ;;
     --short) mode=short ;;
     --scale) scale="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -48,7 +51,7 @@ set +e
   -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test='*BenchmarkIT' -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dherstel.benchmark="$mode" -Dherstel.benchmark.scale="$scale" \
-  -Dherstel.pgbench="$pgbench" -Dherstel.bench.out="$out/figures.jsonl" \
+  -Dherstel.pgbench="$pgbench" -Dherstel.bench.out="$out/figures.jsonl" ${maven[@]+"${maven[@]}"} \
   2>&1 | tee "$out/build.log" | grep --line-buffered -E "BENCHMARK|BUILD|ERROR"
 status="${PIPESTATUS[0]}"
 set -e
