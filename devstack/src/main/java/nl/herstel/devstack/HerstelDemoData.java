@@ -384,8 +384,8 @@ public final class HerstelDemoData implements DemoDataLoader {
   }
 
   /**
-   * An instant moved by offsets such as {@code -21d+30h}; a term without a sign takes the one before
-   * it ({@code -2h30m} is two and a half hours back).
+   * An instant moved by offsets such as {@code -21d+30h}; a term without a sign takes the one
+   * before it ({@code -2h30m} is two and a half hours back).
    */
   static Instant shift(Instant from, String offsets) {
     Instant at = from;
