@@ -271,6 +271,21 @@ public final class HerstelDemoData implements DemoDataLoader {
           throw refused(step, method, path, response);
         }
         if (Instant.now().isAfter(giveUp)) {
+          if (status / 100 == 2) {
+            throw new IllegalStateException(
+                "demo data: "
+                    + step.path("note").asText(method + " " + path)
+                    + " — "
+                    + method
+                    + " "
+                    + path
+                    + " still shows no "
+                    + step.path("until").toString()
+                    + step.path("find").toString()
+                    + " after "
+                    + PATIENCE.toSeconds()
+                    + " s");
+          }
           throw refused(step, method, path, response);
         }
         pause();
