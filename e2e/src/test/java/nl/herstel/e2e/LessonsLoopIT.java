@@ -173,7 +173,7 @@ class LessonsLoopIT {
         await("plan-service shows the action on the plan")
             .atMost(EVENTUALLY)
             .until(
-                () -> api.getJson("/api/plans/plans/" + planId + "/improvement-actions", "auditor"),
+                () -> api.items("/api/plans/plans/" + planId + "/improvement-actions", "auditor"),
                 a -> a != null && items(a).size() == 1);
     assertThat(items(onThePlan).get(0).toString()).contains("Write a restore runbook " + suffix);
 
