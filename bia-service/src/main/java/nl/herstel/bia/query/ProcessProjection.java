@@ -239,8 +239,14 @@ public class ProcessProjection {
     if (query.after() != null) {
       args.addAll(
           Page.parse(
-              query.after(), 3, k -> List.of(Date.valueOf(LocalDate.parse(k[0])), k[1], k[2])));
-      after = " AND (COALESCE(review_due, DATE '0001-01-01'), name, process_id) > (?, ?, ?)";
+              query.after(),
+              3,
+              k ->
+                  List.of(
+                      NEVER.equals(k[0]) ? NEVER : LocalDate.parse(k[0]).toString(), k[1], k[2])));
+      after =
+          " AND (COALESCE(review_due, '-infinity'::date), name, process_id)"
+              + " > (CAST(? AS date), ?, ?)";
     }
     args.add(query.limit() + 1);
     return sql.list(
@@ -248,7 +254,7 @@ public class ProcessProjection {
             + " FROM bia_process WHERE status = 'ACTIVE'"
             + " AND (review_due IS NULL OR review_due < ?)"
             + after
-            + " ORDER BY COALESCE(review_due, DATE '0001-01-01'), name, process_id LIMIT ?",
+            + " ORDER BY COALESCE(review_due, '-infinity'::date), name, process_id LIMIT ?",
         r ->
             new ReviewView(
                 r.getString("process_id"),
@@ -260,13 +266,15 @@ public class ProcessProjection {
         args.toArray());
   }
 
-  /** Where a process never reviewed sorts among the due dates: first. */
-  private static final LocalDate NEVER = LocalDate.of(1, 1, 1);
+  /** Where a process never reviewed sorts among the due dates (first), as PostgreSQL spells it. */
+  private static final String NEVER = "-infinity";
 
   /** The sort key of a process in {@link OverdueReviews}, for its cursor. */
   public static String overdueKey(ReviewView review) {
     return Page.key(
-        review.reviewDue() == null ? NEVER : review.reviewDue(), review.name(), review.processId());
+        review.reviewDue() == null ? NEVER : review.reviewDue().toString(),
+        review.name(),
+        review.processId());
   }
 
   private static LocalDate date(Date value) {

@@ -238,7 +238,7 @@ public class DeadlineProjection {
       after =
           " AND (d.due_at > c.due_at OR d.due_at = c.due_at AND (d.kind < c.kind"
               + " OR d.kind = c.kind AND (d.name, d.subject) > (c.name, c.subject)))";
-      args.add(0, args.toArray());
+      args.add(0, query.incidentId());
       args.addAll(1, Page.parse(query.after(), 2, k -> List.of(k[0], k[1])));
     }
     args.add(query.limit() + 1);
@@ -266,7 +266,7 @@ public class DeadlineProjection {
               breachedAt,
               r.getString("state"));
         },
-        query.incidentId());
+        args.toArray());
   }
 
   @QueryHandler
@@ -278,7 +278,7 @@ public class DeadlineProjection {
       after =
           " AND (registered_at, position) > (SELECT registered_at, position"
               + " FROM notification_obligation WHERE incident_id = ? AND obligation_id = ?)";
-      args.add(args.toArray());
+      args.add(query.incidentId());
       args.add(query.after());
     }
     args.add(query.limit() + 1);
@@ -307,7 +307,7 @@ public class DeadlineProjection {
               r.getString("submitted_by"),
               instant(r, "overdue_at"));
         },
-        query.incidentId());
+        args.toArray());
   }
 
   /** OPEN, OVERDUE, SUBMITTED or SUBMITTED_LATE, by the clock, not by the overdue event's lag. */

@@ -220,7 +220,7 @@ public class RecoveryProjection {
       after =
           " AND (position, task_id) > (SELECT position, task_id FROM recovery_task"
               + " WHERE incident_id = ? AND task_id = ?)";
-      args.add(args.toArray());
+      args.add(query.incidentId());
       args.add(query.after());
     }
     args.add(query.limit() + 1);

@@ -110,7 +110,7 @@ public class RecoveryRecords {
       after =
           " AND sequence > (SELECT MAX(sequence) FROM incident_restoration"
               + " WHERE incident_id = ? AND recorded_at = ? AND process_id = ?)";
-      args.add(args.toArray());
+      args.add(query.incidentId());
       args.addAll(Page.parse(query.after(), 2, k -> List.of(Instant.parse(k[0]), k[1])));
     }
     args.add(query.limit() + 1);
