@@ -88,7 +88,7 @@ class FaultToleranceIT {
   }
 
   private List<Long> occurrences(List<String> processIds) {
-    JsonNode coverage = api.ok(api.get("/api/plans/coverage", "plan-owner"));
+    JsonNode coverage = api.items("/api/plans/coverage", "plan-owner");
     List<Long> counts = new ArrayList<>();
     for (String id : processIds) {
       long n = 0;

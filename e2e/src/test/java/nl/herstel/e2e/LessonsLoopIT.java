@@ -173,7 +173,7 @@ class LessonsLoopIT {
         await("plan-service shows the action on the plan")
             .atMost(EVENTUALLY)
             .until(
-                () -> api.getJson("/api/plans/plans/" + planId + "/improvement-actions", "auditor"),
+                () -> api.items("/api/plans/plans/" + planId + "/improvement-actions", "auditor"),
                 a -> a != null && items(a).size() == 1);
     assertThat(items(onThePlan).get(0).toString()).contains("Write a restore runbook " + suffix);
 
@@ -324,7 +324,7 @@ class LessonsLoopIT {
                         + incidentId,
                     "auditor"),
             p -> p != null && items(p).stream().anyMatch(i -> isOf(i, threatId)));
-    JsonNode threats = api.getJson("/api/bia/threats", "auditor");
+    JsonNode threats = api.items("/api/bia/threats", "auditor");
     assertThat(items(threats).stream().filter(t -> threatId.equals(t.get("id").asText())))
         .singleElement()
         .satisfies(t -> assertThat(t.get("likelihood").asInt()).isEqualTo(proposed));
@@ -425,7 +425,7 @@ class LessonsLoopIT {
   }
 
   private List<JsonNode> pendingRevisions(String field, String id) {
-    JsonNode all = api.getJson("/api/bia/revisions?status=PENDING", "bcm-manager");
+    JsonNode all = api.items("/api/bia/revisions?status=PENDING", "bcm-manager");
     List<JsonNode> mine = new ArrayList<>();
     for (JsonNode revision : items(all)) {
       if (id.equals(revision.path(field).asText())) {

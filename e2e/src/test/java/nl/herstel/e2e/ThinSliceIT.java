@@ -251,7 +251,7 @@ class ThinSliceIT {
 
   private List<JsonNode> revisionsFor(String processId) {
     List<JsonNode> matching = new ArrayList<>();
-    api.ok(api.get("/api/bia/revisions?status=PENDING", "process-owner"))
+    api.items("/api/bia/revisions?status=PENDING", "process-owner")
         .forEach(
             r -> {
               if (processId.equals(r.path("processId").asText())) {

@@ -23,6 +23,7 @@ import nl.herstel.contracts.bia.AssetKind;
 import nl.herstel.contracts.bia.IdentifierKind;
 import nl.herstel.contracts.bia.SupplierTerms;
 import nl.herstel.platform.jdbc.Sql;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -127,9 +128,25 @@ public class AssetProjection {
 
   @QueryHandler
   public List<AssetView> list(ListAssets query) {
+    List<Object> args = new ArrayList<>();
+    String after = "";
+    if (query.after() != null) {
+      args.addAll(Page.parse(query.after(), 2, k -> List.of(k[0], k[1])));
+      after = " WHERE (name, asset_id) > (?, ?)";
+    }
+    args.add(query.limit() + 1);
+    List<AssetView> assets =
+        assets(
+            "SELECT * FROM bia_asset" + after + " ORDER BY name, asset_id LIMIT ?", args.toArray());
     return withIdentifiers(
-        assets("SELECT * FROM bia_asset ORDER BY name"),
-        "SELECT * FROM bia_asset_identifier ORDER BY asset_id, sequence");
+        assets,
+        "SELECT * FROM bia_asset_identifier WHERE asset_id = ANY (?) ORDER BY asset_id, sequence",
+        assets.stream().map(AssetView::id).toList());
+  }
+
+  /** The sort key of an asset in {@link ListAssets}, for its cursor. */
+  public static String key(AssetView asset) {
+    return Page.key(asset.name(), asset.id());
   }
 
   private List<AssetView> withIdentifiers(List<AssetView> assets, String query, Object... args) {

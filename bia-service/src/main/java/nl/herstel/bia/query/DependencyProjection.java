@@ -1,6 +1,7 @@
 package nl.herstel.bia.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.herstel.bia.api.BiaEvents.AssetDependencyAdded;
@@ -11,6 +12,7 @@ import nl.herstel.bia.api.BiaQueries.FindDependency;
 import nl.herstel.bia.api.BiaQueries.ListDependencies;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.jdbc.Sql;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -99,11 +101,25 @@ public class DependencyProjection {
 
   @QueryHandler
   public List<DependencyView> list(ListDependencies query) {
-    return query.fromId() == null
-        ? dependencies("SELECT * FROM bia_dependency ORDER BY added_at, dependency_id")
-        : dependencies(
-            "SELECT * FROM bia_dependency WHERE from_id = ? ORDER BY added_at, dependency_id",
-            query.fromId());
+    StringBuilder where = new StringBuilder(" WHERE true");
+    List<Object> args = new ArrayList<>();
+    if (query.fromId() != null) {
+      where.append(" AND from_id = ?");
+      args.add(query.fromId());
+    }
+    if (query.after() != null) {
+      args.addAll(Page.parse(query.after(), 2, k -> List.of(Instant.parse(k[0]), k[1])));
+      where.append(" AND (added_at, dependency_id) > (?, ?)");
+    }
+    args.add(query.limit() + 1);
+    return dependencies(
+        "SELECT * FROM bia_dependency" + where + " ORDER BY added_at, dependency_id LIMIT ?",
+        args.toArray());
+  }
+
+  /** The sort key of a dependency in {@link ListDependencies}, for its cursor. */
+  public static String key(DependencyView dependency) {
+    return Page.key(dependency.addedAt(), dependency.id());
   }
 
   private List<DependencyView> dependencies(String query, Object... args) {

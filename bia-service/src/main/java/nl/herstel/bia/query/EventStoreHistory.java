@@ -28,6 +28,7 @@ import nl.herstel.bia.api.BiaEvents.RecoveryTargetsSet;
 import nl.herstel.bia.api.BiaEvents.ThreatImpactRated;
 import nl.herstel.bia.api.BiaEvents.ThreatLikelihoodRated;
 import nl.herstel.bia.api.BiaEvents.ThreatRegistered;
+import nl.herstel.bia.api.BiaQueries;
 import nl.herstel.bia.api.BiaQueries.AssetsAsOf;
 import nl.herstel.bia.api.BiaQueries.DependenciesAsOf;
 import nl.herstel.bia.api.BiaQueries.EventHistory;
@@ -36,6 +37,7 @@ import nl.herstel.bia.api.BiaQueries.ThreatsAsOf;
 import nl.herstel.bia.query.AssetView.IdentifierView;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.axon.AxonRuntime;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -66,8 +68,13 @@ public class EventStoreHistory {
   @QueryHandler
   public List<HistoryEntry> history(EventHistory query) {
     List<HistoryEntry> entries = new ArrayList<>();
-    DomainEventStream stream = events.get().readEvents(query.id(), 0L);
-    while (stream.hasNext()) {
+    long from =
+        query.after() == null ? 0L : Page.parse(query.after(), 1, k -> Long.parseLong(k[0])) + 1;
+    if (from < 0) {
+      return entries;
+    }
+    DomainEventStream stream = events.get().readEvents(query.id(), from);
+    while (stream.hasNext() && entries.size() <= query.limit()) {
       DomainEventMessage<?> event = stream.next();
       entries.add(
           new HistoryEntry(
@@ -116,10 +123,13 @@ public class EventStoreHistory {
             touched.version = version;
           }
         });
-    return processes.values().stream()
-        .map(ProcessState::view)
-        .sorted(Comparator.comparing(ProcessView::rto).thenComparing(ProcessView::name))
-        .toList();
+    return Page.window(
+        processes.values().stream()
+            .map(ProcessState::view)
+            .sorted(Comparator.comparing(ProcessView::rto).thenComparing(ProcessView::name))
+            .toList(),
+        query.after(),
+        query.limit());
   }
 
   /** The assets as they stood at a moment: their events up to then, folded; ordered by name. */
@@ -195,7 +205,10 @@ public class EventStoreHistory {
                     a.identifiers()));
           }
         });
-    return assets.values().stream().sorted(Comparator.comparing(AssetView::name)).toList();
+    return Page.window(
+        assets.values().stream().sorted(Comparator.comparing(AssetView::name)).toList(),
+        query.after(),
+        query.limit());
   }
 
   /**
@@ -205,7 +218,7 @@ public class EventStoreHistory {
   @QueryHandler
   public List<ThreatView> threatsAsOf(ThreatsAsOf query) {
     Map<String, String> processNames = new HashMap<>();
-    for (ProcessView p : processesAsOf(new ProcessesAsOf(query.asOf()))) {
+    for (ProcessView p : processesAsOf(new ProcessesAsOf(query.asOf(), null, BiaQueries.ALL))) {
       processNames.put(p.id(), p.name());
     }
     Map<String, ThreatRegistered> threats = new LinkedHashMap<>();
@@ -244,7 +257,7 @@ public class EventStoreHistory {
       views.add(new ThreatView(t.threatId(), t.name(), t.description(), likelihood, risks));
     }
     views.sort(Comparator.comparing(ThreatView::name));
-    return views;
+    return Page.window(views, query.after(), query.limit());
   }
 
   /** Every dependency as it stood at a moment, in the order they were added. */

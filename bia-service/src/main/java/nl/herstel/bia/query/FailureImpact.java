@@ -17,6 +17,7 @@ import nl.herstel.bia.query.GraphViews.NodeRef;
 import nl.herstel.bia.query.GraphViews.ProcessRef;
 import nl.herstel.bia.query.GraphViews.SinglePointOfFailure;
 import nl.herstel.contracts.bia.NodeKind;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -93,7 +94,7 @@ public class FailureImpact {
       cached = computeSinglePointsOfFailure(g);
       g.singlePointsOfFailure = cached;
     }
-    return cached;
+    return Page.window(cached, query.after(), query.limit());
   }
 
   /**

@@ -22,6 +22,7 @@ import nl.herstel.bia.api.BiaQueries.ListProcesses;
 import nl.herstel.bia.api.BiaQueries.OverdueReviews;
 import nl.herstel.bia.api.BiaQueries.TargetHistory;
 import nl.herstel.platform.jdbc.Sql;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -189,13 +190,29 @@ public class ProcessProjection {
 
   @QueryHandler
   public List<ProcessView> list(ListProcesses query) {
-    return processes("SELECT * FROM bia_process ORDER BY rto_seconds, name");
+    List<Object> args = new ArrayList<>();
+    String after = "";
+    if (query.after() != null) {
+      args.addAll(Page.parse(query.after(), 3, k -> List.of(Long.parseLong(k[0]), k[1], k[2])));
+      after = " WHERE (rto_seconds, name, process_id) > (?, ?, ?)";
+    }
+    args.add(query.limit() + 1);
+    return processes(
+        "SELECT * FROM bia_process" + after + " ORDER BY rto_seconds, name, process_id LIMIT ?",
+        args.toArray());
+  }
+
+  /** The sort key of a process in {@link ListProcesses}, for its cursor. */
+  public static String key(ProcessView process) {
+    return Page.key(process.rto().toSeconds(), process.name(), process.id());
   }
 
   @QueryHandler
   public List<TargetChangeView> history(TargetHistory query) {
+    long after =
+        query.after() == null ? -1 : Page.parse(query.after(), 1, k -> Long.parseLong(k[0]));
     return sql.list(
-        "SELECT * FROM bia_target_history WHERE process_id = ? ORDER BY seq",
+        "SELECT * FROM bia_target_history WHERE process_id = ? AND seq > ? ORDER BY seq LIMIT ?",
         r ->
             new TargetChangeView(
                 r.getString("process_id"),
@@ -209,16 +226,35 @@ public class ProcessProjection {
                 r.getString("set_by"),
                 r.getString("set_by_role"),
                 instant(r, "set_at")),
-        query.processId());
+        query.processId(),
+        after,
+        query.limit() + 1);
   }
 
   @QueryHandler
   public List<ReviewView> overdue(OverdueReviews query) {
+    List<Object> args = new ArrayList<>();
+    args.add(Date.valueOf(query.today()));
+    String after = "";
+    if (query.after() != null) {
+      args.addAll(
+          Page.parse(
+              query.after(),
+              3,
+              k ->
+                  List.of(
+                      NEVER.equals(k[0]) ? NEVER : LocalDate.parse(k[0]).toString(), k[1], k[2])));
+      after =
+          " AND (COALESCE(review_due, '-infinity'::date), name, process_id)"
+              + " > (CAST(? AS date), ?, ?)";
+    }
+    args.add(query.limit() + 1);
     return sql.list(
         "SELECT process_id, name, owner, last_reviewed_on, review_due, reviewed_by"
             + " FROM bia_process WHERE status = 'ACTIVE'"
             + " AND (review_due IS NULL OR review_due < ?)"
-            + " ORDER BY review_due NULLS FIRST, name",
+            + after
+            + " ORDER BY COALESCE(review_due, '-infinity'::date), name, process_id LIMIT ?",
         r ->
             new ReviewView(
                 r.getString("process_id"),
@@ -227,7 +263,18 @@ public class ProcessProjection {
                 date(r.getDate("last_reviewed_on")),
                 date(r.getDate("review_due")),
                 r.getString("reviewed_by")),
-        Date.valueOf(query.today()));
+        args.toArray());
+  }
+
+  /** Where a process never reviewed sorts among the due dates (first), as PostgreSQL spells it. */
+  private static final String NEVER = "-infinity";
+
+  /** The sort key of a process in {@link OverdueReviews}, for its cursor. */
+  public static String overdueKey(ReviewView review) {
+    return Page.key(
+        review.reviewDue() == null ? NEVER : review.reviewDue().toString(),
+        review.name(),
+        review.processId());
   }
 
   private static LocalDate date(Date value) {

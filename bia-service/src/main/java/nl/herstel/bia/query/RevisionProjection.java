@@ -5,6 +5,7 @@ import static nl.herstel.platform.jdbc.Sql.instant;
 
 import com.fasterxml.jackson.databind.JavaType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.herstel.bia.api.BiaEvents.TargetRevisionDecided;
@@ -14,6 +15,7 @@ import nl.herstel.bia.api.BiaQueries.ListRevisions;
 import nl.herstel.bia.api.RevisionEvidence;
 import nl.herstel.bia.api.RevisionKind;
 import nl.herstel.platform.jdbc.Sql;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -80,10 +82,25 @@ public class RevisionProjection {
 
   @QueryHandler
   public List<RevisionView> list(ListRevisions query) {
-    return query.status() == null
-        ? revisions("SELECT * FROM bia_revision ORDER BY proposed_at")
-        : revisions(
-            "SELECT * FROM bia_revision WHERE status = ? ORDER BY proposed_at", query.status());
+    StringBuilder where = new StringBuilder(" WHERE true");
+    List<Object> args = new ArrayList<>();
+    if (query.status() != null) {
+      where.append(" AND status = ?");
+      args.add(query.status());
+    }
+    if (query.after() != null) {
+      args.addAll(Page.parse(query.after(), 2, k -> List.of(Instant.parse(k[0]), k[1])));
+      where.append(" AND (proposed_at, revision_id) > (?, ?)");
+    }
+    args.add(query.limit() + 1);
+    return revisions(
+        "SELECT * FROM bia_revision" + where + " ORDER BY proposed_at, revision_id LIMIT ?",
+        args.toArray());
+  }
+
+  /** The sort key of a revision in {@link ListRevisions}, for its cursor. */
+  public static String key(RevisionView revision) {
+    return Page.key(revision.proposedAt(), revision.id());
   }
 
   @QueryHandler

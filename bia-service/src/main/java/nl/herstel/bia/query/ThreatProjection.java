@@ -10,6 +10,7 @@ import nl.herstel.bia.api.BiaEvents.ThreatLikelihoodRated;
 import nl.herstel.bia.api.BiaEvents.ThreatRegistered;
 import nl.herstel.bia.api.BiaQueries.ListThreats;
 import nl.herstel.platform.jdbc.Sql;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -58,27 +59,37 @@ public class ThreatProjection {
   @QueryHandler
   public List<ThreatView> threats(ListThreats query) {
     Map<String, ThreatView> threats = new LinkedHashMap<>();
+    List<Object> args = new ArrayList<>();
+    String after = "";
+    if (query.after() != null) {
+      args.addAll(Page.parse(query.after(), 2, k -> List.of(k[0], k[1])));
+      after = " WHERE (name, threat_id) > (?, ?)";
+    }
+    args.add(query.limit() + 1);
     sql.list(
-            "SELECT * FROM bia_threat ORDER BY name",
+            "SELECT * FROM bia_threat" + after + " ORDER BY name, threat_id LIMIT ?",
             r ->
                 new ThreatView(
                     r.getString("threat_id"),
                     r.getString("name"),
                     r.getString("description"),
                     r.getInt("likelihood"),
-                    new ArrayList<>()))
+                    new ArrayList<>()),
+            args.toArray())
         .forEach(t -> threats.put(t.id(), t));
     record Impact(String threatId, String processId, String processName, int impact) {}
     sql.list(
             "SELECT i.threat_id, i.process_id, p.name, i.impact FROM bia_threat_impact i"
                 + " LEFT JOIN bia_process p ON p.process_id = i.process_id"
+                + " WHERE i.threat_id = ANY (?)"
                 + " ORDER BY i.impact DESC, p.name",
             r ->
                 new Impact(
                     r.getString("threat_id"),
                     r.getString("process_id"),
                     r.getString("name"),
-                    r.getInt("impact")))
+                    r.getInt("impact")),
+            List.copyOf(threats.keySet()))
         .forEach(
             i -> {
               ThreatView threat = threats.get(i.threatId());
@@ -94,5 +105,10 @@ public class ThreatProjection {
               }
             });
     return new ArrayList<>(threats.values());
+  }
+
+  /** The sort key of a threat in {@link ListThreats}, for its cursor. */
+  public static String key(ThreatView threat) {
+    return Page.key(threat.name(), threat.id());
   }
 }

@@ -38,6 +38,7 @@ import nl.herstel.bia.api.BiaQueries.AssetsAsOf;
 import nl.herstel.bia.api.BiaQueries.FindAsset;
 import nl.herstel.bia.api.BiaQueries.ListAssets;
 import nl.herstel.bia.api.BiaQueries.RequiredTargets;
+import nl.herstel.bia.query.AssetProjection;
 import nl.herstel.bia.query.AssetView;
 import nl.herstel.bia.query.GraphViews.AssetImpactView;
 import nl.herstel.bia.query.GraphViews.AssetRequirement;
@@ -50,6 +51,7 @@ import nl.herstel.platform.domain.Conflict;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
 import nl.herstel.platform.rest.InvalidRequest;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.Problem;
 import nl.herstel.platform.rest.Problem.FieldError;
 import nl.herstel.platform.rest.RequestValidator;
@@ -60,7 +62,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -240,25 +241,36 @@ public class AssetResource {
       operationId = "listAssets",
       summary = "List assets by name",
       description =
-          "asOf (optional, ISO-8601 instant) answers the assets as they stood at that moment,"
-              + " replayed from the event store.")
+          "Pages of `limit` (1–1000, default 50); follow `next`. asOf (optional, ISO-8601"
+              + " instant) answers the assets as they stood at that moment, replayed from the"
+              + " event store.")
   @APIResponse(
       responseCode = "200",
-      description = "The assets",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AssetView.class)))
+      description = "A page of assets",
+      content = @Content(schema = @Schema(implementation = Pages.AssetPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
   @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
-  public List<AssetView> list(@QueryParam("asOf") String asOf) {
+  public Page<AssetView> list(
+      @QueryParam("asOf") String asOf,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     if (asOf != null) {
-      return queries
-          .query(
-              new AssetsAsOf(Moments.parse("asOf", asOf)),
-              ResponseTypes.multipleInstancesOf(AssetView.class))
-          .join();
+      List<AssetView> rows =
+          queries
+              .query(
+                  new AssetsAsOf(Moments.parse("asOf", asOf), after, size),
+                  ResponseTypes.multipleInstancesOf(AssetView.class))
+              .join();
+      return Page.ofWindow(rows, after, size, uri, null);
     }
-    return queries
-        .query(new ListAssets(), ResponseTypes.multipleInstancesOf(AssetView.class))
-        .join();
+    List<AssetView> rows =
+        queries
+            .query(new ListAssets(after, size), ResponseTypes.multipleInstancesOf(AssetView.class))
+            .join();
+    return Page.of(rows, size, AssetProjection::key, uri, null);
   }
 
   @GET

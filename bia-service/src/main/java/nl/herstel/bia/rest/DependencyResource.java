@@ -28,6 +28,7 @@ import nl.herstel.bia.api.BiaQueries.FindCycles;
 import nl.herstel.bia.api.BiaQueries.FindDependency;
 import nl.herstel.bia.api.BiaQueries.FindNode;
 import nl.herstel.bia.api.BiaQueries.ListDependencies;
+import nl.herstel.bia.query.DependencyProjection;
 import nl.herstel.bia.query.DependencyView;
 import nl.herstel.bia.query.GraphViews.Cycle;
 import nl.herstel.bia.query.NodeDirectory.Node;
@@ -35,13 +36,13 @@ import nl.herstel.bia.rest.ProcessResource.Created;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -154,18 +155,26 @@ public class DependencyResource {
       summary = "List dependencies, optionally only those from one process or asset",
       description =
           "Every dependency (fromId, fromKind, toId, toKind, alternativeGroup, addedAt); fromId"
-              + " (optional) keeps those of one process or asset.")
+              + " (optional) keeps those of one process or asset. Pages of `limit` in the order"
+              + " they were added; follow `next`.")
   @APIResponse(
       responseCode = "200",
-      description = "The dependencies",
-      content =
-          @Content(
-              schema = @Schema(type = SchemaType.ARRAY, implementation = DependencyView.class)))
-  public List<DependencyView> list(@QueryParam("fromId") String fromId) {
-    return queries
-        .query(
-            new ListDependencies(fromId), ResponseTypes.multipleInstancesOf(DependencyView.class))
-        .join();
+      description = "A page of dependencies",
+      content = @Content(schema = @Schema(implementation = Pages.DependencyPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
+  public Page<DependencyView> list(
+      @QueryParam("fromId") String fromId,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    List<DependencyView> rows =
+        queries
+            .query(
+                new ListDependencies(fromId, Page.after(cursor), size),
+                ResponseTypes.multipleInstancesOf(DependencyView.class))
+            .join();
+    return Page.of(rows, size, DependencyProjection::key, uri, null);
   }
 
   @GET
@@ -175,13 +184,15 @@ public class DependencyResource {
       summary = "The cycles in the dependency graph",
       description =
           "Each cycle is a set of active processes and assets that depend on each other in a"
-              + " circle (a strongly connected component), sorted by name.")
+              + " circle (a strongly connected component), sorted by name; one page, never a"
+              + " next.")
   @APIResponse(
       responseCode = "200",
       description = "The cycles; none when the graph has no cycle",
-      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Cycle.class)))
-  public List<Cycle> cycles() {
-    return queries.query(new FindCycles(), ResponseTypes.multipleInstancesOf(Cycle.class)).join();
+      content = @Content(schema = @Schema(implementation = Pages.CyclePage.class)))
+  public Page<Cycle> cycles() {
+    return Page.whole(
+        queries.query(new FindCycles(), ResponseTypes.multipleInstancesOf(Cycle.class)).join());
   }
 
   private Node activeNode(String field, String id) {

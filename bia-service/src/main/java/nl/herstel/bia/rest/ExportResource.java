@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.herstel.bia.api.BiaQueries;
 import nl.herstel.bia.api.BiaQueries.AssetsAsOf;
 import nl.herstel.bia.api.BiaQueries.DependenciesAsOf;
 import nl.herstel.bia.api.BiaQueries.ListAssets;
@@ -244,22 +245,34 @@ public class ExportResource {
   }
 
   private List<ProcessView> processes(Instant asOf) {
-    Object query = asOf == null ? new ListProcesses() : new ProcessesAsOf(asOf);
+    Object query =
+        asOf == null
+            ? new ListProcesses(null, BiaQueries.ALL)
+            : new ProcessesAsOf(asOf, null, BiaQueries.ALL);
     return queries.query(query, ResponseTypes.multipleInstancesOf(ProcessView.class)).join();
   }
 
   private List<AssetView> assets(Instant asOf) {
-    Object query = asOf == null ? new ListAssets() : new AssetsAsOf(asOf);
+    Object query =
+        asOf == null
+            ? new ListAssets(null, BiaQueries.ALL)
+            : new AssetsAsOf(asOf, null, BiaQueries.ALL);
     return queries.query(query, ResponseTypes.multipleInstancesOf(AssetView.class)).join();
   }
 
   private List<DependencyView> dependencies(Instant asOf) {
-    Object query = asOf == null ? new ListDependencies(null) : new DependenciesAsOf(asOf);
+    Object query =
+        asOf == null
+            ? new ListDependencies(null, null, BiaQueries.ALL)
+            : new DependenciesAsOf(asOf);
     return queries.query(query, ResponseTypes.multipleInstancesOf(DependencyView.class)).join();
   }
 
   private List<ThreatView> threats(Instant asOf) {
-    Object query = asOf == null ? new ListThreats() : new ThreatsAsOf(asOf);
+    Object query =
+        asOf == null
+            ? new ListThreats(null, BiaQueries.ALL)
+            : new ThreatsAsOf(asOf, null, BiaQueries.ALL);
     return queries.query(query, ResponseTypes.multipleInstancesOf(ThreatView.class)).join();
   }
 }

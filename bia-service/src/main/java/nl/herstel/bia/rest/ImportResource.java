@@ -17,6 +17,7 @@ import java.util.UUID;
 import nl.herstel.bia.api.BiaCommands.AddAssetIdentifier;
 import nl.herstel.bia.api.BiaCommands.IdentifierOutcome;
 import nl.herstel.bia.api.BiaCommands.NewIdentifier;
+import nl.herstel.bia.api.BiaQueries;
 import nl.herstel.bia.api.BiaQueries.ListAssets;
 import nl.herstel.bia.query.AssetView;
 import nl.herstel.contracts.bia.IdentifierKind;
@@ -108,7 +109,9 @@ public class ImportResource {
     Map<String, String> byId = new HashMap<>();
     for (AssetView asset :
         queries
-            .query(new ListAssets(), ResponseTypes.multipleInstancesOf(AssetView.class))
+            .query(
+                new ListAssets(null, BiaQueries.ALL),
+                ResponseTypes.multipleInstancesOf(AssetView.class))
             .join()) {
       byId.put(asset.id(), asset.id());
       if ("ACTIVE".equals(asset.status())) {

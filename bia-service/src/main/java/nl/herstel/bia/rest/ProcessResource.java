@@ -49,12 +49,14 @@ import nl.herstel.bia.query.EventStoreHistory.HistoryEntry;
 import nl.herstel.bia.query.ImpactAssessmentView;
 import nl.herstel.bia.query.ImpactProjection.StoredImpacts;
 import nl.herstel.bia.query.NodeDirectory.Node;
+import nl.herstel.bia.query.ProcessProjection;
 import nl.herstel.bia.query.ProcessView;
 import nl.herstel.bia.query.ReviewView;
 import nl.herstel.bia.query.TargetChangeView;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.rest.Versions;
 import nl.herstel.platform.security.Roles;
@@ -64,7 +66,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -223,24 +224,39 @@ public class ProcessResource {
       operationId = "listProcesses",
       summary = "List processes, ordered by RTO then name",
       description =
-          "asOf (ISO-8601 instant, e.g. 2026-10-01T12:00:00Z): the processes, targets, status and"
-              + " dependencies as they stood at that moment, replayed from the event store.")
+          "Pages of `limit` (1–1000, default 50); follow `next`. asOf (ISO-8601 instant, e.g."
+              + " 2026-10-01T12:00:00Z): the processes, targets, status and dependencies as they"
+              + " stood at that moment, replayed from the event store.")
   @APIResponse(
       responseCode = "200",
-      description = "The processes",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProcessView.class)))
+      description = "A page of processes",
+      content = @Content(schema = @Schema(implementation = Pages.ProcessPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
   @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
-  public List<ProcessView> list(@QueryParam("asOf") String asOf) {
+  public Page<ProcessView> list(
+      @QueryParam("asOf") String asOf,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     if (asOf != null) {
       java.time.Instant moment = Moments.parse("asOf", asOf);
-      return queries
-          .query(new ProcessesAsOf(moment), ResponseTypes.multipleInstancesOf(ProcessView.class))
-          .join();
+      List<ProcessView> rows =
+          queries
+              .query(
+                  new ProcessesAsOf(moment, after, size),
+                  ResponseTypes.multipleInstancesOf(ProcessView.class))
+              .join();
+      return Page.ofWindow(rows, after, size, uri, null);
     }
-    return queries
-        .query(new ListProcesses(), ResponseTypes.multipleInstancesOf(ProcessView.class))
-        .join();
+    List<ProcessView> rows =
+        queries
+            .query(
+                new ListProcesses(after, size),
+                ResponseTypes.multipleInstancesOf(ProcessView.class))
+            .join();
+    return Page.of(rows, size, ProcessProjection::key, uri, null);
   }
 
   @GET
@@ -350,19 +366,28 @@ public class ProcessResource {
       summary = "Every setting of a process's recovery targets, oldest first",
       description =
           "Each entry: mtpd, rto, rpo, source (REGISTRATION, MANUAL, REVISION), revisionId,"
-              + " reason, setBy, setByRole, setAt, version.")
+              + " reason, setBy, setByRole, setAt, version. Pages of `limit`; follow `next`.")
   @APIResponse(
       responseCode = "200",
-      description = "The history",
-      content =
-          @Content(
-              schema = @Schema(type = SchemaType.ARRAY, implementation = TargetChangeView.class)))
+      description = "A page of the history",
+      content = @Content(schema = @Schema(implementation = Pages.TargetChangePage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
   @APIResponse(responseCode = "404", description = "No such process")
-  public List<TargetChangeView> targetHistory(@PathParam("id") String id) {
+  public Page<TargetChangeView> targetHistory(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     find(id, null);
-    return queries
-        .query(new TargetHistory(id), ResponseTypes.multipleInstancesOf(TargetChangeView.class))
-        .join();
+    List<TargetChangeView> rows =
+        queries
+            .query(
+                new TargetHistory(id, after, size),
+                ResponseTypes.multipleInstancesOf(TargetChangeView.class))
+            .join();
+    return Page.of(rows, size, change -> Long.toString(change.version()), uri, null);
   }
 
   @POST
@@ -435,18 +460,26 @@ public class ProcessResource {
   @Operation(
       operationId = "listOverdueProcessReviews",
       summary = "Active processes whose review is overdue or that were never reviewed",
-      description = "Never reviewed first, then by due date.")
+      description =
+          "Never reviewed first, then by due date and name. Pages of `limit`; follow `next`.")
   @APIResponse(
       responseCode = "200",
-      description = "The processes due for review",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewView.class)))
-  public List<ReviewView> overdueReviews() {
-    return queries
-        .query(
-            new OverdueReviews(java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
-            ResponseTypes.multipleInstancesOf(ReviewView.class))
-        .join();
+      description = "A page of the processes due for review",
+      content = @Content(schema = @Schema(implementation = Pages.ReviewPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
+  public Page<ReviewView> overdueReviews(
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    List<ReviewView> rows =
+        queries
+            .query(
+                new OverdueReviews(
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC), Page.after(cursor), size),
+                ResponseTypes.multipleInstancesOf(ReviewView.class))
+            .join();
+    return Page.of(rows, size, ProcessProjection::overdueKey, uri, null);
   }
 
   @GET
@@ -454,22 +487,40 @@ public class ProcessResource {
   @Operation(
       operationId = "getProcessHistory",
       summary = "Every event of a process, oldest first",
-      description = "Each entry: version, type, at, principal, role and the event's data.")
+      description =
+          "Each entry: version, type, at, principal, role and the event's data. Pages of `limit`;"
+              + " follow `next`.")
   @APIResponse(
       responseCode = "200",
-      description = "The history",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
+      description = "A page of the history",
+      content = @Content(schema = @Schema(implementation = Pages.HistoryEntryPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
   @APIResponse(responseCode = "404", description = "No such process")
-  public List<HistoryEntry> history(@PathParam("id") String id) {
+  public Page<HistoryEntry> history(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     List<HistoryEntry> history =
         queries
-            .query(new EventHistory(id), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
+            .query(
+                new EventHistory(id, after, size),
+                ResponseTypes.multipleInstancesOf(HistoryEntry.class))
             .join();
-    if (history.isEmpty() || !history.get(0).type().equals("ProcessRegistered")) {
+    boolean process =
+        after == null
+            ? !history.isEmpty() && history.get(0).type().equals("ProcessRegistered")
+            : queries
+                .query(new FindNode(id), ResponseTypes.optionalInstanceOf(Node.class))
+                .join()
+                .filter(node -> node.kind() == NodeKind.PROCESS)
+                .isPresent();
+    if (!process) {
       throw new NotFound("Process", id);
     }
-    return history;
+    return Page.of(history, size, entry -> Long.toString(entry.version()), uri, null);
   }
 
   @PUT

@@ -30,19 +30,20 @@ import nl.herstel.bia.command.RevisionDecisions;
 import nl.herstel.bia.command.RevisionDecisions.Outcome;
 import nl.herstel.bia.query.NodeDirectory.Node;
 import nl.herstel.bia.query.ProcessView;
+import nl.herstel.bia.query.RevisionProjection;
 import nl.herstel.bia.query.RevisionView;
 import nl.herstel.bia.rest.ProcessResource.Created;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.NotPermitted;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -107,20 +108,29 @@ public class RevisionResource {
               + " with disruptedAt)."
               + " Revisions from lessons carry their evidence (per incident: RECOVERY_TIME or"
               + " DATA_LOSS measured against the target) and rationale, and name the lessons"
-              + " proposalId.")
+              + " proposalId. Pages of `limit` in the order they were proposed; follow `next`.")
   @APIResponse(
       responseCode = "200",
-      description = "The revisions",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
+      description = "A page of revisions",
+      content = @Content(schema = @Schema(implementation = Pages.RevisionPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
   @APIResponse(responseCode = "422", description = "status is not PENDING, ACCEPTED or REJECTED")
-  public List<RevisionView> list(@QueryParam("status") String status) {
+  public Page<RevisionView> list(
+      @QueryParam("status") String status,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
     if (status != null && !status.matches("PENDING|ACCEPTED|REJECTED")) {
       throw new RuleViolation("status", "status must be PENDING, ACCEPTED or REJECTED");
     }
-    return queries
-        .query(new ListRevisions(status), ResponseTypes.multipleInstancesOf(RevisionView.class))
-        .join();
+    int size = Page.limit(limit);
+    List<RevisionView> rows =
+        queries
+            .query(
+                new ListRevisions(status, Page.after(cursor), size),
+                ResponseTypes.multipleInstancesOf(RevisionView.class))
+            .join();
+    return Page.of(rows, size, RevisionProjection::key, uri, null);
   }
 
   @GET

@@ -3,22 +3,21 @@ package nl.herstel.bia.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import nl.herstel.bia.api.BiaQueries.SinglePointsOfFailure;
 import nl.herstel.bia.query.GraphViews.SinglePointOfFailure;
-import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,28 +48,26 @@ public class SinglePointOfFailureResource {
           "Per asset the critical processes that fail with it, because no alternative covers it"
               + " anywhere on the way (dependencies sharing an alternativeGroup are alternatives)."
               + " Assets that take down the most critical processes come first, then by the"
-              + " strictest MTPD. The first limit (default 100, at most 10000) assets; the header"
-              + " X-Total-Count gives how many there are.")
-  @APIResponse(responseCode = "422", description = "limit outside 1..10000")
+              + " strictest MTPD. Pages of `limit` (1–1000, default 50) of the list computed from"
+              + " the current graph; follow `next` (a change to the graph between pages may move"
+              + " an asset across a page boundary).")
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
   @APIResponse(
       responseCode = "200",
-      description = "The single points of failure; X-Total-Count says how many there are",
-      content =
-          @Content(
-              schema =
-                  @Schema(type = SchemaType.ARRAY, implementation = SinglePointOfFailure.class)))
-  public Response list(@QueryParam("limit") @DefaultValue("100") int limit) {
-    if (limit < 1 || limit > 10000) {
-      throw new RuleViolation("limit", "limit must be between 1 and 10000");
-    }
-    List<SinglePointOfFailure> all =
+      description = "A page of the single points of failure",
+      content = @Content(schema = @Schema(implementation = Pages.SinglePointOfFailurePage.class)))
+  public Page<SinglePointOfFailure> list(
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
+    List<SinglePointOfFailure> rows =
         queries
             .query(
-                new SinglePointsOfFailure(),
+                new SinglePointsOfFailure(after, size),
                 ResponseTypes.multipleInstancesOf(SinglePointOfFailure.class))
             .join();
-    return Response.ok(all.subList(0, Math.min(limit, all.size())))
-        .header("X-Total-Count", all.size())
-        .build();
+    return Page.ofWindow(rows, after, size, uri, null);
   }
 }

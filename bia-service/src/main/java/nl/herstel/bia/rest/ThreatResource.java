@@ -26,14 +26,17 @@ import java.util.UUID;
 import nl.herstel.bia.api.BiaCommands.RateThreatImpact;
 import nl.herstel.bia.api.BiaCommands.RateThreatLikelihood;
 import nl.herstel.bia.api.BiaCommands.RegisterThreat;
+import nl.herstel.bia.api.BiaQueries;
 import nl.herstel.bia.api.BiaQueries.FindNode;
 import nl.herstel.bia.api.BiaQueries.ListThreats;
 import nl.herstel.bia.api.BiaQueries.ThreatsAsOf;
 import nl.herstel.bia.query.NodeDirectory.Node;
+import nl.herstel.bia.query.ThreatProjection;
 import nl.herstel.bia.query.ThreatView;
 import nl.herstel.bia.rest.ProcessResource.Created;
 import nl.herstel.contracts.bia.NodeKind;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -41,7 +44,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -164,22 +166,31 @@ public class ThreatResource {
       summary = "The threat catalogue",
       description =
           "Each threat with its likelihood and per process impact and risk score. asOf"
-              + " (optional, ISO-8601 instant): the catalogue as it stood at that moment.")
+              + " (optional, ISO-8601 instant): the catalogue as it stood at that moment. Pages of"
+              + " `limit` by name; follow `next`.")
   @APIResponse(
       responseCode = "200",
-      description = "The threats",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ThreatView.class)))
+      description = "A page of threats",
+      content = @Content(schema = @Schema(implementation = Pages.ThreatPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
   @APIResponse(responseCode = "422", description = "asOf is not an ISO-8601 instant")
-  public List<ThreatView> list(@QueryParam("asOf") String asOf) {
+  public Page<ThreatView> list(
+      @QueryParam("asOf") String asOf,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     if (asOf != null) {
-      return queries
-          .query(
-              new ThreatsAsOf(Moments.parse("asOf", asOf)),
-              ResponseTypes.multipleInstancesOf(ThreatView.class))
-          .join();
+      List<ThreatView> rows =
+          queries
+              .query(
+                  new ThreatsAsOf(Moments.parse("asOf", asOf), after, size),
+                  ResponseTypes.multipleInstancesOf(ThreatView.class))
+              .join();
+      return Page.ofWindow(rows, after, size, uri, null);
     }
-    return threats();
+    return Page.of(threats(after, size), size, ThreatProjection::key, uri, null);
   }
 
   @GET
@@ -188,14 +199,14 @@ public class ThreatResource {
       operationId = "getRiskMatrix",
       summary = "The 5 × 5 risk matrix",
       description =
-          "All 25 cells, highest likelihood first, each with the threat × process pairs in it.")
+          "All 25 cells, highest likelihood first, each with the threat × process pairs in it;"
+              + " one page, never a next.")
   @APIResponse(
       responseCode = "200",
       description = "The 25 cells",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MatrixCell.class)))
-  public List<MatrixCell> matrix() {
-    List<ThreatView> threats = threats();
+      content = @Content(schema = @Schema(implementation = Pages.RiskMatrixPage.class)))
+  public Page<MatrixCell> matrix() {
+    List<ThreatView> threats = threats(null, BiaQueries.ALL);
     List<MatrixCell> cells = new ArrayList<>();
     for (int likelihood = 5; likelihood >= 1; likelihood--) {
       for (int impact = 1; impact <= 5; impact++) {
@@ -214,12 +225,12 @@ public class ThreatResource {
         cells.add(new MatrixCell(likelihood, impact, likelihood * impact, entries));
       }
     }
-    return cells;
+    return Page.whole(cells);
   }
 
-  private List<ThreatView> threats() {
+  private List<ThreatView> threats(String after, int limit) {
     return queries
-        .query(new ListThreats(), ResponseTypes.multipleInstancesOf(ThreatView.class))
+        .query(new ListThreats(after, limit), ResponseTypes.multipleInstancesOf(ThreatView.class))
         .join();
   }
 

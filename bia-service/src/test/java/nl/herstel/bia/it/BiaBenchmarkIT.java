@@ -142,7 +142,7 @@ class BiaBenchmarkIT {
       await()
           .atMost(Duration.ofMinutes(10))
           .pollInterval(Duration.ofSeconds(2))
-          .until(() -> get("/api/bia/dependencies").size() >= dependencies.size());
+          .until(() -> count("/api/bia/dependencies?limit=1000") >= dependencies.size());
       Bench.record(
           "bia", "read model caught up after the last request", Bench.millisSince(caughtUp), "ms");
 
@@ -201,7 +201,7 @@ class BiaBenchmarkIT {
       Bench.record(
           "bia",
           "single points of failure, first call per graph version (%s assets)"
-              .formatted(spofs.headers().firstValue("X-Total-Count").orElse("?")),
+              .formatted(JSON.readTree(spofs.body()).path("total").asText("?")),
           spofMillis,
           "ms",
           Goal.atMost(500));
@@ -254,6 +254,20 @@ class BiaBenchmarkIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** How many items a paged list holds, following next. */
+  private int count(String path) {
+    int items = 0;
+    for (String next = path; next != null; ) {
+      JsonNode page = get(next);
+      items += page.get("items").size();
+      next = page.hasNonNull("next") ? URI.create(page.get("next").asText()).getRawPath() : null;
+      if (next != null) {
+        next += "?" + URI.create(page.get("next").asText()).getRawQuery();
+      }
+    }
+    return items;
   }
 
   private JsonNode get(String path) {

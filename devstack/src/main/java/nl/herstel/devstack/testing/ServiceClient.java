@@ -2,6 +2,7 @@ package nl.herstel.devstack.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -90,6 +91,28 @@ public final class ServiceClient {
     return response.statusCode() == 404 ? null : ok(response);
   }
 
+  /**
+   * Every item of a list answer, following each page's {@code next} link until it is absent; a bare
+   * JSON array (a list that is not paged) is taken as it is. Fails unless every page answers 2xx.
+   */
+  public ArrayNode items(String path, String role) {
+    ArrayNode all = JSON.createArrayNode();
+    String next = path;
+    for (int pages = 0; next != null; pages++) {
+      if (pages > 10_000) {
+        throw new AssertionError("More than 10000 pages of " + path);
+      }
+      JsonNode page = ok(send(request(next, role).GET()));
+      if (page.isArray()) {
+        all.addAll((ArrayNode) page);
+        return all;
+      }
+      all.addAll((ArrayNode) page.get("items"));
+      next = page.hasNonNull("next") ? page.get("next").asText() : null;
+    }
+    return all;
+  }
+
   /** The JSON of a 2xx answer; fails with the status and body otherwise. */
   public JsonNode ok(HttpResponse<String> response) {
     if (response.statusCode() / 100 != 2) {
@@ -123,8 +146,10 @@ public final class ServiceClient {
   }
 
   private HttpRequest.Builder request(String path, String role) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    URI uri =
+        URI.create(
+            path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl + path);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
     if (role != null) {
       request.header("Authorization", "Bearer " + tokens.apply(role));
     }

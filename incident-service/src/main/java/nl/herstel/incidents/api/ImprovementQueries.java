@@ -5,5 +5,5 @@ public final class ImprovementQueries {
   private ImprovementQueries() {}
 
   /** Every improvement action recorded for the incident, earliest due first. */
-  public record ListIncidentImprovementActions(String incidentId) {}
+  public record ListIncidentImprovementActions(String incidentId, String after, int limit) {}
 }

@@ -2,7 +2,11 @@ package nl.herstel.incidents.api;
 
 import java.util.List;
 
-/** The queries the incident read model, the BIA copy and the event store answer. */
+/**
+ * The queries the incident read model, the BIA copy and the event store answer. A list query
+ * carrying {@code after} and {@code limit} answers {@code limit + 1} items after the cursor key
+ * {@code after} (null: from the start), so that the REST side can tell whether a next page exists.
+ */
 public final class IncidentQueries {
   private IncidentQueries() {}
 
@@ -10,7 +14,7 @@ public final class IncidentQueries {
   public record FindIncident(String incidentId) {}
 
   /** The most recently opened incidents, newest first. */
-  public record ListIncidents(int limit) {}
+  public record ListIncidents(String after, int limit) {}
 
   /** Whether the event store holds an incident with this id: answered with a Boolean. */
   public record IncidentExists(String incidentId) {}
@@ -28,6 +32,12 @@ public final class IncidentQueries {
 
   /** Every stored event of one incident with its metadata, in order; empty when unknown. */
   public record FindIncidentHistory(String incidentId) {}
+
+  /**
+   * One page of {@link FindIncidentHistory}: {@code limit + 1} entries after the position {@code
+   * after} (the history only grows at its end); empty when the incident is unknown.
+   */
+  public record IncidentHistoryPage(String incidentId, String after, int limit) {}
 
   /**
    * Recomputes the hash chain of an incident's stored events: answered with the platform's {@code
@@ -50,16 +60,16 @@ public final class IncidentQueries {
   // ---- records: communications, evidence custody, restorations and costs ----
 
   /** An incident's communications log, by when each went out: a list of CommunicationView. */
-  public record ListCommunications(String incidentId) {}
+  public record ListCommunications(String incidentId, String after, int limit) {}
 
   /** An incident's evidence items, each with its custody chain: a list of EvidenceView. */
-  public record ListEvidence(String incidentId) {}
+  public record ListEvidence(String incidentId, String after, int limit) {}
 
   /** One evidence item with its custody chain and verifications: an optional EvidenceView. */
   public record FindEvidence(String incidentId, String itemId) {}
 
   /** An incident's restorations, in the order recorded: a list of RestorationRecordView. */
-  public record ListRestorations(String incidentId) {}
+  public record ListRestorations(String incidentId, String after, int limit) {}
 
   /** An incident's costs with totals per kind and currency: a CostReport. */
   public record ListCosts(String incidentId) {}
@@ -67,10 +77,10 @@ public final class IncidentQueries {
   // ---- clocks: recovery deadlines and notification obligations ----
 
   /** Every RTO, MTPD and notification deadline of an incident, soonest first. */
-  public record ListDeadlines(String incidentId) {}
+  public record ListDeadlines(String incidentId, String after, int limit) {}
 
   /** The notification obligations of an incident, in the order they were registered. */
-  public record ListNotificationObligations(String incidentId) {}
+  public record ListNotificationObligations(String incidentId, String after, int limit) {}
 
   /**
    * The open incident (not closed, dismissed or merged) that has an alert of {@code source} with

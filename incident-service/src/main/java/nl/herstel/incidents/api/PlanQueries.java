@@ -20,7 +20,7 @@ public final class PlanQueries {
   public record FindActivatedPlan(String incidentId) {}
 
   /** The incident's recovery tasks, in the order they were created. */
-  public record ListRecoveryTasks(String incidentId) {}
+  public record ListRecoveryTasks(String incidentId, String after, int limit) {}
 
   /** The incident's category, if it was classified: answered with an optional category. */
   public record FindIncidentCategory(String incidentId) {}

@@ -100,8 +100,19 @@ public class IntakeKeys {
     return key;
   }
 
-  public List<IntakeKey> list() {
-    return keys("SELECT * FROM intake_key ORDER BY created_at, key_id");
+  /**
+   * The keys by creation, {@code limit + 1} after the key {@code after} names (null: from the
+   * start).
+   */
+  public List<IntakeKey> list(String after, int limit) {
+    if (after == null) {
+      return keys("SELECT * FROM intake_key ORDER BY created_at, key_id LIMIT ?", limit + 1);
+    }
+    return keys(
+        "SELECT * FROM intake_key WHERE (created_at, key_id) > (SELECT created_at, key_id"
+            + " FROM intake_key WHERE key_id = ?) ORDER BY created_at, key_id LIMIT ?",
+        after,
+        limit + 1);
   }
 
   public Optional<IntakeKey> find(String keyId) {

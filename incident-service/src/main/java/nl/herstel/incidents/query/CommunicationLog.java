@@ -4,6 +4,7 @@ import static nl.herstel.platform.jdbc.Sql.at;
 import static nl.herstel.platform.jdbc.Sql.instant;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.incidents.api.Audience;
 import nl.herstel.incidents.api.Channel;
@@ -60,8 +61,20 @@ public class CommunicationLog {
 
   @QueryHandler
   public List<CommunicationView> list(ListCommunications query) {
+    List<Object> args = new ArrayList<>(List.of(query.incidentId()));
+    String after = "";
+    if (query.after() != null) {
+      after =
+          " AND (sent_at, sequence) > (SELECT sent_at, sequence FROM incident_communication"
+              + " WHERE incident_id = ? AND communication_id = ?)";
+      args.add(query.incidentId());
+      args.add(query.after());
+    }
+    args.add(query.limit() + 1);
     return sql.list(
-        "SELECT * FROM incident_communication WHERE incident_id = ? ORDER BY sent_at, sequence",
+        "SELECT * FROM incident_communication WHERE incident_id = ?"
+            + after
+            + " ORDER BY sent_at, sequence LIMIT ?",
         r ->
             new CommunicationView(
                 r.getString("communication_id"),

@@ -5,6 +5,7 @@ import static nl.herstel.platform.jdbc.Sql.instant;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.incidents.api.IncidentEvents.AffectedProcess;
 import nl.herstel.incidents.api.IncidentEvents.AlertCorrelated;
@@ -27,6 +28,7 @@ import nl.herstel.incidents.api.RecoveryEvents.IncidentSplitOff;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -222,12 +224,33 @@ public class DeadlineProjection {
     sql.update("DELETE FROM notification_obligation");
   }
 
+  /** The sort key of a deadline in {@link ListDeadlines} (its identity), for its cursor. */
+  public static String key(DeadlineView deadline) {
+    return Page.key(deadline.kind(), deadline.subject());
+  }
+
   @QueryHandler
   public List<DeadlineView> deadlines(ListDeadlines query) {
     Instant now = Instant.now();
+    List<Object> args = new ArrayList<>(List.of(query.incidentId()));
+    String after = "";
+    if (query.after() != null) {
+      after =
+          " AND (d.due_at > c.due_at OR d.due_at = c.due_at AND (d.kind < c.kind"
+              + " OR d.kind = c.kind AND (d.name, d.subject) > (c.name, c.subject)))";
+      args.add(0, query.incidentId());
+      args.addAll(1, Page.parse(query.after(), 2, k -> List.of(k[0], k[1])));
+    }
+    args.add(query.limit() + 1);
     return sql.list(
-        "SELECT * FROM incident_deadline WHERE incident_id = ?"
-            + " ORDER BY due_at, kind DESC, name, subject",
+        "SELECT d.* FROM incident_deadline d"
+            + (query.after() == null
+                ? ""
+                : " JOIN (SELECT due_at, kind, name, subject FROM incident_deadline"
+                    + " WHERE incident_id = ? AND kind = ? AND subject = ?) c ON true")
+            + " WHERE d.incident_id = ?"
+            + after
+            + " ORDER BY d.due_at, d.kind DESC, d.name, d.subject LIMIT ?",
         r -> {
           Instant dueAt = instant(r, "due_at");
           Duration remaining = Duration.between(now, dueAt);
@@ -243,14 +266,26 @@ public class DeadlineProjection {
               breachedAt,
               r.getString("state"));
         },
-        query.incidentId());
+        args.toArray());
   }
 
   @QueryHandler
   public List<NotificationObligationView> obligations(ListNotificationObligations query) {
     Instant now = Instant.now();
+    List<Object> args = new ArrayList<>(List.of(query.incidentId()));
+    String after = "";
+    if (query.after() != null) {
+      after =
+          " AND (registered_at, position) > (SELECT registered_at, position"
+              + " FROM notification_obligation WHERE incident_id = ? AND obligation_id = ?)";
+      args.add(query.incidentId());
+      args.add(query.after());
+    }
+    args.add(query.limit() + 1);
     return sql.list(
-        "SELECT * FROM notification_obligation WHERE incident_id = ? ORDER BY registered_at, position",
+        "SELECT * FROM notification_obligation WHERE incident_id = ?"
+            + after
+            + " ORDER BY registered_at, position LIMIT ?",
         r -> {
           Instant dueAt = instant(r, "due_at");
           Instant submittedAt = instant(r, "submitted_at");
@@ -272,7 +307,7 @@ public class DeadlineProjection {
               r.getString("submitted_by"),
               instant(r, "overdue_at"));
         },
-        query.incidentId());
+        args.toArray());
   }
 
   /** OPEN, OVERDUE, SUBMITTED or SUBMITTED_LATE, by the clock, not by the overdue event's lag. */

@@ -4,6 +4,7 @@ import static nl.herstel.platform.jdbc.Sql.at;
 import static nl.herstel.platform.jdbc.Sql.instant;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.herstel.incidents.api.IncidentEvents.EvidenceRegistered;
@@ -119,19 +120,30 @@ public class EvidenceCustody {
 
   @QueryHandler
   public List<EvidenceView> list(ListEvidence query) {
-    return items("", query.incidentId());
+    List<Object> args = new ArrayList<>(List.of(query.incidentId()));
+    String after = "";
+    if (query.after() != null) {
+      after =
+          " AND (registered_at, sequence) > (SELECT registered_at, sequence"
+              + " FROM incident_evidence WHERE incident_id = ? AND item_id = ?)";
+      args.add(query.incidentId());
+      args.add(query.after());
+    }
+    args.add(query.limit() + 1);
+    return items(after, " LIMIT ?", args.toArray());
   }
 
   @QueryHandler
   public Optional<EvidenceView> find(FindEvidence query) {
-    return items(" AND item_id = ?", query.incidentId(), query.itemId()).stream().findFirst();
+    return items(" AND item_id = ?", "", query.incidentId(), query.itemId()).stream().findFirst();
   }
 
-  private List<EvidenceView> items(String condition, Object... args) {
+  private List<EvidenceView> items(String condition, String limit, Object... args) {
     return sql.list(
         "SELECT * FROM incident_evidence WHERE incident_id = ?"
             + condition
-            + " ORDER BY registered_at, sequence",
+            + " ORDER BY registered_at, sequence"
+            + limit,
         r -> {
           String incidentId = r.getString("incident_id");
           String itemId = r.getString("item_id");

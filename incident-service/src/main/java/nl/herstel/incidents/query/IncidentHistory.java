@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import nl.herstel.incidents.api.IncidentQueries.FindIncidentHistory;
 import nl.herstel.incidents.api.IncidentQueries.IncidentExists;
+import nl.herstel.incidents.api.IncidentQueries.IncidentHistoryPage;
 import nl.herstel.incidents.api.IncidentQueries.VerifyIncidentHistory;
 import nl.herstel.platform.audit.ChainVerification;
 import nl.herstel.platform.audit.EventChain;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -52,6 +54,12 @@ public class IncidentHistory {
     this.sql = new Sql(db);
     this.events = events;
     this.serializer = serializer;
+  }
+
+  @QueryHandler
+  public List<HistoryEntry> page(IncidentHistoryPage query) {
+    return Page.window(
+        history(new FindIncidentHistory(query.incidentId())), query.after(), query.limit());
   }
 
   @QueryHandler

@@ -2,6 +2,7 @@ package nl.herstel.incidents.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.incidents.api.ImprovementQueries.ListIncidentImprovementActions;
 import nl.herstel.platform.jdbc.JdbcTransactions;
@@ -39,8 +40,21 @@ public class IncidentImprovementActions {
 
   @QueryHandler
   public List<View> list(ListIncidentImprovementActions q) {
+    List<Object> args = new ArrayList<>(List.of(q.incidentId()));
+    String after = "";
+    if (q.after() != null) {
+      after =
+          " AND (COALESCE(due, 'infinity'::date), action_id) > (SELECT COALESCE(due,"
+              + " 'infinity'::date), action_id FROM incident_improvement_action"
+              + " WHERE incident_id = ? AND action_id = ?)";
+      args.add(q.incidentId());
+      args.add(q.after());
+    }
+    args.add(q.limit() + 1);
     return sql.list(
-        "SELECT * FROM incident_improvement_action WHERE incident_id = ? ORDER BY due, action_id",
+        "SELECT * FROM incident_improvement_action WHERE incident_id = ?"
+            + after
+            + " ORDER BY COALESCE(due, 'infinity'::date), action_id LIMIT ?",
         r ->
             new View(
                 r.getString("action_id"),
@@ -54,6 +68,6 @@ public class IncidentImprovementActions {
                 r.getString("target_id"),
                 r.getString("target_plan_id"),
                 Sql.instant(r, "occurred_at")),
-        q.incidentId());
+        args.toArray());
   }
 }

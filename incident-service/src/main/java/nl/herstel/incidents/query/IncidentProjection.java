@@ -42,6 +42,7 @@ import nl.herstel.incidents.query.IncidentView.TransitionView;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -253,8 +254,23 @@ public class IncidentProjection {
 
   @QueryHandler
   public List<IncidentView> list(ListIncidents query) {
+    if (query.after() == null) {
+      return incidents(
+          "SELECT * FROM incident ORDER BY opened_at DESC, incident_id LIMIT ?", query.limit() + 1);
+    }
+    List<Object> key = Page.parse(query.after(), 2, k -> List.of(Instant.parse(k[0]), k[1]));
     return incidents(
-        "SELECT * FROM incident ORDER BY opened_at DESC, incident_id LIMIT ?", query.limit());
+        "SELECT * FROM incident WHERE opened_at < ? OR opened_at = ? AND incident_id > ?"
+            + " ORDER BY opened_at DESC, incident_id LIMIT ?",
+        key.get(0),
+        key.get(0),
+        key.get(1),
+        query.limit() + 1);
+  }
+
+  /** The sort key of an incident in {@link ListIncidents}, for its cursor. */
+  public static String key(IncidentView incident) {
+    return Page.key(incident.openedAt(), incident.id());
   }
 
   /** The incidents the query selects, each with its assets, processes, transitions, decisions. */

@@ -4,6 +4,7 @@ import static nl.herstel.platform.jdbc.Sql.at;
 import static nl.herstel.platform.jdbc.Sql.instant;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.incidents.api.PlanQueries.ListRecoveryTasks;
 import nl.herstel.incidents.api.RecoveryEvents.IncidentClassified;
@@ -213,8 +214,20 @@ public class RecoveryProjection {
 
   @QueryHandler
   public List<RecoveryTaskView> tasks(ListRecoveryTasks query) {
+    List<Object> args = new ArrayList<>(List.of(query.incidentId()));
+    String after = "";
+    if (query.after() != null) {
+      after =
+          " AND (position, task_id) > (SELECT position, task_id FROM recovery_task"
+              + " WHERE incident_id = ? AND task_id = ?)";
+      args.add(query.incidentId());
+      args.add(query.after());
+    }
+    args.add(query.limit() + 1);
     return sql.list(
-        "SELECT * FROM recovery_task WHERE incident_id = ? ORDER BY position, task_id",
+        "SELECT * FROM recovery_task WHERE incident_id = ?"
+            + after
+            + " ORDER BY position, task_id LIMIT ?",
         r ->
             new RecoveryTaskView(
                 r.getString("task_id"),
@@ -235,6 +248,6 @@ public class RecoveryProjection {
                 r.getString("done_by"),
                 instant(r, "updated_at"),
                 r.getString("updated_by")),
-        query.incidentId());
+        args.toArray());
   }
 }

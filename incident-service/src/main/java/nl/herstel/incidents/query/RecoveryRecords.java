@@ -7,6 +7,7 @@ import static nl.herstel.platform.jdbc.Sql.instant;
 import static nl.herstel.platform.jdbc.Sql.seconds;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import nl.herstel.incidents.api.CostKind;
 import nl.herstel.incidents.api.IncidentEvents.CostRecorded;
@@ -19,6 +20,7 @@ import nl.herstel.incidents.query.CostReport.Total;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.EventMetadata;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -95,10 +97,27 @@ public class RecoveryRecords {
     sql.update("DELETE FROM incident_cost");
   }
 
+  /** The sort key of a restoration in {@link ListRestorations}, for its cursor. */
+  public static String key(RestorationRecordView restoration) {
+    return Page.key(restoration.recordedAt(), restoration.processId());
+  }
+
   @QueryHandler
   public List<RestorationRecordView> restorations(ListRestorations query) {
+    List<Object> args = new ArrayList<>(List.of(query.incidentId()));
+    String after = "";
+    if (query.after() != null) {
+      after =
+          " AND sequence > (SELECT MAX(sequence) FROM incident_restoration"
+              + " WHERE incident_id = ? AND recorded_at = ? AND process_id = ?)";
+      args.add(query.incidentId());
+      args.addAll(Page.parse(query.after(), 2, k -> List.of(Instant.parse(k[0]), k[1])));
+    }
+    args.add(query.limit() + 1);
     return sql.list(
-        "SELECT * FROM incident_restoration WHERE incident_id = ? ORDER BY sequence",
+        "SELECT * FROM incident_restoration WHERE incident_id = ?"
+            + after
+            + " ORDER BY sequence LIMIT ?",
         r ->
             new RestorationRecordView(
                 r.getString("process_id"),
@@ -114,7 +133,7 @@ public class RecoveryRecords {
                 r.getString("principal"),
                 r.getString("role"),
                 instant(r, "recorded_at")),
-        query.incidentId());
+        args.toArray());
   }
 
   @QueryHandler

@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +26,7 @@ import nl.herstel.incidents.api.IncidentCommands.LogCommunication;
 import nl.herstel.incidents.api.IncidentQueries.ListCommunications;
 import nl.herstel.incidents.query.CommunicationView;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,7 +34,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -121,16 +122,22 @@ public class CommunicationResource {
   @APIResponse(
       responseCode = "200",
       description = "The communications",
-      content =
-          @Content(
-              schema = @Schema(type = SchemaType.ARRAY, implementation = CommunicationView.class)))
+      content = @Content(schema = @Schema(implementation = Pages.CommunicationPage.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
-  public List<CommunicationView> list(@PathParam("id") String id) {
+  public Page<CommunicationView> list(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     String incidentId = incidents.require(id);
-    return queries
-        .query(
-            new ListCommunications(incidentId),
-            ResponseTypes.multipleInstancesOf(CommunicationView.class))
-        .join();
+    List<CommunicationView> rows =
+        queries
+            .query(
+                new ListCommunications(incidentId, after, size),
+                ResponseTypes.multipleInstancesOf(CommunicationView.class))
+            .join();
+    return Page.of(rows, size, CommunicationView::communicationId, uri, null);
   }
 }

@@ -7,16 +7,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import nl.herstel.incidents.api.IncidentQueries.ListDeadlines;
+import nl.herstel.incidents.query.DeadlineProjection;
 import nl.herstel.incidents.query.DeadlineView;
 import nl.herstel.incidents.rest.NotificationResource.Incidents;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,13 +52,22 @@ public class DeadlineResource {
   @APIResponse(
       responseCode = "200",
       description = "The deadlines",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeadlineView.class)))
+      content = @Content(schema = @Schema(implementation = Pages.DeadlinePage.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
-  public List<DeadlineView> deadlines(@PathParam("id") String id) {
+  public Page<DeadlineView> deadlines(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     String incidentId = Incidents.existing(queries, id);
-    return queries
-        .query(new ListDeadlines(incidentId), ResponseTypes.multipleInstancesOf(DeadlineView.class))
-        .join();
+    List<DeadlineView> rows =
+        queries
+            .query(
+                new ListDeadlines(incidentId, after, size),
+                ResponseTypes.multipleInstancesOf(DeadlineView.class))
+            .join();
+    return Page.of(rows, size, DeadlineProjection::key, uri, null);
   }
 }

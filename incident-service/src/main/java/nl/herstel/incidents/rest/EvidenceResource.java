@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,7 @@ import nl.herstel.incidents.api.IncidentQueries.FindEvidence;
 import nl.herstel.incidents.api.IncidentQueries.ListEvidence;
 import nl.herstel.incidents.query.EvidenceView;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,7 +35,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -216,14 +217,23 @@ public class EvidenceResource {
   @APIResponse(
       responseCode = "200",
       description = "The items",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceView.class)))
+      content = @Content(schema = @Schema(implementation = Pages.EvidencePage.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
-  public List<EvidenceView> list(@PathParam("id") String id) {
+  public Page<EvidenceView> list(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     String incidentId = incidents.require(id);
-    return queries
-        .query(new ListEvidence(incidentId), ResponseTypes.multipleInstancesOf(EvidenceView.class))
-        .join();
+    List<EvidenceView> rows =
+        queries
+            .query(
+                new ListEvidence(incidentId, after, size),
+                ResponseTypes.multipleInstancesOf(EvidenceView.class))
+            .join();
+    return Page.of(rows, size, EvidenceView::itemId, uri, null);
   }
 
   @GET

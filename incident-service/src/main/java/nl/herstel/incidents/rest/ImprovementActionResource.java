@@ -7,11 +7,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import nl.herstel.incidents.api.ImprovementQueries.ListIncidentImprovementActions;
 import nl.herstel.incidents.query.IncidentImprovementActions;
 import nl.herstel.incidents.rest.NotificationResource.Incidents;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.Problem;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -52,21 +56,25 @@ public class ImprovementActionResource {
       responseCode = "200",
       description = "The actions",
       content =
-          @Content(
-              schema =
-                  @Schema(
-                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                      implementation = IncidentImprovementActions.View.class)))
+          @Content(schema = @Schema(implementation = Pages.IncidentImprovementActionPage.class)))
   @APIResponse(
       responseCode = "404",
       description = "No such incident",
       content = @Content(schema = @Schema(implementation = Problem.class)))
-  public List<IncidentImprovementActions.View> list(@PathParam("id") String id) {
+  public Page<IncidentImprovementActions.View> list(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     String incidentId = Incidents.existing(queries, id);
-    return queries
-        .query(
-            new ListIncidentImprovementActions(incidentId),
-            ResponseTypes.multipleInstancesOf(IncidentImprovementActions.View.class))
-        .join();
+    List<IncidentImprovementActions.View> rows =
+        queries
+            .query(
+                new ListIncidentImprovementActions(incidentId, after, size),
+                ResponseTypes.multipleInstancesOf(IncidentImprovementActions.View.class))
+            .join();
+    return Page.of(rows, size, IncidentImprovementActions.View::actionId, uri, null);
   }
 }

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,14 +26,15 @@ import nl.herstel.incidents.api.IncidentCommands.RecordDecision;
 import nl.herstel.incidents.api.IncidentCommands.TransitionIncident;
 import nl.herstel.incidents.api.IncidentEvents.Restoration;
 import nl.herstel.incidents.api.IncidentQueries.FindIncident;
-import nl.herstel.incidents.api.IncidentQueries.FindIncidentHistory;
+import nl.herstel.incidents.api.IncidentQueries.IncidentExists;
+import nl.herstel.incidents.api.IncidentQueries.IncidentHistoryPage;
 import nl.herstel.incidents.api.IncidentQueries.ListIncidents;
 import nl.herstel.incidents.api.IncidentStatus;
 import nl.herstel.incidents.query.HistoryEntry;
+import nl.herstel.incidents.query.IncidentProjection;
 import nl.herstel.incidents.query.IncidentView;
 import nl.herstel.platform.domain.NotFound;
-import nl.herstel.platform.rest.InvalidRequest;
-import nl.herstel.platform.rest.Problem.FieldError;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,7 +42,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,7 +54,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class IncidentResource {
-  private static final int MAX_LIMIT = 500;
 
   @Inject CommandGateway commands;
   @Inject QueryGateway queries;
@@ -140,18 +138,26 @@ public class IncidentResource {
   @Operation(
       operationId = "listIncidents",
       summary = "List incidents, newest first",
-      description = "limit: how many, 1 to 500, default 100.")
+      description =
+          "Pages of `limit` (1–1000, default 50) by opening time, newest first; follow `next` to"
+              + " reach the oldest.")
   @APIResponse(
       responseCode = "200",
-      description = "The incidents",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentView.class)))
-  @APIResponse(responseCode = "400", description = "limit is not a number from 1 to 500")
-  public List<IncidentView> list(@QueryParam("limit") @DefaultValue("100") String limit) {
-    return queries
-        .query(
-            new ListIncidents(limit(limit)), ResponseTypes.multipleInstancesOf(IncidentView.class))
-        .join();
+      description = "A page of incidents",
+      content = @Content(schema = @Schema(implementation = Pages.IncidentPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
+  public Page<IncidentView> list(
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    List<IncidentView> rows =
+        queries
+            .query(
+                new ListIncidents(Page.after(cursor), size),
+                ResponseTypes.multipleInstancesOf(IncidentView.class))
+            .join();
+    return Page.of(rows, size, IncidentProjection::key, uri, null);
   }
 
   @GET
@@ -317,36 +323,31 @@ public class IncidentResource {
       summary = "Every stored event of an incident",
       description =
           "Read from the event store, in order: each event's type, time, who caused it under"
-              + " which role, its correlation and causation ids, the source system and content.")
+              + " which role, its correlation and causation ids, the source system and content."
+              + " Pages of `limit`; follow `next`.")
   @APIResponse(
       responseCode = "200",
-      description = "The events, oldest first",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
+      description = "A page of the events, oldest first",
+      content = @Content(schema = @Schema(implementation = Pages.IncidentHistoryEntryPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
   @APIResponse(responseCode = "404", description = "No such incident")
-  public List<HistoryEntry> history(@PathParam("id") String id) {
+  public Page<HistoryEntry> history(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     List<HistoryEntry> history =
         queries
             .query(
-                new FindIncidentHistory(id), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
+                new IncidentHistoryPage(id, after, size),
+                ResponseTypes.multipleInstancesOf(HistoryEntry.class))
             .join();
-    if (history.isEmpty()) {
+    if (history.isEmpty() && !queries.query(new IncidentExists(id), Boolean.class).join()) {
       throw new NotFound("Incident", id);
     }
-    return history;
-  }
-
-  private static int limit(String limit) {
-    try {
-      int value = Integer.parseInt(limit.strip());
-      if (value >= 1 && value <= MAX_LIMIT) {
-        return value;
-      }
-    } catch (NumberFormatException notANumber) {
-      // answered below, like a number out of range
-    }
-    throw new InvalidRequest(
-        List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
+    return Page.ofWindow(history, after, size, uri, null);
   }
 
   /** Incident ids are UUIDs; anything else cannot name an incident. */

@@ -13,19 +13,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import nl.herstel.incidents.intake.IntakeKeys;
 import nl.herstel.incidents.intake.IntakeKeys.IntakeKey;
 import nl.herstel.incidents.intake.IntakeKeys.IssuedKey;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -87,10 +87,14 @@ public class IntakeKeyResource {
   @APIResponse(
       responseCode = "200",
       description = "The keys, never the key itself",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IntakeKey.class)))
-  public List<IntakeKey> list() {
-    return keys.list();
+      content = @Content(schema = @Schema(implementation = Pages.IntakeKeyPage.class)))
+  public Page<IntakeKey> list(
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
+    return Page.of(keys.list(after, size), size, IntakeKey::keyId, uri, null);
   }
 
   @DELETE

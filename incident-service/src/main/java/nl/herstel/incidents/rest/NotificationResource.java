@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,13 +29,13 @@ import nl.herstel.incidents.config.NotificationConfig;
 import nl.herstel.incidents.query.NotificationObligationView;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.domain.RuleViolation;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -103,20 +104,23 @@ public class NotificationResource {
   @APIResponse(
       responseCode = "200",
       description = "The obligations",
-      content =
-          @Content(
-              schema =
-                  @Schema(
-                      type = SchemaType.ARRAY,
-                      implementation = NotificationObligationView.class)))
+      content = @Content(schema = @Schema(implementation = Pages.NotificationObligationPage.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
-  public List<NotificationObligationView> list(@PathParam("id") String id) {
+  public Page<NotificationObligationView> list(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     String incidentId = Incidents.existing(queries, id);
-    return queries
-        .query(
-            new ListNotificationObligations(incidentId),
-            ResponseTypes.multipleInstancesOf(NotificationObligationView.class))
-        .join();
+    List<NotificationObligationView> rows =
+        queries
+            .query(
+                new ListNotificationObligations(incidentId, after, size),
+                ResponseTypes.multipleInstancesOf(NotificationObligationView.class))
+            .join();
+    return Page.of(rows, size, NotificationObligationView::obligationId, uri, null);
   }
 
   @POST

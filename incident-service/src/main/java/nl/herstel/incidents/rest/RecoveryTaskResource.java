@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,13 +27,13 @@ import nl.herstel.incidents.api.RecoveryCommands.ChangeRecoveryTaskStatus;
 import nl.herstel.incidents.api.RecoveryTaskStatus;
 import nl.herstel.incidents.query.RecoveryTaskView;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -81,22 +82,26 @@ public class RecoveryTaskResource {
   @APIResponse(
       responseCode = "200",
       description = "The tasks, possibly none",
-      content =
-          @Content(
-              schema = @Schema(type = SchemaType.ARRAY, implementation = RecoveryTaskView.class)))
+      content = @Content(schema = @Schema(implementation = Pages.RecoveryTaskPage.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
-  public List<RecoveryTaskView> tasks(@PathParam("id") String id) {
+  public Page<RecoveryTaskView> tasks(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     String incidentId = KnownIncidents.canonical(id);
     List<RecoveryTaskView> tasks =
         queries
             .query(
-                new ListRecoveryTasks(incidentId),
+                new ListRecoveryTasks(incidentId, after, size),
                 ResponseTypes.multipleInstancesOf(RecoveryTaskView.class))
             .join();
     if (tasks.isEmpty() && !queries.query(new IncidentExists(incidentId), Boolean.class).join()) {
       throw new NotFound("Incident", id);
     }
-    return tasks;
+    return Page.of(tasks, size, RecoveryTaskView::taskId, uri, null);
   }
 
   @POST

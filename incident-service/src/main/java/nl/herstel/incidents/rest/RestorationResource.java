@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,8 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import nl.herstel.incidents.api.IncidentCommands.RecordRestoration;
 import nl.herstel.incidents.api.IncidentQueries.ListRestorations;
+import nl.herstel.incidents.query.RecoveryRecords;
 import nl.herstel.incidents.query.RestorationRecordView;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.RequestValidator;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -29,7 +32,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -111,18 +113,23 @@ public class RestorationResource {
   @APIResponse(
       responseCode = "200",
       description = "The restorations",
-      content =
-          @Content(
-              schema =
-                  @Schema(type = SchemaType.ARRAY, implementation = RestorationRecordView.class)))
+      content = @Content(schema = @Schema(implementation = Pages.RestorationPage.class)))
   @APIResponse(responseCode = "404", description = "No such incident")
-  public List<RestorationRecordView> restorations(@PathParam("id") String id) {
+  public Page<RestorationRecordView> restorations(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     String incidentId = incidents.require(id);
-    return queries
-        .query(
-            new ListRestorations(incidentId),
-            ResponseTypes.multipleInstancesOf(RestorationRecordView.class))
-        .join();
+    List<RestorationRecordView> rows =
+        queries
+            .query(
+                new ListRestorations(incidentId, after, size),
+                ResponseTypes.multipleInstancesOf(RestorationRecordView.class))
+            .join();
+    return Page.of(rows, size, RecoveryRecords::key, uri, null);
   }
 
   private void send(String id, Object command) {

@@ -453,7 +453,7 @@ class AssetResolutionIT {
 
   private List<JsonNode> historyOf(String incidentId, String type) {
     List<JsonNode> found = new ArrayList<>();
-    api.ok(api.get("/api/incidents/" + incidentId + "/history", "auditor"))
+    api.items("/api/incidents/" + incidentId + "/history", "auditor")
         .forEach(
             entry -> {
               if (type.equals(entry.get("type").asText())) {

@@ -54,7 +54,7 @@ class ImprovementActionIT {
     String incidentId = api.json(opened).get("incidentId").asText();
     String path = "/api/incidents/" + incidentId + "/improvement-actions";
     await().atMost(WAIT).until(() -> api.get(path, "management").statusCode() == 200);
-    assertThat(api.ok(api.get(path, "management"))).isEmpty();
+    assertThat(api.items(path, "management")).isEmpty();
 
     String actionId = UUID.randomUUID().toString();
     String other = UUID.randomUUID().toString();
@@ -85,7 +85,7 @@ class ImprovementActionIT {
         UUID.randomUUID().toString());
     tell(recorded, recordedId);
 
-    JsonNode actions = api.ok(api.get(path, "auditor"));
+    JsonNode actions = api.items(path, "auditor");
     assertThat(actions).hasSize(1);
     assertThat(actions.get(0).get("actionId").asText()).isEqualTo(actionId);
     assertThat(actions.get(0).get("status").asText()).isEqualTo("DONE");

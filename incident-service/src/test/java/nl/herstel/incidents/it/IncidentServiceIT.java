@@ -218,7 +218,7 @@ class IncidentServiceIT {
     assertThat(api.json(again).get("incidentId").asText()).isEqualTo(incidentId);
     assertThat(api.json(again).get("duplicate").asBoolean()).isTrue();
     assertThat(storedEventsOf(incidentId)).isEqualTo(1);
-    JsonNode list = api.getJson("/api/incidents", "management");
+    JsonNode list = api.items("/api/incidents", "management");
     assertThat(ids(list, "id").stream().filter(incidentId::equals).count()).isEqualTo(1);
 
     ConsumerRecord<String, byte[]> opened =
@@ -639,7 +639,7 @@ class IncidentServiceIT {
     assertThat(incident.get("affectedProcesses")).hasSize(3);
     HttpResponse<String> again = api.post(INTAKE + "/alertmanager", "soc-intake", alertmanager);
     assertThat(api.json(again).get("incidents").get(0).get("duplicate").asBoolean()).isTrue();
-    JsonNode history = api.getJson("/api/incidents/" + amIncident + "/history", "auditor");
+    JsonNode history = api.items("/api/incidents/" + amIncident + "/history", "auditor");
     assertThat(history).hasSize(1);
     assertThat(history.get(0).get("data").get("raw").get("labels").get("team").asText())
         .isEqualTo("payments");
@@ -804,7 +804,7 @@ class IncidentServiceIT {
                 i -> i != null && "CRITICAL".equals(i.get("severity").asText()));
     assertThat(incident.get("title").asText()).isEqualTo("Ransomware confirmed");
     assertThat(Instant.parse(incident.get("disruptedAt").asText())).isEqualTo(t0);
-    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    JsonNode history = api.items("/api/incidents/" + incidentId + "/history", "auditor");
     assertThat(history).hasSize(2);
     assertThat(history.get(1).get("type").asText()).isEqualTo("IncidentAlertUpdated");
     assertThat(history.get(1).get("data").get("severity").asText()).isEqualTo("CRITICAL");
@@ -922,7 +922,7 @@ class IncidentServiceIT {
     assertThat(again.get("incidentId").asText()).isEqualTo(incidentId);
     assertThat(again.get("duplicate").asBoolean()).isTrue();
 
-    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    JsonNode history = api.items("/api/incidents/" + incidentId + "/history", "auditor");
     assertThat(history).hasSize(2);
     assertThat(history.get(1).get("type").asText()).isEqualTo("AlertCorrelated");
     assertThat(history.get(1).get("data").get("source").asText()).isEqualTo("sentinel");
@@ -996,7 +996,7 @@ class IncidentServiceIT {
         .isEqualTo("Crisis plan, incident commander");
     assertThat(logged.get("by").asText()).isEqualTo("test-incident-commander");
     assertThat(logged.get("role").asText()).isEqualTo("incident-commander");
-    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    JsonNode history = api.items("/api/incidents/" + incidentId + "/history", "auditor");
     assertThat(history).hasSize(2);
     assertThat(history.get(1).get("type").asText()).isEqualTo("DecisionRecorded");
   }
@@ -1223,7 +1223,7 @@ class IncidentServiceIT {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> api.getJson("/api/incidents/" + incidentId + "/history", "auditor"),
+                () -> api.items("/api/incidents/" + incidentId + "/history", "auditor"),
                 h -> h != null && h.size() > 0);
     assertThat(history.get(0).get("principal").asText()).isEqualTo("intake-key:key-it:" + keyId);
     assertThat(history.get(0).get("role").asText()).isEqualTo("soc-intake");
@@ -1233,7 +1233,7 @@ class IncidentServiceIT {
     assertThat(api.json(otherSource).at("/errors/0/field").asText()).isEqualTo("source");
 
     JsonNode listed = null;
-    for (JsonNode k : api.getJson("/api/incidents/intake-keys", "auditor")) {
+    for (JsonNode k : api.items("/api/incidents/intake-keys", "auditor")) {
       if (keyId.equals(k.get("keyId").asText())) {
         listed = k;
       }
@@ -1340,7 +1340,7 @@ class IncidentServiceIT {
   private JsonNode awaitList(String path, String role, int size) {
     return await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> api.getJson(path, role), list -> list != null && list.size() == size);
+        .until(() -> api.items(path, role), list -> list != null && list.size() == size);
   }
 
   @Test
@@ -1406,7 +1406,7 @@ class IncidentServiceIT {
             api.get("/api/incidents/" + UUID.randomUUID() + "/communications", "auditor")
                 .statusCode())
         .isEqualTo(404);
-    JsonNode history = api.getJson(incident.path("/history"), "auditor");
+    JsonNode history = api.items(incident.path("/history"), "auditor");
     assertThat(history).hasSize(2);
     assertThat(history.get(1).get("type").asText()).isEqualTo("CommunicationLogged");
   }
@@ -1486,7 +1486,7 @@ class IncidentServiceIT {
     assertThat(hop.get("by").asText()).isEqualTo("test-recovery-team");
     assertThat(custody.get("verifications").get(0).get("observedSha256").asText())
         .isEqualTo("cd".repeat(32));
-    assertThat(api.getJson(path, "management")).hasSize(1);
+    assertThat(api.items(path, "management")).hasSize(1);
     assertThat(api.get(path + "/" + UUID.randomUUID(), "auditor").statusCode()).isEqualTo(404);
     assertThat(storedEventsOf(incident.id())).isEqualTo(1);
     assertThat(storedEventsOf(itemId)).isEqualTo(3);
@@ -1745,7 +1745,7 @@ class IncidentServiceIT {
 
   private List<JsonNode> historyOf(String incidentId, String type) {
     List<JsonNode> found = new ArrayList<>();
-    api.ok(api.get("/api/incidents/" + incidentId + "/history", "auditor"))
+    api.items("/api/incidents/" + incidentId + "/history", "auditor")
         .forEach(
             entry -> {
               if (type.equals(entry.get("type").asText())) {
@@ -1797,7 +1797,7 @@ class IncidentServiceIT {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> api.getJson("/api/incidents/" + incidentId + "/deadlines", "recovery-team"),
+                () -> api.items("/api/incidents/" + incidentId + "/deadlines", "recovery-team"),
                 d -> d != null && d.size() == 2 && d.get(1).get("breached").asBoolean());
     assertThat(ids(deadlines, "kind")).containsExactly("RTO", "MTPD");
     for (JsonNode d : deadlines) {
@@ -1842,7 +1842,7 @@ class IncidentServiceIT {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () -> api.getJson("/api/incidents/" + incidentId + "/deadlines", "auditor"),
+            () -> api.items("/api/incidents/" + incidentId + "/deadlines", "auditor"),
             d -> d != null && d.size() == 2);
 
     Instant restartedAt;
@@ -1925,7 +1925,7 @@ class IncidentServiceIT {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> api.getJson("/api/incidents/" + incidentId + "/notifications", "management"),
+                () -> api.items("/api/incidents/" + incidentId + "/notifications", "management"),
                 l -> l != null && l.size() == 3);
     JsonNode apView = byAuthority(listed, "DATA_PROTECTION_AUTHORITY");
     assertThat(apView.get("obligationId").asText()).isEqualTo(ap);
@@ -1946,7 +1946,7 @@ class IncidentServiceIT {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> api.getJson("/api/incidents/" + incidentId + "/notifications", "auditor"),
+                () -> api.items("/api/incidents/" + incidentId + "/notifications", "auditor"),
                 l -> byAuthority(l, "POLICE").hasNonNull("overdueAt"));
     JsonNode policeView = byAuthority(overdue, "POLICE");
     assertThat(policeView.get("status").asText()).isEqualTo("OVERDUE");
@@ -1984,8 +1984,7 @@ class IncidentServiceIT {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () ->
-                    api.getJson("/api/incidents/" + incidentId + "/notifications", "recovery-team"),
+                () -> api.items("/api/incidents/" + incidentId + "/notifications", "recovery-team"),
                 l ->
                     byAuthority(l, "DATA_PROTECTION_AUTHORITY").hasNonNull("submittedAt")
                         && byAuthority(l, "POLICE").hasNonNull("submittedAt"));
@@ -2002,7 +2001,7 @@ class IncidentServiceIT {
     assertThat(historyOf(incidentId, "NotificationOverdue")).hasSize(1);
 
     JsonNode deadlines =
-        api.getJson("/api/incidents/" + incidentId + "/deadlines", "incident-commander");
+        api.items("/api/incidents/" + incidentId + "/deadlines", "incident-commander");
     List<JsonNode> notifications = new ArrayList<>();
     deadlines.forEach(
         d -> {
@@ -2214,7 +2213,7 @@ class IncidentServiceIT {
     HttpResponse<String> twice = api.post(activation, "incident-commander", request);
     assertThat(twice.statusCode()).isEqualTo(409);
 
-    JsonNode history = api.getJson(base + "/history", "auditor");
+    JsonNode history = api.items(base + "/history", "auditor");
     List<String> types = new ArrayList<>();
     history.forEach(e -> types.add(e.get("type").asText()));
     assertThat(types)
@@ -2232,8 +2231,7 @@ class IncidentServiceIT {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> api.getJson(base + "/tasks", "recovery-team"),
-                t -> t != null && t.size() == 3);
+                () -> api.items(base + "/tasks", "recovery-team"), t -> t != null && t.size() == 3);
     assertThat(ids(tasks, "title")).containsExactlyElementsOf(RecoveryItSupport.RANSOMWARE_STEPS);
     assertThat(ints(tasks, "stepNo")).containsExactly(1, 2, 3);
     for (JsonNode task : tasks) {
@@ -2287,8 +2285,7 @@ class IncidentServiceIT {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> api.getJson(base + "/tasks", "recovery-team"),
-                t -> t != null && t.size() == 2);
+                () -> api.items(base + "/tasks", "recovery-team"), t -> t != null && t.size() == 2);
     assertThat(ids(tasks, "title"))
         .containsExactly("Isolate the segment", "Restore the last clean backup");
     assertThat(ids(tasks, "assigneeRole")).containsExactly("network-lead", "recovery-team");
@@ -2405,7 +2402,7 @@ class IncidentServiceIT {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> api.getJson(base, "auditor"),
+                () -> api.items(base, "auditor"),
                 t -> t != null && t.size() == 1 && "DONE".equals(t.get(0).get("status").asText()));
     JsonNode view = done.get(0);
     assertThat(view.get("assignee").asText()).isEqualTo("alice");
@@ -2622,7 +2619,7 @@ class IncidentServiceIT {
   }
 
   private String lastEventType(String incidentId) {
-    JsonNode history = api.getJson("/api/incidents/" + incidentId + "/history", "auditor");
+    JsonNode history = api.items("/api/incidents/" + incidentId + "/history", "auditor");
     assertThat(history).isNotEmpty();
     return history.get(history.size() - 1).get("type").asText();
   }

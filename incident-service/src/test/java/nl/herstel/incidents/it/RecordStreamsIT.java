@@ -300,7 +300,7 @@ class RecordStreamsIT {
     JsonNode listed =
         await()
             .atMost(WAIT)
-            .until(() -> api.getJson(path, "auditor"), l -> l != null && l.size() == 2);
+            .until(() -> api.items(path, "auditor"), l -> l != null && l.size() == 2);
     assertThat(listed.get(0).get("authority").asText()).isEqualTo("DATA_PROTECTION_AUTHORITY");
     assertThat(listed.get(1).get("authority").asText()).isEqualTo("NCSC");
 
@@ -335,7 +335,7 @@ class RecordStreamsIT {
                 + "\"legalBasis\":\"Aangifte\",\"discoveredAt\":\"%s\",\"dueAt\":null}")
             .formatted(incidentId, obligationId, discoveredAt));
     String path = "/api/incidents/" + incidentId + "/notifications";
-    await().atMost(WAIT).until(() -> api.getJson(path, "auditor"), l -> l != null && l.size() == 1);
+    await().atMost(WAIT).until(() -> api.items(path, "auditor"), l -> l != null && l.size() == 1);
 
     long before = storedEvents();
     HttpResponse<String> again = api.post(path, "incident-commander", "{\"authority\":\"POLICE\"}");
@@ -356,7 +356,7 @@ class RecordStreamsIT {
         await()
             .atMost(WAIT)
             .until(
-                () -> api.getJson(path, "auditor"),
+                () -> api.items(path, "auditor"),
                 l -> l != null && l.size() == 1 && l.get(0).hasNonNull("submittedAt"));
     assertThat(listed.get(0).get("reference").asText()).isEqualTo("PV-2026-1");
   }

@@ -10,7 +10,7 @@ public final class LessonsQueries {
   public record FindRecoveryInformation(String incidentId) {}
 
   /** The recovery information of every reviewed incident, most recently closed first. */
-  public record ListRecoveryInformation() {}
+  public record ListRecoveryInformation(String after, int limit) {}
 
   /**
    * The revision proposals lessons made, newest first, filtered by whatever is not null.
@@ -33,7 +33,7 @@ public final class LessonsQueries {
    * Which lessons changed the BIA in a period: the proposals decided in [{@code from}, {@code to}),
    * accepted or rejected, in the order they were decided.
    */
-  public record ListBiaChanges(Instant from, Instant to) {}
+  public record ListBiaChanges(Instant from, Instant to, String after, int limit) {}
 
   /**
    * The management report for the days {@code from} to {@code to} (UTC, both inclusive): the

@@ -16,6 +16,7 @@ import nl.herstel.lessons.api.LessonsQueries.FindRecoveryInformation;
 import nl.herstel.lessons.api.LessonsQueries.ListRecoveryInformation;
 import nl.herstel.lessons.api.Verdict;
 import nl.herstel.platform.jdbc.Sql;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -75,7 +76,24 @@ public class LessonsProjection {
 
   @QueryHandler
   public List<RecoveryInformationView> list(ListRecoveryInformation query) {
-    return reviews("SELECT * FROM lessons_review ORDER BY closed_at DESC, incident_id");
+    if (query.after() == null) {
+      return reviews(
+          "SELECT * FROM lessons_review ORDER BY closed_at DESC, incident_id LIMIT ?",
+          query.limit() + 1);
+    }
+    List<Object> key = Page.parse(query.after(), 2, k -> List.of(Instant.parse(k[0]), k[1]));
+    return reviews(
+        "SELECT * FROM lessons_review WHERE closed_at < ? OR closed_at = ? AND incident_id > ?"
+            + " ORDER BY closed_at DESC, incident_id LIMIT ?",
+        key.get(0),
+        key.get(0),
+        key.get(1),
+        query.limit() + 1);
+  }
+
+  /** The sort key of recovery information in {@link ListRecoveryInformation}, for its cursor. */
+  public static String key(RecoveryInformationView information) {
+    return Page.key(information.closedAt(), information.incidentId());
   }
 
   private List<RecoveryInformationView> reviews(String query, Object... args) {

@@ -18,6 +18,7 @@ import nl.herstel.lessons.api.LessonsQueries.ListBiaChanges;
 import nl.herstel.lessons.api.LessonsQueries.ListRevisionProposals;
 import nl.herstel.lessons.api.ProposalKind;
 import nl.herstel.platform.jdbc.Sql;
+import nl.herstel.platform.rest.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -171,9 +172,18 @@ public class RevisionProposalProjection {
   /** Which lessons changed the BIA in a period (for the management report). */
   @QueryHandler
   public List<BiaChangeView> changes(ListBiaChanges query) {
+    List<Object> args = new ArrayList<>(List.of(query.from(), query.to()));
+    String after = "";
+    if (query.after() != null) {
+      args.addAll(Page.parse(query.after(), 2, k -> List.of(Instant.parse(k[0]), k[1])));
+      after = " AND (f.decided_at, p.proposal_id) > (?, ?)";
+    }
+    args.add(query.limit() + 1);
     return sql.list(
         SELECT
-            + " WHERE f.decided_at >= ? AND f.decided_at < ? ORDER BY f.decided_at, p.proposal_id",
+            + " WHERE f.decided_at >= ? AND f.decided_at < ?"
+            + after
+            + " ORDER BY f.decided_at, p.proposal_id LIMIT ?",
         r -> {
           RevisionProposalView p = row(r);
           return new BiaChangeView(
@@ -193,8 +203,12 @@ public class RevisionProposalProjection {
               p.currentLikelihood(),
               p.proposedLikelihood());
         },
-        query.from(),
-        query.to());
+        args.toArray());
+  }
+
+  /** The sort key of a change in {@link ListBiaChanges}, for its cursor. */
+  public static String changeKey(BiaChangeView change) {
+    return Page.key(change.decidedAt(), change.proposalId());
   }
 
   /** The proposals of some incidents, oldest first, for their recovery information. */

@@ -1,9 +1,11 @@
 package nl.herstel.lessons.rest;
 
 import java.util.List;
+import nl.herstel.lessons.query.BiaChangeView;
 import nl.herstel.lessons.query.EvaluationView;
 import nl.herstel.lessons.query.ImprovementActionView;
 import nl.herstel.lessons.query.OverdueEvaluationView;
+import nl.herstel.lessons.query.RecoveryInformationView;
 import nl.herstel.lessons.query.RevisionProposalView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,6 +19,19 @@ final class Pages {
   private static final String TOTAL = "how many items the whole list holds, where cheap to count";
 
   private Pages() {}
+
+  @Schema(description = "One page of recovery information; follow next until it is absent")
+  record RecoveryInformationPage(
+      List<RecoveryInformationView> items,
+      @Schema(description = NEXT) String next,
+      @Schema(description = TOTAL) Long total) {}
+
+  @Schema(
+      description = "One page of the BIA changes lessons led to; follow next until it is absent")
+  record BiaChangePage(
+      List<BiaChangeView> items,
+      @Schema(description = NEXT) String next,
+      @Schema(description = TOTAL) Long total) {}
 
   @Schema(description = "One page of evaluations; follow next until it is absent")
   record EvaluationPage(

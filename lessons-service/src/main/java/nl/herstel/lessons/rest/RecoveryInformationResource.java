@@ -8,7 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,10 +23,12 @@ import nl.herstel.lessons.api.LessonsQueries.ListRecoveryInformation;
 import nl.herstel.lessons.api.LessonsQueries.SummarizeRecoveryInformation;
 import nl.herstel.lessons.api.RecoveryPeriod;
 import nl.herstel.lessons.query.IncidentStoryView;
+import nl.herstel.lessons.query.LessonsProjection;
 import nl.herstel.lessons.query.RecoveryInformationView;
 import nl.herstel.lessons.query.RecoverySummary;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.rest.InvalidRequest;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.rest.Problem;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -66,13 +70,24 @@ public class RecoveryInformationResource {
       summary = "List the recovery information of closed incidents",
       description =
           "Most recently closed first. An incident appears shortly after incident-service closes"
-              + " it.")
-  public List<RecoveryInformationView> list() {
-    return queries
-        .query(
-            new ListRecoveryInformation(),
-            ResponseTypes.multipleInstancesOf(RecoveryInformationView.class))
-        .join();
+              + " it. Pages of `limit` (1–1000, default 50); follow `next`.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of recovery information",
+      content = @Content(schema = @Schema(implementation = Pages.RecoveryInformationPage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
+  public Page<RecoveryInformationView> list(
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    List<RecoveryInformationView> rows =
+        queries
+            .query(
+                new ListRecoveryInformation(Page.after(cursor), size),
+                ResponseTypes.multipleInstancesOf(RecoveryInformationView.class))
+            .join();
+    return Page.of(rows, size, LessonsProjection::key, uri, null);
   }
 
   @GET

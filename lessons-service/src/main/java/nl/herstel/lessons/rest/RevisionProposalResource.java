@@ -19,6 +19,7 @@ import nl.herstel.lessons.api.LessonsQueries.ListBiaChanges;
 import nl.herstel.lessons.api.LessonsQueries.ListRevisionProposals;
 import nl.herstel.lessons.api.ProposalKind;
 import nl.herstel.lessons.query.BiaChangeView;
+import nl.herstel.lessons.query.RevisionProposalProjection;
 import nl.herstel.lessons.query.RevisionProposalView;
 import nl.herstel.platform.rest.InvalidRequest;
 import nl.herstel.platform.rest.Page;
@@ -133,16 +134,24 @@ public class RevisionProposalResource {
       description =
           "The proposals the BIA decided in [from, to) (ISO-8601 instants, both required), in the"
               + " order decided: kind, the figure before and the one proposed (after, when"
-              + " accepted), accepted or rejected, by whom and why.")
+              + " accepted), accepted or rejected, by whom and why. Pages of `limit` (1–1000,"
+              + " default 50); follow `next`.")
   @APIResponse(
       responseCode = "200",
-      description = "The decided proposals",
-      content = @Content(schema = @Schema(implementation = BiaChangeView[].class)))
+      description = "A page of the decided proposals",
+      content = @Content(schema = @Schema(implementation = Pages.BiaChangePage.class)))
   @APIResponse(
       responseCode = "400",
       description = "from or to missing or not an instant, or to not after from",
       content = @Content(schema = @Schema(implementation = Problem.class)))
-  public List<BiaChangeView> decided(@QueryParam("from") String from, @QueryParam("to") String to) {
+  public Page<BiaChangeView> decided(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    String after = Page.after(cursor);
     List<Problem.FieldError> errors = new ArrayList<>();
     Instant start = instant("from", from, errors);
     Instant end = instant("to", to, errors);
@@ -152,10 +161,13 @@ public class RevisionProposalResource {
     if (!errors.isEmpty()) {
       throw new InvalidRequest(errors);
     }
-    return queries
-        .query(
-            new ListBiaChanges(start, end), ResponseTypes.multipleInstancesOf(BiaChangeView.class))
-        .join();
+    List<BiaChangeView> rows =
+        queries
+            .query(
+                new ListBiaChanges(start, end, after, size),
+                ResponseTypes.multipleInstancesOf(BiaChangeView.class))
+            .join();
+    return Page.of(rows, size, RevisionProposalProjection::changeKey, uri, null);
   }
 
   private static Instant instant(String field, String value, List<Problem.FieldError> errors) {

@@ -273,7 +273,7 @@ class LessonsServiceIT {
     assertThat(review.get("proposals").get(0).get("status").asText()).isEqualTo("REJECTED");
 
     JsonNode changes =
-        api.getJson(
+        api.items(
             "/api/lessons/revision-proposals/decided?from="
                 + decidedAt.minusSeconds(1)
                 + "&to="
@@ -344,7 +344,7 @@ class LessonsServiceIT {
     assertThat(proposalsFor(incidentId)).isEmpty();
     assertThat(storedProposalsOf(incidentId)).isZero();
 
-    JsonNode all = api.getJson("/api/lessons/recovery-information", "bcm-manager");
+    JsonNode all = api.items("/api/lessons/recovery-information", "bcm-manager");
     List<Instant> closedAt = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     all.forEach(

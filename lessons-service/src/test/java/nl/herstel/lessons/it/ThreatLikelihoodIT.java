@@ -195,7 +195,7 @@ class ThreatLikelihoodIT {
                 threatId))
         .isEqualTo(1);
     JsonNode changes =
-        api.getJson(
+        api.items(
             "/api/lessons/revision-proposals/decided?from="
                 + decidedAt.minusSeconds(1)
                 + "&to="

@@ -30,7 +30,7 @@ public final class PlanQueries {
   public record FindCoverage(String processId) {}
 
   /** The coverage of every known process: crown jewels first, then by RTO. */
-  public record ListCoverage() {}
+  public record ListCoverage(String after, int limit) {}
 
   /** Which of the given process ids the BIA has not (yet) told plan-service about, in order. */
   public record FindUnknownProcesses(List<String> processIds) {

@@ -41,7 +41,18 @@ public class CoverageQueries {
 
   @QueryHandler
   public List<CoverageView> list(ListCoverage query) {
-    return coverage(COVERAGE + ORDER);
+    if (query.after() == null) {
+      return coverage(COVERAGE + ORDER + " LIMIT ?", query.limit() + 1);
+    }
+    return coverage(
+        COVERAGE
+            + " WHERE (NOT p.crown_jewel, p.rto_seconds, p.name, p.process_id) > (SELECT NOT"
+            + " crown_jewel, rto_seconds, name, process_id FROM plan_known_process"
+            + " WHERE process_id = ?)"
+            + ORDER
+            + " LIMIT ?",
+        query.after(),
+        query.limit() + 1);
   }
 
   @QueryHandler

@@ -7,17 +7,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import nl.herstel.plans.api.PlanQueries.FindCoverage;
 import nl.herstel.plans.api.PlanQueries.ListCoverage;
 import nl.herstel.plans.query.CoverageView;
 import nl.herstel.platform.domain.NotFound;
+import nl.herstel.platform.rest.Page;
 import nl.herstel.platform.security.Roles;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,17 +51,26 @@ public class CoverageResource {
       description =
           "Every process known from the BIA with its targets, COVERED when a published plan"
               + " covers it (planIds name those plans), NOT_COVERED otherwise. Crown jewels"
-              + " first, then by RTO, shortest first.")
+              + " first, then by RTO, shortest first. Pages of `limit` (1–1000, default 50);"
+              + " follow `next`.")
   @APIResponse(
       responseCode = "200",
-      description = "The coverage of every process",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CoverageView.class)))
+      description = "A page of the coverage of every process",
+      content = @Content(schema = @Schema(implementation = Pages.CoveragePage.class)))
+  @APIResponse(responseCode = "400", description = "A bad limit or cursor")
   @APIResponse(responseCode = "403", description = "A role that may not read coverage")
-  public List<CoverageView> list() {
-    return queries
-        .query(new ListCoverage(), ResponseTypes.multipleInstancesOf(CoverageView.class))
-        .join();
+  public Page<CoverageView> list(
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    int size = Page.limit(limit);
+    List<CoverageView> rows =
+        queries
+            .query(
+                new ListCoverage(Page.after(cursor), size),
+                ResponseTypes.multipleInstancesOf(CoverageView.class))
+            .join();
+    return Page.of(rows, size, CoverageView::processId, uri, null);
   }
 
   @GET

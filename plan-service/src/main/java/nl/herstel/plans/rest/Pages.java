@@ -1,6 +1,7 @@
 package nl.herstel.plans.rest;
 
 import java.util.List;
+import nl.herstel.plans.query.CoverageView;
 import nl.herstel.plans.query.ExerciseRequestView;
 import nl.herstel.plans.query.InventoryItem;
 import nl.herstel.plans.query.NetworkDocumentView;
@@ -23,6 +24,12 @@ final class Pages {
   private static final String TOTAL = "how many items the whole list holds, where cheap to count";
 
   private Pages() {}
+
+  @Schema(description = "One page of process coverage; follow next until it is absent")
+  record CoveragePage(
+      List<CoverageView> items,
+      @Schema(description = NEXT) String next,
+      @Schema(description = TOTAL) Long total) {}
 
   @Schema(description = "One page of plans; follow next until it is absent")
   record PlanPage(

@@ -188,7 +188,7 @@ class PlanServiceIT {
     awaitCoverage(fastJewel);
 
     List<String> order = new ArrayList<>();
-    JsonNode all = api.getJson("/api/plans/coverage", "recovery-team");
+    JsonNode all = api.items("/api/plans/coverage", "recovery-team");
     all.forEach(
         c -> {
           String id = c.get("processId").asText();
@@ -351,7 +351,7 @@ class PlanServiceIT {
 
   private List<JsonNode> coverageEntries(String processId) {
     List<JsonNode> matching = new ArrayList<>();
-    api.getJson("/api/plans/coverage", "auditor")
+    api.items("/api/plans/coverage", "auditor")
         .forEach(
             c -> {
               if (processId.equals(c.get("processId").asText())) {

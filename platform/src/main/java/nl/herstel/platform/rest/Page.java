@@ -24,6 +24,9 @@ public record Page<T>(
     @Schema(description = "URL of the next page; absent on the last page") String next,
     @Schema(description = "how many items the whole list holds, where cheap to count") Long total) {
 
+  /** Separates the parts of a sort key made by {@link #key}. */
+  public static final char SEPARATOR = '\u001f';
+
   /** The default page size when a request gives no {@code limit}. */
   public static final int DEFAULT_LIMIT = 50;
 
@@ -69,12 +72,77 @@ public record Page<T>(
     if (cursor == null || cursor.isEmpty()) {
       return null;
     }
+    String key;
     try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequest(
-          List.of(new Problem.FieldError("cursor", "not a cursor of this list")));
+      throw badCursor();
     }
+    if (!StorableText.storable(key)) {
+      throw badCursor();
+    }
+    return key;
+  }
+
+  /** The sort key of an item made of several parts (a cursor names all of them). */
+  public static String key(Object... parts) {
+    StringBuilder key = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        key.append(SEPARATOR);
+      }
+      key.append(parts[i] == null ? "" : parts[i]);
+    }
+    return key.toString();
+  }
+
+  /**
+   * The parts of a sort key made by {@link #key}, converted by {@code parse} for the query side; a
+   * key of another shape, or that {@code parse} refuses, is a 400 naming {@code cursor} (a forged
+   * cursor never reaches the database).
+   */
+  public static <R> R parse(String after, int parts, Function<String[], R> parse) {
+    String[] split = after.split(String.valueOf(SEPARATOR), -1);
+    if (split.length != parts) {
+      throw badCursor();
+    }
+    try {
+      return parse.apply(split);
+    } catch (RuntimeException e) {
+      throw badCursor();
+    }
+  }
+
+  /**
+   * The rows after a cursor of a list the query side holds whole and unchanging (replayed as of a
+   * past moment, or computed from the graph): its key is the position, {@code limit + 1} rows.
+   */
+  public static <T> List<T> window(List<T> all, String after, int limit) {
+    int from = after == null ? 0 : parse(after, 1, p -> Integer.parseInt(p[0]));
+    if (from < 0) {
+      throw badCursor();
+    }
+    return all.subList(Math.min(from, all.size()), Math.min(from + limit + 1, all.size()));
+  }
+
+  /**
+   * A page of a list answered by {@link #window}: the next cursor is the position after the last
+   * item given.
+   */
+  public static <T> Page<T> ofWindow(
+      List<T> rows, String after, int limit, UriInfo uri, Long total) {
+    int from = after == null ? 0 : Integer.parseInt(after);
+    return of(rows, limit, item -> Integer.toString(from + limit), uri, total);
+  }
+
+  /** A list small enough to give whole (a matrix, the cycles of a graph): one page, no next. */
+  public static <T> Page<T> whole(List<T> items) {
+    return new Page<>(List.copyOf(items), null, (long) items.size());
+  }
+
+  private static InvalidRequest badCursor() {
+    return new InvalidRequest(
+        List.of(new Problem.FieldError("cursor", "not a cursor of this list")));
   }
 
   private static String encode(String key) {
