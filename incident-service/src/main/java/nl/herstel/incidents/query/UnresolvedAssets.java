@@ -58,9 +58,7 @@ public class UnresolvedAssets {
 
   @EventHandler
   void on(AlertCorrelated e, @Timestamp Instant at) {
-    List<String> hints =
-        e.alertUnresolvedAssets() != null ? e.alertUnresolvedAssets() : e.newUnresolvedAssets();
-    hints.forEach(hint -> named(hint, e.incidentId(), at));
+    e.alertUnresolvedAssets().forEach(hint -> named(hint, e.incidentId(), at));
   }
 
   @EventHandler

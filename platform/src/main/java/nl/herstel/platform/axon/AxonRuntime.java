@@ -41,6 +41,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 
 /**
  * Axon Framework, configured from CDI when the application starts (no Spring, no Axon Server): the
@@ -106,6 +107,7 @@ public class AxonRuntime {
                         .snapshotSerializer(serializer)
                         // an aggregate with @Revision ignores snapshots of its earlier layouts
                         .snapshotFilter(c.snapshotFilter())
+                        .upcasterChain(new EventUpcasterChain(module.upcasters))
                         .build())
             .registerComponent(
                 TokenStore.class,
@@ -148,6 +150,7 @@ public class AxonRuntime {
 
     configuration = configurer.buildConfiguration();
     configuration.commandBus().registerDispatchInterceptor(EventMetadata.callerInterceptor());
+    configuration.eventBus().registerDispatchInterceptor(EventRevisions.required());
     configuration.start();
 
     subscriber = new KafkaSubscriber(module.subscriptions(), kafka, transactions, service.name());
