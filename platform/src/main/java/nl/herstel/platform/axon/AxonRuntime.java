@@ -14,7 +14,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import nl.herstel.platform.config.KafkaConfig;
@@ -64,6 +66,7 @@ public class AxonRuntime {
   private Configuration configuration;
   private KafkaPublisher publisher;
   private KafkaSubscriber subscriber;
+  private ReadModels readModels;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     start();
@@ -125,6 +128,7 @@ public class AxonRuntime {
     module.resources.forEach((type, instance) -> register(configurer, type, instance));
 
     List<String> processors = new ArrayList<>();
+    Map<String, List<Object>> handlers = new LinkedHashMap<>();
     configurer.eventProcessing(
         processing -> {
           processing.usingTrackingEventProcessors();
@@ -139,6 +143,7 @@ public class AxonRuntime {
             if (!processors.contains(processor)) {
               processors.add(processor);
             }
+            handlers.computeIfAbsent(processor, p -> new ArrayList<>()).add(projection);
             processing.registerEventHandler(c -> projection);
           }
           if (!module.publications.isEmpty()) {
@@ -152,6 +157,7 @@ public class AxonRuntime {
     configuration.commandBus().registerDispatchInterceptor(EventMetadata.callerInterceptor());
     configuration.eventBus().registerDispatchInterceptor(EventRevisions.required());
     configuration.start();
+    readModels = new ReadModels(configuration, transactions, handlers);
 
     subscriber = new KafkaSubscriber(module.subscriptions(), kafka, transactions, service.name());
     subscriber.start();
@@ -204,6 +210,12 @@ public class AxonRuntime {
   public Optional<KafkaSubscriber> subscriber() {
     start();
     return Optional.ofNullable(subscriber);
+  }
+
+  /** The service's read models and their rebuilds, once Axon has started. */
+  public Optional<ReadModels> readModels() {
+    start();
+    return Optional.ofNullable(readModels);
   }
 
   public boolean isStarted() {
