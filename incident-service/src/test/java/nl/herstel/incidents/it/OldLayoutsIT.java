@@ -136,8 +136,9 @@ class OldLayoutsIT {
             "/api/incidents/intake",
             "soc-intake",
             ("{\"source\":\"old-layouts-it\",\"sourceId\":\"%s\",\"title\":\"Ransomware, two"
-                    + " servers\",\"severity\":\"CRITICAL\",\"assets\":[],\"updatedAt\":\"%s\"}")
-                .formatted(id, disruptedAt.plus(1, ChronoUnit.HOURS)));
+                    + " servers\",\"severity\":\"CRITICAL\",\"assets\":[\"fs-%s\"],"
+                    + "\"updatedAt\":\"%s\"}")
+                .formatted(id, id, disruptedAt.plus(1, ChronoUnit.HOURS)));
     assertThat(update.statusCode()).as(update.body()).isEqualTo(202);
     await()
         .atMost(WAIT)
