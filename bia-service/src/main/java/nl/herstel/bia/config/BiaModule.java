@@ -52,6 +52,7 @@ public class BiaModule implements ServiceModule {
         }) {
       module.projection(projection).queryHandler(projection);
     }
+    BiaLayouts.all().forEach(module::upcaster);
     module
         .aggregate(BusinessProcess.class)
         .aggregate(Asset.class)

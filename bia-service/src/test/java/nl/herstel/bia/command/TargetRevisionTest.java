@@ -25,7 +25,23 @@ class TargetRevisionTest {
 
   private static TargetRevisionProposed proposed() {
     return new TargetRevisionProposed(
-        "r1", "p1", "i1", ofHours(8), ofHours(11), ofHours(12), "Took 11h", "lessons", null);
+        "r1",
+        "p1",
+        "i1",
+        ofHours(8),
+        ofHours(11),
+        ofHours(12),
+        "Took 11h",
+        "lessons",
+        null,
+        RevisionKind.RTO,
+        ofHours(8),
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -36,13 +52,13 @@ class TargetRevisionTest {
         .expectResultMessagePayload(
             new TargetRevision.Proposal(
                 "p1", RevisionKind.RTO, ofHours(12), null, null, null, null))
-        .expectEvents(new TargetRevisionDecided("r1", "p1", true, "Agreed"));
+        .expectEvents(new TargetRevisionDecided("r1", "p1", true, "Agreed", null, null));
   }
 
   @Test
   void decidingTwiceIsAConflict() {
     fixture
-        .given(proposed(), new TargetRevisionDecided("r1", "p1", false, "No"))
+        .given(proposed(), new TargetRevisionDecided("r1", "p1", false, "No", null, null))
         .when(new DecideTargetRevision("r1", true, "Yes after all"))
         .expectException(Conflict.class)
         .expectNoEvents();
@@ -94,14 +110,17 @@ class TargetRevisionTest {
             ofHours(1),
             ofHours(3),
             List.of(new RevisionEvidence("i1", "DATA_LOSS", ofHours(2), ofHours(1))),
-            "prop-1");
+            "prop-1",
+            null,
+            null,
+            null);
     fixture.givenNoPriorActivity().when(rpoFromLessons(ofHours(3))).expectEvents(proposed);
     fixture
         .given(proposed)
         .when(new DecideTargetRevision("r2", true, "Agreed"))
         .expectResultMessagePayload(
             new TargetRevision.Proposal("p1", RevisionKind.RPO, null, null, ofHours(3), null, null))
-        .expectEvents(new TargetRevisionDecided("r2", "p1", true, "Agreed", "prop-1"));
+        .expectEvents(new TargetRevisionDecided("r2", "p1", true, "Agreed", "prop-1", null));
   }
 
   @Test

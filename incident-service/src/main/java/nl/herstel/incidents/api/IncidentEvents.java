@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import nl.herstel.contracts.incidents.Severity;
+import org.axonframework.serialization.Revision;
 
 /** The events of the live incident, as stored in its event store: the incident's audit trail. */
 public final class IncidentEvents {
@@ -23,8 +24,11 @@ public final class IncidentEvents {
    * An incident was opened from a SOC alert. The affected processes carry the deadlines that
    * started with the disruption: recovery within the RTO, and before the MTPD. {@code raw} keeps
    * the alert as the SOC tool sent it (vendor fields our schema has no place for); null for alerts
-   * in our own schema and for events stored before it existed.
+   * in our own schema. Events stored before {@code raw}, {@code alertUpdatedAt} and {@code
+   * correlationKey} existed are read with no raw alert, the disruption as the time of the alert's
+   * facts and no correlation key ({@code IncidentLayouts}).
    */
+  @Revision("1")
   public record IncidentOpened(
       String incidentId,
       String source,
@@ -38,43 +42,13 @@ public final class IncidentEvents {
       List<AffectedProcess> affectedProcesses,
       JsonNode raw,
       Instant alertUpdatedAt,
-      String correlationKey) {
-
-    /** Opened by an alert without a correlation key (and as stored before keys existed). */
-    public IncidentOpened(
-        String incidentId,
-        String source,
-        String sourceId,
-        String title,
-        String description,
-        Severity severity,
-        Instant disruptedAt,
-        List<AssetRef> assets,
-        List<String> unresolvedAssets,
-        List<AffectedProcess> affectedProcesses,
-        JsonNode raw,
-        Instant alertUpdatedAt) {
-      this(
-          incidentId,
-          source,
-          sourceId,
-          title,
-          description,
-          severity,
-          disruptedAt,
-          assets,
-          unresolvedAssets,
-          affectedProcesses,
-          raw,
-          alertUpdatedAt,
-          null);
-    }
-  }
+      String correlationKey) {}
 
   /**
    * A known alert came again with newer facts from its source (its {@code alertUpdatedAt} is later
    * than the stored one); an older version that arrives late changes nothing.
    */
+  @Revision("1")
   public record IncidentAlertUpdated(
       String incidentId,
       String title,
@@ -88,6 +62,7 @@ public final class IncidentEvents {
    * Carries the assets and disrupted processes it adds; deadlines run from the incident's
    * disruption.
    */
+  @Revision("1")
   public record AlertCorrelated(
       String incidentId,
       String source,
@@ -100,65 +75,7 @@ public final class IncidentEvents {
       List<AffectedProcess> newAffectedProcesses,
       JsonNode raw,
       String correlationKey,
-      List<String> alertUnresolvedAssets) {
-
-    /**
-     * An alert joined, as stored before {@code alertUnresolvedAssets} (every hint of this alert no
-     * asset matched, also those the incident knew already) existed.
-     */
-    public AlertCorrelated(
-        String incidentId,
-        String source,
-        String sourceId,
-        String title,
-        Severity severity,
-        Instant detectedAt,
-        List<AssetRef> newAssets,
-        List<String> newUnresolvedAssets,
-        List<AffectedProcess> newAffectedProcesses,
-        JsonNode raw,
-        String correlationKey) {
-      this(
-          incidentId,
-          source,
-          sourceId,
-          title,
-          severity,
-          detectedAt,
-          newAssets,
-          newUnresolvedAssets,
-          newAffectedProcesses,
-          raw,
-          correlationKey,
-          null);
-    }
-
-    /** An alert without a correlation key joined (and as stored before keys existed). */
-    public AlertCorrelated(
-        String incidentId,
-        String source,
-        String sourceId,
-        String title,
-        Severity severity,
-        Instant detectedAt,
-        List<AssetRef> newAssets,
-        List<String> newUnresolvedAssets,
-        List<AffectedProcess> newAffectedProcesses,
-        JsonNode raw) {
-      this(
-          incidentId,
-          source,
-          sourceId,
-          title,
-          severity,
-          detectedAt,
-          newAssets,
-          newUnresolvedAssets,
-          newAffectedProcesses,
-          raw,
-          null);
-    }
-  }
+      List<String> alertUnresolvedAssets) {}
 
   /**
    * A hint the incident's alerts named, that no asset matched then, names a BIA asset now (the BIA
@@ -166,6 +83,7 @@ public final class IncidentEvents {
    * open incident with deadlines counted from the original disruption, so a deadline may have
    * passed already; a closed, dismissed or merged incident only records which asset it was.
    */
+  @Revision("1")
   public record UnresolvedAssetResolved(
       String incidentId, String hint, AssetRef asset, List<AffectedProcess> newAffectedProcesses) {}
 
@@ -174,6 +92,7 @@ public final class IncidentEvents {
    * Published as {@code AssetHintMapped}: bia-service adds the identifier, and once it publishes
    * it, every incident that named the hint resolves it.
    */
+  @Revision("1")
   public record AssetHintMapped(
       String mappingId,
       String hint,
@@ -182,6 +101,7 @@ public final class IncidentEvents {
       String value) {}
 
   /** A decision was taken, in the BOB structure; who decided is in the metadata. */
+  @Revision("1")
   public record DecisionRecorded(
       String incidentId,
       String decisionId,
@@ -194,6 +114,7 @@ public final class IncidentEvents {
       String mandate) {}
 
   /** The incident moved from one state to another, and why; who is in the metadata. */
+  @Revision("1")
   public record IncidentTransitioned(
       String incidentId, IncidentStatus from, IncidentStatus to, String reason) {}
 
@@ -203,6 +124,7 @@ public final class IncidentEvents {
    * load with no category and no plans ({@code category} is also null when the incident was never
    * classified).
    */
+  @Revision("1")
   public record IncidentClosed(
       String incidentId,
       Instant disruptedAt,
@@ -212,11 +134,6 @@ public final class IncidentEvents {
       List<ActivatedPlan> activatedPlans) {
     public IncidentClosed {
       activatedPlans = activatedPlans == null ? List.of() : List.copyOf(activatedPlans);
-    }
-
-    public IncidentClosed(
-        String incidentId, Instant disruptedAt, List<Restoration> restorations, String summary) {
-      this(incidentId, disruptedAt, restorations, summary, null, null);
     }
   }
 
@@ -239,6 +156,7 @@ public final class IncidentEvents {
       Instant rtoDeadline,
       Instant mtpdDeadline,
       Duration rpo) {
+    /** A process whose RPO is unknown here. */
     public AffectedProcess(
         String processId,
         String name,
@@ -257,6 +175,7 @@ public final class IncidentEvents {
    */
   public record Restoration(
       String processId, Instant restoredAt, Instant dataRestoredTo, Duration rpo) {
+    /** A restoration without a recovery point. */
     public Restoration(String processId, Instant restoredAt) {
       this(processId, restoredAt, null, null);
     }
@@ -270,6 +189,7 @@ public final class IncidentEvents {
    *
    * @param outOfBand whether it avoided the possibly compromised infrastructure
    */
+  @Revision("1")
   public record CommunicationLogged(
       String incidentId,
       String communicationId,
@@ -283,6 +203,7 @@ public final class IncidentEvents {
    * An item of evidence entered custody: its SHA-256 (lower-case hex) as collected, by whom, when
    * and where it is kept. Its first custodian is {@code collectedBy}.
    */
+  @Revision("1")
   public record EvidenceRegistered(
       String incidentId,
       String itemId,
@@ -294,6 +215,7 @@ public final class IncidentEvents {
       implements OfIncident {}
 
   /** An item of evidence passed from its custodian to another, and why. */
+  @Revision("1")
   public record EvidenceTransferred(
       String incidentId, String itemId, String from, String to, Instant at, String reason)
       implements OfIncident {}
@@ -302,6 +224,7 @@ public final class IncidentEvents {
    * An item's hash was computed again. A mismatch is recorded, not refused: that the evidence
    * changed is itself a fact the audit trail must keep.
    */
+  @Revision("1")
   public record EvidenceVerified(
       String incidentId,
       String itemId,
@@ -318,6 +241,7 @@ public final class IncidentEvents {
    * are the incident's copy of the targets; {@code rpo} is null when unknown, and so is {@code
    * rpoMet}.
    */
+  @Revision("1")
   public record ProcessRestored(
       String incidentId,
       String processId,
@@ -332,6 +256,7 @@ public final class IncidentEvents {
       Boolean rpoMet) {}
 
   /** A cost the incident caused, in {@code currency} (ISO 4217), for the evaluation. */
+  @Revision("1")
   public record CostRecorded(
       String incidentId,
       String costId,
@@ -351,6 +276,7 @@ public final class IncidentEvents {
    * @param deadline when the deadline passed
    * @param detectedAt when the clock noticed; later than {@code deadline} when the service was down
    */
+  @Revision("1")
   public record RecoveryDeadlineBreached(
       String incidentId,
       String processId,
@@ -364,6 +290,7 @@ public final class IncidentEvents {
    *
    * @param dueAt when the notification is due; null when no deadline applies
    */
+  @Revision("1")
   public record NotificationObligationRegistered(
       String incidentId,
       String obligationId,
@@ -378,6 +305,7 @@ public final class IncidentEvents {
    *
    * @param late whether it was submitted after its due time
    */
+  @Revision("1")
   public record NotificationSubmitted(
       String incidentId,
       String obligationId,
@@ -388,6 +316,7 @@ public final class IncidentEvents {
       implements OfIncident {}
 
   /** A notification's due time passed while it was not submitted; recorded once, by the clock. */
+  @Revision("1")
   public record NotificationOverdue(
       String incidentId,
       String obligationId,

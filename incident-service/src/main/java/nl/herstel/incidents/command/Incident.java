@@ -407,7 +407,7 @@ public class Incident {
     title = event.title();
     description = event.description();
     severity = event.severity();
-    alertUpdatedAt = event.alertUpdatedAt() == null ? event.disruptedAt() : event.alertUpdatedAt();
+    alertUpdatedAt = event.alertUpdatedAt();
     event.affectedProcesses().forEach(p -> affectedProcesses.add(p.processId()));
     event.affectedProcesses().forEach(this::rememberTargets);
     event.assets().forEach(a -> assets.add(a.assetId()));

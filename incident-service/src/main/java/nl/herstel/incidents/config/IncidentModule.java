@@ -67,6 +67,7 @@ public class IncidentModule implements ServiceModule {
     RecoveryRecords recoveryRecords = new RecoveryRecords(transactions);
     DeadlineProjection deadlines = new DeadlineProjection(transactions);
     RecordStreams streams = new RecordStreams(transactions);
+    IncidentLayouts.all().forEach(module::upcaster);
     module
         .aggregate(Incident.class)
         .aggregate(AssetHintMapping.class)

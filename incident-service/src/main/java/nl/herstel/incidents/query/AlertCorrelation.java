@@ -19,6 +19,7 @@ import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 
@@ -105,6 +106,12 @@ public class AlertCorrelation {
           source,
           key);
     }
+  }
+
+  /** Before a rebuild of the read model: the correlation keys go with the incidents. */
+  @ResetHandler
+  void reset() {
+    sql.update("DELETE FROM incident_correlation_key");
   }
 
   @QueryHandler

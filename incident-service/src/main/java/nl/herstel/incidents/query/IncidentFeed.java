@@ -3,6 +3,7 @@ package nl.herstel.incidents.query;
 import java.util.function.Consumer;
 import nl.herstel.incidents.api.IncidentEvents;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -14,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
  * twice.
  */
 @ProcessingGroup("incident-live-feed")
+@DisallowReplay
 public class IncidentFeed {
   private final Consumer<String> changed;
 

@@ -26,6 +26,7 @@ import nl.herstel.incidents.query.UnresolvedAssetView.IncidentCount;
 import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.jdbc.Sql;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -38,6 +39,7 @@ import org.axonframework.queryhandling.QueryHandler;
  * when the BIA learns an asset: its normal form, its address, its host label.
  */
 @ProcessingGroup("unresolved-assets")
+@DisallowReplay
 public class UnresolvedAssets {
   private final Sql sql;
   private final BiConsumer<String, String> queued;
@@ -58,9 +60,7 @@ public class UnresolvedAssets {
 
   @EventHandler
   void on(AlertCorrelated e, @Timestamp Instant at) {
-    List<String> hints =
-        e.alertUnresolvedAssets() != null ? e.alertUnresolvedAssets() : e.newUnresolvedAssets();
-    hints.forEach(hint -> named(hint, e.incidentId(), at));
+    e.alertUnresolvedAssets().forEach(hint -> named(hint, e.incidentId(), at));
   }
 
   @EventHandler

@@ -73,7 +73,8 @@ class IncidentClocksTest {
             new AffectedProcess(
                 "p1", "Payments", ofHours(8), ofHours(24), RTO_DEADLINE, MTPD_DEADLINE)),
         null,
-        DETECTED);
+        DETECTED,
+        null);
   }
 
   private static RecordRecoveryDeadlineBreach breach(String processId, Instant at) {
@@ -142,7 +143,7 @@ class IncidentClocksTest {
   @Test
   void aClosedIncidentRecordsNoBreach() {
     fixture
-        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "Restored"))
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "Restored", null, null))
         .when(breach("p1", AFTER_RTO))
         .expectResultMessagePayload(DeadlineOutcome.NO_LONGER_APPLIES)
         .expectNoEvents();
@@ -187,6 +188,8 @@ class IncidentClocksTest {
                 List.of(
                     new AffectedProcess(
                         "p2", "Payouts", ofHours(2), ofHours(4), deadline, deadline)),
+                null,
+                null,
                 null))
         .when(breach("p2", deadline))
         .expectResultMessagePayload(DeadlineOutcome.RECORDED)
@@ -215,7 +218,7 @@ class IncidentClocksTest {
   @Test
   void cannotRegisterAnObligationOnAClosedIncident() {
     fixture
-        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "Done"))
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "Done", null, null))
         .when(admit("o2"))
         .expectException(Conflict.class)
         .expectNoEvents();
@@ -234,7 +237,7 @@ class IncidentClocksTest {
 
   @Test
   void theNotificationClockRunsAfterClosureIsSuspendedWhileDismissedAndStopsForAFalsePositive() {
-    IncidentClosed closed = new IncidentClosed("i1", DETECTED, List.of(), "Done");
+    IncidentClosed closed = new IncidentClosed("i1", DETECTED, List.of(), "Done", null, null);
     fixture
         .given(opened(), closed)
         .when(new CheckNotificationClock("i1"))
@@ -254,7 +257,10 @@ class IncidentClocksTest {
   void anObligationStoredInTheIncidentsStreamIsSubmittedThereAlsoAfterClosure() {
     Instant at = DETECTED.plus(ofHours(30));
     fixture
-        .given(opened(), registered(), new IncidentClosed("i1", DETECTED, List.of(), "Done"))
+        .given(
+            opened(),
+            registered(),
+            new IncidentClosed("i1", DETECTED, List.of(), "Done", null, null))
         .when(new SubmitIncidentNotification("i1", submit(at)))
         .expectEvents(
             new NotificationSubmitted(

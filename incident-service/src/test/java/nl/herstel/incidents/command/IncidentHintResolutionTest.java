@@ -41,7 +41,8 @@ class IncidentHintResolutionTest {
         List.of(hint),
         List.of(),
         null,
-        DETECTED);
+        DETECTED,
+        null);
   }
 
   private static ResolveAssetHint resolve(String hint) {
@@ -85,7 +86,8 @@ class IncidentHintResolutionTest {
   void aClosedIncidentOnlyRecordsWhichAssetItWas() {
     fixture
         .given(
-            openedNaming("db-pay-01"), new IncidentClosed("i1", DETECTED, List.of(), "false alarm"))
+            openedNaming("db-pay-01"),
+            new IncidentClosed("i1", DETECTED, List.of(), "false alarm", null, null))
         .when(resolve("db-pay-01"))
         .expectEvents(new UnresolvedAssetResolved("i1", "db-pay-01", PAYDB, List.of()));
   }

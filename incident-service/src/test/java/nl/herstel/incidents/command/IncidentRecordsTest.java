@@ -81,11 +81,12 @@ class IncidentRecordsTest {
                 DETECTED.plus(ofHours(12)),
                 DETECTED.plus(ofHours(48)))),
         null,
-        DETECTED);
+        DETECTED,
+        null);
   }
 
   private static IncidentClosed closed() {
-    return new IncidentClosed("i1", DETECTED, List.of(), "done");
+    return new IncidentClosed("i1", DETECTED, List.of(), "done", null, null);
   }
 
   private static EvidenceRegistered registered() {
@@ -340,7 +341,9 @@ class IncidentRecordsTest {
                     new Restoration(
                         "p2", DETECTED.plus(ofHours(5)), DETECTED.plus(ofHours(5)), null),
                     new Restoration("p1", again, again, ofHours(1))),
-                "Restored"));
+                "Restored",
+                null,
+                null));
   }
 
   private static ProcessRestored restoredAt(String processId, Instant at) {

@@ -88,7 +88,8 @@ class IncidentRecoveryTest {
         List.of(),
         List.of(payments(DETECTED)),
         null,
-        DETECTED);
+        DETECTED,
+        null);
   }
 
   private static AlertCorrelated correlated(String id, String sourceId, Instant detectedAt) {
@@ -102,6 +103,8 @@ class IncidentRecoveryTest {
         List.of(new AssetRef("a2", "app")),
         List.of("host-9"),
         List.of(payouts(DETECTED)),
+        null,
+        null,
         null);
   }
 

@@ -61,10 +61,22 @@ class IncidentSnapshotTest {
             List.of("host-1"),
             List.of(payments),
             null,
-            AT));
+            AT,
+            null));
     incident.on(
         new AlertCorrelated(
-            "i1", "sentinel", "B2", "t", Severity.HIGH, AT, List.of(), List.of(), List.of(), null));
+            "i1",
+            "sentinel",
+            "B2",
+            "t",
+            Severity.HIGH,
+            AT,
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            null,
+            null));
     incident.on(
         new IncidentSplit(
             "i1",

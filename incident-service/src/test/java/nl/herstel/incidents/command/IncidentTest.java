@@ -82,7 +82,8 @@ class IncidentTest {
                 Instant.parse("2026-11-29T16:00:00Z"),
                 Instant.parse("2026-11-30T08:00:00Z"))),
         null,
-        DETECTED);
+        DETECTED,
+        null);
   }
 
   private static CloseIncident close(Restoration... restorations) {
@@ -205,6 +206,8 @@ class IncidentTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                null,
+                null,
                 null))
         .when(correlate("S-1"))
         .expectNoEvents()
@@ -254,7 +257,7 @@ class IncidentTest {
   @Test
   void aClosedIncidentTakesNoDecisions() {
     fixture
-        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "done"))
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "done", null, null))
         .when(
             new RecordDecision(
                 "i1", "d1", List.of("k"), List.of(), List.of("o"), List.of(), "w", "r", "m"))
@@ -288,7 +291,7 @@ class IncidentTest {
   @Test
   void aClosedIncidentMakesNoTransitions() {
     fixture
-        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "done"))
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), "done", null, null))
         .when(new TransitionIncident("i1", IncidentStatus.TRIAGED, "again"))
         .expectException(Conflict.class)
         .expectNoEvents();
@@ -321,13 +324,14 @@ class IncidentTest {
         .when(close(restored))
         .expectSuccessfulHandlerExecution()
         .expectEvents(
-            new IncidentClosed("i1", DETECTED, List.of(restored), "Restored from backup"));
+            new IncidentClosed(
+                "i1", DETECTED, List.of(restored), "Restored from backup", null, null));
   }
 
   @Test
   void cannotCloseTwice() {
     fixture
-        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), null))
+        .given(opened(), new IncidentClosed("i1", DETECTED, List.of(), null, null, null))
         .when(close())
         .expectException(Conflict.class)
         .expectNoEvents();

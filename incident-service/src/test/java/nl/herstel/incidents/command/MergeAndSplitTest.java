@@ -89,7 +89,8 @@ class MergeAndSplitTest {
         List.of(),
         List.of(process("p-" + sourceId, DETECTED)),
         null,
-        DETECTED);
+        DETECTED,
+        null);
   }
 
   @Test
@@ -142,6 +143,8 @@ class MergeAndSplitTest {
             List.of(new AssetRef("a2", "app")),
             List.of(),
             List.of(process("p2", DETECTED)),
+            null,
+            null,
             null));
 
     IncidentParts moved =

@@ -83,7 +83,7 @@ class IncidentContractMapperTest {
             map(
                 new IncidentEvents.AlertCorrelated(
                     "inc-1", "siem", "a-2", "Again", null, at, List.of(), List.of(), List.of(),
-                    null),
+                    null, null, null),
                 Map.of()))
         .isNull();
 
@@ -107,6 +107,8 @@ class IncidentContractMapperTest {
                         at.plus(Duration.ofHours(8)),
                         at.plus(Duration.ofHours(24)),
                         Duration.ofHours(1))),
+                null,
+                null,
                 null),
             Map.of());
 

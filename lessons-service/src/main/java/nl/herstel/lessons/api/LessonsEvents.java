@@ -7,12 +7,14 @@ import nl.herstel.contracts.incidents.Severity;
 import nl.herstel.contracts.lessons.Evidence;
 import nl.herstel.contracts.lessons.RevisionKind;
 import nl.herstel.contracts.lessons.ThreatLikelihoodProposed.Occurrence;
+import org.axonframework.serialization.Revision;
 
 /** The events of lessons learned, as stored in lessons-service's event store. */
 public final class LessonsEvents {
   private LessonsEvents() {}
 
   /** The review of a closed incident was opened. */
+  @Revision("1")
   public record IncidentReviewOpened(
       String incidentId,
       String title,
@@ -26,6 +28,7 @@ public final class LessonsEvents {
    * information, DOMAIN.md). {@code rto}, {@code mtpd} and {@code verdict} are null when lessons
    * did not know the process's targets.
    */
+  @Revision("1")
   public record RecoveryMeasured(
       String incidentId,
       String processId,
@@ -40,6 +43,7 @@ public final class LessonsEvents {
    * A process's recovery outlasted its RTO, so lessons proposes the BIA revise the target: either
    * recovery gets faster or the longer RTO is accepted; the process owner decides in the BIA.
    */
+  @Revision("1")
   public record TargetRevisionProposed(
       String proposalId,
       String incidentId,
@@ -59,6 +63,7 @@ public final class LessonsEvents {
    * @param incidentId the incident whose review made the proposal (the latest of the evidence)
    * @param processName the process's name; nullable
    */
+  @Revision("1")
   public record RevisionProposed(
       String proposalId,
       RevisionKind kind,
@@ -71,6 +76,7 @@ public final class LessonsEvents {
       String rationale) {}
 
   /** One incident's recovery of a process was added to the process's recovery record. */
+  @Revision("1")
   public record RecoveryRecorded(
       String processId,
       String incidentId,
@@ -82,6 +88,7 @@ public final class LessonsEvents {
    * A plan activated in the incident should be reviewed: recovery of the processes named breached a
    * target while it was followed. The same incident and plan give the same request id.
    */
+  @Revision("1")
   public record PlanRevisionRequested(
       String requestId,
       String incidentId,
@@ -94,6 +101,7 @@ public final class LessonsEvents {
    * A scenario card followed in the incident should be exercised: recovery of the processes named
    * breached a target while it was followed. The same incident and card give the same request id.
    */
+  @Revision("1")
   public record ExerciseRequested(
       String requestId,
       String incidentId,
@@ -109,6 +117,7 @@ public final class LessonsEvents {
    * @param incidentsPerYear the incidents of the category counted in the year
    * @param observedLikelihood the likelihood that count amounts to on the scale
    */
+  @Revision("1")
   public record ThreatLikelihoodAssessed(
       String threatId,
       String incidentId,
@@ -122,6 +131,7 @@ public final class LessonsEvents {
    * matches says: lessons propose the higher likelihood, with the incidents as evidence. The same
    * threat and incidents give the same proposal id; a threat has one proposal pending at a time.
    */
+  @Revision("1")
   public record ThreatLikelihoodProposed(
       String proposalId,
       String threatId,
@@ -136,6 +146,7 @@ public final class LessonsEvents {
       String rationale) {}
 
   /** bia-service decided on a likelihood proposal: it no longer stands in the way of the next. */
+  @Revision("1")
   public record LikelihoodProposalDecided(
       String threatId, String proposalId, int proposedLikelihood, boolean accepted) {}
 }

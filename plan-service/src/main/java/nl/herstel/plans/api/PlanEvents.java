@@ -3,6 +3,7 @@ package nl.herstel.plans.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /**
  * The events of recovery plans and network documents, as stored in plan-service's event store.
@@ -16,6 +17,7 @@ public final class PlanEvents {
    * How the first plans were stored: created and published at once as version 1, with only name,
    * processes, roles and cards. Still read from existing event stores; no longer applied.
    */
+  @Revision("1")
   public record PlanPublished(
       String planId,
       String name,
@@ -51,13 +53,16 @@ public final class PlanEvents {
   }
 
   /** A plan was drafted: its version 1, in DRAFT. */
+  @Revision("1")
   public record PlanDrafted(String planId, int version, PlanContent content, String reason) {}
 
   /** A plan's content changed: a new version, back in DRAFT until it is published again. */
+  @Revision("1")
   public record PlanContentRevised(
       String planId, int version, PlanContent content, String reason) {}
 
   /** A plan moved through its review: to IN_REVIEW, APPROVED, or back to DRAFT. */
+  @Revision("1")
   public record PlanStatusChanged(
       String planId, int version, String name, PlanStatus from, PlanStatus to, String reason) {}
 
@@ -65,10 +70,12 @@ public final class PlanEvents {
    * A version of a plan was published: from now on it is the playbook in force. Carries the whole
    * content, so whoever reads it needs nothing else.
    */
+  @Revision("1")
   public record PlanVersionPublished(
       String planId, int version, PlanContent content, String reason) {}
 
   /** A plan was retired: it no longer covers anything and can no longer be activated. */
+  @Revision("1")
   public record PlanRetired(String planId, int version, String reason) {}
 
   /**
@@ -77,6 +84,7 @@ public final class PlanEvents {
    *
    * @param cause what changed, e.g. {@code process:<id>}, {@code threat:<id>}
    */
+  @Revision("1")
   public record PlanReviewRequested(
       String planId,
       int version,
@@ -90,6 +98,7 @@ public final class PlanEvents {
    *
    * @param sha256 hex SHA-256 of the bundle's bytes as handed out, so a copy can be recognised
    */
+  @Revision("1")
   public record PlanBundleTaken(
       String planId,
       int version,
@@ -99,6 +108,7 @@ public final class PlanEvents {
       String sha256) {}
 
   /** A network description or diagram was registered (DOMAIN.md, step 2: kept current). */
+  @Revision("1")
   public record NetworkDocumentRegistered(
       String documentId,
       String title,
@@ -109,6 +119,7 @@ public final class PlanEvents {
       Duration verificationInterval) {}
 
   /** A network document got a new version, or another owner, location or interval. */
+  @Revision("1")
   public record NetworkDocumentRevised(
       String documentId,
       String title,
@@ -118,5 +129,6 @@ public final class PlanEvents {
       Duration verificationInterval) {}
 
   /** Someone checked that a network document still matches the network. */
+  @Revision("1")
   public record NetworkDocumentVerified(String documentId, Instant verifiedAt, String note) {}
 }

@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.herstel.plans.api.PreparednessCommands.BackupSettings;
+import org.axonframework.serialization.Revision;
 
 /** The events of backup policies, restore tests, training records and exercises. */
 public final class PreparednessEvents {
   private PreparednessEvents() {}
 
+  @Revision("1")
   public record BackupPolicyRegistered(String policyId, BackupSettings settings) {}
 
+  @Revision("1")
   public record BackupPolicyRevised(String policyId, BackupSettings settings) {}
 
   /**
@@ -22,6 +25,7 @@ public final class PreparednessEvents {
    *     the data lost, held against the RPO
    * @param duration how long the restore took, held against the RTO
    */
+  @Revision("1")
   public record RestoreTestRecorded(
       String testId,
       String assetId,
@@ -34,6 +38,7 @@ public final class PreparednessEvents {
       RestoreResult result,
       String notes) {}
 
+  @Revision("1")
   public record TrainingRecorded(
       String recordId,
       String person,
@@ -43,6 +48,7 @@ public final class PreparednessEvents {
       LocalDate trainedOn,
       LocalDate validUntil) {}
 
+  @Revision("1")
   public record ExercisePlanned(
       String exerciseId,
       String planId,
@@ -55,15 +61,19 @@ public final class PreparednessEvents {
       String seedIncidentId,
       List<PreparednessCommands.ReplayInject> script) {}
 
+  @Revision("1")
   public record ExerciseStarted(String exerciseId, Instant at) {}
 
+  @Revision("1")
   public record ExerciseStepTimed(
       String exerciseId, String stepId, String title, Instant startedAt, Instant finishedAt) {}
 
+  @Revision("1")
   public record ExerciseResultRecorded(
       String exerciseId, String processId, Duration achievedRecoveryTime, List<String> findings) {}
 
   /** An exercise was completed; carries every result so a consumer needs nothing else. */
+  @Revision("1")
   public record ExerciseCompleted(
       String exerciseId,
       String planId,
@@ -74,6 +84,7 @@ public final class PreparednessEvents {
       Instant at) {}
 
   /** A process's readiness changed; the failing checks with their reasons. */
+  @Revision("1")
   public record ReadinessChanged(String processId, String outcome, List<FailingCheck> failing) {}
 
   /** A failing readiness check. */

@@ -14,7 +14,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import nl.herstel.platform.config.KafkaConfig;
@@ -41,6 +43,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 
 /**
  * Axon Framework, configured from CDI when the application starts (no Spring, no Axon Server): the
@@ -63,6 +66,7 @@ public class AxonRuntime {
   private Configuration configuration;
   private KafkaPublisher publisher;
   private KafkaSubscriber subscriber;
+  private ReadModels readModels;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     start();
@@ -106,6 +110,7 @@ public class AxonRuntime {
                         .snapshotSerializer(serializer)
                         // an aggregate with @Revision ignores snapshots of its earlier layouts
                         .snapshotFilter(c.snapshotFilter())
+                        .upcasterChain(new EventUpcasterChain(module.upcasters))
                         .build())
             .registerComponent(
                 TokenStore.class,
@@ -123,6 +128,7 @@ public class AxonRuntime {
     module.resources.forEach((type, instance) -> register(configurer, type, instance));
 
     List<String> processors = new ArrayList<>();
+    Map<String, List<Object>> handlers = new LinkedHashMap<>();
     configurer.eventProcessing(
         processing -> {
           processing.usingTrackingEventProcessors();
@@ -137,6 +143,7 @@ public class AxonRuntime {
             if (!processors.contains(processor)) {
               processors.add(processor);
             }
+            handlers.computeIfAbsent(processor, p -> new ArrayList<>()).add(projection);
             processing.registerEventHandler(c -> projection);
           }
           if (!module.publications.isEmpty()) {
@@ -148,7 +155,9 @@ public class AxonRuntime {
 
     configuration = configurer.buildConfiguration();
     configuration.commandBus().registerDispatchInterceptor(EventMetadata.callerInterceptor());
+    configuration.eventBus().registerDispatchInterceptor(EventRevisions.required());
     configuration.start();
+    readModels = new ReadModels(configuration, transactions, handlers);
 
     subscriber = new KafkaSubscriber(module.subscriptions(), kafka, transactions, service.name());
     subscriber.start();
@@ -201,6 +210,12 @@ public class AxonRuntime {
   public Optional<KafkaSubscriber> subscriber() {
     start();
     return Optional.ofNullable(subscriber);
+  }
+
+  /** The service's read models and their rebuilds, once Axon has started. */
+  public Optional<ReadModels> readModels() {
+    start();
+    return Optional.ofNullable(readModels);
   }
 
   public boolean isStarted() {

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 /** Collects what a {@link ServiceModule} registers; read by {@link AxonRuntime}. */
 public final class ModuleDefinition {
@@ -22,6 +23,7 @@ public final class ModuleDefinition {
   final List<ContractMapper> publications = new ArrayList<>();
   final List<Subscription<?>> subscriptions = new ArrayList<>();
   final Map<Class<?>, Object> resources = new LinkedHashMap<>();
+  final List<EventUpcaster> upcasters = new ArrayList<>();
   private final Supplier<CommandGateway> commands;
   private final Supplier<QueryGateway> queries;
   private final Supplier<EventStore> events;
@@ -84,6 +86,15 @@ public final class ModuleDefinition {
    */
   public <T> ModuleDefinition resource(Class<T> type, T instance) {
     resources.put(type, Objects.requireNonNull(instance));
+    return this;
+  }
+
+  /**
+   * Brings events stored in an earlier layout to the current one (see {@link EventLayout});
+   * applied, in the order registered, wherever the event store is read.
+   */
+  public ModuleDefinition upcaster(EventUpcaster upcaster) {
+    upcasters.add(Objects.requireNonNull(upcaster));
     return this;
   }
 

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -34,6 +35,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * nothing is lost; a retry may publish a record twice, which consumers skip by CloudEvent id.
  */
 @ProcessingGroup(KafkaPublisher.PROCESSOR)
+@DisallowReplay
 public final class KafkaPublisher implements AutoCloseable {
   public static final String PROCESSOR = "kafka-publisher";
   private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
