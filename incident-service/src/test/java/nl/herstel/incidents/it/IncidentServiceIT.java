@@ -1761,6 +1761,72 @@ class IncidentServiceIT {
         .toList();
   }
 
+  /**
+   * /metrics answers Prometheus text without a login; the intake counter moves per adapter and
+   * outcome; every processing group has a lag gauge; the consumer reports its partitions' lag; the
+   * deadline clock reports how late it fired.
+   */
+  @Test
+  void exposesItsMetricsInPrometheusText() throws Exception {
+    ClockedProcess process = clockedProcess(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    String before = metrics();
+    double accepted =
+        sample(before, "herstel_intake_alerts_total", "adapter=\"herstel\"", "outcome=\"accepted\"")
+            .orElse(0.0);
+    double refused =
+        sample(before, "herstel_intake_alerts_total", "adapter=\"herstel\"", "outcome=\"refused\"")
+            .orElse(0.0);
+
+    String incidentId = openClocked(process, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    HttpResponse<String> bad = api.post(INTAKE, "soc-intake", "{\"source\":\"splunk\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    await().atMost(Duration.ofSeconds(30)).until(() -> breaches(incidentId, "MTPD").size() == 1);
+
+    String after = metrics();
+    assertThat(
+            metric(
+                after,
+                "herstel_intake_alerts_total",
+                "adapter=\"herstel\"",
+                "outcome=\"accepted\""))
+        .isEqualTo(accepted + 1);
+    assertThat(
+            metric(
+                after, "herstel_intake_alerts_total", "adapter=\"herstel\"", "outcome=\"refused\""))
+        .isEqualTo(refused + 1);
+    assertThat(metric(after, "herstel_processor_lag_events", "group=\"incident-deadlines\""))
+        .isGreaterThanOrEqualTo(0);
+    assertThat(metric(after, "herstel_processor_lag_events", "group=\"kafka-publisher\""))
+        .isGreaterThanOrEqualTo(0);
+    assertThat(metric(after, "herstel_kafka_consumer_lag_records", "topic=\""))
+        .isGreaterThanOrEqualTo(0);
+    assertThat(metric(after, "herstel_dead_letters_pending")).isGreaterThanOrEqualTo(0);
+    assertThat(metric(after, "herstel_deadline_clock_lag_seconds_count")).isGreaterThanOrEqualTo(2);
+    assertThat(metric(after, "herstel_deadline_clock_lag_seconds_max")).isBetween(0.0, 30.0);
+  }
+
+  private String metrics() {
+    HttpResponse<String> response = api.get("/metrics", null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain");
+    return response.body();
+  }
+
+  /** The value of the first sample of {@code name} with all of {@code labels}; it must be there. */
+  private static double metric(String text, String name, String... labels) {
+    return sample(text, name, labels)
+        .orElseThrow(() -> new AssertionError(name + " " + List.of(labels) + " missing:\n" + text));
+  }
+
+  private static java.util.Optional<Double> sample(String text, String name, String... labels) {
+    return text.lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+        .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst();
+  }
+
   @Test
   void recordsEachRecoveryDeadlineBreachOnceThoughNobodyTouchesTheIncident() throws Exception {
     ClockedProcess process = clockedProcess(Duration.ofSeconds(2), Duration.ofSeconds(4));
