@@ -52,12 +52,17 @@ class CorrelationIT {
 
     String closing = "e2e-close-" + UUID.randomUUID();
     HttpResponse<String> closed =
-        send(
-            "/api/incidents/" + incidentId + "/closure",
-            "incident-commander",
-            "{\"restorations\":[],\"summary\":\"False alarm\"}",
-            closing);
-    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        await("incident-service shows the incident")
+            .atMost(EVENTUALLY)
+            .until(
+                () ->
+                    send(
+                        "/api/incidents/" + incidentId + "/closure",
+                        "incident-commander",
+                        "{\"restorations\":[],\"summary\":\"False alarm\"}",
+                        closing),
+                r -> r.statusCode() != 404);
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(202);
     assertThat(closed.headers().firstValue("X-Correlation-Id")).contains(closing);
     assertThat(correlationIds("herstel_incidents", incidentId)).containsOnly(opening, closing);
 
