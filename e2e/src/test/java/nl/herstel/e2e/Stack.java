@@ -41,7 +41,9 @@ final class Stack {
                   .environment("gateway", "HERSTEL_GATEWAY_CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN)
                   .environment("gateway", "HERSTEL_GATEWAY_LIMITS_INTAKE_KEY_PER_SECOND", "2")
                   .environment("gateway", "HERSTEL_GATEWAY_LIMITS_INTAKE_KEY_BURST", "10")
-                  .environment("gateway", "HERSTEL_GATEWAY_LIMITS_BAD_KEY_ATTEMPTS", "5"));
+                  .environment("gateway", "HERSTEL_GATEWAY_LIMITS_BAD_KEY_ATTEMPTS", "5")
+                  // CorrelationIT reads incident-service's log as production writes it.
+                  .environment("incident-service", "HERSTEL_LOG_FORMAT", "JSON"));
       Runtime.getRuntime().addShutdownHook(new Thread(running::close, "e2e-devstack-stop"));
     }
     return running;

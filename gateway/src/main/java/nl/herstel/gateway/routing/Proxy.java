@@ -23,11 +23,14 @@ import nl.herstel.gateway.config.Routes;
 import nl.herstel.platform.domain.NotFound;
 import nl.herstel.platform.rest.Problem;
 import nl.herstel.platform.rest.Problem.Kind;
+import nl.herstel.platform.security.CallerFilter;
 
 /**
  * Forwards a request to the service that owns its path and streams the answer back: method, path,
  * query, body and end-to-end headers unchanged (the service checks the same bearer token again),
- * hop-by-hop headers dropped. An unreachable service is a 503 problem, a slow one 504.
+ * hop-by-hop headers dropped. The conversation's {@code X-Correlation-Id} is the client's when it
+ * is safe, else one the gateway made (the one it answers), so the events stored carry it. An
+ * unreachable service is a 503 problem, a slow one 504.
  */
 @ApplicationScoped
 public class Proxy {
@@ -97,13 +100,17 @@ public class Proxy {
             .timeout(Duration.ofSeconds(routes.timeoutSeconds()))
             .method(method, payload);
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+      if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))
+          && !CallerFilter.CORRELATION_HEADER.equalsIgnoreCase(header.getKey())) {
         boolean authorization = "authorization".equalsIgnoreCase(header.getKey());
         for (String value : header.getValue()) {
           request.header(header.getKey(), authorization ? canonicalScheme(value) : value);
         }
       }
     }
+    request.header(
+        CallerFilter.CORRELATION_HEADER,
+        CallerFilter.correlationId(headers.getFirst(CallerFilter.CORRELATION_HEADER)));
     request.header("X-Forwarded-Proto", incoming.scheme());
     request.header("X-Forwarded-Host", incoming.host());
     request.header("X-Forwarded-For", incoming.clientAddress());

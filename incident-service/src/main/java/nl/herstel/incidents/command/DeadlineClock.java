@@ -25,6 +25,9 @@ import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.CallContext;
 import nl.herstel.platform.messaging.Caller;
 import org.axonframework.common.transaction.Transaction;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The deadline clock: records a breach (RecoveryDeadlineBreached) or an overdue notification
@@ -49,6 +52,7 @@ public class DeadlineClock {
   @Inject Database database;
   @Inject AxonRuntime axon;
   @Inject DeadlineConfig config;
+  @Inject MetricRegistry metrics;
 
   private ScheduledExecutorService scheduler;
 
@@ -106,7 +110,7 @@ public class DeadlineClock {
     }
   }
 
-  private record Due(String incidentId, String subject, String kind) {}
+  private record Due(String incidentId, String subject, String kind, Instant dueAt) {}
 
   /** Takes one due row and fires it; false when none is due. */
   private boolean fireNext(JdbcTransactions transactions, Instant now) {
@@ -130,6 +134,9 @@ public class DeadlineClock {
               () -> axon.configuration().commandGateway().sendAndWait(command));
       settle(transactions, due, outcome, now);
       tx.commit();
+      if (outcome == DeadlineOutcome.RECORDED) {
+        lag().update(Duration.between(due.dueAt(), Instant.now()));
+      }
       return true;
     } catch (RuntimeException e) {
       tx.rollback();
@@ -142,13 +149,25 @@ public class DeadlineClock {
     }
   }
 
+  /**
+   * How late the clock records a breach after its deadline: {@code
+   * herstel_deadline_clock_lag_seconds} (count, sum, max and quantiles).
+   */
+  private Timer lag() {
+    return metrics.timer(
+        Metadata.builder()
+            .withName("herstel_deadline_clock_lag")
+            .withDescription("How long after its deadline the clock recorded a breach or overdue")
+            .build());
+  }
+
   private Due nextDue(JdbcTransactions transactions, Instant now) {
     return new Sql(transactions)
         .one(
-            "SELECT incident_id, subject, kind FROM incident_deadline WHERE state = 'PENDING'"
+            "SELECT incident_id, subject, kind, due_at FROM incident_deadline WHERE state = 'PENDING'"
                 + " AND NOT suspended AND due_at <= ? AND (retry_at IS NULL OR retry_at <= ?)"
                 + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED",
-            r -> new Due(r.getString(1), r.getString(2), r.getString(3)),
+            r -> new Due(r.getString(1), r.getString(2), r.getString(3), Sql.instant(r, "due_at")),
             now,
             now)
         .orElse(null);

@@ -1761,6 +1761,147 @@ class IncidentServiceIT {
         .toList();
   }
 
+  /**
+   * /metrics answers Prometheus text without a login; the intake counter moves per adapter and
+   * outcome; every processing group has a lag gauge; the consumer reports its partitions' lag; the
+   * deadline clock reports how late it fired.
+   */
+  @Test
+  void exposesItsMetricsInPrometheusText() throws Exception {
+    ClockedProcess process = clockedProcess(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    String before = metrics();
+    double accepted =
+        sample(before, "herstel_intake_alerts_total", "adapter=\"herstel\"", "outcome=\"accepted\"")
+            .orElse(0.0);
+    double refused =
+        sample(before, "herstel_intake_alerts_total", "adapter=\"herstel\"", "outcome=\"refused\"")
+            .orElse(0.0);
+
+    String incidentId = openClocked(process, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    HttpResponse<String> bad = api.post(INTAKE, "soc-intake", "{\"source\":\"splunk\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    await().atMost(Duration.ofSeconds(30)).until(() -> breaches(incidentId, "MTPD").size() == 1);
+
+    String after = metrics();
+    assertThat(
+            metric(
+                after,
+                "herstel_intake_alerts_total",
+                "adapter=\"herstel\"",
+                "outcome=\"accepted\""))
+        .isEqualTo(accepted + 1);
+    assertThat(
+            metric(
+                after, "herstel_intake_alerts_total", "adapter=\"herstel\"", "outcome=\"refused\""))
+        .isEqualTo(refused + 1);
+    assertThat(metric(after, "herstel_processor_lag_events", "group=\"incident-deadlines\""))
+        .isGreaterThanOrEqualTo(0);
+    assertThat(metric(after, "herstel_processor_lag_events", "group=\"kafka-publisher\""))
+        .isGreaterThanOrEqualTo(0);
+    assertThat(metric(after, "herstel_kafka_consumer_lag_records", "topic=\""))
+        .isGreaterThanOrEqualTo(0);
+    assertThat(metric(after, "herstel_dead_letters_pending")).isGreaterThanOrEqualTo(0);
+    assertThat(metric(after, "herstel_deadline_clock_lag_seconds_count")).isGreaterThanOrEqualTo(2);
+    assertThat(metric(after, "herstel_deadline_clock_lag_seconds_max")).isBetween(0.0, 30.0);
+  }
+
+  /**
+   * The events of a request carry the X-Correlation-Id its client sent (echoed in the answer); an
+   * unsafe one is replaced; the server's log never holds a bearer token, good or forged.
+   */
+  @Test
+  void storesTheCorrelationIdTheClientSentAndLogsNoToken() throws Exception {
+    String token = TestInfrastructure.get().token("soc-intake");
+    String[] parts = token.split("\\.");
+    String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+    String sent = "it-corr-" + UUID.randomUUID();
+
+    HttpResponse<String> posted = intakeWith(token, sent);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    assertThat(posted.headers().firstValue("X-Correlation-Id")).contains(sent);
+    String incidentId = api.json(posted).get("incidentId").asText();
+    List<String> stored = correlationIds(incidentId);
+    assertThat(stored).isNotEmpty().containsOnly(sent);
+
+    HttpResponse<String> unsafe = intakeWith(token, "x".repeat(101));
+    assertThat(unsafe.statusCode()).as(unsafe.body()).isEqualTo(202);
+    String made = unsafe.headers().firstValue("X-Correlation-Id").orElseThrow();
+    assertThat(made).matches("[0-9a-f-]{36}");
+    assertThat(correlationIds(api.json(unsafe).get("incidentId").asText()))
+        .isNotEmpty()
+        .containsOnly(made);
+
+    assertThat(intakeWith(forged, "it-forged").statusCode()).isEqualTo(401);
+    Path log =
+        Path.of(
+            System.getProperty("herstel.liberty.wlp"),
+            "usr/servers",
+            System.getProperty("herstel.it.server"),
+            "logs/messages.log");
+    String text = Files.readString(log);
+    assertThat(text).isNotEmpty().doesNotContain(parts[2]).doesNotContain(forged);
+  }
+
+  private HttpResponse<String> intakeWith(String token, String correlationId) throws Exception {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:" + System.getProperty("herstel.it.http.port") + INTAKE))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("X-Correlation-Id", correlationId)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        alert(
+                            "CORR-" + UUID.randomUUID(),
+                            "host-" + UUID.randomUUID(),
+                            Instant.now())))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> correlationIds(String aggregateId) throws Exception {
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT convert_from(metadata, 'UTF8')::jsonb->>'correlationId'"
+                    + " FROM domainevententry WHERE aggregateidentifier = ? ORDER BY globalindex")) {
+      s.setString(1, aggregateId);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  private String metrics() {
+    HttpResponse<String> response = api.get("/metrics", null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain");
+    return response.body();
+  }
+
+  /** The value of the first sample of {@code name} with all of {@code labels}; it must be there. */
+  private static double metric(String text, String name, String... labels) {
+    return sample(text, name, labels)
+        .orElseThrow(() -> new AssertionError(name + " " + List.of(labels) + " missing:\n" + text));
+  }
+
+  private static java.util.Optional<Double> sample(String text, String name, String... labels) {
+    return text.lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+        .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst();
+  }
+
   @Test
   void recordsEachRecoveryDeadlineBreachOnceThoughNobodyTouchesTheIncident() throws Exception {
     ClockedProcess process = clockedProcess(Duration.ofSeconds(2), Duration.ofSeconds(4));

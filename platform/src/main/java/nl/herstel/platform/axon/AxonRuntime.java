@@ -23,6 +23,7 @@ import nl.herstel.platform.config.KafkaConfig;
 import nl.herstel.platform.config.ServiceConfig;
 import nl.herstel.platform.jdbc.Database;
 import nl.herstel.platform.jdbc.JdbcTransactions;
+import nl.herstel.platform.kafka.ConsumerMetrics;
 import nl.herstel.platform.kafka.KafkaPublisher;
 import nl.herstel.platform.kafka.KafkaSubscriber;
 import nl.herstel.platform.messaging.EventMetadata;
@@ -62,6 +63,7 @@ public class AxonRuntime {
   @Inject ServiceConfig service;
   @Inject KafkaConfig kafka;
   @Inject Instance<ServiceModule> serviceModule;
+  @Inject Instance<ConsumerMetrics> consumerMetrics;
 
   private Configuration configuration;
   private KafkaPublisher publisher;
@@ -159,7 +161,13 @@ public class AxonRuntime {
     configuration.start();
     readModels = new ReadModels(configuration, transactions, handlers);
 
-    subscriber = new KafkaSubscriber(module.subscriptions(), kafka, transactions, service.name());
+    subscriber =
+        new KafkaSubscriber(
+            module.subscriptions(),
+            kafka,
+            transactions,
+            service.name(),
+            consumerMetrics.isResolvable() ? consumerMetrics.get() : ConsumerMetrics.NONE);
     subscriber.start();
     LOG.info(() -> service.name() + ": Axon started with processors " + processors);
   }
@@ -189,6 +197,13 @@ public class AxonRuntime {
         .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
         .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
         .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+  }
+
+  /** The names of the tracking processors (processing groups), once Axon has started. */
+  public List<String> processorNames() {
+    return configuration == null
+        ? List.of()
+        : List.copyOf(configuration.eventProcessingConfiguration().eventProcessors().keySet());
   }
 
   /** Whether every tracking processor is running (not stopped or in error back-off). */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,6 +82,8 @@ public final class KafkaSubscriber implements AutoCloseable {
   private final DeadLetters deadLetters;
   private final KafkaConfig config;
   private final Map<String, Integer> failures = new HashMap<>();
+  private final ConsumerMetrics metrics;
+  private final Map<TopicPartition, Long> lags = new ConcurrentHashMap<>();
   private KafkaProducer<String, byte[]> deadLetterProducer;
   private volatile boolean running = true;
   private volatile boolean assigned;
@@ -90,8 +93,10 @@ public final class KafkaSubscriber implements AutoCloseable {
       List<Subscription<?>> subscriptions,
       KafkaConfig config,
       JdbcTransactions transactions,
-      String serviceName) {
+      String serviceName,
+      ConsumerMetrics metrics) {
     this.transactions = transactions;
+    this.metrics = metrics;
     this.serviceName = serviceName;
     this.config = config;
     this.deadLetters = new DeadLetters(transactions);
@@ -140,6 +145,7 @@ public final class KafkaSubscriber implements AutoCloseable {
       try {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         assigned = !consumer.assignment().isEmpty();
+        measureLag();
         for (ConsumerRecord<String, byte[]> record : records) {
           applyOrSetAside(record);
           consumer.commitSync(
@@ -167,6 +173,28 @@ public final class KafkaSubscriber implements AutoCloseable {
     if (deadLetterProducer != null) {
       deadLetterProducer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /**
+   * Notes each assigned partition's lag as the consumer last fetched it (no request to the broker);
+   * a partition this consumer lost counts 0, so the lags of a group's consumers add up.
+   */
+  private void measureLag() {
+    Set<TopicPartition> assignment = consumer.assignment();
+    for (TopicPartition partition : assignment) {
+      consumer
+          .currentLag(partition)
+          .ifPresent(
+              lag -> {
+                if (lags.put(partition, lag) == null) {
+                  metrics.partitionAssigned(
+                      partition.topic(),
+                      partition.partition(),
+                      () -> lags.getOrDefault(partition, 0L));
+                }
+              });
+    }
+    lags.keySet().removeIf(partition -> !assignment.contains(partition));
   }
 
   /**
@@ -225,6 +253,7 @@ public final class KafkaSubscriber implements AutoCloseable {
         record.value(),
         error,
         attempts);
+    metrics.setAside(record.topic());
     LOG.warning(
         () ->
             "Set aside Kafka record "

@@ -2,6 +2,7 @@ package nl.herstel.platform.messaging;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import nl.herstel.platform.logging.LogFields;
 
 /** The {@link Caller} of the work running on this thread: set by REST filters and Kafka intake. */
 public final class CallContext {
@@ -17,13 +18,16 @@ public final class CallContext {
   public static <T> T callAs(Caller caller, Supplier<T> work) {
     Caller previous = CURRENT.get();
     CURRENT.set(caller);
+    LogFields.correlation(caller.correlationId());
     try {
       return work.get();
     } finally {
       if (previous == null) {
         CURRENT.remove();
+        LogFields.clear();
       } else {
         CURRENT.set(previous);
+        LogFields.correlation(previous.correlationId());
       }
     }
   }
@@ -39,9 +43,11 @@ public final class CallContext {
   /** For the REST filter: binds {@code caller} until {@link #unbind()}. */
   public static void bind(Caller caller) {
     set(caller);
+    LogFields.correlation(caller.correlationId());
   }
 
   public static void unbind() {
     clear();
+    LogFields.clear();
   }
 }

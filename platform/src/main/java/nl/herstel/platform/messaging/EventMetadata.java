@@ -7,7 +7,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 
 /**
@@ -54,12 +53,26 @@ public final class EventMetadata {
     };
   }
 
-  /** Copies who/role/source and the correlation from a command to its events; sets causation. */
+  /**
+   * Copies who/role/source and the correlation from a command to its events; sets causation. The
+   * correlation id is the conversation's (the {@code X-Correlation-Id} of the request, or of the
+   * incoming event), so the events of one request carry the id its client sent; a message without
+   * one starts a conversation named by its own id.
+   */
   public static List<CorrelationDataProvider> correlationProviders() {
     return List.of(
-        new MessageOriginProvider(CORRELATION_ID, TRACE_ID),
+        EventMetadata::origin,
         new SimpleCorrelationDataProvider(PRINCIPAL, ROLE, SOURCE),
         EventMetadata::causation);
+  }
+
+  private static Map<String, ?> origin(Message<?> message) {
+    Object correlation = message.getMetaData().get(CORRELATION_ID);
+    return Map.of(
+        CORRELATION_ID,
+        correlation == null ? message.getIdentifier() : correlation,
+        TRACE_ID,
+        message.getMetaData().getOrDefault(TRACE_ID, message.getIdentifier()));
   }
 
   private static Map<String, ?> causation(Message<?> message) {

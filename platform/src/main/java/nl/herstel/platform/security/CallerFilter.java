@@ -11,12 +11,14 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import nl.herstel.platform.logging.LogFields;
 import nl.herstel.platform.messaging.CallContext;
 import nl.herstel.platform.messaging.Caller;
 
 /**
  * Binds the authenticated caller to the request thread so every command carries who, under which
- * role and in which conversation ({@code X-Correlation-Id}, echoed in the answer).
+ * role and in which conversation ({@code X-Correlation-Id}, echoed in the answer). A missing or
+ * unsafe id is replaced in the request's headers too, so the gateway forwards the id it answers.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 10)
@@ -27,10 +29,10 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String given = request.getHeaderString(CORRELATION_HEADER);
-    String correlationId =
-        given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String correlationId = correlationId(request.getHeaderString(CORRELATION_HEADER));
+    request.getHeaders().putSingle(CORRELATION_HEADER, correlationId);
     request.setProperty(PROPERTY, correlationId);
+    LogFields.correlation(correlationId);
     SecurityContext security = request.getSecurityContext();
     if (security == null || security.getUserPrincipal() == null) {
       return;
@@ -39,6 +41,15 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
         Roles.ALL.stream().filter(security::isUserInRole).collect(Collectors.joining(","));
     CallContext.bind(
         new Caller(security.getUserPrincipal().getName(), roles, correlationId, null, "rest"));
+  }
+
+  /**
+   * The conversation's id: the one the client (or the gateway) sent when it is safe to store and
+   * log (1 to 100 of letters, digits and {@code ._:-}), a new UUID otherwise: an id too long or
+   * with control characters is replaced, never stored.
+   */
+  public static String correlationId(String given) {
+    return given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
   }
 
   @Override
