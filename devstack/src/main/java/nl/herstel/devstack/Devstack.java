@@ -47,6 +47,7 @@ public final class Devstack implements AutoCloseable {
   private final DevstackOptions options;
   private volatile EmbeddedPostgresServer postgres;
   private volatile KafkaBroker kafka;
+  private volatile TcpProxy kafkaProxy;
   private volatile DevJwt jwt;
   private volatile TokenServer tokenServer;
   private final Map<String, LibertyServer> servers =
@@ -96,13 +97,25 @@ public final class Devstack implements AutoCloseable {
     }
 
     t = System.nanoTime();
+    int external = 0;
+    int proxyPort = 0;
+    if (options.kafkaProxy()) {
+      external = FreePorts.find();
+      proxyPort = FreePorts.find();
+      while (proxyPort == external) {
+        proxyPort = FreePorts.find();
+      }
+      kafkaProxy = TcpProxy.start(proxyPort, "127.0.0.1", external);
+    }
     kafka =
         KafkaBroker.start(
             data.resolve("kafka"),
             options.kafkaPort(),
             options.kafkaControllerPort(),
             data.resolve("logs").resolve("kafka.log"),
-            false);
+            false,
+            external,
+            proxyPort);
     startMillis.put("kafka", ms(t));
     kafka.createTopics(TOPICS, TOPIC_PARTITIONS);
     ports = new Ports(options.portBase(), postgres.port(), kafka.port(), kafka.controllerPort());
@@ -154,7 +167,7 @@ public final class Devstack implements AutoCloseable {
                 s.databaseName().map(postgres::jdbcUrl).orElse(null),
                 postgres.user(),
                 postgres.password(),
-                kafka.bootstrapServers(),
+                kafkaProxy == null ? kafka.bootstrapServers() : "127.0.0.1:" + kafkaProxy.port(),
                 jwt.publicKeyPem()));
     if (ServiceSpec.GATEWAY.equals(s.name())) {
       env.putAll(ServiceEnvironment.gatewayRoutes(ports));
@@ -211,6 +224,18 @@ public final class Devstack implements AutoCloseable {
 
   public KafkaBroker kafka() {
     return kafka;
+  }
+
+  /**
+   * The proxy between the services and Kafka, when the options asked for one.
+   *
+   * @throws IllegalStateException when this devstack runs without it
+   */
+  public TcpProxy kafkaProxy() {
+    if (kafkaProxy == null) {
+      throw new IllegalStateException("this devstack runs without a Kafka proxy");
+    }
+    return kafkaProxy;
   }
 
   public EmbeddedPostgresServer postgres() {
@@ -288,6 +313,9 @@ public final class Devstack implements AutoCloseable {
         try {
           if (kafka != null) {
             kafka.close();
+          }
+          if (kafkaProxy != null) {
+            kafkaProxy.close();
           }
         } finally {
           if (postgres != null) {

@@ -20,6 +20,7 @@ public final class DevstackOptions {
   private Path wlpDir;
   private Set<String> services = new LinkedHashSet<>(ServiceSpec.NAMES);
   private boolean demoData = true;
+  private boolean kafkaProxy;
   private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
 
   /**
@@ -137,6 +138,19 @@ public final class DevstackOptions {
       }
     }
     this.services = new LinkedHashSet<>(Objects.requireNonNull(names));
+    return this;
+  }
+
+  /**
+   * Whether the services reach Kafka through a {@link TcpProxy} that a fault test can slow down
+   * ({@link Devstack#kafkaProxy()}); off by default.
+   */
+  public boolean kafkaProxy() {
+    return kafkaProxy;
+  }
+
+  public DevstackOptions kafkaProxy(boolean on) {
+    this.kafkaProxy = on;
     return this;
   }
 

@@ -17,18 +17,23 @@ import java.util.regex.Pattern;
 /**
  * A real PostgreSQL 17 server (zonky embedded binaries) whose data directory is kept between runs.
  * Durable servers run with {@code fsync=on} and {@code synchronous_commit=on}; the others (tests)
- * trade durability for speed.
+ * trade durability for speed. {@link #stop()} and {@link #restart()} take it away and bring it back
+ * on the same port with the same data (what a fault test needs).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EmbeddedPostgresServer.class.getName());
   private static final Pattern DB_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-  private final EmbeddedPostgres pg;
+  private volatile EmbeddedPostgres pg;
   private final Path dataDir;
+  private final int port;
+  private final boolean durable;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres pg, Path dataDir) {
+  private EmbeddedPostgresServer(EmbeddedPostgres pg, Path dataDir, boolean durable) {
     this.pg = pg;
     this.dataDir = dataDir;
+    this.port = pg.getPort();
+    this.durable = durable;
   }
 
   /**
@@ -38,6 +43,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @param durable fsync and synchronous commit on (devstack) or off (tests)
    */
   public static EmbeddedPostgresServer start(Path dataDir, int port, boolean durable) {
+    return new EmbeddedPostgresServer(launch(dataDir, port, durable), dataDir, durable);
+  }
+
+  private static EmbeddedPostgres launch(Path dataDir, int port, boolean durable) {
     long t0 = System.nanoTime();
     try {
       Files.createDirectories(dataDir);
@@ -62,14 +71,47 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           dataDir,
           durable,
           (System.nanoTime() - t0) / 1_000_000);
-      return new EmbeddedPostgresServer(pg, dataDir);
+      return pg;
     } catch (IOException e) {
       throw new UncheckedIOException("PostgreSQL did not start on " + dataDir, e);
     }
   }
 
+  /**
+   * Stops the server ({@code pg_ctl stop -m fast}: open connections are cut); the data directory
+   * and the port stay for {@link #restart()}. Does nothing when it is stopped.
+   */
+  public synchronized void stop() {
+    EmbeddedPostgres running = pg;
+    if (running == null) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    pg = null;
+    try {
+      running.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+    }
+    LOG.log(
+        Level.INFO,
+        "PostgreSQL on port {0} stopped in {1} ms",
+        port,
+        (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** Stops the server if it runs and starts it again on the same port with the same data. */
+  public synchronized void restart() {
+    stop();
+    pg = launch(dataDir, port, durable);
+  }
+
+  public boolean isRunning() {
+    return pg != null;
+  }
+
   public int port() {
-    return pg.getPort();
+    return port;
   }
 
   public Path dataDir() {
@@ -128,10 +170,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      pg.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
-    }
+    stop();
   }
 }

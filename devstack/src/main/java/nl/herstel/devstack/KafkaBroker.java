@@ -40,11 +40,21 @@ public final class KafkaBroker implements AutoCloseable {
   private final Path logFile;
   private final Path config;
   private final boolean quickStart;
+  private final int externalPort;
+  private final int advertisedExternalPort;
   private volatile Process process;
 
   private KafkaBroker(
-      Path dataDir, int port, int controllerPort, Path logFile, boolean quickStart) {
+      Path dataDir,
+      int port,
+      int controllerPort,
+      Path logFile,
+      boolean quickStart,
+      int externalPort,
+      int advertisedExternalPort) {
     this.quickStart = quickStart;
+    this.externalPort = externalPort;
+    this.advertisedExternalPort = advertisedExternalPort;
     this.dataDir = dataDir;
     this.port = port;
     this.controllerPort = controllerPort;
@@ -76,13 +86,37 @@ public final class KafkaBroker implements AutoCloseable {
    */
   public static KafkaBroker start(
       Path dataDir, int port, int controllerPort, Path logFile, boolean quickStart) {
+    return start(dataDir, port, controllerPort, logFile, quickStart, 0, 0);
+  }
+
+  /**
+   * As {@link #start(Path, int, int, Path, boolean)}, with a second listener for clients that reach
+   * the broker through a proxy ({@link TcpProxy}): it listens on {@code externalPort} and is
+   * advertised as {@code advertisedExternalPort} (the proxy's), so that those clients keep going
+   * through the proxy after the bootstrap. Both 0: no second listener.
+   */
+  public static KafkaBroker start(
+      Path dataDir,
+      int port,
+      int controllerPort,
+      Path logFile,
+      boolean quickStart,
+      int externalPort,
+      int advertisedExternalPort) {
     int p = FreePorts.orFree(port);
     int c = FreePorts.orFree(controllerPort);
     while (c == p) {
       c = FreePorts.find();
     }
     KafkaBroker broker =
-        new KafkaBroker(dataDir.toAbsolutePath().normalize(), p, c, logFile, quickStart);
+        new KafkaBroker(
+            dataDir.toAbsolutePath().normalize(),
+            p,
+            c,
+            logFile,
+            quickStart,
+            externalPort,
+            advertisedExternalPort);
     broker.launch();
     return broker;
   }
@@ -264,12 +298,24 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    boolean external = externalPort > 0;
     p.put(
-        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        "listeners",
+        "PLAINTEXT://127.0.0.1:"
+            + port
+            + ",CONTROLLER://127.0.0.1:"
+            + controllerPort
+            + (external ? ",EXTERNAL://127.0.0.1:" + externalPort : ""));
+    p.put(
+        "advertised.listeners",
+        "PLAINTEXT://127.0.0.1:"
+            + port
+            + (external ? ",EXTERNAL://127.0.0.1:" + advertisedExternalPort : ""));
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT" + (external ? ",EXTERNAL:PLAINTEXT" : ""));
     p.put("log.dirs", logDir().toString());
     p.put("num.partitions", "3");
     p.put("default.replication.factor", "1");

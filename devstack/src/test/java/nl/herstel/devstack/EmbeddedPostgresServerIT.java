@@ -1,11 +1,13 @@
 package nl.herstel.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,34 @@ class EmbeddedPostgresServerIT {
               DriverManager.getConnection(pg.jdbcUrl("herstel_test"), pg.user(), pg.password());
           Statement st = c.createStatement()) {
         assertThat(value(st, "SELECT text FROM note WHERE id = 1")).isEqualTo("survives a restart");
+      }
+    }
+  }
+
+  @Test
+  void stopsAndRestartsAloneOnTheSamePortWithTheSameData() throws Exception {
+    try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(tmp.resolve("away"), 0, false)) {
+      int port = pg.port();
+      String url = pg.jdbcUrl("postgres");
+      try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password());
+          Statement st = c.createStatement()) {
+        st.execute("CREATE TABLE note (id int PRIMARY KEY)");
+        st.execute("INSERT INTO note VALUES (7)");
+        pg.stop();
+        assertThat(pg.isRunning()).isFalse();
+        assertThatThrownBy(() -> st.executeQuery("SELECT 1")).isInstanceOf(SQLException.class);
+      }
+      assertThatThrownBy(() -> DriverManager.getConnection(url, pg.user(), pg.password()))
+          .isInstanceOf(SQLException.class);
+      long t0 = System.nanoTime();
+      pg.restart();
+      System.out.printf(
+          "PostgreSQL back after a stop in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+      assertThat(pg.isRunning()).isTrue();
+      assertThat(pg.port()).isEqualTo(port);
+      try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password());
+          Statement st = c.createStatement()) {
+        assertThat(value(st, "SELECT id FROM note")).isEqualTo("7");
       }
     }
   }

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.herstel.devstack.Devstack;
 import nl.herstel.devstack.testing.ServiceClient;
@@ -77,9 +80,29 @@ class FaultToleranceIT {
     return ids;
   }
 
-  /** plan-service lists each process exactly once: nothing lost, nothing applied twice. */
+  /**
+   * plan-service applied each process's ProcessRegistered exactly once: its CloudEvent id (the
+   * event's identifier in bia-service's event store) is in plan-service's inbox, and no inbox entry
+   * of that type is an id bia-service never stored (a double published under a new id would be).
+   * Its coverage, keyed by process, lists each process once.
+   */
   private void awaitCoveredExactlyOnce(List<String> processIds) {
     assertThat(processIds).isNotEmpty();
+    DeliveryLedger ledger = new DeliveryLedger(Stack.get().postgres());
+    Map<String, Set<String>> stored =
+        ledger.storedEvents("herstel_bia", "ProcessRegistered", processIds);
+    assertThat(stored).hasSize(processIds.size());
+    assertThat(stored.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+    Set<String> eventIds = new HashSet<>();
+    stored.values().forEach(eventIds::addAll);
+    await()
+        .atMost(EVENTUALLY)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> ledger.inInbox("herstel_plans", eventIds).size() == eventIds.size());
+    Set<String> foreign =
+        new HashSet<>(ledger.inboxOfType("herstel_plans", "nl.herstel.bia.process-registered.v1"));
+    foreign.removeAll(ledger.allEventIds("herstel_bia"));
+    assertThat(foreign).as("inbox entries that are no event of bia-service").isEmpty();
     await()
         .atMost(EVENTUALLY)
         .pollInterval(Duration.ofSeconds(1))
@@ -88,11 +111,11 @@ class FaultToleranceIT {
   }
 
   private List<Long> occurrences(List<String> processIds) {
-    JsonNode coverage = api.items("/api/plans/coverage", "plan-owner");
+    JsonNode entries = api.items("/api/plans/coverage", "plan-owner");
     List<Long> counts = new ArrayList<>();
     for (String id : processIds) {
       long n = 0;
-      for (JsonNode entry : coverage) {
+      for (JsonNode entry : entries) {
         if (id.equals(entry.get("processId").asText())) {
           n++;
         }

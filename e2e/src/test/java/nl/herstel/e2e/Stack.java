@@ -35,6 +35,9 @@ final class Stack {
                   .kafkaPort(0)
                   .kafkaControllerPort(0)
                   .demoData(false)
+                  // The full fault suite slows the network to Kafka: the services reach it through
+                  // a proxy then (only then: the other suites need no proxy in between).
+                  .kafkaProxy("full".equals(System.getProperty("herstel.faults")))
                   // GatewayIT plays clients behind a proxy (X-Forwarded-For from 127.0.0.1), a
                   // browser origin, and an intake key with a small budget.
                   .environment("gateway", "HERSTEL_GATEWAY_TRUSTED_PROXIES", "127.0.0.1")

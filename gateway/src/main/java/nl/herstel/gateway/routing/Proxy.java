@@ -29,8 +29,10 @@ import nl.herstel.platform.security.CallerFilter;
  * Forwards a request to the service that owns its path and streams the answer back: method, path,
  * query, body and end-to-end headers unchanged (the service checks the same bearer token again),
  * hop-by-hop headers dropped. The conversation's {@code X-Correlation-Id} is the client's when it
- * is safe, else one the gateway made (the one it answers), so the events stored carry it. An
- * unreachable service is a 503 problem, a slow one 504.
+ * is safe, else one the gateway made (the one it answers), so the events stored carry it. A service
+ * that is down (connection refused) or went away during the request (connection closed: killed,
+ * restarting) is a 503 problem with {@code Retry-After}, at once; a slow one 504. A service's own
+ * 503 (its database away) passes through with its {@code Retry-After}.
  */
 @ApplicationScoped
 public class Proxy {
@@ -148,8 +150,14 @@ public class Proxy {
           incoming.rawPath(),
           503);
     } catch (IOException e) {
+      // The connection broke before an answer came: the service was killed or is restarting.
+      // Whether a write took effect is unknown; the client retries (commands are idempotent by
+      // their keys, e.g. an alert's source and id), so this is "unavailable", not a bad gateway.
       return problem(
-          Kind.UNAVAILABLE, service + " failed to answer; try again", incoming.rawPath(), 502);
+          Kind.UNAVAILABLE,
+          service + " failed to answer; try again shortly",
+          incoming.rawPath(),
+          503);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return problem(Kind.UNAVAILABLE, "Interrupted", incoming.rawPath(), 503);
