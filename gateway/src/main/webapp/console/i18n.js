@@ -58,6 +58,14 @@ export function seconds(iso) {
   return sign ? -total : total;
 }
 
+/** Whole seconds as days, hours, minutes and seconds. */
+function split(total) {
+  const d = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  return { d, h, m, s: total % 60 };
+}
+
 function units() {
   return lang === 'nl' ? { d: 'd', h: 'u', min: 'min', s: 's' } : { d: 'd', h: 'h', min: 'min', s: 's' };
 }
@@ -68,13 +76,7 @@ export function formatDuration(isoOrSeconds) {
   if (Number.isNaN(total)) return String(isoOrSeconds);
   const u = units();
   const neg = total < 0 ? '−' : '';
-  let s = Math.round(Math.abs(total));
-  const d = Math.floor(s / 86400);
-  s -= d * 86400;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
+  const { d, h, m, s } = split(Math.round(Math.abs(total)));
   const parts = [];
   if (d) parts.push(`${d} ${u.d}`);
   if (h) parts.push(`${h} ${u.h}`);
@@ -86,13 +88,7 @@ export function formatDuration(isoOrSeconds) {
 /** A ticking countdown: "2 h 03 min 05 s"; days drop the seconds. */
 export function formatCountdown(total) {
   const u = units();
-  let s = Math.max(0, Math.floor(total));
-  const d = Math.floor(s / 86400);
-  s -= d * 86400;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
+  const { d, h, m, s } = split(Math.max(0, Math.floor(total)));
   const two = (n) => String(n).padStart(2, '0');
   if (d) return `${d} ${u.d} ${h} ${u.h} ${two(m)} ${u.min}`;
   if (h) return `${h} ${u.h} ${two(m)} ${u.min} ${two(s)} ${u.s}`;

@@ -220,7 +220,8 @@ async function renderGraph() {
   const pos = new Map();
   columns.forEach((col, x) => (col || []).sort((a, b) => a.name.localeCompare(b.name)).forEach((n, y) => pos.set(n.id, { x: 10 + x * (W + GX), y: 10 + y * (H + GY) })));
   const width = 20 + columns.length * (W + GX) - GX;
-  const height = 20 + Math.max(...columns.map((c) => (c || []).length)) * (H + GY) - GY;
+  // A layer may be empty (assets but no process yet): Array.from fills the holes map() skips.
+  const height = 20 + Math.max(1, ...Array.from(columns, (c) => (c || []).length)) * (H + GY) - GY;
   const spof = new Set(spofs.map((s) => s.assetId));
   const svg = h(
     'svg',
