@@ -171,6 +171,7 @@ public final class Devstack implements AutoCloseable {
                 jwt.publicKeyPem()));
     if (ServiceSpec.GATEWAY.equals(s.name())) {
       env.putAll(ServiceEnvironment.gatewayRoutes(ports));
+      env.putAll(ServiceEnvironment.consoleSignIn(ports));
     }
     if (ServiceSpec.PLANS.equals(s.name())) {
       env.put(

@@ -62,4 +62,16 @@ public final class ServiceEnvironment {
     env.put(ROUTES_PREFIX + "LESSONS", "http://127.0.0.1:" + ports.lessons());
     return env;
   }
+
+  /**
+   * Where the gateway's web console signs in: the token service's authorization-code flow ({@code
+   * HERSTEL_CONSOLE_OIDC_AUTHORIZATION_ENDPOINT}, {@code HERSTEL_CONSOLE_OIDC_TOKEN_ENDPOINT}).
+   */
+  public static Map<String, String> consoleSignIn(Ports ports) {
+    String tokens = "http://localhost:" + ports.tokens();
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("HERSTEL_CONSOLE_OIDC_AUTHORIZATION_ENDPOINT", tokens + "/authorize");
+    env.put("HERSTEL_CONSOLE_OIDC_TOKEN_ENDPOINT", tokens + "/token");
+    return env;
+  }
 }

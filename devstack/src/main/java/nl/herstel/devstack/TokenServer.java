@@ -20,7 +20,10 @@ import java.util.concurrent.Executors;
 
 /**
  * The development token service on 127.0.0.1: {@code GET /token?role=ROLE[&role=ROLE2][&sub=NAME]}
- * answers a signed JWT as text; {@code GET /} explains how to use it.
+ * answers a signed JWT as text; {@code GET /} explains how to use it. For the web console it also
+ * speaks the OAuth 2.0 authorization-code flow with PKCE ({@link CodeFlow}): {@code GET /authorize}
+ * shows a login page, {@code POST /token} exchanges the code for a token (JSON, as an OIDC provider
+ * answers).
  */
 public final class TokenServer implements AutoCloseable {
   /** How long a token from this service is valid. */
@@ -29,6 +32,7 @@ public final class TokenServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final DevJwt jwt;
+  private final CodeFlow codeFlow = new CodeFlow(java.time.Clock.systemUTC());
 
   private TokenServer(HttpServer server, ExecutorService executor, DevJwt jwt) {
     this.server = server;
@@ -70,7 +74,20 @@ public final class TokenServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
-      if (!"GET".equals(ex.getRequestMethod())) {
+      String method = ex.getRequestMethod();
+      if ("/authorize".equals(path) && ("GET".equals(method) || "POST".equals(method))) {
+        authorize(ex);
+      } else if ("/login.css".equals(path) && "GET".equals(method)) {
+        ex.getResponseHeaders().set("Cache-Control", "public, max-age=3600");
+        send(ex, 200, "text/css", LoginPage.CSS, false);
+      } else if ("/token".equals(path) && "POST".equals(method)) {
+        exchange(ex);
+      } else if ("/token".equals(path) && "OPTIONS".equals(method)) {
+        cors(ex);
+        ex.getResponseHeaders().set("Access-Control-Allow-Methods", "POST");
+        ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
+        ex.sendResponseHeaders(204, -1);
+      } else if (!"GET".equals(method)) {
         problem(ex, 405, "Method Not Allowed", "only GET is supported", null);
       } else if ("/token".equals(path)) {
         token(ex);
@@ -121,6 +138,99 @@ public final class TokenServer implements AutoCloseable {
     send(ex, 200, "text/plain; charset=utf-8", jwt.mint(sub, roles, TOKEN_TTL));
   }
 
+  /**
+   * {@code GET /authorize?response_type=code&client_id&redirect_uri&state&code_challenge&
+   * code_challenge_method=S256}: the login page; its form posts back here with a user name and
+   * roles, and the browser goes back to {@code redirect_uri} with {@code code} and {@code state}.
+   */
+  private void authorize(HttpExchange ex) throws IOException {
+    boolean post = "POST".equals(ex.getRequestMethod());
+    List<String[]> pairs =
+        query(
+            post
+                ? new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                : ex.getRequestURI().getRawQuery());
+    java.util.Map<String, String> p = first(pairs);
+    CodeFlow.Request request;
+    try {
+      request = CodeFlow.request(p);
+    } catch (CodeFlow.Refused refused) {
+      LoginPage.headers(ex, null);
+      send(ex, 400, "text/html; charset=utf-8", LoginPage.error(refused.getMessage()), false);
+      return;
+    }
+    if (!post) {
+      LoginPage.headers(ex, request.redirectUri());
+      send(ex, 200, "text/html; charset=utf-8", LoginPage.form(request, p, null), false);
+      return;
+    }
+    List<String> roles = new ArrayList<>();
+    for (String[] kv : pairs) {
+      if ("role".equals(kv[0]) && !kv[1].isBlank()) {
+        roles.add(kv[1].trim());
+      }
+    }
+    try {
+      java.net.URI back = codeFlow.issue(request, p.get("username"), roles);
+      ex.getResponseHeaders().set("Location", back.toString());
+      ex.getResponseHeaders().set("Cache-Control", "no-store");
+      ex.sendResponseHeaders(303, -1);
+    } catch (CodeFlow.Refused refused) {
+      LoginPage.headers(ex, request.redirectUri());
+      send(
+          ex,
+          400,
+          "text/html; charset=utf-8",
+          LoginPage.form(request, p, refused.getMessage()),
+          false);
+    }
+  }
+
+  /** {@code POST /token} with {@code grant_type=authorization_code}: the code for a token. */
+  private void exchange(HttpExchange ex) throws IOException {
+    cors(ex);
+    java.util.Map<String, String> p =
+        first(query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+    try {
+      CodeFlow.Grant grant = codeFlow.exchange(p);
+      String token = jwt.mint(grant.subject(), grant.roles(), TOKEN_TTL);
+      send(
+          ex,
+          200,
+          "application/json",
+          "{\"access_token\":"
+              + DevJwt.json(token)
+              + ",\"token_type\":\"Bearer\",\"expires_in\":"
+              + TOKEN_TTL.toSeconds()
+              + "}",
+          true);
+    } catch (CodeFlow.Refused refused) {
+      send(
+          ex,
+          400,
+          "application/json",
+          "{\"error\":"
+              + DevJwt.json(refused.error)
+              + ",\"error_description\":"
+              + DevJwt.json(refused.getMessage())
+              + "}",
+          true);
+    }
+  }
+
+  /** The exchange is called from the console's origin: any origin may (no cookies are used). */
+  private static void cors(HttpExchange ex) {
+    ex.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+  }
+
+  private static java.util.Map<String, String> first(List<String[]> pairs) {
+    java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (String[] kv : pairs) {
+      map.putIfAbsent(kv[0], kv[1]);
+    }
+    return map;
+  }
+
   private String help() {
     StringBuilder sb = new StringBuilder();
     sb.append("Herstel development token service (issuer ").append(DevJwt.ISSUER).append(")\n\n");
@@ -132,7 +242,10 @@ public final class TokenServer implements AutoCloseable {
     }
     sb.append("\nExample:\n  TOKEN=$(curl -s '")
         .append(url())
-        .append("/token?role=bcm-manager')\n  curl -H \"Authorization: Bearer $TOKEN\" ...\n");
+        .append("/token?role=bcm-manager')\n  curl -H \"Authorization: Bearer $TOKEN\" ...\n")
+        .append(
+            "\nThe web console signs in with the authorization-code flow (PKCE, S256): GET"
+                + " /authorize shows a login page, POST /token exchanges the code.\n");
     return sb.toString();
   }
 
@@ -170,9 +283,16 @@ public final class TokenServer implements AutoCloseable {
 
   private static void send(HttpExchange ex, int status, String type, String body)
       throws IOException {
+    send(ex, status, type, body, true);
+  }
+
+  private static void send(HttpExchange ex, int status, String type, String body, boolean noStore)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
-    ex.getResponseHeaders().set("Cache-Control", "no-store");
+    if (noStore || !ex.getResponseHeaders().containsKey("Cache-Control")) {
+      ex.getResponseHeaders().set("Cache-Control", "no-store");
+    }
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
