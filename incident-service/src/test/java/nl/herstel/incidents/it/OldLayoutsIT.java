@@ -112,7 +112,7 @@ class OldLayoutsIT {
   }
 
   @Test
-  void anIncidentOpenedInTheFirstLayoutIsReadAndTakesAnUpdateOfItsAlert() throws Exception {
+  void anIncidentOpenedInTheFirstLayoutIsReadInTheCurrentOne() throws Exception {
     Instant disruptedAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     Map<String, String> values = incident(disruptedAt);
     String id = values.get("incident");
@@ -129,30 +129,6 @@ class OldLayoutsIT {
     assertThat(opened.has("correlationKey")).isTrue();
     assertThat(opened.get("correlationKey").isNull()).isTrue();
     assertThat(opened.get("raw").isNull()).isTrue();
-
-    // the aggregate loads the old event and compares a newer version of the alert with it
-    HttpResponse<String> update =
-        api.post(
-            "/api/incidents/intake",
-            "soc-intake",
-            ("{\"source\":\"old-layouts-it\",\"sourceId\":\"%s\",\"title\":\"Ransomware, two"
-                    + " servers\",\"severity\":\"CRITICAL\",\"assets\":[\"fs-%s\"],"
-                    + "\"updatedAt\":\"%s\"}")
-                .formatted(id, id, disruptedAt.plus(1, ChronoUnit.HOURS)));
-    assertThat(update.statusCode()).as(update.body()).isEqualTo(202);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        api.json(api.get("/api/incidents/" + id, "auditor")).get("title").asText())
-                    .isEqualTo("Ransomware, two servers"));
-    assertThat(
-            ItDatabase.count(
-                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?"
-                    + " AND payloadrevision = '1'",
-                id))
-        .isEqualTo(1);
   }
 
   @Test
