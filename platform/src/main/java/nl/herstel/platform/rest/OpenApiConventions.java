@@ -1,5 +1,6 @@
 package nl.herstel.platform.rest;
 
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -15,10 +16,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * it:
  *
  * <ul>
- *   <li>Operations every service offers from the platform (such as its dead letters) get the
- *       service's name in their operationId ({@code plansListDeadLetters}), so the gateway's merged
- *       document keeps every operationId unique. The service is named by the path's second segment
- *       ({@code /api/plans}).
+ *   <li>Operations every service offers from the platform (its dead letters, its read models) get
+ *       the service's name in their operationId ({@code plansListDeadLetters}), so the gateway's
+ *       merged document keeps every operationId unique. The service is named by the path's second
+ *       segment ({@code /api/plans}).
  *   <li>Every error answer (4xx, 5xx) is a {@link Problem}: one that names no body gets {@code
  *       application/problem+json} with the Problem schema (see {@link ProblemMapper}).
  *   <li>Every operation answers 400 to a query parameter it does not take and to text that cannot
@@ -27,7 +28,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * </ul>
  */
 public class OpenApiConventions implements OASFilter {
-  private static final String SHARED_PREFIX = "/dead-letters";
+  /**
+   * Paths (after {@code /api/<service>}) of the operations every service offers from the platform.
+   */
+  private static final List<String> SHARED = List.of("/dead-letters", "/admin/read-models");
+
   private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
   @Override
@@ -51,7 +56,7 @@ public class OpenApiConventions implements OASFilter {
 
   private static void prefixSharedOperationId(String path, Operation operation) {
     String[] segments = path.split("/");
-    if (segments.length < 4 || !path.contains(SHARED_PREFIX)) {
+    if (segments.length < 4 || SHARED.stream().noneMatch(path::contains)) {
       return;
     }
     String service = segments[2];
