@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -149,10 +150,11 @@ class ConsoleIT {
 
   @Test
   @org.junit.jupiter.api.Disabled(
-      "Not yet green: its one run (session 7, helper E) passed sign-in and the axe checks of the"
-          + " welcome and login pages, then the dependency graph drew nothing while the BIA had an"
-          + " asset but no process (an SVG height of NaN, fixed since, not rerun). Enable and run"
-          + " with -Dit.test=ConsoleIT.")
+      "Not yet green. Session 7: in the full e2e run it passed sign-in, the axe checks of the"
+          + " welcome and login pages and the BIA graph, then read the field hint instead of the"
+          + " RTO error (fixed: the error is the describedby id ending in -error); run alone after"
+          + " OpenApiIT the graph did not show the new asset within 60 s (not yet understood)."
+          + " Enable and run with -Dit.test=ConsoleIT.")
   void walksTheThinSliceThroughTheConsole() throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String assetName = "db-console-" + suffix;
@@ -192,7 +194,11 @@ class ConsoleIT {
     await("the refusal is shown at the RTO field")
         .atMost(EVENTUALLY)
         .until(() -> "true".equals(rto.getAttribute("aria-invalid")));
-    String rtoError = rto.getAttribute("aria-describedby").split(" ")[0];
+    String rtoError =
+        Arrays.stream(rto.getAttribute("aria-describedby").split(" "))
+            .filter(id -> id.endsWith("-error"))
+            .findFirst()
+            .orElseThrow();
     assertThat(browser.findElement(By.id(rtoError)).getText()).contains("MTPD");
     screenshot("bia-refused");
     rto.clear();
