@@ -14,6 +14,7 @@ import nl.herstel.incidents.intake.IntakeKeys;
 import nl.herstel.incidents.intake.IntakeKeys.IntakeKey;
 import nl.herstel.platform.rest.Problem;
 import nl.herstel.platform.rest.Problem.Kind;
+import nl.herstel.platform.rest.PublicUris;
 import nl.herstel.platform.security.Roles;
 
 /**
@@ -36,7 +37,7 @@ public class IntakeAuthentication implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     SecurityContext security = request.getSecurityContext();
-    String path = "/" + request.getUriInfo().getPath();
+    String path = PublicUris.path(request.getUriInfo());
     if (security.getUserPrincipal() != null) {
       if (!security.isUserInRole(Roles.SOC_INTAKE)
           && !security.isUserInRole(Roles.INCIDENT_COMMANDER)) {

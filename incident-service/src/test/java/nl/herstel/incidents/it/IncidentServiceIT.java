@@ -1274,6 +1274,7 @@ class IncidentServiceIT {
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(api.json(none).get("instance").asText()).isEqualTo(INTAKE);
     var wrongKey = withKey("hik_not-a-key", "{}");
     assertThat(wrongKey.statusCode()).isEqualTo(401);
     var wrongRole = api.post(INTAKE, "recovery-team", "{}");
