@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,7 +46,13 @@ class FaultSuiteIT {
       Long.getLong("herstel.faults.refusal-limit-ms", 5000);
 
   private final Devstack stack = Stack.get();
-  private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+  /** The devstack's tokens live 10 minutes and the full suite runs longer: re-minted after 5. */
+  private static final Duration TOKEN_REUSE = Duration.ofMinutes(5);
+
+  private record Minted(String token, Instant at) {}
+
+  private final Map<String, Minted> tokens = new ConcurrentHashMap<>();
   private final DeliveryLedger ledger = new DeliveryLedger(stack.postgres());
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -62,6 +69,17 @@ class FaultSuiteIT {
     }
   }
 
+  private String token(String role) {
+    return tokens
+        .compute(
+            role,
+            (r, minted) ->
+                minted == null || minted.at().plus(TOKEN_REUSE).isBefore(Instant.now())
+                    ? new Minted(stack.token(r), Instant.now())
+                    : minted)
+        .token();
+  }
+
   @Test
   void keepsEveryAcknowledgedCommandOnceThroughFaultsAtLoad() throws Exception {
     int alertsPerSecond = Integer.getInteger("herstel.faults.rate", FULL ? 200 : 50);
@@ -73,11 +91,7 @@ class FaultSuiteIT {
     List<Outcome> outcomes = new ArrayList<>();
     try (LoadGenerator load =
         new LoadGenerator(
-            List.of(stack.gatewayUrl()),
-            role -> tokens.computeIfAbsent(role, stack::token),
-            alertsPerSecond,
-            batch,
-            processesPerSecond)) {
+            List.of(stack.gatewayUrl()), this::token, alertsPerSecond, batch, processesPerSecond)) {
       load.start();
       Thread.sleep(gap.toMillis());
       if (FULL) {
