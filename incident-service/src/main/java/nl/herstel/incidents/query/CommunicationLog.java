@@ -86,6 +86,6 @@ public class CommunicationLog {
                 r.getString("principal"),
                 r.getString("role"),
                 instant(r, "logged_at")),
-        query.incidentId());
+        args.toArray());
   }
 }

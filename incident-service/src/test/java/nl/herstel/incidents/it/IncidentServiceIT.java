@@ -333,7 +333,8 @@ class IncidentServiceIT {
     HttpResponse<String> historyResponse =
         api.get("/api/incidents/" + incidentId + "/history", "auditor");
     assertThat(historyResponse.statusCode()).isEqualTo(200);
-    JsonNode history = api.json(historyResponse);
+    assertThat(api.json(historyResponse).get("items")).hasSize(2);
+    JsonNode history = api.items("/api/incidents/" + incidentId + "/history", "auditor");
     assertThat(history).hasSize(2);
     assertThat(history.get(0).get("type").asText()).isEqualTo("IncidentOpened");
     assertThat(history.get(0).get("principal").asText()).isEqualTo("test-soc-intake");
