@@ -49,7 +49,7 @@ mkdir -p "$out"
 set +e
 ./mvnw -B verify -pl bia-service,plan-service,lessons-service,e2e -am \
   -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test='*BenchmarkIT' -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test='*BenchmarkIT,EventChainIT' -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dherstel.benchmark="$mode" -Dherstel.benchmark.scale="$scale" \
   -Dherstel.pgbench="$pgbench" -Dherstel.bench.out="$out/figures.jsonl" ${maven[@]+"${maven[@]}"} \
   2>&1 | tee "$out/build.log" | grep --line-buffered -E "BENCHMARK|BUILD|ERROR"
