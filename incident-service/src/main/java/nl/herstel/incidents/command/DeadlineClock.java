@@ -24,7 +24,6 @@ import nl.herstel.platform.jdbc.JdbcTransactions;
 import nl.herstel.platform.jdbc.Sql;
 import nl.herstel.platform.messaging.CallContext;
 import nl.herstel.platform.messaging.Caller;
-import org.axonframework.common.transaction.Transaction;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
@@ -112,41 +111,53 @@ public class DeadlineClock {
 
   private record Due(String incidentId, String subject, String kind, Instant dueAt) {}
 
-  /** Takes one due row and fires it; false when none is due. */
+  private record Fired(Due due, DeadlineOutcome outcome) {}
+
+  /**
+   * Takes one due row and fires it; false when none is due. The row's lock, the command's event and
+   * the row's new state commit together; the incident stays locked until then (see {@link
+   * JdbcTransactions#inTransaction}).
+   */
   private boolean fireNext(JdbcTransactions transactions, Instant now) {
-    Due due = null;
-    Transaction tx = transactions.startTransaction();
+    Due[] taken = new Due[1];
+    Fired fired;
     try {
-      due = nextDue(transactions, now);
-      if (due == null) {
-        tx.commit();
-        return false;
-      }
-      Object command = command(due, now);
-      DeadlineOutcome outcome =
-          CallContext.callAs(
-              new Caller(
-                  "system:incident-service",
-                  "system",
-                  UUID.randomUUID().toString(),
-                  null,
-                  "deadline-clock"),
-              () -> axon.configuration().commandGateway().sendAndWait(command));
-      settle(transactions, due, outcome, now);
-      tx.commit();
-      if (outcome == DeadlineOutcome.RECORDED) {
-        lag().update(Duration.between(due.dueAt(), Instant.now()));
-      }
-      return true;
+      fired =
+          transactions.inTransaction(
+              () -> {
+                Due due = nextDue(transactions, now);
+                if (due == null) {
+                  return null;
+                }
+                taken[0] = due;
+                Object command = command(due, now);
+                DeadlineOutcome outcome =
+                    CallContext.callAs(
+                        new Caller(
+                            "system:incident-service",
+                            "system",
+                            UUID.randomUUID().toString(),
+                            null,
+                            "deadline-clock"),
+                        () -> axon.configuration().commandGateway().sendAndWait(command));
+                settle(transactions, due, outcome, now);
+                return new Fired(due, outcome);
+              });
     } catch (RuntimeException e) {
-      tx.rollback();
-      if (due == null) {
+      if (taken[0] == null) {
         throw e;
       }
-      LOG.log(Level.WARNING, "Could not fire deadline " + due + "; retrying later", e);
-      retryLater(transactions, due, now);
+      LOG.log(Level.WARNING, "Could not fire deadline " + taken[0] + "; retrying later", e);
+      retryLater(transactions, taken[0], now);
       return true;
     }
+    if (fired == null) {
+      return false;
+    }
+    if (fired.outcome() == DeadlineOutcome.RECORDED) {
+      lag().update(Duration.between(fired.due().dueAt(), Instant.now()));
+    }
+    return true;
   }
 
   /**

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -58,6 +60,7 @@ public class AxonRuntime {
   private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
   private static final int SNAPSHOT_THRESHOLD = 250;
   private static final int BATCH_SIZE = 100;
+  private static final String UNIQUE_VIOLATION = "23505";
 
   @Inject Database database;
   @Inject ServiceConfig service;
@@ -105,15 +108,11 @@ public class AxonRuntime {
             .configureCorrelationDataProviders(c -> EventMetadata.correlationProviders())
             .configureEmbeddedEventStore(
                 c ->
-                    JdbcEventStorageEngine.builder()
-                        .connectionProvider(transactions)
-                        .transactionManager(transactions)
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
-                        // an aggregate with @Revision ignores snapshots of its earlier layouts
-                        .snapshotFilter(c.snapshotFilter())
-                        .upcasterChain(new EventUpcasterChain(module.upcasters))
-                        .build())
+                    eventStorageEngine(
+                        transactions,
+                        serializer,
+                        c.snapshotFilter(),
+                        new EventUpcasterChain(module.upcasters)))
             .registerComponent(
                 TokenStore.class,
                 c ->
@@ -170,6 +169,39 @@ public class AxonRuntime {
             consumerMetrics.isResolvable() ? consumerMetrics.get() : ConsumerMetrics.NONE);
     subscriber.start();
     LOG.info(() -> service.name() + ": Axon started with processors " + processors);
+  }
+
+  /**
+   * The event store on the service's database. An event appended at a sequence number the aggregate
+   * already has (another thread or replica got there first) fails with Axon's {@link
+   * org.axonframework.modelling.command.ConcurrencyException}, which the API answers with 409,
+   * instead of a storage error.
+   */
+  public static JdbcEventStorageEngine eventStorageEngine(
+      JdbcTransactions transactions,
+      Serializer serializer,
+      SnapshotFilter snapshotFilter,
+      EventUpcasterChain upcasters) {
+    return JdbcEventStorageEngine.builder()
+        .connectionProvider(transactions)
+        .transactionManager(transactions)
+        .eventSerializer(serializer)
+        .snapshotSerializer(serializer)
+        // an aggregate with @Revision ignores snapshots of its earlier layouts
+        .snapshotFilter(snapshotFilter)
+        .upcasterChain(upcasters)
+        .persistenceExceptionResolver(AxonRuntime::duplicateKey)
+        .build();
+  }
+
+  /** Whether {@code failure} is PostgreSQL's unique violation (SQLSTATE 23505). */
+  static boolean duplicateKey(Exception failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings("unchecked")

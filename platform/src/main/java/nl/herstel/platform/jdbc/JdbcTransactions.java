@@ -9,6 +9,9 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
 /**
  * One JDBC transaction per thread, shared by Axon and by our own SQL.
@@ -57,9 +60,34 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
     return bound != null ? bound.shared : dataSource.getConnection();
   }
 
-  /** Runs {@code work} in a transaction (joining the current one) and returns its result. */
+  /**
+   * Runs {@code work} in a transaction (joining the current one) and returns its result.
+   *
+   * <p>When this call starts the transaction, an Axon unit of work owns it, so that a command sent
+   * inside runs in a nested unit of work: its aggregate stays locked, and its events are stored,
+   * until this transaction commits. Without it the command's own unit of work would release the
+   * aggregate lock as soon as the command returned, before the commit; another thread could then
+   * load the aggregate without those events and append at the same sequence number (the deadline
+   * clock and a REST command on one incident did exactly that).
+   */
   public <T> T inTransaction(Supplier<T> work) {
-    return fetchInTransaction(work);
+    if (isActive() || CurrentUnitOfWork.isStarted()) {
+      return fetchInTransaction(work);
+    }
+    DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+    unitOfWork.attachTransaction(this);
+    ResultMessage<T> result = unitOfWork.executeWithResult(work::get);
+    if (result.isExceptional()) {
+      Throwable failure = result.exceptionResult();
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw new DataAccessException("The transaction failed", failure);
+    }
+    return result.getPayload();
   }
 
   /** Whether the calling thread is inside a transaction. */

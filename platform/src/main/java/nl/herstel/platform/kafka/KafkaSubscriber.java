@@ -299,13 +299,14 @@ public final class KafkaSubscriber implements AutoCloseable {
   public DeadLetter replay(UUID id, String by) {
     deadLetters.find(id).orElseThrow(() -> new NotFound("Dead letter", id.toString()));
     try {
-      transactions.executeInTransaction(
+      transactions.inTransaction(
           () -> {
             DeadLetter letter = pending(id);
             RecordHeaders headers = new RecordHeaders();
             letter.headers().forEach((k, v) -> CloudEventHeaders.put(headers, k, v));
             apply(letter.topic(), headers, deadLetters.payload(id));
             deadLetters.settle(id, DeadLetter.Status.REPLAYED, by, null);
+            return null;
           });
     } catch (Conflict | NotFound e) {
       throw e;
@@ -323,10 +324,11 @@ public final class KafkaSubscriber implements AutoCloseable {
   /** Sets a pending dead letter aside for good, with the operator's reason. */
   public DeadLetter discard(UUID id, String by, String reason) {
     deadLetters.find(id).orElseThrow(() -> new NotFound("Dead letter", id.toString()));
-    transactions.executeInTransaction(
+    transactions.inTransaction(
         () -> {
           pending(id);
           deadLetters.settle(id, DeadLetter.Status.DISCARDED, by, reason);
+          return null;
         });
     return deadLetters.find(id).orElseThrow();
   }
@@ -378,7 +380,7 @@ public final class KafkaSubscriber implements AutoCloseable {
             correlationId,
             ceId,
             envelope.source() == null ? "kafka" : envelope.source());
-    transactions.executeInTransaction(
+    transactions.inTransaction(
         () ->
             CallContext.callAs(
                 caller,
