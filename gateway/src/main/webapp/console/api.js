@@ -60,6 +60,22 @@ export const get = (path, options) => call('GET', path, undefined, options);
 export const post = (path, body, options) => call('POST', path, body === undefined ? {} : body, options);
 export const put = (path, body, options) => call('PUT', path, body, options);
 
+/**
+ * GETs path until it answers: what was just created is readable a moment later (the read model
+ * follows the write), so a 404 is retried for up to `patience` ms.
+ */
+export async function settled(path, patience = 10000) {
+  const until = Date.now() + patience;
+  for (;;) {
+    try {
+      return await get(path);
+    } catch (e) {
+      if (e.status !== 404 || Date.now() > until) throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** The items of a list answer, a plain array or a page, following `next` up to `max` items. */
 export async function list(path, max = 500) {
   let answer = await get(path);

@@ -2,7 +2,7 @@
 // what fails when an asset fails, single points of failure and the revisions waiting for a decision.
 import { h, fill } from '../dom.js';
 import { t, term } from '../i18n.js';
-import { get, post, put, list } from '../api.js';
+import { get, post, put, list, settled } from '../api.js';
 import { can } from '../auth.js';
 import { heading, section, load, table, when, badge, duration, form, announce } from '../ui.js';
 
@@ -37,12 +37,23 @@ export async function bia(main) {
   main.append(processes, assets, graph, spof, revisions);
 
   let assetList = [];
+  // Assets registered on this page: their names resolve even when the list does not reach them.
+  const registered = new Map();
+  // The asset the graph centres on (the one just registered, or chosen), or null for the whole BIA.
+  let focus = null;
+  const showGraph = () =>
+    load(graph, () =>
+      renderGraph(focus, (id) => {
+        focus = id;
+        return showGraph();
+      }),
+    );
   async function reload() {
     assetList = await list('/bia/assets');
     await Promise.all([
       load(processes, renderProcesses),
       load(assets, async () => renderAssets(assetList)),
-      load(graph, renderGraph),
+      showGraph(),
       load(spof, renderSpof),
       load(revisions, renderRevisions),
     ]);
@@ -81,8 +92,8 @@ export async function bia(main) {
         ],
         t('bia.registerProcess'),
         async (v) => {
-          const byName = Object.fromEntries(assetList.map((a) => [a.name.toLowerCase(), a.id]));
-          await post('/bia/processes', {
+          const byName = Object.fromEntries([...assetList.map((a) => [a.name.toLowerCase(), a.id]), ...registered]);
+          const created = await post('/bia/processes', {
             name: v.name,
             description: v.description || undefined,
             owner: v.owner || undefined,
@@ -93,6 +104,7 @@ export async function bia(main) {
             rpo: v.rpo ? isoDuration(v.rpo) : undefined,
             supportedBy: v.supportedBy.map((n) => byName[n.toLowerCase()] || n),
           });
+          await settled(`/bia/processes/${encodeURIComponent(created.id)}`);
           announce(t('saved'));
           await reload();
         },
@@ -110,7 +122,10 @@ export async function bia(main) {
         ],
         t('bia.registerAsset'),
         async (v) => {
-          await post('/bia/assets', { name: v.name, kind: v.kind, description: v.description || undefined, owner: v.owner || undefined });
+          const created = await post('/bia/assets', { name: v.name, kind: v.kind, description: v.description || undefined, owner: v.owner || undefined });
+          await settled(`/bia/assets/${encodeURIComponent(created.id)}`);
+          registered.set(v.name.toLowerCase(), created.id);
+          focus = created.id;
           announce(t('saved'));
           await reload();
         },
@@ -182,22 +197,98 @@ function decide(revision, reload) {
   );
 }
 
-/** The dependency graph as an SVG: processes on the left, what they depend on in layers to the right. */
-async function renderGraph() {
+/** The most boxes the graph draws at once; a larger BIA is shown around one asset at a time. */
+const GRAPH_LIMIT = 150;
+
+/**
+ * The dependency graph as an SVG: the whole BIA while it fits on a screen; else (or once an asset is
+ * chosen or registered) the part around one asset: the processes its failure disrupts, along their
+ * dependency paths. {@code choose(id)} centres it on another asset (null: the whole BIA).
+ */
+async function renderGraph(focus, choose) {
+  if (focus) return graphAround(focus, choose);
   const [processes, assets, dependencies, spofs] = await Promise.all([
-    list('/bia/processes'),
-    list('/bia/assets'),
+    list('/bia/processes', GRAPH_LIMIT + 1),
+    list('/bia/assets', GRAPH_LIMIT + 1),
     list('/bia/dependencies'),
     list('/bia/single-points-of-failure?limit=1000'),
   ]);
+  const live = processes.filter((x) => x.status !== 'RETIRED');
+  const liveAssets = assets.filter((x) => x.status !== 'RETIRED');
+  if (processes.length + assets.length > GRAPH_LIMIT) return graphChooser(liveAssets, choose, t('bia.graphTooBig', { limit: GRAPH_LIMIT }));
   const nodes = new Map();
-  for (const p of processes.filter((x) => x.status !== 'RETIRED')) nodes.set(p.id, { id: p.id, name: p.name, kind: 'process', critical: p.critical, href: `#/bia/processes/${encodeURIComponent(p.id)}` });
-  for (const a of assets.filter((x) => x.status !== 'RETIRED')) nodes.set(a.id, { id: a.id, name: a.name, kind: 'asset', assetKind: a.kind, href: `#/bia/assets/${encodeURIComponent(a.id)}` });
+  for (const p of live) nodes.set(p.id, { id: p.id, name: p.name, kind: 'process', critical: p.critical, href: `#/bia/processes/${encodeURIComponent(p.id)}` });
+  for (const a of liveAssets) nodes.set(a.id, { id: a.id, name: a.name, kind: 'asset', assetKind: a.kind, href: `#/bia/assets/${encodeURIComponent(a.id)}` });
   const edges = new Map();
   for (const d of dependencies) edges.set(`${d.fromId}>${d.toId}`, { from: d.fromId, to: d.toId, alternative: Boolean(d.alternativeGroup) });
   for (const p of processes) for (const a of p.supportedBy || []) if (!edges.has(`${p.id}>${a}`)) edges.set(`${p.id}>${a}`, { from: p.id, to: a });
   const links = [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to));
   if (!nodes.size) return h('p', { class: 'muted' }, t('none'));
+  return [
+    h('p', { class: 'hint' }, t('bia.graphHint')),
+    drawGraph(nodes, links, new Set(spofs.map((s) => s.assetId))),
+    liveAssets.length ? graphChooser(liveAssets, choose) : null,
+  ];
+}
+
+/** The graph around one asset: it, and every process its failure disrupts along the path there. */
+async function graphAround(assetId, choose) {
+  const path = `/bia/assets/${encodeURIComponent(assetId)}`;
+  const [asset, impact, spofs] = await Promise.all([get(path), get(`${path}/impact?limit=100`), list('/bia/single-points-of-failure?limit=1000')]);
+  const nodes = new Map([[asset.id, { id: asset.id, name: asset.name, kind: 'asset', assetKind: asset.kind, href: `#/bia/assets/${encodeURIComponent(asset.id)}` }]]);
+  const edges = new Map();
+  for (const hit of impact.processesHit || []) {
+    const steps = hit.path || [];
+    steps.forEach((n, i) => {
+      if (!nodes.has(n.id)) {
+        const process = n.kind === 'PROCESS';
+        nodes.set(n.id, { id: n.id, name: n.name, kind: process ? 'process' : 'asset', assetKind: n.assetKind, critical: process && n.id === hit.processId && hit.critical, href: `#/bia/${process ? 'processes' : 'assets'}/${encodeURIComponent(n.id)}` });
+      }
+      if (i > 0) edges.set(`${steps[i - 1].id}>${n.id}`, { from: steps[i - 1].id, to: n.id });
+    });
+  }
+  return [
+    h('p', { class: 'hint', id: 'graph-focus' }, t('bia.graphAround', { name: asset.name, total: impact.totalHit ?? 0 })),
+    drawGraph(nodes, [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to)), new Set(spofs.map((s) => s.assetId))),
+    h('p', {}, h('button', { type: 'button', id: 'graph-whole', onclick: () => choose(null) }, t('bia.graphWhole'))),
+  ];
+}
+
+/** A field to centre the graph on one asset, by name. */
+function graphChooser(assets, choose, why) {
+  const byName = new Map(assets.map((a) => [a.name.toLowerCase(), a.id]));
+  const input = h('input', { id: 'graph-asset', name: 'asset', list: 'graph-assets', autocomplete: 'off', required: true });
+  const error = h('p', { class: 'error', id: 'graph-asset-error', role: 'alert' });
+  return h(
+    'form',
+    {
+      class: 'graph-chooser',
+      'aria-label': t('bia.graphFocus'),
+      onsubmit: async (event) => {
+        event.preventDefault();
+        const name = input.value.trim().toLowerCase();
+        // beyond the names offered: look further through the list
+        const id = byName.get(name) || (await list('/bia/assets', 10000)).find((a) => a.name.toLowerCase() === name)?.id;
+        if (id) return choose(id);
+        error.textContent = t('bia.graphUnknown', { name: input.value });
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', error.id);
+        return null;
+      },
+    },
+    why ? h('p', { class: 'hint' }, why) : null,
+    h('label', { for: input.id }, t('bia.graphFocus')),
+    ' ',
+    input,
+    h('datalist', { id: 'graph-assets' }, assets.map((a) => h('option', { value: a.name }))),
+    ' ',
+    h('button', { type: 'submit' }, t('bia.graphShow')),
+    error,
+  );
+}
+
+/** Draws nodes (processes left, what they depend on in layers to the right) and their links. */
+function drawGraph(nodes, links, spof) {
   // Layers: processes 0; everything else one right of its deepest dependant (cycles stop growing).
   const layer = new Map([...nodes.values()].map((n) => [n.id, n.kind === 'process' ? 0 : 1]));
   for (let round = 0; round < nodes.size; round += 1) {
@@ -222,7 +313,6 @@ async function renderGraph() {
   const width = 20 + columns.length * (W + GX) - GX;
   // A layer may be empty (assets but no process yet): Array.from fills the holes map() skips.
   const height = 20 + Math.max(1, ...Array.from(columns, (c) => (c || []).length)) * (H + GY) - GY;
-  const spof = new Set(spofs.map((s) => s.assetId));
   const svg = h(
     'svg',
     { class: 'graph', id: 'dependency-graph', viewBox: `0 0 ${width} ${height}`, width, height, role: 'group', 'aria-label': t('bia.graphLabel') },
@@ -252,7 +342,6 @@ async function renderGraph() {
     }),
   );
   return [
-    h('p', { class: 'hint' }, t('bia.graphHint')),
     h('ul', { class: 'legend' }, h('li', { class: 'l-process' }, t('process')), h('li', { class: 'l-asset' }, t('bia.asset')), h('li', { class: 'l-spof' }, t('bia.spofShort')), h('li', { class: 'l-alt' }, t('bia.alternative'))),
     h('div', { class: 'graph-wrap' }, svg),
   ];

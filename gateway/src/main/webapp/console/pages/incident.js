@@ -10,6 +10,10 @@ import { heading, section, load, table, clock, when, badge, duration, form, anno
 const COMMANDER = 'incident-commander';
 const TEAM = 'recovery-team';
 const READERS = [COMMANDER, TEAM, 'management', 'auditor'];
+const AUDIENCES = ['INTERNAL', 'MANAGEMENT', 'CUSTOMERS', 'SUPPLIERS', 'PARTNERS', 'REGULATORS', 'AUTHORITIES', 'MEDIA'];
+const CHANNELS = ['EMAIL', 'PHONE', 'SMS', 'CHAT', 'WEBSITE', 'SOCIAL_MEDIA', 'PRESS', 'MEETING', 'LETTER', 'PORTAL'];
+const AUTHORITIES = ['DATA_PROTECTION_AUTHORITY', 'NCSC', 'POLICE', 'AIVD'];
+const COST_KINDS = ['LEGAL', 'HARDWARE', 'SOFTWARE', 'LABOUR'];
 
 export async function incident(main, id) {
   const base = `/incidents/${encodeURIComponent(id)}`;
@@ -315,7 +319,7 @@ export async function incident(main, id) {
 
   async function communications() {
     const items = await list(`${base}/communications`);
-    return table(
+    const rendered = table(
       t('incident.communications'),
       [
         { label: t('comm.sentAt'), value: (c) => when(c.sentAt) },
@@ -325,25 +329,102 @@ export async function incident(main, id) {
       ],
       items,
     );
+    if (can(COMMANDER) && open() && !forms.communications) {
+      fill(
+        formSlot('communications'),
+        h('h3', {}, t('comm.log')),
+        form(
+          [
+            { name: 'audience', label: t('comm.audience'), type: 'select', required: true, options: AUDIENCES.map((a) => [a, term(a)]) },
+            { name: 'channel', label: t('comm.channel'), type: 'select', required: true, options: CHANNELS.map((c) => [c, term(c)]) },
+            { name: 'outOfBand', label: t('comm.outOfBandLong'), type: 'checkbox' },
+            { name: 'sentAt', label: t('comm.sentAt'), type: 'datetime', required: true, value: localInput(new Date()) },
+            { name: 'message', label: t('comm.message'), type: 'textarea', required: true },
+          ],
+          t('comm.log'),
+          async (v) => {
+            await post(`${base}/communications`, v);
+            announce(t('saved'));
+            await refresh();
+          },
+          { label: t('comm.log') },
+        ),
+      );
+    }
+    return rendered;
   }
 
   async function notifications() {
     const items = await list(`${base}/notifications`);
-    return table(
+    const mayNotify = can(COMMANDER) && open();
+    const rendered = table(
       t('incident.notifications'),
       [
         { label: t('notification.authority'), value: (n) => term(n.authority) },
         { label: t('clock.due'), value: (n) => when(n.dueAt) },
         { label: t('clock.remaining'), value: (n) => clock(n.dueAt, String(n.status).startsWith('SUBMITTED')) },
-        { label: t('status'), value: (n) => badge(term(n.status), n.status === 'OVERDUE' ? 'breach' : '') },
+        { label: t('status'), value: (n) => [badge(term(n.status), n.status === 'OVERDUE' ? 'breach' : ''), n.reference ? ` ${n.reference}` : null] },
+        ...(mayNotify ? [{ label: t('notification.submission'), value: (n) => (String(n.status).startsWith('SUBMITTED') ? '—' : submission(n)) }] : []),
       ],
       items,
+    );
+    if (mayNotify && !forms.notifications) {
+      fill(
+        formSlot('notifications'),
+        h('h3', {}, t('notification.register')),
+        form(
+          [
+            { name: 'authority', label: t('notification.authority'), type: 'select', required: true, options: AUTHORITIES.map((a) => [a, term(a)]) },
+            { name: 'legalBasis', label: t('notification.legalBasis'), hint: t('notification.legalBasisHint') },
+            { name: 'dueAt', label: t('clock.due'), type: 'datetime', hint: t('notification.dueHint') },
+          ],
+          t('notification.register'),
+          async (v) => {
+            await post(`${base}/notifications`, { authority: v.authority, legalBasis: v.legalBasis || undefined, dueAt: v.dueAt || undefined });
+            announce(t('saved'));
+            await refresh();
+          },
+          { label: t('notification.register') },
+        ),
+      );
+    }
+    return rendered;
+  }
+
+  /** The authority's reference and a button: records that the notification went out now. */
+  function submission(n) {
+    const reference = h('input', { type: 'text', size: 12, 'aria-label': t('notification.referenceOf', { authority: term(n.authority) }) });
+    const message = h('span', { class: 'field-error', role: 'alert' });
+    return h(
+      'form',
+      {
+        class: 'inline',
+        onsubmit: async (event) => {
+          event.preventDefault();
+          if (!reference.value.trim()) {
+            message.textContent = t('required');
+            reference.setAttribute('aria-invalid', 'true');
+            return;
+          }
+          try {
+            await post(`${base}/notifications/${encodeURIComponent(n.obligationId)}/submission`, { reference: reference.value.trim() });
+            announce(t('saved'));
+            await refresh();
+          } catch (e) {
+            fill(message, problem(e));
+          }
+        },
+      },
+      reference,
+      ' ',
+      h('button', { type: 'submit' }, t('notification.submitted')),
+      message,
     );
   }
 
   async function evidence() {
     const items = await list(`${base}/evidence`);
-    return table(
+    const rendered = table(
       t('incident.evidence'),
       [
         { label: t('evidence.description'), value: (e) => e.description },
@@ -353,9 +434,33 @@ export async function incident(main, id) {
       ],
       items,
     );
+    if (can(COMMANDER, TEAM) && open() && !forms.evidence) {
+      fill(
+        formSlot('evidence'),
+        h('h3', {}, t('evidence.register')),
+        form(
+          [
+            { name: 'description', label: t('evidence.description'), type: 'textarea', required: true },
+            { name: 'sha256', label: 'SHA-256', required: true, hint: t('evidence.sha256Hint') },
+            { name: 'collectedBy', label: t('evidence.collectedBy'), required: true },
+            { name: 'collectedAt', label: t('evidence.collectedAt'), type: 'datetime', required: true, value: localInput(new Date()) },
+            { name: 'storageLocation', label: t('evidence.location'), required: true },
+          ],
+          t('evidence.register'),
+          async (v) => {
+            await post(`${base}/evidence`, v);
+            announce(t('saved'));
+            await refresh();
+          },
+          { label: t('evidence.register') },
+        ),
+      );
+    }
+    return rendered;
   }
 
   async function costs() {
+    costForm();
     const report = await get(`${base}/costs`);
     const items = Array.isArray(report) ? report : report.costs || report.items || [];
     return [
@@ -371,6 +476,30 @@ export async function incident(main, id) {
       ),
       (report.totals || []).length ? h('p', {}, h('strong', {}, t('cost.total')), ' ', report.totals.map((x) => money(x.amount, x.currency)).join(', ')) : null,
     ];
+  }
+
+  function costForm() {
+    if (!can(COMMANDER) || !open() || forms.costs) return;
+    fill(
+      formSlot('costs'),
+      h('h3', {}, t('cost.record')),
+      form(
+        [
+          { name: 'kind', label: t('cost.kind'), type: 'select', required: true, options: COST_KINDS.map((k) => [k, term(k)]) },
+          { name: 'amount', label: t('cost.amount'), type: 'number', required: true, step: '0.01' },
+          { name: 'currency', label: t('cost.currency'), value: 'EUR', required: true },
+          { name: 'description', label: t('cost.description'), required: true },
+          { name: 'incurredAt', label: t('cost.incurredAt'), type: 'datetime', required: true, value: localInput(new Date()) },
+        ],
+        t('cost.record'),
+        async (v) => {
+          await post(`${base}/costs`, { ...v, currency: v.currency.toUpperCase() });
+          announce(t('saved'));
+          await load(sections.costs, costs);
+        },
+        { label: t('cost.record') },
+      ),
+    );
   }
 
   async function chain() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -36,9 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web console in a real browser (Debian's headless Chromium, driven by Selenium) through the
  * e2e gateway: sign in on the token service's login page, register an asset and a process (a
  * refused one first: the problem lands next to its field), see the incident a SOC alert opened on
- * the board with ticking clocks and a breached RTO, record a BOB decision and a restoration, close
- * it, find it in the lessons, switch to Dutch, sign out. axe-core checks every page for WCAG 2.1 A
- * and AA violations; screenshots go to {@code target/screenshots/}.
+ * the board with ticking clocks and a breached RTO, record a BOB decision, log a communication,
+ * record a cost and a restoration, close it, find it in the lessons, switch to Dutch, sign out.
+ * axe-core checks every page for WCAG 2.1 A and AA violations; screenshots go to {@code
+ * target/screenshots/}.
  */
 class ConsoleIT {
   private static final Duration EVENTUALLY = Duration.ofSeconds(60);
@@ -148,14 +150,18 @@ class ConsoleIT {
     }
   }
 
+  /** The walk, with a screenshot of where it stood when it failed. */
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "Not yet green. Session 7: in the full e2e run it passed sign-in, the axe checks of the"
-          + " welcome and login pages and the BIA graph, then read the field hint instead of the"
-          + " RTO error (fixed: the error is the describedby id ending in -error); run alone after"
-          + " OpenApiIT the graph did not show the new asset within 60 s (not yet understood)."
-          + " Enable and run with -Dit.test=ConsoleIT.")
   void walksTheThinSliceThroughTheConsole() throws Exception {
+    try {
+      walk();
+    } catch (Throwable failure) {
+      screenshot("failure");
+      throw failure;
+    }
+  }
+
+  private void walk() throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String assetName = "db-console-" + suffix;
     String processName = "Invoicing " + suffix;
@@ -254,6 +260,22 @@ class ConsoleIT {
     waitForText(By.cssSelector("ol.decisions"), "Restore from the offline backup");
     accessible("incident");
 
+    // A message to the staff, sent without the affected network; a cost.
+    WebElement communication = waitFor(By.cssSelector("form[aria-label='Log a communication']"));
+    new Select(communication.findElement(By.name("audience"))).selectByValue("INTERNAL");
+    new Select(communication.findElement(By.name("channel"))).selectByValue("SMS");
+    communication.findElement(By.name("outOfBand")).click();
+    String message = "Do not start your PC: " + assetName + " is encrypted";
+    communication.findElement(By.name("message")).sendKeys(message);
+    communication.findElement(By.cssSelector("button[type=submit]")).click();
+    waitForText(By.id("main"), message);
+    WebElement cost = waitFor(By.cssSelector("form[aria-label='Record a cost']"));
+    new Select(cost.findElement(By.name("kind"))).selectByValue("LABOUR");
+    cost.findElement(By.name("amount")).sendKeys("1250.50");
+    cost.findElement(By.name("description")).sendKeys("Forensic analyst " + suffix + ", one day");
+    cost.findElement(By.cssSelector("button[type=submit]")).click();
+    waitForText(By.id("main"), "Forensic analyst " + suffix + ", one day");
+
     WebElement restoration = waitFor(By.cssSelector("form[aria-label='Record a restoration']"));
     restoration.findElement(By.cssSelector("button[type=submit]")).click();
     waitForText(By.id("main"), "RTO missed");
@@ -284,7 +306,8 @@ class ConsoleIT {
     waitForText(By.id("incident-status"), "afgesloten");
     screenshot("incident-nl");
     browser.get(stack.gatewayUrl() + "/#/bia");
-    waitFor(By.id("dependency-graph"));
+    // the graph, or (the e2e BIA is large) the field to centre it on one asset
+    waitFor(By.cssSelector("#dependency-graph, form.graph-chooser"));
     Object missing =
         ((JavascriptExecutor) browser).executeScript("return window.herstelMissingKeys");
     assertThat((List<?>) missing).as("words missing from a dictionary").isEmpty();
@@ -348,7 +371,7 @@ class ConsoleIT {
   }
 
   private void waitForLoaded() {
-    new WebDriverWait(browser, EVENTUALLY)
+    patiently()
         .until(
             d ->
                 Boolean.TRUE.equals(
@@ -367,8 +390,15 @@ class ConsoleIT {
     Files.write(SCREENSHOTS.resolve("%02d-%s.png".formatted(shots, name)), png);
   }
 
+  /** Waits up to a minute; a page section re-rendered while it was read is read again. */
+  private static WebDriverWait patiently() {
+    WebDriverWait wait = new WebDriverWait(browser, EVENTUALLY);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
   private WebElement waitFor(By by) {
-    return new WebDriverWait(browser, EVENTUALLY)
+    return patiently()
         .until(
             d ->
                 d.findElements(by).stream()
@@ -378,14 +408,11 @@ class ConsoleIT {
   }
 
   private void waitForText(By by, String text) {
-    new WebDriverWait(browser, EVENTUALLY)
-        .until(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)));
+    patiently().until(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)));
   }
 
   private String idOf(String listPath, String name) {
-    JsonNode list = api.ok(api.get(listPath, "bcm-manager"));
-    JsonNode items = list.isArray() ? list : list.get("items");
-    for (JsonNode item : items) {
+    for (JsonNode item : api.items(listPath, "bcm-manager")) {
       if (name.equals(item.path("name").asText())) {
         return item.get("id").asText();
       }
