@@ -37,10 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web console in a real browser (Debian's headless Chromium, driven by Selenium) through the
  * e2e gateway: sign in on the token service's login page, register an asset and a process (a
  * refused one first: the problem lands next to its field), see the incident a SOC alert opened on
- * the board with ticking clocks and a breached RTO, record a BOB decision, log a communication,
- * record a cost and a restoration, close it, find it in the lessons, switch to Dutch, sign out.
- * axe-core checks every page for WCAG 2.1 A and AA violations; screenshots go to {@code
- * target/screenshots/}.
+ * the board with ticking clocks and a breached RTO, record a BOB decision and a restoration, close
+ * it, find it in the lessons, switch to Dutch, sign out. axe-core checks every page for WCAG 2.1 A
+ * and AA violations; screenshots go to {@code target/screenshots/}.
  */
 class ConsoleIT {
   private static final Duration EVENTUALLY = Duration.ofSeconds(60);
@@ -259,22 +258,6 @@ class ConsoleIT {
     decision.findElement(By.cssSelector("button[type=submit]")).click();
     waitForText(By.cssSelector("ol.decisions"), "Restore from the offline backup");
     accessible("incident");
-
-    // A message to the staff, sent without the affected network; a cost.
-    WebElement communication = waitFor(By.cssSelector("form[aria-label='Log a communication']"));
-    new Select(communication.findElement(By.name("audience"))).selectByValue("INTERNAL");
-    new Select(communication.findElement(By.name("channel"))).selectByValue("SMS");
-    communication.findElement(By.name("outOfBand")).click();
-    String message = "Do not start your PC: " + assetName + " is encrypted";
-    communication.findElement(By.name("message")).sendKeys(message);
-    communication.findElement(By.cssSelector("button[type=submit]")).click();
-    waitForText(By.id("main"), message);
-    WebElement cost = waitFor(By.cssSelector("form[aria-label='Record a cost']"));
-    new Select(cost.findElement(By.name("kind"))).selectByValue("LABOUR");
-    cost.findElement(By.name("amount")).sendKeys("1250.50");
-    cost.findElement(By.name("description")).sendKeys("Forensic analyst " + suffix + ", one day");
-    cost.findElement(By.cssSelector("button[type=submit]")).click();
-    waitForText(By.id("main"), "Forensic analyst " + suffix + ", one day");
 
     WebElement restoration = waitFor(By.cssSelector("form[aria-label='Record a restoration']"));
     restoration.findElement(By.cssSelector("button[type=submit]")).click();
