@@ -329,7 +329,11 @@ class LessonsServiceIT {
         UUID.randomUUID().toString(),
         "urn:herstel:incident-service");
 
-    JsonNode review = awaitReview(incidentId);
+    // the closure and the processes' recovery may reach the read model in two steps
+    JsonNode review =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> awaitReview(incidentId), r -> r.get("processes").size() == 2);
     assertThat(review.get("processes")).hasSize(2);
     JsonNode payroll = review.get("processes").get(0);
     assertThat(payroll.get("processId").asText()).isEqualTo(processId);
